@@ -1,0 +1,90 @@
+// The contract between checks, scoring, the CLI, sync and the UI. Check ids and
+// categories are public interface (CHECKS.md): add, never rename.
+import type { RepoFacts } from "../facts/types";
+
+export const CATEGORIES = ["identity", "secrets", "supply-chain", "integrity", "change-control"] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SEVERITIES = ["critical", "high", "medium", "low"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Where a check's input comes from; `wf`/`files` checks also run in `gatehouse scan`. */
+export type Source = "wf" | "files" | "settings" | "alerts" | "registry";
+
+export type Status = "pass" | "fail" | "not-applicable" | "unknown";
+export type Confidence = "high" | "medium" | "low";
+
+export type Evidence =
+  | { kind: "file"; file: string; line: number; column?: number; snippet: string }
+  | { kind: "api"; field: string; value: unknown; url?: string };
+
+export interface Finding {
+  message: string;
+  evidence: Evidence;
+  /** The exact change that fixes this finding (a rewritten line, a block to add, a setting to flip). */
+  remediation: string;
+  confidence: Confidence;
+  /** Overrides the check's severity for this finding (e.g. unpinned GitHub-owned actions are medium). */
+  severity?: Severity;
+  /** Set by the runner when an inline `# gatehouse: ignore[id] reason` or an exception applies. */
+  suppressed?: { by: "inline" | "exception"; reason: string; exceptionId?: string };
+}
+
+export interface CheckOutcome {
+  status: Status;
+  findings: Finding[];
+  /** What a pass (or not-applicable/unknown) rests on: the files read or API fields seen. */
+  evidence?: Evidence[];
+  /** Why the status is unknown or not-applicable, or why a file could not be analysed. */
+  reason?: string;
+}
+
+export interface Policy {
+  version: number;
+  weights: Record<Severity, number>;
+  /** Glob-like patterns ("acme/payments", "acme/*-prod") of critical repositories. */
+  criticalRepos: string[];
+  /** Case-insensitive regex sources for production environment names. */
+  productionEnvironmentPatterns: string[];
+  /** Environments a security lead marked as production, "owner/repo:env". */
+  productionEnvironments: string[];
+  exceptions: PolicyException[];
+}
+
+export interface PolicyException {
+  id: string;
+  checkId: string;
+  /** "owner/repo" or a pattern with `*`. */
+  repo: string;
+  justification: string;
+  approver: string;
+  /** ISO-8601; the exception stops applying after it by itself. */
+  expiresAt: string;
+}
+
+export interface CheckContext {
+  /** Pure code takes the clock as an argument. */
+  now: Date;
+  policy: Policy;
+  /** Derived from policy for this repository. */
+  critical: boolean;
+  isProductionEnvironment(name: string): boolean;
+}
+
+export interface CheckDefinition {
+  id: string;
+  title: string;
+  category: Category;
+  severity: Severity;
+  from: Source[];
+  rationale: string;
+  /** Generic remediation for the catalogue; findings carry the specific one. */
+  remediation: string;
+  run(facts: RepoFacts, ctx: CheckContext): CheckOutcome;
+}
+
+export interface CheckResult extends CheckOutcome {
+  checkId: string;
+  category: Category;
+  severity: Severity;
+}

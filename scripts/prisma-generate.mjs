@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-if (!existsSync(path.join(root, "prisma", "schema.prisma"))) process.exit(0);
+if (!existsSync(path.join(root, "prisma", "schema", "schema.prisma"))) process.exit(0);
 const stub = path.join(root, "scripts", "schema-engine-stub.sh");
 chmodSync(stub, 0o755);
 const env = {

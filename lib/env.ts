@@ -1,0 +1,59 @@
+import "server-only";
+import { z } from "zod";
+
+// Every variable the server reads, validated once. A missing or malformed variable
+// stops start-up (instrumentation.ts calls getEnv()) with a message naming it.
+const csv = z
+  .string()
+  .default("")
+  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  NEXTAUTH_URL: z.url().optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+  GITHUB_CLIENT_ID: z.string().min(1),
+  GITHUB_CLIENT_SECRET: z.string().min(1),
+  /** Where users sign in: https://github.com, https://ghe.example.com, or the simulator. */
+  GITHUB_OAUTH_URL: z.url().default("https://github.com"),
+  /** REST base: https://api.github.com, https://ghe.example.com/api/v3, or the simulator. */
+  GITHUB_API_URL: z.url().default("https://api.github.com"),
+  GATEHOUSE_ADMINS: csv,
+  GATEHOUSE_DEFAULT_ROLE: z.enum(["admin", "security_lead", "engineer", "auditor"]).default("engineer"),
+  /** 32 bytes, base64: encrypts stored GitHub credentials (AES-256-GCM). */
+  GATEHOUSE_ENCRYPTION_KEY: z
+    .string()
+    .refine((s) => Buffer.from(s, "base64").length === 32, "must be 32 bytes encoded as base64 (openssl rand -base64 32)"),
+  GITHUB_WEBHOOK_SECRET: z.string().min(16).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid environment:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvError(
+    result.error.issues.map((issue) => {
+      const name = issue.path.join(".");
+      const missing = source[name] === undefined || source[name] === "";
+      return missing ? `${name} is required but not set` : `${name} is invalid: ${issue.message}`;
+    }),
+  );
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

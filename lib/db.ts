@@ -11,6 +11,11 @@ export function createPrismaClient(connectionString: string, poolMax = 10): Pris
   return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolMax }) });
 }
 
+/** Scripts and integration tests point the data layer at their own database. */
+export function setDb(client: PrismaClient): void {
+  globalForPrisma.gatehousePrisma = client;
+}
+
 export function getDb(): PrismaClient {
   if (!globalForPrisma.gatehousePrisma) {
     const env = getEnv();

@@ -1,0 +1,15 @@
+import type { Role } from "./permissions";
+
+/** The signed-in user acting on a request, as every lib/server function receives it. */
+export interface Actor {
+  userId: string;
+  login: string | null;
+  role: Role;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** For jobs and start-up tasks that act on the system's own behalf (config admins, sync). */
+export function systemActor(reason: string): Actor {
+  return { userId: `system:${reason}`, login: null, role: "admin", ip: null, userAgent: null };
+}

@@ -1,0 +1,47 @@
+import { defineConfig } from "@playwright/test";
+import os from "node:os";
+import path from "node:path";
+
+// Two servers, both started by the demo runner exactly as a user would start it:
+//  - "postgres": the real Postgres at DATABASE_URL (a fresh database for this run)
+//  - "embedded": no DATABASE_URL at all, so the demo falls back to embedded PGlite
+// Each serves the e2e org from its own GitHub simulator. Chromium is Debian's.
+const POSTGRES_URL = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+export const PORTS = { postgres: 3100, embedded: 3200 };
+const demo = (port: number, extra: string) => `node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/demo.ts --port ${port} --fixture e2e/fixtures/org ${extra}`;
+const embeddedDir = path.join(os.tmpdir(), `gatehouse-e2e-embedded-${process.pid}`);
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORTS.postgres}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+    },
+  },
+  webServer: [
+    {
+      command: demo(PORTS.postgres, "--fresh-database --data-dir .data/e2e"),
+      url: `http://127.0.0.1:${PORTS.postgres}/api/health`,
+      env: { DATABASE_URL: POSTGRES_URL },
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+    {
+      command: demo(PORTS.embedded, `--data-dir ${embeddedDir}`),
+      url: `http://127.0.0.1:${PORTS.embedded}/api/health`,
+      env: { DATABASE_URL: "" },
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+  ],
+});

@@ -3,8 +3,6 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // The Docker image builds with NEXT_OUTPUT=standalone to stay small; `npm run demo` uses `next start`.
-  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   // `npm run typecheck` checks the whole project (app, lib, cli, scripts) in the test
   // line; checking again inside `next build` only doubles build time on small machines.
   typescript: { ignoreBuildErrors: true },

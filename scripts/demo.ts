@@ -38,6 +38,8 @@ const prisma = createPrismaClient(db.url, 2);
 const seeded = await seedDemo(prisma, sim);
 await prisma.$disconnect();
 
+const oauthApp = sim.fixture.org.oauthApp;
+if (!oauthApp) throw new Error(`${opts.fixture}/org.yaml has no oauthApp: the demo signs users in through it`);
 const secrets = loadDemoSecrets(dataDir);
 const appUrl = `http://127.0.0.1:${opts.port}`;
 const admins = seeded.users.filter((u) => u.role === "admin").map((u) => u.login);
@@ -49,8 +51,8 @@ const child = startNext(opts.port, {
   NEXTAUTH_SECRET: secrets.nextAuthSecret,
   GATEHOUSE_ENCRYPTION_KEY: secrets.encryptionKey,
   GITHUB_WEBHOOK_SECRET: secrets.webhookSecret,
-  GITHUB_CLIENT_ID: sim.fixture.org.oauthApp.clientId,
-  GITHUB_CLIENT_SECRET: sim.fixture.org.oauthApp.clientSecret,
+  GITHUB_CLIENT_ID: oauthApp.clientId,
+  GITHUB_CLIENT_SECRET: oauthApp.clientSecret,
   GITHUB_OAUTH_URL: sim.url,
   GITHUB_API_URL: sim.url,
   GATEHOUSE_ADMINS: admins.join(","),

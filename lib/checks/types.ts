@@ -81,6 +81,11 @@ export interface CheckDefinition {
   /** Generic remediation for the catalogue; findings carry the specific one. */
   remediation: string;
   run(facts: RepoFacts, ctx: CheckContext): CheckOutcome;
+  /**
+   * Optional async work done before `run` (e.g. secretlint, whose API is async); the
+   * runner awaits it (runChecksAsync) and `run` reads what it cached for these facts.
+   */
+  prepare?(facts: RepoFacts): Promise<void>;
 }
 
 export interface CheckResult extends CheckOutcome {

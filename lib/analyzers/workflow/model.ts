@@ -14,6 +14,10 @@ export interface ExpressionRef {
   /** Context paths the expression reads, e.g. ["github.event.issue.title", "secrets.TOKEN"]. */
   contexts: string[];
   pos: Pos;
+  /** Paths whose text can reach the expression's value (not only a boolean derived from them). Added by parse-workflow. */
+  valueContexts?: string[];
+  /** GitHub's expression parser rejected the text; `contexts` then come from its token stream. */
+  error?: string;
 }
 
 export interface ScalarValue {
@@ -43,6 +47,8 @@ export interface Step {
   env: Record<string, ScalarValue>;
   if?: ScalarValue;
   continueOnError?: boolean;
+  /** `working-directory:` as written. */
+  workingDirectory?: ScalarValue;
 }
 
 export interface ContainerRef {
@@ -71,6 +77,10 @@ export interface Job {
   /** `secrets: inherit` or a map of secret names to values. */
   secrets?: { inherit: true; pos: Pos } | { inherit: false; values: Record<string, ScalarValue> };
   strategy?: { matrix?: unknown };
+  /** `outputs:` of the job (name → value expression). */
+  outputs?: Record<string, ScalarValue>;
+  /** Job-level `defaults.run.shell`, when declared. */
+  defaultShell?: string;
 }
 
 export interface Trigger {
@@ -89,6 +99,10 @@ export interface Workflow {
   permissions?: Permissions;
   env: Record<string, ScalarValue>;
   jobs: Job[];
+  /** For actions (`action.yml`): `runs.using` as written (composite, node20, docker, …). */
+  using?: string;
+  /** Workflow-level `defaults.run.shell`, when declared. */
+  defaultShell?: string;
   /** Source lines, for evidence snippets and inline suppressions. */
   lines: string[];
 }

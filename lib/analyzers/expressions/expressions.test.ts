@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { analyzeExpression } from "./context-paths";
+import { findExpressions, isSingleExpression } from "./find-expressions";
+
+describe("findExpressions", () => {
+  it("finds spans and honours `}}` inside string literals", () => {
+    const s = "a ${{ x.y }} b ${{ format('}}', z) }} c";
+    expect(findExpressions(s).map((e) => e.expr)).toEqual(["x.y", "format('}}', z)"]);
+    expect(findExpressions("${{ 'it''s }}' }}")[0]!.expr).toBe("'it''s }}'");
+    expect(findExpressions("${{ unterminated")).toEqual([]);
+    expect(isSingleExpression("  ${{ a }} ")).toBe(true);
+    expect(isSingleExpression("x ${{ a }}")).toBe(false);
+  });
+
+  it("is linear on adversarial input", () => {
+    const t0 = performance.now();
+    findExpressions("${{ '".repeat(200_000));
+    findExpressions("${{".repeat(200_000));
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+});
+
+describe("analyzeExpression", () => {
+  it("returns paths read and paths whose text reaches the value", () => {
+    expect(analyzeExpression("toJSON(secrets)").contexts).toEqual(["secrets"]);
+    expect(analyzeExpression("secrets[format('{0}', matrix.env)]").contexts.sort()).toEqual(["matrix.env", "secrets[computed]"]);
+    expect(analyzeExpression("github.event['issue'].title")).toMatchObject({ contexts: ["github.event.issue.title"] });
+    expect(analyzeExpression("github.event.commits[0].message").contexts).toEqual(["github.event.commits.0.message"]);
+    const cmp = analyzeExpression("contains(github.event.issue.title, 'x') || github.head_ref == 'main'");
+    expect(cmp.contexts.sort()).toEqual(["github.event.issue.title", "github.head_ref"]);
+    expect(cmp.valueContexts).toEqual([]);
+    expect(analyzeExpression("inputs.x || github.event.issue.body").valueContexts).toEqual(["inputs.x", "github.event.issue.body"]);
+    expect(analyzeExpression("success() && hashFiles('a')").contexts).toEqual([]);
+  });
+
+  it("falls back to GitHub's token stream when the parser rejects the text", () => {
+    const r = analyzeExpression("github.event.issue.title )");
+    expect(r.error).toBeTruthy();
+    expect(r.contexts).toEqual(["github.event.issue.title"]);
+    expect(analyzeExpression("\"bad").error).toBeTruthy();
+  });
+});

@@ -1,0 +1,138 @@
+// Shared plumbing of the workflow checks: the pass/fail/unknown/not-applicable rules,
+// file evidence, and walks over jobs, steps and every `${{ }}`-bearing value.
+import type { RepoFacts } from "../../facts/types";
+import type { ExpressionRef, Job, Pos, ScalarValue, Step, Workflow } from "../../analyzers/workflow/model";
+import type { CheckContext, CheckDefinition, CheckOutcome, Confidence, Evidence, Finding, Severity } from "../types";
+import { workflowsOf } from "./workflows-of";
+
+export interface Verdict {
+  findings: Finding[];
+  /** Set when nothing in the workflows is subject to the check. */
+  notApplicable?: string;
+  /** Set when the check cannot decide (e.g. a setting it needs is unknown). */
+  unknown?: string;
+  evidence?: Evidence[];
+}
+
+export type WfCheckSpec = Omit<CheckDefinition, "run"> & {
+  evaluate(workflows: Workflow[], facts: RepoFacts, ctx: CheckContext): Verdict;
+  /** Run `evaluate` even when the repository has no workflow files (settings-side checks). */
+  withoutWorkflows?: boolean;
+};
+
+export function wfCheck(spec: WfCheckSpec): CheckDefinition {
+  const { evaluate, withoutWorkflows, ...definition } = spec;
+  return {
+    ...definition,
+    run(facts, ctx): CheckOutcome {
+      const set = workflowsOf(facts);
+      if (set.total === 0 && !withoutWorkflows) return { status: "not-applicable", findings: [], reason: "The repository has no workflow or action files." };
+      const v = evaluate(set.workflows, facts, ctx);
+      const failed = set.failures.map((f) => `${f.path}${f.line ? `:${f.line}` : ""}: ${f.error}`);
+      const partial = failed.length ? `Not analysed: ${failed.join("; ")}` : undefined;
+      const evidence = v.evidence ?? set.workflows.map(fileEvidence);
+      if (v.findings.length > 0) return withReason({ status: "fail", findings: v.findings, evidence }, partial);
+      if (partial) return { status: "unknown", findings: [], evidence, reason: partial };
+      if (v.unknown) return { status: "unknown", findings: [], evidence, reason: v.unknown };
+      if (v.notApplicable) return { status: "not-applicable", findings: [], evidence, reason: v.notApplicable };
+      return { status: "pass", findings: [], evidence };
+    },
+  };
+}
+
+function withReason(o: CheckOutcome, reason: string | undefined): CheckOutcome {
+  return reason ? { ...o, reason } : o;
+}
+
+function fileEvidence(wf: Workflow): Evidence {
+  const first = wf.lines.findIndex((l) => l.trim() !== "" && !l.trimStart().startsWith("#"));
+  return { kind: "file", file: wf.path, line: first + 1 || 1, snippet: (wf.lines[first] ?? "").trim() };
+}
+
+export function snippet(wf: Workflow, line: number): string {
+  const text = (wf.lines[line - 1] ?? "").trim();
+  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
+}
+
+export function at(wf: Workflow, pos: Pos): Evidence {
+  return { kind: "file", file: wf.path, line: pos.line, column: pos.column, snippet: snippet(wf, pos.line) };
+}
+
+export function finding(wf: Workflow, pos: Pos, message: string, remediation: string, confidence: Confidence = "high", severity?: Severity): Finding {
+  const f: Finding = { message, evidence: at(wf, pos), remediation, confidence };
+  if (severity) f.severity = severity;
+  return f;
+}
+
+/** `owner/repo[/path]` of a `uses:` (lower-case), without the ref; null for local or docker actions. */
+export function actionName(uses: ScalarValue | undefined): string | null {
+  const v = uses?.value.trim();
+  if (!v || v.startsWith("./") || v.startsWith("docker://")) return null;
+  const at = v.indexOf("@");
+  return (at === -1 ? v : v.slice(0, at)).toLowerCase();
+}
+
+export function usesAction(step: Step, ...names: string[]): boolean {
+  const n = actionName(step.uses);
+  return n !== null && names.some((name) => n === name || n.startsWith(`${name}/`));
+}
+
+export interface Located {
+  value: ScalarValue;
+  /** Where it sits, e.g. `jobs.build.steps[2].with.script`. */
+  where: string;
+  job?: Job;
+  step?: Step;
+}
+
+/** Every scalar of a job that can carry `${{ }}` (step run/with/env/if, job env/with/secrets/container). */
+export function jobValues(job: Job): Located[] {
+  const out: Located[] = [];
+  const add = (value: ScalarValue | undefined, where: string, step?: Step) => {
+    if (value) out.push(step ? { value, where, job, step } : { value, where, job });
+  };
+  const base = `jobs.${job.id}`;
+  for (const [k, v] of Object.entries(job.env)) add(v, `${base}.env.${k}`);
+  for (const [k, v] of Object.entries(job.with)) add(v, `${base}.with.${k}`);
+  if (job.secrets && !job.secrets.inherit) for (const [k, v] of Object.entries(job.secrets.values)) add(v, `${base}.secrets.${k}`);
+  add(job.if, `${base}.if`);
+  add(job.container?.credentialsPassword, `${base}.container.credentials.password`);
+  for (const [k, v] of Object.entries(job.outputs ?? {})) add(v, `${base}.outputs.${k}`);
+  for (const s of job.steps) {
+    const sb = `${base}.steps[${s.index}]`;
+    add(s.run, `${sb}.run`, s);
+    add(s.if, `${sb}.if`, s);
+    for (const [k, v] of Object.entries(s.with)) add(v, `${sb}.with.${k}`, s);
+    for (const [k, v] of Object.entries(s.env)) add(v, `${sb}.env.${k}`, s);
+  }
+  return out;
+}
+
+export function workflowValues(wf: Workflow): Located[] {
+  const top = Object.entries(wf.env).map(([k, value]) => ({ value, where: `env.${k}` }));
+  return [...top, ...wf.jobs.flatMap(jobValues)];
+}
+
+export interface SecretRef {
+  /** Secret name as written, or "" for whole-context / computed access. */
+  name: string;
+  expr: ExpressionRef;
+  at: Located;
+}
+
+/** `secrets.X` reads (and whole-context or computed reads, with name ""). */
+export function secretRefs(values: Located[]): SecretRef[] {
+  const out: SecretRef[] = [];
+  for (const at of values) {
+    for (const expr of at.value.expressions) {
+      for (const c of expr.contexts) {
+        const lower = c.toLowerCase();
+        if (lower === "secrets" || lower.startsWith("secrets[")) out.push({ name: "", expr, at });
+        else if (lower.startsWith("secrets.")) out.push({ name: c.slice("secrets.".length).split(".")[0] ?? "", expr, at });
+      }
+    }
+  }
+  return out;
+}
+
+export const isTokenSecret = (name: string): boolean => name.toUpperCase() === "GITHUB_TOKEN";

@@ -1,0 +1,23 @@
+import type { RouteTable } from "../types";
+import { actionsRoutes } from "./actions";
+import { appRoutes } from "./app";
+import { gitRoutes } from "./git";
+import { orgRoutes } from "./org";
+import { rateLimitRoutes } from "./rate-limit";
+import { releaseRoutes } from "./releases";
+import { repoRoutes } from "./repo";
+import { securityRoutes } from "./security";
+import { userRoutes } from "./users";
+
+/** Every REST route the simulator serves, keyed "METHOD /openapi/template". */
+export const restRoutes: RouteTable = {
+  ...userRoutes,
+  ...rateLimitRoutes,
+  ...orgRoutes,
+  ...repoRoutes,
+  ...actionsRoutes,
+  ...securityRoutes,
+  ...releaseRoutes,
+  ...gitRoutes,
+  ...appRoutes,
+};

@@ -165,6 +165,12 @@ export interface ImageFacts {
   signed: boolean | null;
   provenance: boolean | null;
   sbom: boolean | null;
+  /** The tag latestDigest was resolved from (null: chosen from package versions without a tag). */
+  latestTag?: string | null;
+  /** Where each true came from, e.g. "cosign signature (tag sha256-….sig)", for findings' evidence. */
+  evidence?: { signed?: string[]; provenance?: string[]; sbom?: string[] };
+  /** Why a fact is null (registry unreachable, malformed manifest, answer too large, …). */
+  reasons?: string[];
 }
 
 export interface RegistryFacts {

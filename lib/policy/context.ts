@@ -1,0 +1,45 @@
+import type { CheckContext, Policy } from "../checks/types";
+import { compileRepoPattern } from "./repo-pattern";
+
+interface ProductionMark {
+  repo: (repoFullName: string) => boolean;
+  environment: string;
+}
+
+function parseMark(mark: string): ProductionMark | null {
+  const colon = mark.indexOf(":");
+  if (colon <= 0) return null;
+  return { repo: compileRepoPattern(mark.slice(0, colon)), environment: mark.slice(colon + 1).toLowerCase() };
+}
+
+/**
+ * Everything a check needs from the policy for one repository, resolved once so that
+ * checks stay free of pattern logic. Environment-name patterns were vetted by the
+ * schema (valid, no nested repetition); an invalid one that slipped in through a
+ * hand-built Policy object is skipped rather than crashing every check.
+ */
+export function makeCheckContext(policy: Policy, repoFullName: string, now: Date): CheckContext {
+  const critical = policy.criticalRepos.some((pattern) => compileRepoPattern(pattern)(repoFullName));
+  const patterns: RegExp[] = [];
+  for (const source of policy.productionEnvironmentPatterns) {
+    try {
+      patterns.push(new RegExp(source, "i"));
+    } catch {
+      // see the function comment
+    }
+  }
+  const marked = new Set(
+    policy.productionEnvironments
+      .map(parseMark)
+      .filter((mark): mark is ProductionMark => mark !== null && mark.repo(repoFullName))
+      .map((mark) => mark.environment),
+  );
+  return {
+    now,
+    policy,
+    critical,
+    isProductionEnvironment(name: string): boolean {
+      return marked.has(name.toLowerCase()) || patterns.some((pattern) => pattern.test(name));
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export type { Grade, ScoreCounts, Scores } from "./types";
+export { scoreResults, effectiveStatus, gradeFor, GRADE_THRESHOLDS } from "./score";

@@ -1,30 +1,72 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getActor } from "@/lib/auth";
 import { listOrganizations } from "@/lib/server/orgs/list-organizations";
 import { guard } from "@/lib/server/authz/guard";
+import { getOrgSummary } from "@/lib/server/scores/get-org-summary";
+import { listRepoScores } from "@/lib/server/scores/list-repo-scores";
+import { OrgSummaryCard } from "@/components/scores/org-summary-card";
+import { RepoScoreTable } from "@/components/scores/repo-score-table";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default async function OverviewPage() {
-  const orgs = await guard(listOrganizations(await getActor()));
+type Search = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function OverviewPage({ searchParams }: { searchParams: Search }) {
+  const actor = await getActor();
+  const query = await searchParams;
+  const orgs = await guard(listOrganizations(actor));
+  const selected = orgs.find((o) => o.login === one(query.org));
+  const page = Math.max(1, Number.parseInt(one(query.page) ?? "1", 10) || 1);
+  const [summaries, table] = await Promise.all([
+    guard(Promise.all(orgs.map((o) => getOrgSummary(actor, { organizationId: o.id })))),
+    guard(listRepoScores(actor, { organizationId: selected?.id, page })),
+  ]);
+  const href = (p: { org?: string; page?: number }) => {
+    const params = new URLSearchParams();
+    if (p.org) params.set("org", p.org);
+    if (p.page && p.page > 1) params.set("page", String(p.page));
+    const s = params.toString();
+    return s ? `/?${s}` : "/";
+  };
+
   return (
-    <section>
-      <h1 className="text-2xl font-semibold">Overview</h1>
-      <p className="mt-1 text-slate-600">Organisations Gatehouse watches and how many repositories each has.</p>
+    <section className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Overview</h1>
+        <p className="mt-1 text-slate-600">Supply-chain posture per organisation, from the last sync, scored under the active policy.</p>
+      </div>
       {orgs.length === 0 ? (
-        <p className="mt-8 rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">No organisation synced yet. An admin can connect GitHub and start a sync.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">No organisation synced yet. An admin can connect GitHub and start a sync.</p>
       ) : (
-        <ul className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {orgs.map((o) => (
-            <li key={o.id} className="rounded-lg border border-slate-200 bg-white p-5">
-              <p className="font-medium">{o.name ?? o.login}</p>
-              <p className="text-sm text-slate-500">@{o.login}</p>
-              <p className="mt-3 text-sm">
-                <span className="text-2xl font-semibold">{o._count.repositories}</span> repositories
-              </p>
-            </li>
+        <>
+          {orgs.map((o, i) => (
+            <OrgSummaryCard key={o.id} login={o.login} name={o.name} summary={summaries[i]!} />
           ))}
-        </ul>
+          <div>
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 className="text-lg font-semibold">Repositories, worst first</h2>
+              {orgs.length > 1 ? (
+                <nav aria-label="Organisation filter" className="flex gap-3 text-sm">
+                  <Link href={href({})} aria-current={selected ? undefined : "page"} className={selected ? "underline" : "font-semibold"}>All</Link>
+                  {orgs.map((o) => (
+                    <Link key={o.id} href={href({ org: o.login })} aria-current={selected?.id === o.id ? "page" : undefined} className={selected?.id === o.id ? "font-semibold" : "underline"}>
+                      {o.login}
+                    </Link>
+                  ))}
+                </nav>
+              ) : null}
+            </div>
+            {table.total === 0 ? (
+              <p className="mt-3 rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">No repository has been scored yet: scores appear after the first sync.</p>
+            ) : (
+              <div className="mt-3">
+                <RepoScoreTable data={table} caption="Repositories by overall score, lowest first" pageHref={(p) => href({ org: selected?.login, page: p })} />
+              </div>
+            )}
+          </div>
+        </>
       )}
     </section>
   );

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { getActor } from "@/lib/auth";
+import { catalogue } from "@/lib/checks/catalogue";
+import { guard } from "@/lib/server/authz/guard";
+import { can } from "@/lib/server/authz/permissions";
+import { getActivePolicy } from "@/lib/server/policy/get-active-policy";
+import { listPolicyVersions } from "@/lib/server/policy/list-policy-versions";
+import { ExceptionForm } from "@/components/policy/exception-form";
+import { PolicyEditor } from "@/components/policy/policy-editor";
+import { PolicyHistory } from "@/components/policy/policy-history";
+import { PolicyView } from "@/components/policy/policy-view";
+
+export const metadata: Metadata = { title: "Policy" };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const DAY = 86_400_000;
+/** The form suggests a quarter: long enough to fix, short enough to be reviewed again. */
+const suggestedExpiry = () => new Date(Date.now() + 90 * DAY).toISOString().slice(0, 10);
+
+export default async function PolicyPage({ searchParams }: { searchParams: Search }) {
+  const actor = await getActor();
+  const query = await searchParams;
+  const [view, versions] = await guard(Promise.all([getActivePolicy(actor), listPolicyVersions(actor)]));
+  const canEdit = actor ? can(actor.role, "policy:edit") && can(actor.role, "exception:approve") : false;
+  const checks = [...catalogue].sort((a, b) => a.id.localeCompare(b.id)).map((c) => ({ id: c.id, title: c.title }));
+  const checkId = checks.some((c) => c.id === one(query.checkId)) ? one(query.checkId) : undefined;
+
+  return (
+    <section className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold">Scoring policy</h1>
+        <p className="mt-1 text-slate-600" data-testid="active-version">
+          {view.version === 0 ? "The built-in default policy applies (no version saved yet)." : `Version ${view.version}, saved ${view.createdAt?.toISOString().slice(0, 10) ?? ""} by ${view.createdByLogin ?? "unknown"}.`}{" "}
+          Saving a new version re-scores every repository from its last sync.
+        </p>
+      </div>
+      <PolicyView view={view} />
+      {canEdit ? (
+        <>
+          <section id="add-exception" aria-labelledby="add-exception-title" className="rounded-lg border border-slate-200 bg-white p-5">
+            <h2 id="add-exception-title" className="mb-3 font-semibold">Add an exception</h2>
+            <ExceptionForm
+              version={view.version}
+              checks={checks}
+              approver={actor?.login ?? "you"}
+              defaults={{ checkId, repo: one(query.repo)?.slice(0, 200), expiresAt: suggestedExpiry() }}
+            />
+          </section>
+          <section aria-labelledby="edit-policy" className="rounded-lg border border-slate-200 bg-white p-5">
+            <h2 id="edit-policy" className="mb-3 font-semibold">Edit the policy</h2>
+            <PolicyEditor json={JSON.stringify(view.policy, null, 2)} version={view.version} />
+          </section>
+        </>
+      ) : null}
+      <section aria-labelledby="history">
+        <h2 id="history" className="mb-2 font-semibold">Version history</h2>
+        <PolicyHistory versions={versions} />
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getActor } from "@/lib/auth";
+import { isAppError } from "@/lib/errors";
+import { guard } from "@/lib/server/authz/guard";
+import { can } from "@/lib/server/authz/permissions";
+import { getRepoScore } from "@/lib/server/scores/get-repo-score";
+import { RepoScoreBody } from "@/components/scores/repo-score-body";
+
+type Params = Promise<{ owner: string; name: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { owner, name } = await params;
+  return { title: `${owner}/${name}` };
+}
+
+export default async function RepoPage({ params }: { params: Params }) {
+  const { owner, name } = await params;
+  const actor = await getActor();
+  const view = await guard(getRepoScore(actor, { owner, name })).catch((error: unknown) => {
+    if (isAppError(error, "not_found")) notFound();
+    throw error;
+  });
+  const { repository, score, lapsedExceptions, activePolicyVersion } = view;
+  const canApprove = actor ? can(actor.role, "exception:approve") : false;
+
+  return (
+    <section className="space-y-6">
+      <div>
+        <Link href="/" className="text-sm text-slate-500 hover:text-slate-800">
+          ← Overview
+        </Link>
+        <h1 className="mt-1 text-2xl font-semibold">{repository.fullName}</h1>
+        <p className="text-sm text-slate-500">
+          {[repository.visibility, repository.defaultBranch ? `default branch ${repository.defaultBranch}` : null, repository.archived ? "archived" : null].filter(Boolean).join(" · ")}
+        </p>
+      </div>
+      {score && (lapsedExceptions.length > 0 || (activePolicyVersion !== null && score.policyVersion < activePolicyVersion)) ? (
+        <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900" data-testid="score-pending">
+          {lapsedExceptions.length > 0 ? `Exception ${lapsedExceptions.join(", ")} no longer applies (expired or removed). ` : ""}
+          {activePolicyVersion !== null && score.policyVersion < activePolicyVersion ? `The active policy is version ${activePolicyVersion}. ` : ""}
+          The score below changes at the next scoring (after a sync or a policy change).
+        </p>
+      ) : null}
+      {!score ? (
+        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">This repository has not been scored yet: it is scored after its first sync.</p>
+      ) : (
+        <RepoScoreBody score={score} repo={repository.fullName} canApprove={canApprove} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Evidence } from "@/lib/checks/types";
+
+function show(value: unknown): string {
+  if (typeof value === "string") return value;
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text;
+}
+
+/** file:line with the offending snippet, or the API field and the value GitHub returned. */
+export function EvidenceView({ evidence }: { evidence: Evidence }) {
+  if (evidence.kind === "file") {
+    return (
+      <div data-testid="evidence">
+        <p className="font-mono text-xs text-slate-600">
+          {evidence.file}:{evidence.line}
+          {evidence.column ? `:${evidence.column}` : ""}
+        </p>
+        {evidence.snippet ? (
+          <pre className="mt-1 overflow-x-auto rounded-md border border-slate-200 bg-slate-50 p-2 text-xs">
+            <code>{evidence.snippet}</code>
+          </pre>
+        ) : null}
+      </div>
+    );
+  }
+  return (
+    <p data-testid="evidence" className="font-mono text-xs break-all text-slate-700">
+      {evidence.url ? (
+        <a href={evidence.url} className="underline" rel="noreferrer">
+          {evidence.field}
+        </a>
+      ) : (
+        evidence.field
+      )}{" "}
+      = {show(evidence.value)}
+    </p>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Finding } from "@/lib/checks/types";
+import { EvidenceView } from "./evidence-view";
+import { CONFIDENCE_LABELS } from "./labels";
+import { InlineText, Remediation } from "./remediation";
+import { SeverityBadge } from "./severity-badge";
+
+export function FindingItem({ finding }: { finding: Finding }) {
+  const suppressed = finding.suppressed;
+  return (
+    <li className={`rounded-md border p-3 ${suppressed ? "border-dashed border-slate-300 bg-slate-50" : "border-slate-200 bg-white"}`} data-testid="finding">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        {finding.severity ? <SeverityBadge severity={finding.severity} /> : null}
+        <span className={suppressed ? "text-slate-500 line-through decoration-slate-300" : "font-medium"}>
+          <InlineText text={finding.message} />
+        </span>
+        <span className="text-xs text-slate-500">({CONFIDENCE_LABELS[finding.confidence]})</span>
+      </div>
+      {suppressed ? (
+        <p className="mt-1 text-xs text-slate-600" data-testid="suppressed">
+          Suppressed by {suppressed.by === "exception" ? `policy exception ${suppressed.exceptionId ?? ""}` : "an inline ignore"}: {suppressed.reason}
+        </p>
+      ) : null}
+      <div className="mt-2">
+        <EvidenceView evidence={finding.evidence} />
+      </div>
+      <div className="mt-2 text-sm" data-testid="remediation">
+        <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Fix</p>
+        <Remediation text={finding.remediation} />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,70 @@
+import type { getRepoScore } from "@/lib/server/scores/get-repo-score";
+import { CategoryScores, categoryValues } from "./category-scores";
+import { CheckResultCard } from "./check-result-card";
+import { CompactResults } from "./compact-results";
+import { GradeBadge } from "./grade-badge";
+import { groupResults } from "./group-results";
+import { CATEGORY_LABELS, formatPercent, formatScore } from "./labels";
+
+type Score = NonNullable<Awaited<ReturnType<typeof getRepoScore>>["score"]>;
+
+/** One repository's score: headline, categories, findings by category and severity, then the rest compactly. */
+export function RepoScoreBody({ score, repo, canApprove }: { score: Score; repo: string; canApprove: boolean }) {
+  const grouped = groupResults(score.results);
+  return (
+    <>
+      <div className="flex flex-wrap items-end gap-6">
+        <div>
+          <p className="text-sm text-slate-500">Overall</p>
+          <p className="text-4xl font-semibold" data-testid="overall-score">
+            {formatScore(score.overall)} <GradeBadge grade={score.grade} className="align-middle text-base" />
+          </p>
+        </div>
+        <dl className="grid grid-cols-2 gap-x-6 text-sm sm:grid-cols-4">
+          <dt className="text-slate-500">Coverage</dt>
+          <dd>{formatPercent(score.coverage)}</dd>
+          <dt className="text-slate-500">Failing</dt>
+          <dd>
+            {score.checksFail} of {score.checksTotal} checks
+          </dd>
+          <dt className="text-slate-500">Accepted</dt>
+          <dd>{score.checksSuppressed}</dd>
+          <dt className="text-slate-500">Policy</dt>
+          <dd data-testid="policy-version">{score.policyVersion === 0 ? "built-in default" : `version ${score.policyVersion}`}</dd>
+        </dl>
+      </div>
+      <p className="text-xs text-slate-500">
+        Facts synced {score.factsSyncedAt.toISOString().replace("T", " ").slice(0, 16)} UTC · scored {score.computedAt.toISOString().replace("T", " ").slice(0, 16)} UTC
+      </p>
+      <CategoryScores values={categoryValues(score)} />
+
+      <h2 className="text-lg font-semibold">Findings</h2>
+      {grouped.failing.length === 0 ? <p className="text-slate-600">No failing checks.</p> : null}
+      {grouped.failing.map((group) => (
+        <section key={group.category} aria-labelledby={`cat-${group.category}`} className="space-y-3">
+          <h3 id={`cat-${group.category}`} className="font-semibold text-slate-800">
+            {CATEGORY_LABELS[group.category]}
+          </h3>
+          {group.bySeverity.flatMap((s) => s.results).map((result) => (
+            <CheckResultCard key={result.checkId} result={result} repo={repo} canApprove={canApprove} />
+          ))}
+        </section>
+      ))}
+      {grouped.accepted.length > 0 ? (
+        <section aria-labelledby="accepted" className="space-y-3">
+          <h3 id="accepted" className="font-semibold text-slate-800">
+            Accepted (suppressed findings)
+          </h3>
+          {grouped.accepted.map((result) => (
+            <CheckResultCard key={result.checkId} result={result} repo={repo} canApprove={false} />
+          ))}
+        </section>
+      ) : null}
+      <div className="space-y-3">
+        <CompactResults title="Passing" results={grouped.pass} testId="passing" />
+        <CompactResults title="Unknown (not counted)" results={grouped.unknown} testId="unknown" />
+        <CompactResults title="Not applicable" results={grouped.notApplicable} testId="not-applicable" />
+      </div>
+    </>
+  );
+}

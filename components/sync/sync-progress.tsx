@@ -1,0 +1,39 @@
+interface Active {
+  kind: string;
+  status: string;
+  listingComplete: boolean;
+  reposSeen: number;
+  reposChanged: number;
+  reposDone: number;
+  batchesTotal: number;
+  batchesDone: number;
+  percent: number | null;
+}
+
+export function SyncProgress({ active, lastSucceededAt }: { active: Active | null; lastSucceededAt: Date | null }) {
+  if (!active) {
+    return (
+      <p className="text-sm text-slate-600" data-testid="sync-idle">
+        No sync running. {lastSucceededAt ? `Last completed ${lastSucceededAt.toISOString().replace("T", " ").slice(0, 16)} UTC.` : "Never synced."}
+      </p>
+    );
+  }
+  const percent = active.percent ?? 0;
+  const detail = !active.listingComplete
+    ? "Listing repositories…"
+    : `${active.reposDone} of ${active.reposChanged} changed repositories (${active.reposSeen} listed), batch ${active.batchesDone}/${active.batchesTotal}`;
+  return (
+    <div data-testid="sync-progress">
+      <div className="flex justify-between text-sm">
+        <span className="font-medium">
+          {active.kind === "full" ? "Full refresh" : active.kind === "targeted" ? "Targeted resync" : "Sync"} · {active.status}
+        </span>
+        <span>{percent}%</span>
+      </div>
+      <div className="mt-1 h-2 w-full rounded bg-slate-200" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label="Sync progress">
+        <div className="h-2 rounded bg-slate-900" style={{ width: `${percent}%` }} />
+      </div>
+      <p className="mt-1 text-xs text-slate-500">{detail}</p>
+    </div>
+  );
+}

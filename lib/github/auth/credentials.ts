@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+// How Gatehouse authenticates to GitHub. A GitHub App is preferred (short-lived
+// installation tokens, fine-grained permissions); a token is accepted for small setups.
+
+export const githubCredentialsSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("token"), token: z.string().min(1) }),
+  z.object({
+    kind: z.literal("app"),
+    appId: z.coerce.number().int().positive(),
+    privateKey: z.string().includes("PRIVATE KEY", { message: "expected a PEM private key" }),
+    installationId: z.coerce.number().int().positive(),
+  }),
+]);
+
+export type GitHubCredentials = z.infer<typeof githubCredentialsSchema>;
+
+/** A label for logs and ETag scoping that never contains secret material. */
+export function credentialIdentity(c: GitHubCredentials): string {
+  return c.kind === "app" ? `app:${c.appId}:${c.installationId}` : `token:${c.token.slice(-4).padStart(4, "*")}`;
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import type { PolicyException } from "../../checks/types";
+import { getDb } from "../../db";
+import { authorize } from "../authz/authorize";
+import type { Actor } from "../authz/actor";
+import { loadActivePolicy, type ActivePolicy } from "./load-active-policy";
+
+export interface ExceptionView extends PolicyException {
+  /** False once `expiresAt` has passed: the exception no longer waives anything. */
+  active: boolean;
+}
+
+export interface ActivePolicyView extends Omit<ActivePolicy, "policy"> {
+  policy: ActivePolicy["policy"];
+  createdByLogin: string | null;
+  exceptions: ExceptionView[];
+}
+
+/** The policy scores are computed under, readable by everyone on the dashboard. */
+export async function getActivePolicy(actor: Actor | null, now: Date = new Date()): Promise<ActivePolicyView> {
+  await authorize(actor, "dashboard:read");
+  const active = await loadActivePolicy();
+  const user = active.createdById ? await getDb().user.findUnique({ where: { id: active.createdById }, select: { githubLogin: true } }) : null;
+  const exceptions = active.policy.exceptions.map((e) => {
+    const expiry = Date.parse(e.expiresAt);
+    return { ...e, active: Number.isFinite(expiry) && expiry > now.getTime() };
+  });
+  return { ...active, createdByLogin: user?.githubLogin ?? null, exceptions };
+}

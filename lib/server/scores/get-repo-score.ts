@@ -1,0 +1,54 @@
+import "server-only";
+import { z } from "zod";
+import { checkById } from "../../checks/catalogue";
+import type { CheckResult } from "../../checks/types";
+import { getDb } from "../../db";
+import { AppError } from "../../errors";
+import { authorize } from "../authz/authorize";
+import type { Actor } from "../authz/actor";
+import { loadActivePolicy } from "../policy/load-active-policy";
+
+const segment = z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/);
+const input = z.object({ owner: segment, name: segment });
+
+export interface ResultView extends CheckResult {
+  title: string;
+  rationale: string;
+  /** The catalogue's generic fix, for a failure that carries no finding of its own. */
+  catalogueRemediation: string;
+}
+
+/**
+ * One repository's stored score with every check result (findings, evidence, remediation,
+ * suppressions), and what has changed since it was computed: exceptions it relied on that
+ * have expired or been removed, or a newer policy version (the next scoring applies them).
+ */
+export async function getRepoScore(actor: Actor | null, raw: unknown, now: Date = new Date()) {
+  await authorize(actor, "dashboard:read");
+  const parsed = input.safeParse(raw);
+  if (!parsed.success) throw new AppError("not_found", "No such repository.");
+  const { owner, name } = parsed.data;
+  const repo = await getDb().repository.findFirst({
+    where: { fullName: { equals: `${owner}/${name}`, mode: "insensitive" } },
+    select: { id: true, fullName: true, visibility: true, archived: true, defaultBranch: true, missingSince: true, score: true, snapshot: { select: { syncedAt: true } } },
+  });
+  if (!repo) throw new AppError("not_found", "No such repository.");
+  const { score, snapshot, ...repository } = repo;
+  if (!score) return { repository, snapshotSyncedAt: snapshot?.syncedAt ?? null, activePolicyVersion: null, lapsedExceptions: [] as string[], score: null };
+  const results = (score.results as unknown as CheckResult[]).map((r): ResultView => {
+    const def = checkById(r.checkId);
+    return { ...r, title: def?.title ?? r.checkId, rationale: def?.rationale ?? "", catalogueRemediation: def?.remediation ?? "" };
+  });
+  const active = await loadActivePolicy();
+  const byId = new Map(active.policy.exceptions.map((e) => [e.id, e]));
+  const lapsed = new Set<string>();
+  for (const r of results) {
+    for (const f of r.findings) {
+      const id = f.suppressed?.by === "exception" ? f.suppressed.exceptionId : undefined;
+      if (!id) continue;
+      const exception = byId.get(id);
+      if (!exception || !(Date.parse(exception.expiresAt) > now.getTime())) lapsed.add(id);
+    }
+  }
+  return { repository, snapshotSyncedAt: snapshot?.syncedAt ?? null, activePolicyVersion: active.version, lapsedExceptions: [...lapsed].sort(), score: { ...score, results } };
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import { z } from "zod";
+import { getDb } from "../../db";
+import { authorize } from "../authz/authorize";
+import type { Actor } from "../authz/actor";
+
+const input = z.object({ organizationId: z.string().min(1) });
+
+/** The connection as admins see it: kind and ids, never the sealed secrets. */
+export async function getGitHubConnection(actor: Actor | null, raw: unknown) {
+  await authorize(actor, "settings:manage");
+  const { organizationId } = input.parse(raw);
+  const row = await getDb().gitHubConnection.findUnique({
+    where: { organizationId },
+    omit: { secretCiphertext: true, webhookSecretCiphertext: true },
+  });
+  return row && { id: row.id, kind: row.kind, baseUrl: row.baseUrl, appId: row.appId, installationId: row.installationId, updatedAt: row.updatedAt };
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { z } from "zod";
+import { getDb } from "../../db";
+import { authorize } from "../authz/authorize";
+import type { Actor } from "../authz/actor";
+
+const input = z.object({ organizationId: z.string().min(1), limit: z.number().int().min(1).max(100).default(20) });
+
+/** Run history for the Sync page, newest first, with each run's cost counters. */
+export async function listSyncRuns(actor: Actor | null, raw: unknown) {
+  await authorize(actor, "sync:read");
+  const { organizationId, limit } = input.parse(raw);
+  return getDb().syncRun.findMany({
+    where: { organizationId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      trigger: true,
+      createdAt: true,
+      startedAt: true,
+      finishedAt: true,
+      durationMs: true,
+      reposSeen: true,
+      reposChanged: true,
+      restRequests: true,
+      restNotModified: true,
+      graphqlQueries: true,
+      graphqlPoints: true,
+      rateLimitRemaining: true,
+      errors: true,
+      errorMessage: true,
+    },
+  });
+}

@@ -1,0 +1,53 @@
+import { randomBytes } from "node:crypto";
+import { startSimulator, type FaultConfig, type OrgFixture, type Simulator } from "@/lib/github/simulator";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { contextForOrganization, saveConnection } from "../connection";
+import type { SyncContext } from "../engine/context";
+import { SYNC_TOKEN } from "./org-fixture";
+
+// Integration harness: a simulator over real HTTP, a fresh migrated database, the org
+// row and an encrypted token connection, and a sync context built the production way.
+
+export interface SyncHarness {
+  sim: Simulator;
+  db: TestDatabase;
+  ctx: SyncContext;
+  organizationId: string;
+  /** The encryption key the connection was sealed with (child processes rebuild the context). */
+  key: Buffer;
+  close(): Promise<void>;
+}
+
+export async function startSyncHarness(fixture: OrgFixture, opts: { faults?: FaultConfig; timeoutMs?: number; retryBaseMs?: number; maxRateLimitWaitSeconds?: number } = {}): Promise<SyncHarness> {
+  const sim = await startSimulator({ fixture, port: 0, faults: opts.faults });
+  const db = await createTestDatabase();
+  const org = await db.prisma.organization.create({ data: { login: fixture.org.login } });
+  const key = randomBytes(32);
+  await saveConnection(db.prisma, key, { organizationId: org.id, baseUrl: sim.url, credentials: { kind: "token", token: SYNC_TOKEN } });
+  const ctx = await contextForOrganization(db.prisma, key, org.id, {
+    timeoutMs: opts.timeoutMs ?? 5_000,
+    retryBaseMs: opts.retryBaseMs ?? 20,
+    maxRateLimitWaitSeconds: opts.maxRateLimitWaitSeconds ?? 5,
+  });
+  return {
+    sim,
+    db,
+    ctx,
+    organizationId: org.id,
+    key,
+    async close() {
+      await sim.close();
+      await db.drop();
+    },
+  };
+}
+
+/** Edits a simulated repository in place (a push), dropping the simulator's cached git objects. */
+export function pushToRepo(sim: Simulator, name: string, files: Record<string, string>): void {
+  const repo = sim.fixture.repos.find((r) => r.name === name);
+  if (!repo) throw new Error(`no repo ${name}`);
+  repo.files = { ...repo.files, ...files };
+  repo.config.pushedAt = new Date(Date.parse(repo.config.pushedAt) + 60_000).toISOString();
+  // TODO(H4): replace with a public simulator API for pushes once it exists.
+  (sim.context as unknown as { gitCache: Map<string, unknown> }).gitCache.delete(repo.name);
+}

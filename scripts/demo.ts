@@ -1,15 +1,18 @@
 // `npm run demo`: one command from a fresh clone to a working dashboard.
 //   - Postgres: DATABASE_URL if set, else an embedded PGlite under .data/
 //   - GitHub: the GitHub simulator serving fixtures/orgs/demo on loopback
-//   - migrations applied, demo seeded, dashboard built (once) and served on PORT (3000)
+//   - migrations applied, demo seeded, a first full sync + scoring from the simulator,
+//     the sync worker running in this process, dashboard built (once) and served on PORT (3000)
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { applyMigrations } from "../lib/migrate/apply-migrations";
 import { createPrismaClient } from "../lib/db";
+import { parseKey } from "../lib/crypto/aead";
 import { startSimulator } from "../lib/github/simulator";
 import { seedDemo } from "../prisma/seed/seed-demo";
 import { openDemoDatabase } from "./demo/database";
+import { runDemoSync } from "./demo/first-sync";
 import { loadDemoSecrets } from "./demo/secrets";
 import { ensureBuilt, startNext, waitForHealthy } from "./demo/next-server";
 
@@ -34,13 +37,15 @@ const dataDir = path.resolve(opts["data-dir"]);
 const db = await openDemoDatabase({ dataDir, fresh: opts["fresh-database"] });
 const sim = await startSimulator({ fixture: path.resolve(opts.fixture) });
 const migrations = await applyMigrations(db.url);
-const prisma = createPrismaClient(db.url, 2);
-const seeded = await seedDemo(prisma, sim);
-await prisma.$disconnect();
-
 const oauthApp = sim.fixture.org.oauthApp;
 if (!oauthApp) throw new Error(`${opts.fixture}/org.yaml has no oauthApp: the demo signs users in through it`);
 const secrets = loadDemoSecrets(dataDir);
+const key = parseKey(secrets.encryptionKey);
+const prisma = createPrismaClient(db.url, 3);
+const seeded = await seedDemo(prisma, sim, key);
+console.log(`Syncing ${seeded.organization} from the GitHub simulator…`);
+const synced = await runDemoSync(prisma, db.url, key, seeded.organizationId);
+
 const appUrl = `http://127.0.0.1:${opts.port}`;
 const admins = seeded.users.filter((u) => u.role === "admin").map((u) => u.login);
 ensureBuilt();
@@ -64,6 +69,8 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   child.kill("SIGTERM");
+  await synced.stop();
+  await prisma.$disconnect();
   await sim.close();
   await db.stop();
   process.exit(code);
@@ -77,7 +84,8 @@ console.log(`
 Gatehouse demo is running.
   Dashboard:  ${appUrl}
   Database:   ${db.kind === "embedded" ? `embedded PGlite in ${path.relative(process.cwd(), dataDir)}/pglite` : "DATABASE_URL"} (${migrations.applied.length} migrations applied)
-  GitHub:     simulator at ${sim.url} serving org "${seeded.organization}" (${seeded.repositories} repositories)
+  GitHub:     simulator at ${sim.url} serving org "${seeded.organization}"
+  Synced:     ${synced.repositories} repositories synced and scored in ${synced.seconds}s; the sync worker runs in this process
   Sign in:    click "Sign in with GitHub (simulator)" and pick a user:
 ${seeded.users.map((u) => `              ${u.login.padEnd(12)} ${u.role}`).join("\n")}
 Press Ctrl+C to stop.

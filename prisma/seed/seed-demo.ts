@@ -1,35 +1,27 @@
-// The demo's seed: the simulator's organisation, its repositories, and one Gatehouse
-// user per demo role. Idempotent (upserts on natural keys), so `npm run demo` can run
-// it on every start.
+// The demo's seed: the simulator's organisation, its GitHub connection (the fixture's
+// token, sealed like any stored credential), and one Gatehouse user per demo role.
+// Repositories are not seeded: the first sync brings them, as it would from GitHub.
+// Idempotent (upserts on natural keys), so `npm run demo` runs it on every start.
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { Simulator } from "../../lib/github/simulator";
+import { saveConnection } from "../../lib/sync/connection";
 import { roleFromHint, upsertGitHubUser, upsertOrganization } from "./factories";
 
 export interface SeedSummary {
+  organizationId: string;
   organization: string;
-  repositories: number;
   users: Array<{ login: string; role: string }>;
 }
 
-export async function seedDemo(db: PrismaClient, sim: Simulator): Promise<SeedSummary> {
+export async function seedDemo(db: PrismaClient, sim: Simulator, encryptionKey: Buffer): Promise<SeedSummary> {
   const { org } = sim.fixture;
   const organization = await upsertOrganization(db, org.login, org.name ?? null);
-  for (const repo of sim.fixture.repos) {
-    const cfg = repo.config as { visibility?: string; archived?: boolean; defaultBranch?: string };
-    await db.repository.upsert({
-      where: { fullName: `${org.login}/${repo.name}` },
-      create: {
-        organizationId: organization.id,
-        githubId: BigInt(repo.id),
-        name: repo.name,
-        fullName: `${org.login}/${repo.name}`,
-        visibility: cfg.visibility ?? null,
-        archived: cfg.archived ?? false,
-        defaultBranch: cfg.defaultBranch ?? "main",
-      },
-      update: {},
-    });
-  }
+  const admin = org.users.find((u) => roleFromHint(u.role) === "admin");
+  const fixed = org.tokens?.find((t) => t.login === admin?.login)?.token;
+  // A fixture token survives restarts; otherwise issue one for this simulator's lifetime.
+  const token = fixed ?? sim.issueToken(admin?.login ?? org.users[0]!.login, ["repo", "read:org", "read:packages", "admin:org"]);
+  await saveConnection(db, encryptionKey, { organizationId: organization.id, baseUrl: sim.url, credentials: { kind: "token", token } });
+
   const users: SeedSummary["users"] = [];
   for (const u of org.users) {
     const role = roleFromHint(u.role);
@@ -41,5 +33,5 @@ export async function seedDemo(db: PrismaClient, sim: Simulator): Promise<SeedSu
     await upsertGitHubUser(db, profile, role);
     users.push({ login: u.login, role });
   }
-  return { organization: org.login, repositories: sim.fixture.repos.length, users };
+  return { organizationId: organization.id, organization: org.login, users };
 }

@@ -10,6 +10,8 @@ export const QUEUE_BATCH = "gatehouse-sync-batch";
 export const QUEUE_FAILED = "gatehouse-sync-failed";
 /** A request to start a run (webhooks, schedules); retried later while another run is active. */
 export const QUEUE_REQUEST = "gatehouse-sync-request";
+/** Re-scoring an organisation from its stored facts once a run has succeeded. */
+export const QUEUE_SCORE = "gatehouse-score";
 
 export interface ListJob {
   runId: string;
@@ -17,6 +19,10 @@ export interface ListJob {
 export interface BatchJob {
   runId: string;
   index: number;
+}
+
+export interface ScoreJob {
+  organizationId: string;
 }
 
 export interface QueueTuning {
@@ -32,6 +38,12 @@ export async function createSyncQueues(boss: PgBoss, t: QueueTuning = {}): Promi
   await boss.createQueue(QUEUE_REQUEST, { name: QUEUE_REQUEST, retryLimit: 3, retryDelay: 5, retryBackoff: true });
   await boss.createQueue(QUEUE_LIST, { name: QUEUE_LIST, ...common });
   await boss.createQueue(QUEUE_BATCH, { name: QUEUE_BATCH, ...common });
+  await boss.createQueue(QUEUE_SCORE, { name: QUEUE_SCORE, retryLimit: 3, retryDelay: 10, retryBackoff: true });
+}
+
+/** One pending scoring per organisation: runs finishing close together score once. */
+export async function enqueueScoring(boss: PgBoss, organizationId: string): Promise<void> {
+  await boss.send(QUEUE_SCORE, { organizationId } satisfies ScoreJob, { singletonKey: organizationId });
 }
 
 /** Batch jobs are keyed by run and index, so re-enqueueing after a crash never duplicates. */

@@ -11,6 +11,7 @@ import { requestSync, startSyncWorker } from "./worker";
 let queued: SyncHarness;
 let reference: SyncHarness;
 let boss: PgBoss;
+const scored: string[] = [];
 
 async function waitForRun(h: SyncHarness, runId: string, timeoutMs = 60_000) {
   const until = Date.now() + timeoutMs;
@@ -35,6 +36,9 @@ beforeAll(async () => {
     db: queued.db.prisma,
     key: Buffer.alloc(32),
     tuning: { retryLimit: 3, retryDelay: 1 },
+    scoreOrganization: async (organizationId) => {
+      scored.push(organizationId);
+    },
     contextFor: async () => ({
       ...queued.ctx,
       // The worker "dies" inside batch 1's transaction, after its writes, before commit.
@@ -64,6 +68,11 @@ describe("sync worker (pg-boss)", () => {
     expect(run).toMatchObject({ status: "succeeded", reposSeen: 250, reposChanged: 250, batchesTotal: 3, batchesDone: 3, reposDone: 250 });
     const batch1 = await queued.db.prisma.syncBatch.findUniqueOrThrow({ where: { runId_index: { runId, index: 1 } } });
     expect(batch1.attempts).toBe(2);
+    // The run that succeeded queues exactly one scoring of its organisation.
+    const until = Date.now() + 20_000;
+    while (scored.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(scored).toEqual([queued.organizationId]);
   }, 90_000);
 
   it("converges to the same database state as an uninterrupted sync", async () => {

@@ -7,7 +7,22 @@ import type { SyncContext } from "../engine/context";
 import { runListingStep } from "../engine/listing-step";
 import type { SyncDb } from "../persist/db";
 import { completeRunIfDone, createRun, failRun, type StartSyncInput } from "../persist/runs";
-import { QUEUE_BATCH, QUEUE_FAILED, QUEUE_LIST, QUEUE_REQUEST, createSyncQueues, enqueueBatches, enqueueListing, enqueueSyncRequest, type BatchJob, type ListJob, type QueueTuning } from "./queues";
+import {
+  QUEUE_BATCH,
+  QUEUE_FAILED,
+  QUEUE_LIST,
+  QUEUE_REQUEST,
+  QUEUE_SCORE,
+  createSyncQueues,
+  enqueueBatches,
+  enqueueListing,
+  enqueueScoring,
+  enqueueSyncRequest,
+  type BatchJob,
+  type ListJob,
+  type QueueTuning,
+  type ScoreJob,
+} from "./queues";
 
 export interface SyncWorkerOptions {
   boss: PgBoss;
@@ -19,6 +34,12 @@ export interface SyncWorkerOptions {
   requestRetryMs?: number;
   /** Overrides how a run's context is built (tests inject hooks). */
   contextFor?: (organizationId: string) => Promise<SyncContext>;
+  /**
+   * Scores an organisation from its stored facts; queued once per run that succeeds.
+   * Injected (the worker's entry point passes lib/server's scoreOrganization) so the sync
+   * engine does not depend on the data layer above it.
+   */
+  scoreOrganization?: (organizationId: string) => Promise<void>;
 }
 
 /** Starts a sync: creates the run (or finds the active one) and queues its listing. */
@@ -33,6 +54,10 @@ export async function startSyncWorker(opts: SyncWorkerOptions): Promise<void> {
   await createSyncQueues(boss, opts.tuning);
   const contextFor = opts.contextFor ?? ((orgId: string) => contextForOrganization(db, opts.key, orgId, opts.clientOptions));
   const orgOf = async (runId: string) => (await db.syncRun.findUniqueOrThrow({ where: { id: runId }, select: { organizationId: true } })).organizationId;
+  // completeRunIfDone is true for exactly one caller per run: that one queues the scoring.
+  const completeAndScore = async (runId: string) => {
+    if ((await completeRunIfDone(db, runId)) && opts.scoreOrganization) await enqueueScoring(boss, await orgOf(runId));
+  };
 
   // A long rate-limit wait must not hold a worker: the job is re-queued for the reset time.
   const deferring = async (fn: () => Promise<void>, requeue: (at: Date) => Promise<void>) => {
@@ -53,7 +78,7 @@ export async function startSyncWorker(opts: SyncWorkerOptions): Promise<void> {
         await runListingStep(ctx, runId);
         const pending = await db.syncBatch.findMany({ where: { runId, done: false }, select: { index: true } });
         await enqueueBatches(boss, runId, pending.map((b) => b.index));
-        await completeRunIfDone(db, runId);
+        await completeAndScore(runId);
       },
       (at) => boss.send(QUEUE_LIST, { runId }, { startAfter: at }).then(() => undefined),
     );
@@ -66,7 +91,7 @@ export async function startSyncWorker(opts: SyncWorkerOptions): Promise<void> {
       async () => {
         const ctx = await contextFor(await orgOf(runId));
         await runBatchStep(ctx, runId, index);
-        await completeRunIfDone(db, runId);
+        await completeAndScore(runId);
       },
       (at) => boss.send(QUEUE_BATCH, { runId, index }, { startAfter: at }).then(() => undefined),
     );
@@ -79,6 +104,13 @@ export async function startSyncWorker(opts: SyncWorkerOptions): Promise<void> {
     // Another run is active and may have listed already: ask again later so the change is not lost.
     else await enqueueSyncRequest(boss, job.data, new Date(Date.now() + (opts.requestRetryMs ?? 30_000)));
   });
+
+  const score = opts.scoreOrganization;
+  if (score) {
+    await boss.work<ScoreJob>(QUEUE_SCORE, async ([job]) => {
+      if (job) await score(job.data.organizationId);
+    });
+  }
 
   await boss.work<ListJob | BatchJob>(QUEUE_FAILED, async ([job]) => {
     if (job) await failRun(db, job.data.runId, "a sync step failed after all retries");

@@ -6,9 +6,10 @@ import path from "node:path";
 //  - "postgres": the real Postgres at DATABASE_URL (a fresh database for this run)
 //  - "embedded": no DATABASE_URL at all, so the demo falls back to embedded PGlite
 // Each serves the e2e org from its own GitHub simulator. Chromium is Debian's.
+// `npm run test:e2e` builds once first; the servers never build (--no-build).
 const POSTGRES_URL = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 export const PORTS = { postgres: 3100, embedded: 3200 };
-const demo = (port: number, extra: string) => `node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/demo.ts --port ${port} --fixture e2e/fixtures/org ${extra}`;
+const demo = (port: number, extra: string) => `node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/demo.ts --no-build --port ${port} --fixture e2e/fixtures/org ${extra}`;
 const embeddedDir = path.join(os.tmpdir(), `gatehouse-e2e-embedded-${process.pid}`);
 
 export default defineConfig({

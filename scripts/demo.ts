@@ -21,6 +21,7 @@ const flags = z.object({
   "data-dir": z.string().min(1),
   "fresh-database": z.boolean(),
   fixture: z.string().min(1),
+  build: z.boolean(),
 });
 
 const { values } = parseArgs({
@@ -29,7 +30,11 @@ const { values } = parseArgs({
     "data-dir": { type: "string", default: process.env.GATEHOUSE_DATA_DIR ?? ".data" },
     "fresh-database": { type: "boolean", default: false },
     fixture: { type: "string", default: "fixtures/orgs/demo" },
+    // --no-build: serve the existing build as is (the e2e runner builds once beforehand,
+    // so two demo servers never rebuild under each other).
+    build: { type: "boolean", default: true },
   },
+  allowNegative: true,
 });
 const opts = flags.parse(values);
 const dataDir = path.resolve(opts["data-dir"]);
@@ -48,7 +53,7 @@ const synced = await runDemoSync(prisma, db.url, key, seeded.organizationId);
 
 const appUrl = `http://127.0.0.1:${opts.port}`;
 const admins = seeded.users.filter((u) => u.role === "admin").map((u) => u.login);
-ensureBuilt();
+if (opts.build) ensureBuilt();
 const child = startNext(opts.port, {
   DATABASE_URL: db.url,
   DATABASE_POOL_MAX: String(db.poolMax),

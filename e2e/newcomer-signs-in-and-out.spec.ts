@@ -21,4 +21,12 @@ test("a newcomer signs in through GitHub OAuth, sees the dashboard, signs out, a
   expect(res?.ok()).toBe(true);
   await expect(page).toHaveURL(/\/signin/);
   await expect(page.getByRole("button", { name: /Sign in with GitHub/ })).toBeVisible();
+
+  // An auditor finds both events in the audit log, attributed to the newcomer.
+  await context.clearCookies();
+  await signInAs(page, "ian");
+  await page.goto("/admin/audit");
+  const rows = page.getByTestId("audit-row").filter({ hasText: "nora" });
+  await expect(rows.filter({ hasText: "auth.sign_out" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "auth.sign_in" })).toHaveCount(1);
 });

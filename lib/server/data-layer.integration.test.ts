@@ -67,6 +67,13 @@ describe("authorisation in the data layer", () => {
     expect(await adapter.getSessionAndUser!("tok-eve-2")).toBeNull();
   });
 
+  it("deleting a session returns it, so next-auth's sign-out event can audit who left", async () => {
+    const adapter = gatehouseAdapter({ admins: [], defaultRole: "engineer" });
+    await adapter.createSession!({ sessionToken: "tok-ada", userId: admin.userId, expires: new Date(Date.now() + 3_600_000) });
+    expect(await adapter.deleteSession!("tok-ada")).toMatchObject({ userId: admin.userId, sessionToken: "tok-ada" });
+    expect(await adapter.deleteSession!("tok-ada")).toBeNull();
+  });
+
   it("first sign-in gives configured admins the admin role and others the default", async () => {
     const adapter = gatehouseAdapter({ admins: ["root-user"], defaultRole: "auditor" });
     const boss = await adapter.createUser!({ email: "", emailVerified: null, name: "Boss", githubLogin: "root-user" } as never);

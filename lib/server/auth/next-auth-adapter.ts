@@ -76,8 +76,10 @@ export function gatehouseAdapter(policy: RolePolicy): Adapter {
       const s = await db().session.update({ where: { sessionToken }, data: expires ? { expires } : {} }).catch(() => null);
       return s ? { sessionToken: s.sessionToken, userId: s.userId, expires: s.expires } : null;
     },
+    // next-auth hands the returned session to events.signOut: return it so sign-out is audited.
     async deleteSession(sessionToken) {
-      await db().session.deleteMany({ where: { sessionToken } });
+      const s = await db().session.delete({ where: { sessionToken } }).catch(() => null);
+      return s ? { sessionToken: s.sessionToken, userId: s.userId, expires: s.expires } : null;
     },
   };
 }

@@ -5,6 +5,7 @@ import { RegistryClient } from "./client";
 import { unknownImageFacts } from "./image-facts";
 import { inspectImage, type AttestationSource } from "./inspect-image";
 import type { PackageVersion } from "./latest-tag";
+import { mapLimit } from "@/lib/util/map-limit";
 
 // The one entry point sync calls: image names in, RegistryFacts out. Never throws for an
 // image: whatever goes wrong with one image becomes null facts with a reason, so a registry
@@ -57,16 +58,6 @@ export function repositoryOf(image: string, registryHost: string): { repo: strin
   rest = rest.replace(/:[\w][\w.-]{0,127}$/, "");
   if (rest.length > 255 || !REPO_NAME.test(rest)) return { error: `invalid repository name ${JSON.stringify(image.slice(0, 100))}` };
   return { repo: rest };
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 export async function collectRegistryFacts(options: CollectRegistryFactsOptions): Promise<RegistryFacts> {

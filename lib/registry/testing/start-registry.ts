@@ -6,7 +6,7 @@ import path from "node:path";
 
 // A real OCI distribution registry (Debian's docker-registry 2.8) for integration tests:
 // its own temp dir, filesystem storage, an ephemeral loopback port, no auth unless a
-// token issuer is given. Install it with scripts/ensure-registry.sh.
+// token issuer is given. Install it with scripts/ensure-test-tools.sh.
 
 export const REGISTRY_BIN = process.env.DOCKER_REGISTRY_PATH ?? "/usr/bin/docker-registry";
 
@@ -97,7 +97,7 @@ async function waitForV2(url: string, deadline: number): Promise<void> {
 
 export async function startRegistry(opts: StartRegistryOptions = {}): Promise<StartedRegistry> {
   if (!existsSync(REGISTRY_BIN)) {
-    throw new Error(`docker-registry not found at ${REGISTRY_BIN}: run scripts/ensure-registry.sh (Debian package docker-registry) or set DOCKER_REGISTRY_PATH`);
+    throw new Error(`docker-registry not found at ${REGISTRY_BIN}: run scripts/ensure-test-tools.sh (Debian package docker-registry) or set DOCKER_REGISTRY_PATH`);
   }
   const timeoutMs = opts.startTimeoutMs ?? 15_000;
   const dir = await mkdtemp(path.join(tmpdir(), "gatehouse-registry-"));

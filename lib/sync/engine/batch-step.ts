@@ -11,31 +11,12 @@ import { addRunStats, nodeIdList } from "../persist/runs";
 import { upsertSnapshots, type SnapshotRow } from "../persist/snapshots";
 import type { SyncContext } from "./context";
 import { countingFailures } from "./step-failure";
+import { mapLimit } from "@/lib/util/map-limit";
 
 // Step 2, one per batch of ≤100 changed repositories: one GraphQL request, the REST
 // calls GraphQL cannot answer, then every write of the batch in one transaction (the
 // batch's done flag included). A crash anywhere before commit leaves the previous facts
 // untouched and the batch not done, so the retry converges to the same state.
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  let failed = false;
-  // After the first failure no new item starts: the batch is retried whole anyway.
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const i = next++;
-      try {
-        out[i] = await fn(items[i]!);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 export async function runBatchStep(ctx: SyncContext, runId: string, index: number): Promise<{ alreadyDone: boolean }> {
   const batch = await ctx.db.syncBatch.findUniqueOrThrow({ where: { runId_index: { runId, index } } });

@@ -2,6 +2,7 @@ import type { RegistryFacts } from "@/lib/facts/types";
 import type { GitHubClient } from "@/lib/github/client";
 import { collectRegistryFacts, ghcrImage, githubAttestationSource, type RegistryCredentials } from "@/lib/registry";
 import { listOrNull } from "./rest-get";
+import { mapLimit } from "@/lib/util/map-limit";
 
 // Registry facts for the organisation's container packages, via lib/registry: the package
 // list and versions from GitHub's Packages API (conditional, so 304s on an unchanged org),
@@ -21,26 +22,6 @@ export interface RegistryConfig {
 interface PackageRow {
   name?: unknown;
   repository?: { name?: unknown } | null;
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  let failed = false;
-  // After the first failure no new item starts: the batch is retried whole anyway.
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const i = next++;
-      try {
-        out[i] = await fn(items[i]!);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 /** Repository name → RegistryFacts (repositories without packages are absent: no images). Null when packages are unreadable. */

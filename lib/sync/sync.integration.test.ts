@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RepoFacts } from "@/lib/facts/types";
 import { assembleRepoFacts, type OrgPart } from "./normalise/assemble";
 import { runSyncInline } from "./engine/run-inline";
-import { pushToRepo, startSyncHarness, type SyncHarness } from "./testing/harness";
-import { CHECKOUT_V4_SHA, SYNC_TOKEN, syncTestFixture } from "./testing/org-fixture";
+import { startSyncHarness, type SyncHarness } from "./testing/harness";
+import { CHECKOUT_V4_SHA, syncTestFixture } from "./testing/org-fixture";
 
 // Full sync, no-change resync and a one-workflow change against the simulator over real
 // HTTP and a real Postgres database.
@@ -48,20 +48,15 @@ describe("sync against the simulator", () => {
     expect(raw).not.toContain("eu-west-1");
   });
 
-  it("reads the default branch's protection rule and outside collaborators", async (t) => {
-    // The simulator is gaining Ref.branchProtectionRule and Repository.collaborators
-    // (real GitHub fields this query uses); until it serves them, skip rather than fail.
-    const probe = (await fetch(`${h.sim.url}/graphql`, {
-      method: "POST",
-      headers: { authorization: `bearer ${SYNC_TOKEN}`, "content-type": "application/json" },
-      body: JSON.stringify({ query: '{ repository(owner: "acme", name: "api") { defaultBranchRef { branchProtectionRule { pattern } } collaborators(first: 1, affiliation: OUTSIDE) { totalCount } } }' }),
-    }).then((r) => r.json())) as { data?: { repository?: { defaultBranchRef?: { branchProtectionRule: unknown }; collaborators: unknown } } };
-    if (!probe.data?.repository?.defaultBranchRef?.branchProtectionRule || !probe.data.repository.collaborators) t.skip();
+  it("reads the default branch's protection rule and outside collaborators", async () => {
     const api = await factsOf("api");
     expect(api.settings?.collaborators).toEqual([{ login: "contractor", permission: "admin", outside: true }]);
 
     expect(api.settings?.branchProtectionKnown).toBe(true);
     expect(api.settings?.branchProtection).toMatchObject({ requiredApprovingReviewCount: 2, requireCodeOwnerReviews: true, requiredStatusChecks: ["ci"] });
+    // A repository without a rule is known to be unprotected (the token is an org owner).
+    const web = await factsOf("web");
+    expect(web.settings).toMatchObject({ branchProtection: null, branchProtectionKnown: true, collaborators: [] });
   });
 
   it("stores hostile files safely with a recorded reason", async () => {
@@ -84,17 +79,17 @@ describe("sync against the simulator", () => {
     // One listing page and one advisory page.
     expect(h.sim.stats.graphql).toBe(2);
     expect(h.sim.stats.graphqlPoints).toBe(2);
-    // Every REST call is org-level and conditional. The org alert lists are not simulated
-    // yet (501, charged); against GitHub they are 304s like the rest.
+    // Every REST call is org-level and conditional, the org-wide alert lists included.
     const routes = Object.keys(h.sim.stats.routes);
     expect(routes.every((r) => r.startsWith("GET /orgs/"))).toBe(true);
-    expect(h.sim.stats.rest).toBeLessThanOrEqual(2);
-    expect(h.sim.stats.notModified).toBeGreaterThanOrEqual(4);
+    expect(routes).toEqual(expect.arrayContaining(["GET /orgs/{org}/secret-scanning/alerts", "GET /orgs/{org}/dependabot/alerts"]));
+    expect(h.sim.stats.rest).toBe(0);
+    expect(h.sim.stats.notModified).toBeGreaterThanOrEqual(6);
     expect(run.restRequests - run.restNotModified).toBe(h.sim.stats.rest);
   });
 
   it("a pushed workflow change refetches that repository only", async () => {
-    pushToRepo(h.sim, "web", { ".github/workflows/release.yml": "on: push\njobs: {}\n" });
+    h.sim.push("web", { files: { ".github/workflows/release.yml": "on: push\njobs: {}\n" }, message: "ci: add release" });
     h.sim.stats.reset();
     const { runId } = await runSyncInline(h.ctx, { kind: "incremental", trigger: "webhook" });
     const run = await h.db.prisma.syncRun.findUniqueOrThrow({ where: { id: runId } });

@@ -114,6 +114,16 @@ describe("GraphQL endpoint", () => {
     expect(r.body.data.repository.object.byteSize).toBeGreaterThan(10);
   });
 
+  it("orders organization repositories by orderBy (sync lists by NAME ASC)", async () => {
+    const names = async (order: string) => (await gql(`{ organization(login: "tiny-org") { repositories(first: 10, orderBy: ${order}) { nodes { name } } } }`)).body.data.organization.repositories.nodes.map((n: any) => n.name);
+    expect(await names("{ field: NAME, direction: DESC }")).toEqual(["docs", "api"]);
+    expect(await names("{ field: NAME, direction: ASC }")).toEqual(["api", "docs"]);
+    // An earlier test pushed to a repository: the order follows the live pushedAt.
+    const byPush = [...sim.fixture.repos].sort((a, b) => a.config.pushedAt.localeCompare(b.config.pushedAt)).map((r) => r.name);
+    expect(await names("{ field: PUSHED_AT, direction: ASC }")).toEqual(byPush);
+    expect(await names("{ field: PUSHED_AT, direction: DESC }")).toEqual([...byPush].reverse());
+  });
+
   it("refuses requests without a valid token", async () => {
     expect((await gql("{ viewer { login } }", {}, "nope")).status).toBe(401);
   });

@@ -43,6 +43,8 @@ const ROUTES = [
   "/repos/tiny-org/api/collaborators?affiliation=all",
   "/repos/tiny-org/api/secret-scanning/alerts",
   "/repos/tiny-org/api/dependabot/alerts",
+  "/orgs/tiny-org/secret-scanning/alerts?state=open",
+  "/orgs/tiny-org/dependabot/alerts?state=open",
   "/repos/tiny-org/api/releases",
   "/orgs/tiny-org/packages?package_type=container",
   "/orgs/tiny-org/packages/container/api/versions",

@@ -18,12 +18,21 @@ export interface SyncHarness {
   close(): Promise<void>;
 }
 
-export async function startSyncHarness(fixture: OrgFixture, opts: { faults?: FaultConfig; timeoutMs?: number; retryBaseMs?: number; maxRateLimitWaitSeconds?: number } = {}): Promise<SyncHarness> {
+export interface SyncHarnessOptions {
+  faults?: FaultConfig;
+  timeoutMs?: number;
+  retryBaseMs?: number;
+  maxRateLimitWaitSeconds?: number;
+  /** The token sync uses; it must be one of the fixture's `tokens` (default: SYNC_TOKEN). */
+  token?: string;
+}
+
+export async function startSyncHarness(fixture: OrgFixture, opts: SyncHarnessOptions = {}): Promise<SyncHarness> {
   const sim = await startSimulator({ fixture, port: 0, faults: opts.faults });
   const db = await createTestDatabase();
   const org = await db.prisma.organization.create({ data: { login: fixture.org.login } });
   const key = randomBytes(32);
-  await saveConnection(db.prisma, key, { organizationId: org.id, baseUrl: sim.url, credentials: { kind: "token", token: SYNC_TOKEN } });
+  await saveConnection(db.prisma, key, { organizationId: org.id, baseUrl: sim.url, credentials: { kind: "token", token: opts.token ?? SYNC_TOKEN } });
   const ctx = await contextForOrganization(db.prisma, key, org.id, {
     timeoutMs: opts.timeoutMs ?? 5_000,
     retryBaseMs: opts.retryBaseMs ?? 20,
@@ -40,14 +49,4 @@ export async function startSyncHarness(fixture: OrgFixture, opts: { faults?: Fau
       await db.drop();
     },
   };
-}
-
-/** Edits a simulated repository in place (a push), dropping the simulator's cached git objects. */
-export function pushToRepo(sim: Simulator, name: string, files: Record<string, string>): void {
-  const repo = sim.fixture.repos.find((r) => r.name === name);
-  if (!repo) throw new Error(`no repo ${name}`);
-  repo.files = { ...repo.files, ...files };
-  repo.config.pushedAt = new Date(Date.parse(repo.config.pushedAt) + 60_000).toISOString();
-  // TODO(H4): replace with a public simulator API for pushes once it exists.
-  (sim.context as unknown as { gitCache: Map<string, unknown> }).gitCache.delete(repo.name);
 }

@@ -40,6 +40,16 @@ describe("GraphQL cost (GitHub's formula)", () => {
     expect(r2.cost).toBe(2);
   });
 
+  it("counts Repository.collaborators and the protection rule's bypassPullRequestAllowances per repository", () => {
+    const r = cost(`{ organization(login:"o") { repositories(first: 100) { nodes {
+      collaborators(affiliation: OUTSIDE, first: 20) { edges { permission node { login } } }
+      defaultBranchRef { branchProtectionRule { pattern bypassPullRequestAllowances(first: 10) { nodes { actor { __typename } } } } } } } } }`);
+    // Ref.branchProtectionRule is an object, not a connection: only its allowances count.
+    expect(r.requests).toBe(1 + 100 + 100);
+    expect(r.nodes).toBe(100 + 100 * 20 + 100 * 10);
+    expect(r.cost).toBe(2);
+  });
+
   it("refuses connections without first/last and pages above 100, and too many nodes", () => {
     expect(cost(`{ organization(login:"o") { repositories { totalCount } } }`).errors[0]).toMatchObject({ type: "MISSING_PAGINATION_BOUNDARIES" });
     expect(cost(`{ organization(login:"o") { repositories(first: 101) { totalCount } } }`).errors[0]?.message).toBe("Requesting 101 records on the `repositories` connection exceeds the `first` limit of 100 records.");

@@ -7,6 +7,7 @@ import { rateLimitHeaders } from "../limits";
 import { tokenStats } from "../stats";
 import { userId } from "../users";
 import { computeCost, selectOperation } from "./cost";
+import type { GraphqlContext } from "./model-collaborators";
 import { formatExecutionError, formatSyntaxError, formatValidationErrors, type GithubGraphqlError } from "./errors";
 import { queryRoot } from "./root";
 import { githubSchema } from "./schema";
@@ -87,7 +88,8 @@ export async function handleGraphql(ctx: SimContext, req: IncomingMessage, res: 
     stats.graphqlPoints += cost.cost;
   }
   const rootValue = queryRoot(ctx, { cost: cost.cost, nodeCount: cost.nodes, rate, auth });
-  const result = await execute({ schema, document: doc, rootValue, variableValues: variables, operationName, fieldResolver });
+  const contextValue: GraphqlContext = { auth };
+  const result = await execute({ schema, document: doc, rootValue, contextValue, variableValues: variables, operationName, fieldResolver });
   if (!result.data && result.errors) return reply({ errors: formatValidationErrors(doc, result.errors) });
   reply({ data: result.data, ...(result.errors ? { errors: result.errors.map(formatExecutionError) } : {}) });
 }

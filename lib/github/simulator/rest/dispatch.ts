@@ -6,9 +6,9 @@ import { rateLimitHeaders } from "../limits";
 import { tokenStats } from "../stats";
 import { userId } from "../users";
 import { restRoutes } from "./handlers";
-import { etagMatches, linkHeader, pageParams, weakEtag } from "./paginate";
+import { cursorPage, etagMatches, offsetPage, weakEtag } from "./paginate";
 import { matchSpecRoute } from "./router";
-import { DOCS_ROOT, type RestResponse } from "./types";
+import { DOCS_ROOT, errorBody, type RestResponse } from "./types";
 
 const BASE_HEADERS = { "x-github-api-version-selected": "2022-11-28", "x-github-media-type": "github.v3; format=json" };
 
@@ -74,12 +74,17 @@ export async function handleRest(ctx: SimContext, req: IncomingMessage, res: Ser
   if (auth) headers["x-oauth-scopes"] = auth.scopes.join(", ");
   let payload = out.body;
   if (out.paginate) {
-    const { perPage, page } = pageParams(url.searchParams);
-    const items = out.paginate.items;
-    const slice = items.slice((page - 1) * perPage, page * perPage);
-    payload = out.paginate.wrap ? out.paginate.wrap(slice, items.length) : slice;
-    const link = linkHeader(new URL(url.pathname + url.search, ctx.baseUrl), page, perPage, items.length);
-    if (link) headers.link = link;
+    const { items, wrap, cursor } = out.paginate;
+    const requestUrl = new URL(url.pathname + url.search, ctx.baseUrl);
+    const byCursor = cursor && (cursor.only || url.searchParams.has("after") || url.searchParams.has("before"));
+    const page = byCursor ? cursorPage(requestUrl, items, cursor.key) : offsetPage(requestUrl, items);
+    if ("error" in page) {
+      out = errorBody(400, page.error, match.docs ?? DOCS_ROOT);
+      payload = out.body;
+    } else {
+      payload = wrap ? wrap(page.items, items.length) : page.items;
+      if (page.link) headers.link = page.link;
+    }
   }
   const text = out.status === 204 ? "" : JSON.stringify(payload);
   const st = tokenStats(ctx.stats, limitKey);

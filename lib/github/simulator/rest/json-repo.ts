@@ -75,3 +75,17 @@ export function fullRepo(ctx: SimContext, r: RepoFixture) {
     },
   };
 }
+
+// simple-repository: what alert lists embed as `repository` (a subset of minimal-repository).
+const SIMPLE_KEYS = [
+  "id", "node_id", "name", "full_name", "owner", "private", "html_url", "description", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url",
+  "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url",
+  "git_commits_url", "git_refs_url", "git_tags_url", "hooks_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url",
+  "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url",
+  "teams_url", "trees_url",
+] as const;
+
+export function simpleRepo(ctx: SimContext, r: RepoFixture) {
+  const full = minimalRepo(ctx, r);
+  return Object.fromEntries(SIMPLE_KEYS.map((k) => [k, full[k]]));
+}

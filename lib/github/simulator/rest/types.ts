@@ -19,9 +19,19 @@ export interface RestResponse {
   body: unknown;
   headers?: Record<string, string>;
   /** A list to paginate with per_page/page; `wrap` turns the page into the body. */
-  paginate?: { items: unknown[]; wrap?: (page: unknown[], total: number) => unknown };
+  paginate?: { items: unknown[]; wrap?: (page: unknown[], total: number) => unknown; cursor?: CursorMode };
   /** Not charged to the primary limit (GET /rate_limit). */
   uncharged?: boolean;
+}
+
+/**
+ * Cursor pagination (`before`/`after`): `only` for lists that refuse `page` (Dependabot alerts),
+ * `optional` for lists that switch to cursors when one is given (secret scanning alerts).
+ * `key` names an item stably, so a cursor survives items added before it.
+ */
+export interface CursorMode {
+  only: boolean;
+  key: (item: unknown) => string;
 }
 
 export type RestHandler = (r: RestRequest) => RestResponse | Promise<RestResponse>;

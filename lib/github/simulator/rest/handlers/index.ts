@@ -3,6 +3,7 @@ import { actionsRoutes } from "./actions";
 import { appRoutes } from "./app";
 import { gitRoutes } from "./git";
 import { orgRoutes } from "./org";
+import { orgAlertRoutes } from "./org-alerts";
 import { rateLimitRoutes } from "./rate-limit";
 import { releaseRoutes } from "./releases";
 import { repoRoutes } from "./repo";
@@ -14,6 +15,7 @@ export const restRoutes: RouteTable = {
   ...userRoutes,
   ...rateLimitRoutes,
   ...orgRoutes,
+  ...orgAlertRoutes,
   ...repoRoutes,
   ...actionsRoutes,
   ...securityRoutes,

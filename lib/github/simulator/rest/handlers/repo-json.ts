@@ -1,4 +1,4 @@
-import picomatch from "picomatch";
+import { branchPatternMatches } from "../../branch-pattern";
 import type { SimContext } from "../../context";
 import type { BranchProtectionConfig, RulesetConfig } from "../../fixture/schema-repo";
 import type { RepoFixture } from "../../fixture/types";
@@ -6,9 +6,9 @@ import { teamJsonFor, userJsonFor } from "./people";
 
 // JSON for branch protection and rulesets, and GitHub's branch-pattern matching.
 
-/** Branch protection patterns are fnmatch globs where `*` stops at `/`. */
+/** Branch protection and ruleset ref patterns are fnmatch globs where `*` stops at `/`. */
 export function branchMatches(pattern: string, branch: string): boolean {
-  return pattern === branch || picomatch.isMatch(branch, pattern, { dot: true });
+  return pattern === branch || branchPatternMatches(pattern, branch);
 }
 
 function rulesetApplies(r: RulesetConfig, repo: RepoFixture, branch: string): boolean {

@@ -1,3 +1,5 @@
+import { ruleForBranch } from "../../branch-pattern";
+import { repoCollaborators, type Affiliation } from "../../collaborators";
 import type { BranchProtectionConfig, RulesetConfig } from "../../fixture/schema-repo";
 import type { SimContext } from "../../context";
 import type { RepoFixture } from "../../fixture/types";
@@ -5,14 +7,14 @@ import { repoRoute } from "../access";
 import { fullRepo } from "../json-repo";
 import { list, notFound, ok, type RouteTable } from "../types";
 import { userJsonFor } from "./people";
-import { branchMatches, protectionJson, rulesetJson, rulesForBranch } from "./repo-json";
+import { protectionJson, rulesetJson, rulesForBranch } from "./repo-json";
 
 // Repository routes: the repository, branch protection, rulesets, collaborators, keys, hooks.
 
 const PROTECTION_DOCS = "https://docs.github.com/rest/branches/branch-protection#get-branch-protection";
 
 function protectionFor(repo: RepoFixture, branch: string): BranchProtectionConfig | undefined {
-  return repo.config.branchProtection.find((b) => branchMatches(b.pattern, branch));
+  return ruleForBranch(repo.config.branchProtection, branch);
 }
 
 function findRuleset(repo: RepoFixture, id: string): RulesetConfig | undefined {
@@ -44,10 +46,9 @@ export const repoRoutes: RouteTable = {
   "GET /repos/{owner}/{repo}/rules/branches/{branch}": repoRoute(({ ctx, params }, repo) => list(rulesForBranch(ctx, repo, params.branch!))),
   "GET /repos/{owner}/{repo}/collaborators": repoRoute(
     ({ ctx, query }, repo) => {
-      const affiliation = query.get("affiliation") ?? "all";
-      const direct = repo.config.collaborators.filter((c) => affiliation !== "outside" || c.outside);
-      const fromOrg = affiliation === "outside" || affiliation === "direct" ? [] : ctx.org.members.filter((m) => m.role === "admin" && !direct.some((c) => c.login === m.login)).map((m) => ({ login: m.login, permission: "admin" }));
-      return list([...direct.map((c) => collaboratorJson(ctx, c.login, c.permission)), ...fromOrg.map((c) => collaboratorJson(ctx, c.login, c.permission))]);
+      const raw = query.get("affiliation") ?? "all";
+      const affiliation: Affiliation = raw === "outside" || raw === "direct" ? raw : "all";
+      return list(repoCollaborators(ctx.org, repo, affiliation).map((c) => collaboratorJson(ctx, c.login, c.permission)));
     },
     { admin: true },
   ),

@@ -30,6 +30,13 @@ describe("branch-protection", () => {
     expect(outcome.findings[0]?.remediation).toContain("PUT /repos/acme/api/branches/main/protection");
   });
 
+  it("says an empty repository has no default branch yet instead of naming a placeholder", () => {
+    const outcome = runCheck(branchProtection, unprotected({ defaultBranch: null }));
+    expect(outcome.status).toBe("fail");
+    expect(outcome.findings[0]?.message).toMatch(/^The repository has no default branch yet \(it is empty\)/);
+    expect(outcome.findings[0]?.message).not.toContain("{default_branch}");
+  });
+
   it("does not count evaluate-mode, disabled or other-branch rulesets", () => {
     const rulesets = [
       makeRuleset({ id: 1, enforcement: "evaluate" }),

@@ -20,7 +20,9 @@ export const branchProtection: CheckDefinition = settingsCheck({
         metBy: (source) => api(source.field, source.kind === "protection" ? { pattern: source.rule.pattern } : { name: source.rule.name, enforcement: "active" }),
         failure: (view) =>
           finding(
-            `The default branch \`${view.branch}\` has no branch protection rule and no active ruleset.`,
+            facts.defaultBranch === null
+              ? "The repository has no default branch yet (it is empty): no branch protection rule or active ruleset will guard its first push."
+              : `The default branch \`${view.branch}\` has no branch protection rule and no active ruleset.`,
             api(protectionField(facts), null),
             `${RULESETS_UI}: add "Require a pull request before merging", "Block force pushes" and "Restrict deletions". REST: ${newRulesetFix(facts, "protect-default-branch", [
               pullRequestRule(1),

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadRealWorkflows } from "./groups/analyzer";
 import { groupLoaders } from "./registry";
 import { formatFigures } from "./run";
-import { generateSynthetic, prng } from "./synthetic";
+import { generateSynthetic, prng, syntheticFiles } from "./synthetic";
 
 const real = loadRealWorkflows();
 
@@ -29,6 +29,15 @@ describe("generateSynthetic", () => {
       expect(Object.keys(doc.jobs ?? {}).length, f.path).toBeGreaterThan(0);
     }
     expect(new Set(files.map((f) => f.text)).size).toBe(200);
+  });
+
+  it("streams the very files it generates at once, one at a time", () => {
+    const it = syntheticFiles(real, 30, 7);
+    const first = it.next();
+    expect(first.done).toBe(false);
+    expect([first.value, ...it]).toEqual(generateSynthetic(real, 30, 7));
+    // A prefix of a longer run is the shorter run: the bench's actionlint sample is the full set's start.
+    expect(generateSynthetic(real, 10)).toEqual(generateSynthetic(real, 40).slice(0, 10));
   });
 
   it("prng yields values in [0, 1)", () => {

@@ -63,9 +63,13 @@ function pick<T>(items: T[], rnd: () => number): T {
 }
 
 export function generateSynthetic(real: BenchFile[], count: number, seed = 20260301): BenchFile[] {
+  return [...syntheticFiles(real, count, seed)];
+}
+
+/** The same files as generateSynthetic, one at a time, so a benchmark need not hold them all. */
+export function* syntheticFiles(real: BenchFile[], count: number, seed = 20260301): Generator<BenchFile> {
   const p = pools(real);
   const rnd = prng(seed);
-  const out: BenchFile[] = [];
   for (let i = 0; i < count; i++) {
     const base = pick(p.workflows, rnd);
     const jobCount = 1 + Math.floor(rnd() * 4);
@@ -87,7 +91,6 @@ export function generateSynthetic(real: BenchFile[], count: number, seed = 20260
     if (base.permissions !== undefined) wf.permissions = base.permissions;
     if (base.env !== undefined) wf.env = base.env;
     wf.jobs = jobs;
-    out.push({ path: `.github/workflows/synthetic-${String(i).padStart(5, "0")}.yml`, text: stringify(wf, { lineWidth: 0, aliasDuplicateObjects: false }) });
+    yield { path: `.github/workflows/synthetic-${String(i).padStart(5, "0")}.yml`, text: stringify(wf, { lineWidth: 0, aliasDuplicateObjects: false }) };
   }
-  return out;
 }

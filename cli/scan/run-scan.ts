@@ -15,7 +15,6 @@ import { buildSarif } from "@/lib/report/sarif";
 import { atOrAbove } from "@/lib/report/severity";
 import { formatTable } from "@/lib/report/table";
 import { scoreResults } from "@/lib/scoring";
-import { quietSecretlintProfiler } from "@/lib/server/scores/quiet-secretlint-profiler";
 import type { ScanFlags } from "./args";
 import { makeIgnoreMatcher, parseIgnoreFile } from "./ignore";
 import type { ProgressStream } from "./progress";
@@ -39,8 +38,6 @@ export async function runScan(flags: ScanFlags, io: ScanIO, version: string): Pr
 
   const ignoreText = await readFile(path.join(root, ".gatehouseignore"), "utf8").catch(() => "");
   const isIgnored = makeIgnoreMatcher([...parseIgnoreFile(ignoreText), ...flags.exclude]);
-  // secretlint's profiler slows every file down more than the last (see the module).
-  quietSecretlintProfiler();
   const progress = makeProgress(io.stderr);
   const walked = await walkCheckout(root, { maxFileBytes: flags.maxFileKb * 1024, isIgnored, onProgress: progress.update });
   progress.finish();

@@ -33,7 +33,26 @@ const STATUS_FUNCTIONS = [
 // Functions whose result carries none of their arguments' text.
 const OPAQUE_FUNCTIONS = new Set(["contains", "startswith", "endswith", "success", "always", "failure", "cancelled", "hashfiles"]);
 
+// The same few hundred expressions (`secrets.GITHUB_TOKEN`, `matrix.os`, `github.ref == …`)
+// recur across every workflow of an organisation; lexing and parsing each occurrence again
+// was a tenth of the analyzer's time. Bounded: cleared when full, so hostile input cannot grow it.
+const MEMO_LIMIT = 20_000;
+const memo = new Map<string, ExpressionAnalysis>();
+
+/** Fresh arrays per call: callers may keep or extend what they get. */
 export function analyzeExpression(expr: string): ExpressionAnalysis {
+  let a = memo.get(expr);
+  if (a === undefined) {
+    a = analyze(expr);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(expr, a);
+  }
+  const copy: ExpressionAnalysis = { contexts: [...a.contexts], valueContexts: [...a.valueContexts] };
+  if (a.error !== undefined) copy.error = a.error;
+  return copy;
+}
+
+function analyze(expr: string): ExpressionAnalysis {
   let tokens: Token[];
   try {
     tokens = new Lexer(expr).lex().tokens;

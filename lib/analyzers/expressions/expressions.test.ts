@@ -40,3 +40,17 @@ describe("analyzeExpression", () => {
     expect(analyzeExpression("\"bad").error).toBeTruthy();
   });
 });
+
+describe("analyzeExpression memo", () => {
+  it("answers a repeated expression from the memo with arrays the caller may change", () => {
+    const first = analyzeExpression("github.event.issue.title || 'x'");
+    first.contexts.push("tampered");
+    first.valueContexts.length = 0;
+    const again = analyzeExpression("github.event.issue.title || 'x'");
+    expect(again).toEqual({ contexts: ["github.event.issue.title"], valueContexts: ["github.event.issue.title"] });
+    expect(again.contexts).not.toBe(first.contexts);
+    const bad = analyzeExpression("a ==");
+    expect(analyzeExpression("a ==")).toEqual(bad);
+    expect(bad.error).toBeDefined();
+  });
+});

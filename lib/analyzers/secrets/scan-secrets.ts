@@ -3,6 +3,7 @@
 import { lintSource } from "@secretlint/core";
 import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend";
 import { maskSecret, maskedLine } from "./mask";
+import { quietSecretlintProfiler } from "./quiet-profiler";
 
 export interface SecretHit {
   file: string;
@@ -40,6 +41,7 @@ function extOf(path: string): string {
 }
 
 export async function scanSecrets(files: ReadonlyArray<{ path: string; text: string | null }>): Promise<SecretScan> {
+  quietSecretlintProfiler();
   const out: SecretScan = { hits: [], scanned: [], skipped: [] };
   let budget = SECRET_SCAN_LIMITS.maxTotalBytes;
   for (const f of files) {

@@ -1,5 +1,5 @@
 // Actions (`uses:`) that scan, sign, attest or generate SBOMs, and how to tell a gate.
-import type { ToolHit, ToolKind } from "./kinds";
+import { isActionOrSubpath, type ToolHit, type ToolKind } from "./kinds";
 
 type With = Record<string, string>;
 interface ActionRule {
@@ -89,6 +89,6 @@ function buildPush(w: With): ToolHit[] {
 }
 
 export function actionHits(action: string, w: With): ToolHit[] {
-  const rule = ACTION_RULES.find((r) => action === r.action || action.startsWith(`${r.action}/`));
+  const rule = ACTION_RULES.find((r) => isActionOrSubpath(action, r.action));
   return rule ? rule.hits(w) : [];
 }

@@ -23,6 +23,11 @@ export interface StepText {
   continueOnError: boolean;
 }
 
+/** `name` is the action `base` or a path inside it (`base/…`). Builds no string: it runs for every rule on every step. */
+export function isActionOrSubpath(name: string, base: string): boolean {
+  return name === base || (name.length > base.length && name.charCodeAt(base.length) === 47 /* / */ && name.startsWith(base));
+}
+
 /** Joins `\`-continued lines so a command split over lines is read as one. */
 export function logicalLines(script: string): Array<{ text: string; index: number }> {
   const raw = script.split("\n");
@@ -30,7 +35,8 @@ export function logicalLines(script: string): Array<{ text: string; index: numbe
   for (let i = 0; i < raw.length; i++) {
     const start = i;
     let text = raw[i] ?? "";
-    while (/\\\s*$/.test(text) && i + 1 < raw.length) text = text.replace(/\\\s*$/, " ") + (raw[++i] ?? "");
+    // `\s*$` and trimEnd strip the same characters; no regex per script line.
+    for (let t = text.trimEnd(); t.endsWith("\\") && i + 1 < raw.length; t = text.trimEnd()) text = t.slice(0, -1) + " " + (raw[++i] ?? "");
     out.push({ text, index: start });
   }
   return out;

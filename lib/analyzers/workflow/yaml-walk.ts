@@ -83,9 +83,21 @@ export class Source {
     return out;
   }
 
+  /**
+   * The first value under `key`. Resolves every pair like `entries` (so alias limits trip
+   * exactly as they would there) but computes no key positions: parsing a step asks for
+   * ten keys, and each used to cost a line lookup and an Entry per key of the step.
+   */
   get(node: YNode | null, key: string): YNode | null {
-    for (const e of this.entries(node)) if (e.key === key) return e.value;
-    return null;
+    if (!isMap(node)) return null;
+    let found: YNode | null | undefined;
+    for (const pair of node.items) {
+      const k = this.deref(pair.key);
+      if (!isScalar(k)) continue;
+      const value = this.deref(pair.value);
+      if (found === undefined && String(k.value) === key) found = value;
+    }
+    return found ?? null;
   }
 
   items(node: YNode | null): YNode[] {
@@ -110,9 +122,13 @@ export class Source {
 
   map(node: YNode | null): Record<string, ScalarValue> {
     const out: Record<string, ScalarValue> = Object.create(null);
-    for (const e of this.entries(node)) {
-      const v = this.scalar(e.value) ?? { value: "", pos: e.keyPos, expressions: [] };
-      out[e.key] = v;
+    if (!isMap(node)) return out;
+    // As `entries`, but a key's position is looked up only for a key without a value.
+    for (const pair of node.items) {
+      const k = this.deref(pair.key);
+      if (!isScalar(k)) continue;
+      const value = this.deref(pair.value);
+      out[String(k.value)] = this.scalar(value) ?? { value: "", pos: this.pos(k), expressions: [] };
     }
     return out;
   }

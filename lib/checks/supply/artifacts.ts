@@ -6,7 +6,7 @@ import type { CheckDefinition, Evidence, Finding } from "../types";
 import { workflowsOf } from "../wf/workflows-of";
 import { snippet } from "../wf/util";
 import { assemble } from "./common";
-import { publications, toolHits } from "./wf-steps";
+import { hitsOfKind, publications } from "./wf-steps";
 
 interface Spec {
   id: string;
@@ -38,7 +38,7 @@ function artifactCheck(spec: Spec): CheckDefinition {
       for (const wf of wfs.workflows) {
         const mine = pubs.filter((p) => p.wf === wf);
         if (mine.length === 0) continue;
-        const hits = toolHits([wf]).filter((h) => h.kind === spec.kind);
+        const hits = hitsOfKind([wf], spec.kind);
         if (hits.length > 0) {
           for (const h of hits) evidence.push({ kind: "file", file: wf.path, line: h.line, snippet: snippet(wf, h.line) });
           continue;

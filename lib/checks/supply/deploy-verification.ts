@@ -3,7 +3,7 @@ import { workflowsOf } from "../wf/workflows-of";
 import { deploySignals } from "../wf/deploy";
 import { finding, snippet } from "../wf/util";
 import { assemble, fileEvidence, k8sOf } from "./common";
-import { toolHits } from "./wf-steps";
+import { hitsOfKind } from "./wf-steps";
 
 export const noDeployVerification: CheckDefinition = {
   id: "no-deploy-verification",
@@ -25,7 +25,7 @@ export const noDeployVerification: CheckDefinition = {
     const evidence: Evidence[] = [];
     let deployJobs = 0;
     for (const wf of wfs.workflows) {
-      const verifies = toolHits([wf]).filter((h) => h.kind === "verify");
+      const verifies = hitsOfKind([wf], "verify");
       for (const job of wf.jobs) {
         const signals = deploySignals(job).filter((s) => s.confidence !== "low");
         if (signals.length === 0) continue;

@@ -3,7 +3,7 @@ import type { Workflow } from "../../analyzers/workflow/model";
 import type { ToolKind } from "../../analyzers/tools/kinds";
 import type { CheckDefinition, Evidence, Finding } from "../types";
 import { finding, snippet, wfCheck } from "../wf/util";
-import { ciAnchor, toolHits, type PlacedHit } from "./wf-steps";
+import { ciAnchor, hitsOfKind, type PlacedHit } from "./wf-steps";
 
 const ev = (h: PlacedHit): Evidence => ({ kind: "file", file: h.wf.path, line: h.line, snippet: snippet(h.wf, h.line) });
 
@@ -31,7 +31,7 @@ export const noDependencyScanGate: CheckDefinition = wfCheck({
   rationale: "A scanner that only reports is read by nobody at merge time: the gate is what stops a known-vulnerable dependency or base image from shipping.",
   remediation: "Run a dependency/image scanner (dependency-review-action, Trivy with exit-code 1, Grype with fail-on, OSV-Scanner, npm audit) as a required check that fails on high findings.",
   evaluate(workflows) {
-    const hits = toolHits(workflows).filter((h) => h.kind === "dependency-scan");
+    const hits = hitsOfKind(workflows, "dependency-scan");
     const gates = hits.filter((h) => h.gate);
     if (gates.length > 0) return { findings: [], evidence: gates.map(ev) };
     if (hits.length > 0) {
@@ -58,7 +58,7 @@ export function presenceCheck(kind: ToolKind, spec: { id: string; title: string;
     rationale: spec.rationale,
     remediation: spec.remediation,
     evaluate(workflows) {
-      const hits = toolHits(workflows).filter((h) => h.kind === kind);
+      const hits = hitsOfKind(workflows, kind);
       if (hits.length > 0) return { findings: [], evidence: hits.map(ev) };
       return { findings: absent(workflows, spec.message, spec.block) };
     },

@@ -1,70 +1,20 @@
-// Reads workflow steps through the tool tables, with hits mapped back to file lines.
-import type { Job, Step, Workflow } from "../../analyzers/workflow/model";
-import { logicalLines, stepHits, type LocatedHit, type StepText } from "../../analyzers/tools/detect";
-import { publishHits, type PublishHit } from "../../analyzers/tools/publish";
-import { actionHits } from "../../analyzers/tools/action-table";
-import { scriptLines } from "../wf/shell";
-import { actionName } from "../wf/util";
+// Reads workflow steps through the tool tables, with hits mapped back to file lines. The
+// per-workflow work is done once, in tool-index.ts; these read and concatenate it.
+import type { Workflow } from "../../analyzers/workflow/model";
+import { toolIndex, type PlacedHit, type PlacedPublish } from "./tool-index";
 
-export function stepText(step: Step): StepText {
-  const w: Record<string, string> = {};
-  for (const [k, v] of Object.entries(step.with)) w[k] = v.value;
-  const text: StepText = { with: w, runLines: step.run ? logicalLines(step.run.value) : [], continueOnError: step.continueOnError === true };
-  const action = actionName(step.uses);
-  if (action) text.action = action;
-  return text;
-}
-
-/** 1-based file line of a script line index of `step.run`, falling back to the run key. */
-export function runLine(wf: Workflow, step: Step, index: number | undefined): number {
-  if (!step.run) return step.uses?.pos.line ?? step.pos.line;
-  if (index === undefined) return step.run.pos.line;
-  return scriptLines(wf, step.run)[index]?.line ?? step.run.pos.line;
-}
-
-export interface PlacedHit extends LocatedHit {
-  wf: Workflow;
-  job: Job;
-  step?: Step;
-  line: number;
-}
+export { hitsOfKind, runLine, stepText, type PlacedHit, type PlacedPublish } from "./tool-index";
 
 /** Tool hits of every step and reusable-workflow call in the given workflows. */
 export function toolHits(workflows: readonly Workflow[]): PlacedHit[] {
   const out: PlacedHit[] = [];
-  for (const wf of workflows) {
-    for (const job of wf.jobs) {
-      if (job.uses) {
-        const w: Record<string, string> = {};
-        for (const [k, v] of Object.entries(job.with)) w[k] = v.value;
-        const name = actionName(job.uses);
-        if (name) for (const h of actionHits(name, w)) out.push({ ...h, wf, job, line: job.uses.pos.line });
-      }
-      for (const step of job.steps) {
-        for (const h of stepHits(stepText(step))) out.push({ ...h, wf, job, step, line: h.runIndex !== undefined ? runLine(wf, step, h.runIndex) : (step.uses?.pos.line ?? step.pos.line) });
-      }
-    }
-  }
+  for (const wf of workflows) out.push(...toolIndex(wf).hits);
   return out;
-}
-
-export interface PlacedPublish extends PublishHit {
-  wf: Workflow;
-  job: Job;
-  step: Step;
-  line: number;
 }
 
 export function publications(workflows: readonly Workflow[]): PlacedPublish[] {
   const out: PlacedPublish[] = [];
-  for (const wf of workflows) {
-    for (const job of wf.jobs) {
-      for (const step of job.steps) {
-        const t = stepText(step);
-        for (const p of publishHits(t.action, t.with, t.runLines)) out.push({ ...p, wf, job, step, line: p.runIndex !== undefined ? runLine(wf, step, p.runIndex) : (step.uses?.pos.line ?? step.pos.line) });
-      }
-    }
-  }
+  for (const wf of workflows) out.push(...toolIndex(wf).publications);
   return out;
 }
 

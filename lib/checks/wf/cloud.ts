@@ -5,8 +5,22 @@ import { usesAction } from "./util";
 
 export type Cloud = "AWS" | "Google Cloud" | "Azure";
 
+// Names repeat across every workflow (GITHUB_TOKEN, NODE_VERSION, …): judged once each.
+// Bounded, cleared when full, so hostile input cannot grow it.
+const judged = new Map<string, Cloud | null>();
+
 /** Which cloud a secret or env var name holds a static key for (names are case-insensitive). */
 export function cloudKeyName(name: string): Cloud | null {
+  let cloud = judged.get(name);
+  if (cloud === undefined) {
+    cloud = judgeKeyName(name);
+    if (judged.size >= 10_000) judged.clear();
+    judged.set(name, cloud);
+  }
+  return cloud;
+}
+
+function judgeKeyName(name: string): Cloud | null {
   const n = name.toUpperCase();
   if (n.includes("AWS") && (n.includes("SECRET_ACCESS_KEY") || n.includes("ACCESS_KEY_ID") || n.includes("SECRET_KEY"))) return "AWS";
   if (n === "SECRET_ACCESS_KEY") return "AWS";

@@ -1,6 +1,7 @@
 // What makes a job a deployment, and what makes a step a build. Kept as data tables.
 import type { Job, Pos, Step } from "../../analyzers/workflow/model";
 import type { Confidence } from "../types";
+import { isActionOrSubpath } from "../../analyzers/tools/kinds";
 import { actionName } from "./util";
 
 const DEPLOY_COMMANDS = [
@@ -29,11 +30,23 @@ export interface DeploySignal {
   step?: Step;
 }
 
-export function deploySignals(job: Job): DeploySignal[] {
+const signalsByJob = new WeakMap<Job, readonly DeploySignal[]>();
+
+/** Four checks ask this of every job; the answer is kept per parsed job (read-only). */
+export function deploySignals(job: Job): readonly DeploySignal[] {
+  let signals = signalsByJob.get(job);
+  if (!signals) {
+    signals = computeDeploySignals(job);
+    signalsByJob.set(job, signals);
+  }
+  return signals;
+}
+
+function computeDeploySignals(job: Job): DeploySignal[] {
   const out: DeploySignal[] = [];
   for (const step of job.steps) {
     const action = actionName(step.uses);
-    const hit = action ? DEPLOY_ACTIONS.find((a) => action === a || action.startsWith(`${a}/`)) : undefined;
+    const hit = action ? DEPLOY_ACTIONS.find((a) => isActionOrSubpath(action, a)) : undefined;
     if (hit && step.uses) out.push({ pos: step.uses.pos, what: `uses ${hit}`, confidence: hit === "appleboy/ssh-action" ? "medium" : "high", step });
     const run = step.run?.value.toLowerCase();
     const cmd = run ? DEPLOY_COMMANDS.find((c) => run.includes(c)) : undefined;

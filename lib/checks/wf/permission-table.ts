@@ -1,6 +1,7 @@
 // The GITHUB_TOKEN scopes a job needs, derived from the actions and commands it uses.
 // A data table on purpose: add rows, do not add logic.
 import type { Job, PermissionLevel, Step } from "../../analyzers/workflow/model";
+import { isActionOrSubpath } from "../../analyzers/tools/kinds";
 import { actionName } from "./util";
 
 type Scopes = Record<string, Exclude<PermissionLevel, "none">>;
@@ -63,7 +64,7 @@ const RULES: Rule[] = [
 function matches(rule: Rule, step: Step): boolean {
   if (rule.uses) {
     const n = actionName(step.uses);
-    if (n === null || (n !== rule.uses && !n.startsWith(`${rule.uses}/`))) return false;
+    if (n === null || !isActionOrSubpath(n, rule.uses)) return false;
     if (rule.withHas) {
       const v = step.with[rule.withHas[0]]?.value.toLowerCase();
       if (v === undefined || !v.includes(rule.withHas[1])) return false;

@@ -1,5 +1,5 @@
 // static-cloud-credentials and oidc-missing.
-import type { Workflow } from "../../analyzers/workflow/model";
+import type { ScalarValue, Workflow } from "../../analyzers/workflow/model";
 import type { RepoFacts } from "../../facts/types";
 import type { Evidence, Finding } from "../types";
 import { cloudKeyName, cloudLogin } from "./cloud";
@@ -15,17 +15,24 @@ function workflowCloudFindings(wf: Workflow): Finding[] {
     seen.add(line);
     out.push(f);
   };
-  for (const step of wf.jobs.flatMap((j) => j.steps)) {
-    const login = cloudLogin(step);
-    if (!login?.staticInput) continue;
-    const v = step.with[login.staticInput]!;
-    push(finding(wf, v.pos, `The ${login.cloud} login step is fed a static key through \`${login.staticInput}\`.`, `In this step, ${login.oidc}.`));
+  for (const job of wf.jobs) {
+    for (const step of job.steps) {
+      const login = cloudLogin(step);
+      if (!login?.staticInput) continue;
+      const v = step.with[login.staticInput]!;
+      push(finding(wf, v.pos, `The ${login.cloud} login step is fed a static key through \`${login.staticInput}\`.`, `In this step, ${login.oidc}.`));
+    }
   }
-  const envs = [...Object.entries(wf.env), ...wf.jobs.flatMap((j) => [...Object.entries(j.env), ...j.steps.flatMap((s) => Object.entries(s.env))])];
-  for (const [name, v] of envs) {
+  const envVar = (name: string, v: ScalarValue) => {
     const cloud = cloudKeyName(name);
-    if (!cloud || !v.expressions.some((e) => e.contexts.some((c) => c.toLowerCase().startsWith("secrets")))) continue;
+    if (!cloud || !v.expressions.some((e) => e.contexts.some((c) => c.toLowerCase().startsWith("secrets")))) return;
     push(finding(wf, v.pos, `\`${name}\` is set from a stored secret: a static ${cloud} key.`, `Remove \`${name}: ${v.value}\` and obtain short-lived ${cloud} credentials through OIDC instead.`));
+  };
+  // Workflow env, then each job's env followed by its steps' env.
+  for (const name in wf.env) envVar(name, wf.env[name]!);
+  for (const job of wf.jobs) {
+    for (const name in job.env) envVar(name, job.env[name]!);
+    for (const step of job.steps) for (const name in step.env) envVar(name, step.env[name]!);
   }
   for (const ref of secretRefs(workflowValues(wf))) {
     const cloud = cloudKeyName(ref.name);

@@ -9,8 +9,20 @@ export interface ScriptLine {
   expressions: ExpressionRef[];
 }
 
-/** Script lines mapped back to file lines (block scalars keep lines; plain scalars are one line). */
-export function scriptLines(wf: Workflow, sv: ScalarValue): ScriptLine[] {
+// Keyed on the value: a ScalarValue belongs to exactly one parsed workflow.
+const linesByValue = new WeakMap<ScalarValue, readonly ScriptLine[]>();
+
+/** Script lines mapped back to file lines (block scalars keep lines; plain scalars are one line). Kept per parsed value. */
+export function scriptLines(wf: Workflow, sv: ScalarValue): readonly ScriptLine[] {
+  let lines = linesByValue.get(sv);
+  if (!lines) {
+    lines = mapScriptLines(wf, sv);
+    linesByValue.set(sv, lines);
+  }
+  return lines;
+}
+
+function mapScriptLines(wf: Workflow, sv: ScalarValue): ScriptLine[] {
   const out: ScriptLine[] = [];
   const indicator = (wf.lines[sv.pos.line - 1] ?? "")[sv.pos.column - 1];
   let cursor = indicator === "|" || indicator === ">" ? sv.pos.line + 1 : sv.pos.line;
@@ -59,9 +71,12 @@ export function commandWord(line: string): string {
 }
 
 const PRINTERS = new Set(["echo", "printf", "print", "write-host", "write-output", "console.log", "puts", "cat"]);
+/** A printer command word is a substring of its line: lines naming none skip the word split. */
+const MAY_PRINT = /echo|print|write-host|write-output|console\.log|puts|cat/i;
 
 /** A line that prints to the job log: echo/printf/Write-Host… not piped or redirected elsewhere. */
 export function printsToLog(line: string): boolean {
+  if (!MAY_PRINT.test(line)) return false;
   const cmd = commandWord(line).toLowerCase();
   if (!PRINTERS.has(cmd)) return false;
   if (line.includes("::add-mask::")) return false;

@@ -3,6 +3,7 @@
 import type { RepoFacts } from "../../facts/types";
 import type { ExpressionRef, Job, Pos, ScalarValue, Step, Workflow } from "../../analyzers/workflow/model";
 import type { CheckContext, CheckDefinition, CheckOutcome, Confidence, Evidence, Finding, Severity } from "../types";
+import { isActionOrSubpath } from "../../analyzers/tools/kinds";
 import { workflowsOf } from "./workflows-of";
 
 export interface Verdict {
@@ -64,9 +65,23 @@ export function finding(wf: Workflow, pos: Pos, message: string, remediation: st
   return f;
 }
 
+// Every check asks each step which action it uses, often several times (usesAction with
+// a list of names); the answer is kept per parsed value.
+const actionNames = new WeakMap<ScalarValue, string | null>();
+
 /** `owner/repo[/path]` of a `uses:` (lower-case), without the ref; null for local or docker actions. */
 export function actionName(uses: ScalarValue | undefined): string | null {
-  const v = uses?.value.trim();
+  if (uses === undefined) return null;
+  let name = actionNames.get(uses);
+  if (name === undefined) {
+    name = parseActionName(uses.value);
+    actionNames.set(uses, name);
+  }
+  return name;
+}
+
+function parseActionName(value: string): string | null {
+  const v = value.trim();
   if (!v || v.startsWith("./") || v.startsWith("docker://")) return null;
   const at = v.indexOf("@");
   return (at === -1 ? v : v.slice(0, at)).toLowerCase();
@@ -74,7 +89,7 @@ export function actionName(uses: ScalarValue | undefined): string | null {
 
 export function usesAction(step: Step, ...names: string[]): boolean {
   const n = actionName(step.uses);
-  return n !== null && names.some((name) => n === name || n.startsWith(`${name}/`));
+  return n !== null && names.some((name) => isActionOrSubpath(n, name));
 }
 
 export interface Located {
@@ -85,8 +100,20 @@ export interface Located {
   step?: Step;
 }
 
-/** Every scalar of a job that can carry `${{ }}` (step run/with/env/if, job env/with/secrets/container). */
-export function jobValues(job: Job): Located[] {
+const valuesByJob = new WeakMap<Job, readonly Located[]>();
+const valuesByWorkflow = new WeakMap<Workflow, readonly Located[]>();
+
+/** Every scalar of a job that can carry `${{ }}` (step run/with/env/if, job env/with/secrets/container). Kept per parsed job. */
+export function jobValues(job: Job): readonly Located[] {
+  let values = valuesByJob.get(job);
+  if (!values) {
+    values = collectJobValues(job);
+    valuesByJob.set(job, values);
+  }
+  return values;
+}
+
+function collectJobValues(job: Job): Located[] {
   const out: Located[] = [];
   const add = (value: ScalarValue | undefined, where: string, step?: Step) => {
     if (value) out.push(step ? { value, where, job, step } : { value, where, job });
@@ -108,9 +135,14 @@ export function jobValues(job: Job): Located[] {
   return out;
 }
 
-export function workflowValues(wf: Workflow): Located[] {
-  const top = Object.entries(wf.env).map(([k, value]) => ({ value, where: `env.${k}` }));
-  return [...top, ...wf.jobs.flatMap(jobValues)];
+export function workflowValues(wf: Workflow): readonly Located[] {
+  let values = valuesByWorkflow.get(wf);
+  if (!values) {
+    const top = Object.entries(wf.env).map(([k, value]) => ({ value, where: `env.${k}` }));
+    values = [...top, ...wf.jobs.flatMap((j) => jobValues(j))];
+    valuesByWorkflow.set(wf, values);
+  }
+  return values;
 }
 
 export interface SecretRef {
@@ -120,8 +152,19 @@ export interface SecretRef {
   at: Located;
 }
 
-/** `secrets.X` reads (and whole-context or computed reads, with name ""). */
-export function secretRefs(values: Located[]): SecretRef[] {
+const refsByValues = new WeakMap<readonly Located[], readonly SecretRef[]>();
+
+/** `secrets.X` reads (and whole-context or computed reads, with name ""). Kept per values list (workflowValues is itself kept per workflow). */
+export function secretRefs(values: readonly Located[]): readonly SecretRef[] {
+  let refs = refsByValues.get(values);
+  if (!refs) {
+    refs = collectSecretRefs(values);
+    refsByValues.set(values, refs);
+  }
+  return refs;
+}
+
+function collectSecretRefs(values: readonly Located[]): SecretRef[] {
   const out: SecretRef[] = [];
   for (const at of values) {
     for (const expr of at.value.expressions) {

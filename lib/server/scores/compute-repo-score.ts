@@ -8,9 +8,6 @@ import type { RepoFacts } from "../../facts/types";
 import { makeCheckContext } from "../../policy";
 import { effectiveStatus, scoreResults, type Grade } from "../../scoring";
 import { assembleRepoFacts, type OrgPart } from "../../sync/normalise/assemble";
-import { quietSecretlintProfiler } from "./quiet-secretlint-profiler";
-
-quietSecretlintProfiler();
 
 export interface RepoScoreRow {
   repositoryId: string;

@@ -1,4 +1,5 @@
 import type { RepoFacts } from "@/lib/facts/types";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgPart } from "@/lib/sync/normalise/assemble";
 import type { NormaliseIssue } from "@/lib/sync/normalise/issues";
 import type { SyncDb, SyncTx } from "./db";
@@ -13,21 +14,38 @@ export interface SnapshotRow {
   issues: NormaliseIssue[];
 }
 
+// Written through the typed client, one row per statement, not as one raw statement with
+// the whole batch as a JSON parameter: Prisma's debug module keeps the arguments of its
+// last 100 debug calls (whether or not DEBUG is set), and the pg adapter logs every query
+// with its parameters, so each multi-megabyte batch parameter stayed on the heap (≈12 MB
+// per batch call, ≈200 MB at steady state). Per row, what it keeps is bounded by one
+// repository's facts. `upsert` on the primary key compiles to INSERT … ON CONFLICT DO
+// UPDATE, so two workers writing the same batch still both succeed, last write wins.
+
+/** The transaction's start time, as `now()` in SQL: every row of a batch gets the same syncedAt. */
+async function transactionNow(tx: SyncTx | SyncDb): Promise<Date> {
+  const [row] = await tx.$queryRaw<Array<{ now: Date }>>`SELECT now() AS now`;
+  return row?.now ?? new Date();
+}
+
+const json = (v: unknown) => v as Prisma.InputJsonValue;
+
 export async function upsertSnapshots(tx: SyncTx, runId: string, rows: SnapshotRow[]): Promise<void> {
   if (rows.length === 0) return;
-  // One JSON document for the whole batch: pg would otherwise escape every facts string
-  // into an array literal, copying megabytes per batch.
-  const doc = JSON.stringify(rows.map((r) => ({ r: r.repositoryId, fp: r.fingerprint, h: r.headOid, p: r.pushedAt ? new Date(r.pushedAt).toISOString() : null, v: r.factsVersion, f: r.facts, i: r.issues })));
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "RepoSnapshot" ("repositoryId", fingerprint, "headOid", "pushedAt", "factsVersion", facts, issues, "syncRunId", "syncedAt")
-     SELECT r, fp, h, p::timestamp, v, f, i, $1, now()
-     FROM jsonb_to_recordset($2::jsonb) AS t(r text, fp text, h text, p text, v int, f jsonb, i jsonb)
-     ON CONFLICT ("repositoryId") DO UPDATE SET fingerprint = EXCLUDED.fingerprint, "headOid" = EXCLUDED."headOid",
-       "pushedAt" = EXCLUDED."pushedAt", "factsVersion" = EXCLUDED."factsVersion", facts = EXCLUDED.facts,
-       issues = EXCLUDED.issues, "syncRunId" = EXCLUDED."syncRunId", "syncedAt" = now()`,
-    runId,
-    doc,
-  );
+  const syncedAt = await transactionNow(tx);
+  for (const r of rows) {
+    const data = {
+      fingerprint: r.fingerprint,
+      headOid: r.headOid,
+      pushedAt: r.pushedAt ? new Date(r.pushedAt) : null,
+      factsVersion: r.factsVersion,
+      facts: json(r.facts),
+      issues: json(r.issues),
+      syncRunId: runId,
+      syncedAt,
+    };
+    await tx.repoSnapshot.upsert({ where: { repositoryId: r.repositoryId }, create: { repositoryId: r.repositoryId, ...data }, update: data, select: { repositoryId: true } });
+  }
 }
 
 /** name → stored fingerprint and facts version, for the change detector. */
@@ -40,12 +58,6 @@ export async function loadFingerprints(db: SyncDb | SyncTx, organizationId: stri
 }
 
 export async function upsertOrgSnapshot(tx: SyncTx | SyncDb, organizationId: string, runId: string, part: OrgPart, issues: NormaliseIssue[]): Promise<void> {
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "OrgSnapshot" ("organizationId", facts, issues, "syncRunId", "syncedAt") VALUES ($1, $2::jsonb, $3::jsonb, $4, now())
-     ON CONFLICT ("organizationId") DO UPDATE SET facts = EXCLUDED.facts, issues = EXCLUDED.issues, "syncRunId" = EXCLUDED."syncRunId", "syncedAt" = now()`,
-    organizationId,
-    JSON.stringify(part),
-    JSON.stringify(issues),
-    runId,
-  );
+  const data = { facts: json(part), issues: json(issues), syncRunId: runId, syncedAt: await transactionNow(tx) };
+  await tx.orgSnapshot.upsert({ where: { organizationId }, create: { organizationId, ...data }, update: data, select: { organizationId: true } });
 }

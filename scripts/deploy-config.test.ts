@@ -1,6 +1,7 @@
 // The shipped deployment files keep their promises: .env.example runs as is, compose
 // fails fast on every required variable, images are pinned by digest, the container
 // runs as non-root, and the project's own workflow pins actions with read-only defaults.
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -18,6 +19,10 @@ function dotenv(text: string): Record<string, string> {
 }
 
 describe("deployment files", () => {
+  it("package-lock.json is complete enough for npm ci (optional platform packages recorded)", () => {
+    expect(() => execFileSync(process.execPath, ["scripts/lockfile/fill-unmirrored-optionals.mjs", "--check"], { stdio: "pipe" })).not.toThrow();
+  });
+
   const example = dotenv(read(".env.example"));
 
   it(".env.example passes the app's own environment validation", () => {

@@ -1,5 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
+import { FormFeedback } from "@/components/ui/form-feedback";
 import { saveConnectionAction } from "@/app/(dashboard)/sync/actions";
 
 interface Current {
@@ -60,16 +61,7 @@ export function ConnectionForm({ organizationId, current }: { organizationId: st
         <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-1 text-sm text-white disabled:opacity-60">
           {current ? "Replace connection" : "Connect GitHub"}
         </button>
-        {state && !state.ok ? (
-          <p role="alert" className="text-sm text-red-700">
-            {state.error}
-          </p>
-        ) : null}
-        {state?.ok ? (
-          <p role="status" className="text-sm text-emerald-700">
-            Saved. The secret is stored encrypted and cannot be shown again.
-          </p>
-        ) : null}
+        <FormFeedback state={state} success="Saved. The secret is stored encrypted and cannot be shown again." />
       </div>
     </form>
   );

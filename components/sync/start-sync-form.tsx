@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { FormFeedback } from "@/components/ui/form-feedback";
 import { startSyncAction } from "@/app/(dashboard)/sync/actions";
 
 export function StartSyncForm({ organizationId, disabled }: { organizationId: string; disabled: boolean }) {
@@ -17,16 +18,7 @@ export function StartSyncForm({ organizationId, disabled }: { organizationId: st
       <button type="submit" disabled={pending || disabled} className="rounded-md bg-slate-900 px-3 py-1 text-sm text-white disabled:opacity-60" data-testid="start-sync">
         Start sync
       </button>
-      {state && !state.ok ? (
-        <p role="alert" className="text-sm text-red-700">
-          {state.error}
-        </p>
-      ) : null}
-      {state?.ok ? (
-        <p role="status" className="text-sm text-emerald-700">
-          Sync queued.
-        </p>
-      ) : null}
+      <FormFeedback state={state} success="Sync queued." />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RepoFacts } from "@/lib/facts/types";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { upsertOrgSnapshot, upsertSnapshots, type SnapshotRow } from "./snapshots";
+import { snapshotDocuments, upsertOrgSnapshot, upsertSnapshots, type SnapshotRow } from "./snapshots";
 
 // The snapshot writer against a real Postgres: upsert semantics, one syncedAt per batch
 // (the transaction's time), concurrent writers of the same batch, and that large batches
@@ -37,7 +37,10 @@ describe("upsertSnapshots", () => {
       return { txTime: t!.now, snaps: await tx.repoSnapshot.findMany({ orderBy: { fingerprint: "asc" } }) };
     });
     expect(snaps).toHaveLength(20);
-    expect(new Set(snaps.map((s) => s.syncedAt.getTime()))).toEqual(new Set([txTime.getTime()]));
+    // One syncedAt for the batch: the transaction's now(), stored at millisecond precision (rounded).
+    const stamps = new Set(snaps.map((s) => s.syncedAt.getTime()));
+    expect(stamps.size).toBe(1);
+    expect(Math.abs([...stamps][0]! - txTime.getTime())).toBeLessThanOrEqual(1);
     const first = snaps.find((s) => s.fingerprint === "b-0")!;
     expect(first).toMatchObject({ headOid: "oid-b", factsVersion: 3, syncRunId: runId, issues: [] });
     expect(first.pushedAt?.toISOString()).toBe("2026-02-01T10:00:00.000Z");
@@ -79,5 +82,25 @@ describe("upsertOrgSnapshot", () => {
     const snap = await db.prisma.orgSnapshot.findUniqueOrThrow({ where: { organizationId: orgId } });
     expect(snap).toMatchObject({ facts: { members: 2 }, issues: [{ code: "x" }], syncRunId: runId });
     expect(await db.prisma.orgSnapshot.count()).toBe(1);
+  });
+});
+
+describe("snapshotDocuments", () => {
+  const row = (i: number, size: number): SnapshotRow => ({ repositoryId: `id${i}`, fingerprint: `f${i}`, headOid: null, pushedAt: i % 2 ? "2026-02-01T10:00:00Z" : null, factsVersion: 3, facts: facts(`r${i}`, "x".repeat(size)), issues: [] });
+
+  it("is the whole batch as one document while it fits, in row order", () => {
+    const batch = [0, 1, 2].map((i) => row(i, 100));
+    const docs = snapshotDocuments(batch);
+    expect(docs).toHaveLength(1);
+    expect(JSON.parse(docs[0]!)).toEqual(batch.map((r) => ({ r: r.repositoryId, fp: r.fingerprint, h: null, p: r.pushedAt ? "2026-02-01T10:00:00.000Z" : null, v: 3, f: r.facts, i: [] })));
+  });
+
+  it("cuts large batches at the limit, never splitting or dropping a row", () => {
+    const batch = Array.from({ length: 9 }, (_, i) => row(i, i === 4 ? 5_000 : 400));
+    const docs = snapshotDocuments(batch, 1_500);
+    expect(docs.length).toBeGreaterThan(3);
+    for (const d of docs) if ((JSON.parse(d) as unknown[]).length > 1) expect(d.length).toBeLessThanOrEqual(1_500);
+    expect(docs.flatMap((d) => (JSON.parse(d) as Array<{ r: string }>).map((x) => x.r))).toEqual(batch.map((r) => r.repositoryId));
+    expect(snapshotDocuments([])).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { CachedResponse, EtagStore } from "@/lib/github/rest/etag-store";
 import { likePrefix, type SyncDb, type SyncTx } from "./db";
+import { jsonArrayDocuments } from "./json-chunks";
 
 // ETags persisted in Postgres, per connection. Reads come from memory after a bulk
 // preload (one query per batch instead of one per request); writes are buffered and
@@ -41,16 +42,17 @@ export class PrismaEtagStore implements EtagStore {
   async flush(tx: SyncTx): Promise<void> {
     if (this.pending.size === 0) return;
     const entries = [...this.pending];
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "EtagCache" ("connectionId", url, etag, body, link, "updatedAt")
-       SELECT $1, u, e, b::jsonb, l, now() FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS t(u, e, b, l)
-       ON CONFLICT ("connectionId", url) DO UPDATE SET etag = EXCLUDED.etag, body = EXCLUDED.body, link = EXCLUDED.link, "updatedAt" = now()`,
-      this.connectionId,
-      entries.map(([k]) => k),
-      entries.map(([, v]) => v.etag),
-      entries.map(([, v]) => JSON.stringify(v.data ?? null)),
-      entries.map(([, v]) => v.link),
-    );
+    // Bounded statements (see json-chunks.ts): org-wide alert pages alone can be megabytes.
+    const docs = jsonArrayDocuments(entries.map(([u, v]) => JSON.stringify({ u, e: v.etag, b: v.data ?? null, l: v.link ?? null })));
+    for (const doc of docs) {
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "EtagCache" ("connectionId", url, etag, body, link, "updatedAt")
+         SELECT $1, u, e, COALESCE(b, 'null'::jsonb), l, now() FROM jsonb_to_recordset($2::jsonb) AS t(u text, e text, b jsonb, l text)
+         ON CONFLICT ("connectionId", url) DO UPDATE SET etag = EXCLUDED.etag, body = EXCLUDED.body, link = EXCLUDED.link, "updatedAt" = now()`,
+        this.connectionId,
+        doc,
+      );
+    }
     for (const [k, v] of entries) this.loaded.set(k, v);
     this.pending.clear();
   }

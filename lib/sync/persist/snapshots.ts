@@ -2,6 +2,7 @@ import type { RepoFacts } from "@/lib/facts/types";
 import type { OrgPart } from "@/lib/sync/normalise/assemble";
 import type { NormaliseIssue } from "@/lib/sync/normalise/issues";
 import type { SyncDb, SyncTx } from "./db";
+import { jsonArrayDocuments, STATEMENT_JSON_CHARS } from "./json-chunks";
 
 export interface SnapshotRow {
   repositoryId: string;
@@ -22,7 +23,7 @@ export interface SnapshotRow {
 // SQL (ON CONFLICT, one now() per transaction) is unchanged. One typed upsert per row also
 // bounds it, but was 2× slower on large batches and its sync-bench peak RSS ran higher
 // (median 370 vs 348 MB over six runs each; the figure's noise is ±20 MB).
-export const STATEMENT_JSON_CHARS = 256 * 1024;
+export { STATEMENT_JSON_CHARS };
 
 const UPSERT = `INSERT INTO "RepoSnapshot" ("repositoryId", fingerprint, "headOid", "pushedAt", "factsVersion", facts, issues, "syncRunId", "syncedAt")
      SELECT r, fp, h, p::timestamp, v, f, i, $1, now()
@@ -33,23 +34,10 @@ const UPSERT = `INSERT INTO "RepoSnapshot" ("repositoryId", fingerprint, "headOi
 
 /** Rows as JSON array documents of at most `limit` characters each (a larger single row gets its own). */
 export function snapshotDocuments(rows: SnapshotRow[], limit = STATEMENT_JSON_CHARS): string[] {
-  const docs: string[] = [];
-  let chunk: string[] = [];
-  let size = 2;
-  for (const r of rows) {
-    // One JSON document per statement: pg would otherwise escape every facts string into an
-    // array literal, copying megabytes per batch.
-    const item = JSON.stringify({ r: r.repositoryId, fp: r.fingerprint, h: r.headOid, p: r.pushedAt ? new Date(r.pushedAt).toISOString() : null, v: r.factsVersion, f: r.facts, i: r.issues });
-    if (chunk.length > 0 && size + item.length + 1 > limit) {
-      docs.push(`[${chunk.join(",")}]`);
-      chunk = [];
-      size = 2;
-    }
-    chunk.push(item);
-    size += item.length + 1;
-  }
-  if (chunk.length > 0) docs.push(`[${chunk.join(",")}]`);
-  return docs;
+  return jsonArrayDocuments(
+    rows.map((r) => JSON.stringify({ r: r.repositoryId, fp: r.fingerprint, h: r.headOid, p: r.pushedAt ? new Date(r.pushedAt).toISOString() : null, v: r.factsVersion, f: r.facts, i: r.issues })),
+    limit,
+  );
 }
 
 /** Upserts in the caller's transaction: same rows, same ON CONFLICT, one `now()` for the batch. */

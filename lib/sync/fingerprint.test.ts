@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ListedRepo } from "@/lib/github/queries/list-repos";
-import { fingerprintFromFacts, fingerprintFromListing } from "./fingerprint";
+import { repoFingerprint } from "./fingerprint";
 import { rawRepo } from "./normalise/fixtures.test-helpers";
 
 const listed = (over: Partial<ListedRepo> = {}): ListedRepo => ({
@@ -18,17 +18,17 @@ const listed = (over: Partial<ListedRepo> = {}): ListedRepo => ({
 
 describe("fingerprint", () => {
   it("agrees between the listing and the facts query for the same state", () => {
-    expect(fingerprintFromListing(listed())).toBe(fingerprintFromFacts(rawRepo()));
+    expect(repoFingerprint(listed())).toBe(repoFingerprint(rawRepo()));
   });
 
   it("moves when the head commit, archive flag or protection rule changes", () => {
-    const base = fingerprintFromListing(listed());
-    expect(fingerprintFromListing(listed({ defaultBranchRef: { name: "main", target: { oid: "b".repeat(40) }, branchProtectionRule: null } }))).not.toBe(base);
-    expect(fingerprintFromListing(listed({ isArchived: true }))).not.toBe(base);
+    const base = repoFingerprint(listed());
+    expect(repoFingerprint(listed({ defaultBranchRef: { name: "main", target: { oid: "b".repeat(40) }, branchProtectionRule: null } }))).not.toBe(base);
+    expect(repoFingerprint(listed({ isArchived: true }))).not.toBe(base);
     const rule = { id: "B", pattern: "main", requiredApprovingReviewCount: 1, dismissesStaleReviews: false, requireLastPushApproval: false, requiresCodeOwnerReviews: false, isAdminEnforced: false, allowsForcePushes: false, allowsDeletions: false, requiresCommitSignatures: false, requiredStatusCheckContexts: [] };
-    const withRule = fingerprintFromListing(listed({ defaultBranchRef: { name: "main", target: { oid: "a".repeat(40) }, branchProtectionRule: rule } }));
+    const withRule = repoFingerprint(listed({ defaultBranchRef: { name: "main", target: { oid: "a".repeat(40) }, branchProtectionRule: rule } }));
     expect(withRule).not.toBe(base);
-    const stricter = fingerprintFromListing(listed({ defaultBranchRef: { name: "main", target: { oid: "a".repeat(40) }, branchProtectionRule: { ...rule, requiredApprovingReviewCount: 2 } } }));
+    const stricter = repoFingerprint(listed({ defaultBranchRef: { name: "main", target: { oid: "a".repeat(40) }, branchProtectionRule: { ...rule, requiredApprovingReviewCount: 2 } } }));
     expect(stricter).not.toBe(withRule);
   });
 });

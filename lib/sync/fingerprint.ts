@@ -1,6 +1,4 @@
 import { createHash } from "node:crypto";
-import type { ListedRepo } from "@/lib/github/queries/list-repos";
-import type { RawRepoFacts } from "@/lib/github/queries/repo-facts-types";
 
 // The change detector. Both the cheap listing and the facts query return these fields,
 // so the fingerprint stored with a snapshot (computed from the facts it was built from)
@@ -12,13 +10,12 @@ import type { RawRepoFacts } from "@/lib/github/queries/repo-facts-types";
 /** Bump when normalisation changes: every snapshot is then refetched once. */
 export const FACTS_VERSION = 1;
 
-interface FingerprintFields {
-  archived: boolean;
+/** The fields both the listing (ListedRepo) and the facts query (RawRepoFacts) return. */
+interface FingerprintSource {
+  isArchived: boolean;
   visibility: string;
   pushedAt: string | null;
-  defaultBranch: string | null;
-  headOid: string | null;
-  protection: unknown;
+  defaultBranchRef?: { name?: string | null; target?: { oid?: string | null } | null; branchProtectionRule?: unknown } | null;
 }
 
 function protectionKey(rule: Record<string, unknown> | null | undefined): unknown {
@@ -27,28 +24,9 @@ function protectionKey(rule: Record<string, unknown> | null | undefined): unknow
   return keys.map((k) => rule[k] ?? null);
 }
 
-function hash(f: FingerprintFields): string {
-  return createHash("sha256").update(JSON.stringify([f.archived, f.visibility, f.pushedAt, f.defaultBranch, f.headOid, f.protection])).digest("base64url");
-}
-
-export function fingerprintFromListing(r: ListedRepo): string {
-  return hash({
-    archived: r.isArchived,
-    visibility: r.visibility,
-    pushedAt: r.pushedAt,
-    defaultBranch: r.defaultBranchRef?.name ?? null,
-    headOid: r.defaultBranchRef?.target?.oid ?? null,
-    protection: protectionKey(r.defaultBranchRef?.branchProtectionRule as Record<string, unknown> | null | undefined),
-  });
-}
-
-export function fingerprintFromFacts(r: RawRepoFacts): string {
-  return hash({
-    archived: r.isArchived,
-    visibility: r.visibility,
-    pushedAt: r.pushedAt,
-    defaultBranch: r.defaultBranchRef?.name ?? null,
-    headOid: r.defaultBranchRef?.target?.oid ?? null,
-    protection: protectionKey(r.defaultBranchRef?.branchProtectionRule as Record<string, unknown> | null | undefined),
-  });
+/** One hash for a listed repository and for the facts a snapshot was built from, so they compare. */
+export function repoFingerprint(r: FingerprintSource): string {
+  const ref = r.defaultBranchRef;
+  const fields = [r.isArchived, r.visibility, r.pushedAt, ref?.name ?? null, ref?.target?.oid ?? null, protectionKey(ref?.branchProtectionRule as Record<string, unknown> | null | undefined)];
+  return createHash("sha256").update(JSON.stringify(fields)).digest("base64url");
 }

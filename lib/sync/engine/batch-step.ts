@@ -1,5 +1,5 @@
 import { RequestStats } from "@/lib/github/stats";
-import { FACTS_VERSION, fingerprintFromFacts } from "../fingerprint";
+import { FACTS_VERSION, repoFingerprint } from "../fingerprint";
 import { actionRefsIn, resolveActionRefs, shasFor } from "../github/action-refs";
 import { fetchFactsAdaptive, type FetchedRepo } from "../github/fetch-facts";
 import { fetchRepoRest } from "../github/fetch-rest";
@@ -89,7 +89,7 @@ async function fetchAndWrite(ctx: SyncContext, runId: string, index: number, nod
         );
         const rows: SnapshotRow[] = built.map(({ raw, facts, issues }) => ({
           repositoryId: ids.get(raw.name)!,
-          fingerprint: fingerprintFromFacts(raw),
+          fingerprint: repoFingerprint(raw),
           headOid: raw.defaultBranchRef?.target?.oid ?? null,
           pushedAt: raw.pushedAt,
           factsVersion: FACTS_VERSION,

@@ -1,6 +1,6 @@
 import { RequestStats } from "@/lib/github/stats";
 import { FACTS_BATCH_SIZE } from "@/lib/github/queries/repo-facts";
-import { FACTS_VERSION, fingerprintFromListing } from "../fingerprint";
+import { FACTS_VERSION, repoFingerprint } from "../fingerprint";
 import { fetchOrgPart } from "../github/fetch-org";
 import { fetchRegistryFacts } from "../github/fetch-registry";
 import { listOrgRepos } from "../github/list-repos";
@@ -41,7 +41,7 @@ async function listAndPlan(ctx: SyncContext, runId: string, run: { kind: string;
     nodeIds = listing.repos
       .filter((r) => {
         const prev = known.get(r.name);
-        return !prev || prev.factsVersion !== FACTS_VERSION || prev.fingerprint !== fingerprintFromListing(r);
+        return !prev || prev.factsVersion !== FACTS_VERSION || prev.fingerprint !== repoFingerprint(r);
       })
       .map((r) => r.id);
   }

@@ -11,7 +11,14 @@ const nextConfig = {
     authInterrupts: true,
   },
   // Packages that must stay as Node modules on the server (wasm, native pg, workers).
-  serverExternalPackages: ["pg", "pg-boss", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pino", "@prisma/adapter-pg"],
+  serverExternalPackages: [
+    "pg",
+    "pg-boss",
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "pino",
+    "@prisma/adapter-pg",
+  ],
   async headers() {
     return [
       {

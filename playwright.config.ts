@@ -9,7 +9,8 @@ import path from "node:path";
 // `npm run test:e2e` builds once first; the servers never build (--no-build).
 const POSTGRES_URL = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 export const PORTS = { postgres: 3100, embedded: 3200 };
-const demo = (port: number, extra: string) => `node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/demo.ts --no-build --port ${port} --fixture e2e/fixtures/org ${extra}`;
+const demo = (port: number, extra: string) =>
+  `node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/demo.ts --no-build --port ${port} --fixture e2e/fixtures/org ${extra}`;
 const embeddedDir = path.join(os.tmpdir(), `gatehouse-e2e-embedded-${process.pid}`);
 
 export default defineConfig({
@@ -24,7 +25,15 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+      ],
     },
   },
   webServer: [

@@ -9,7 +9,8 @@ export function proxy(request: NextRequest) {
   if (hasSession) return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = "/signin";
-  url.search = request.nextUrl.pathname === "/" ? "" : `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname)}`;
+  url.search =
+    request.nextUrl.pathname === "/" ? "" : `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname)}`;
   return NextResponse.redirect(url);
 }
 

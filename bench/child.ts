@@ -4,7 +4,6 @@ import { groupLoaders } from "./registry";
 import type { BenchOptions } from "./types";
 import { RESULT_PREFIX } from "./types";
 
-
 async function runChild(): Promise<void> {
   const [name = "", optsJson = "{}"] = process.argv.slice(2);
   const load = groupLoaders[name];

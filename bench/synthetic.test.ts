@@ -54,6 +54,10 @@ describe("bench registry and table", () => {
   });
 
   it("prints one row per figure", () => {
-    expect(formatFigures({ "analyzer.filesPerSec": 1234.5 }).split("\n")).toEqual(["figure" + " ".repeat(16) + "value", "-".repeat(20) + "  -----", "analyzer.filesPerSec  1,234.5"]);
+    expect(formatFigures({ "analyzer.filesPerSec": 1234.5 }).split("\n")).toEqual([
+      "figure" + " ".repeat(16) + "value",
+      "-".repeat(20) + "  -----",
+      "analyzer.filesPerSec  1,234.5",
+    ]);
   });
 });

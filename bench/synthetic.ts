@@ -81,7 +81,8 @@ export function* syntheticFiles(real: BenchFile[], count: number, seed = 2026030
       if (Array.isArray(job.steps)) {
         const steps = job.steps.map((s) => mutateStep(s, rnd));
         const extra = Math.floor(rnd() * 4);
-        for (let k = 0; k < extra; k++) steps.splice(Math.floor(rnd() * (steps.length + 1)), 0, mutateStep(pick(p.steps, rnd), rnd));
+        for (let k = 0; k < extra; k++)
+          steps.splice(Math.floor(rnd() * (steps.length + 1)), 0, mutateStep(pick(p.steps, rnd), rnd));
         job.steps = steps;
       }
       jobs[`job_${j}`] = job;
@@ -91,6 +92,9 @@ export function* syntheticFiles(real: BenchFile[], count: number, seed = 2026030
     if (base.permissions !== undefined) wf.permissions = base.permissions;
     if (base.env !== undefined) wf.env = base.env;
     wf.jobs = jobs;
-    yield { path: `.github/workflows/synthetic-${String(i).padStart(5, "0")}.yml`, text: stringify(wf, { lineWidth: 0, aliasDuplicateObjects: false }) };
+    yield {
+      path: `.github/workflows/synthetic-${String(i).padStart(5, "0")}.yml`,
+      text: stringify(wf, { lineWidth: 0, aliasDuplicateObjects: false }),
+    };
   }
 }

@@ -29,10 +29,23 @@ function checkout(name: string, files: Record<string, string>): string {
 // Line 8 expands an issue title in a shell script (template-injection, critical);
 // line 7 uses a third-party action by tag (unpinned-action, high).
 const unsafeWorkflow = (usesLine: string) =>
-  ["name: triage", "on: issues", "jobs:", "  triage:", "    runs-on: ubuntu-latest", "    steps:", `      - ${usesLine}`, '      - run: echo "${{ github.event.issue.title }}"', ""].join("\n");
+  [
+    "name: triage",
+    "on: issues",
+    "jobs:",
+    "  triage:",
+    "    runs-on: ubuntu-latest",
+    "    steps:",
+    `      - ${usesLine}`,
+    '      - run: echo "${{ github.event.issue.title }}"',
+    "",
+  ].join("\n");
 const PLAIN_USES = "uses: someone/label-action@v1";
 
-const unsafe = checkout("unsafe", { ".github/workflows/triage.yml": unsafeWorkflow(PLAIN_USES), "package.json": "{}\n" });
+const unsafe = checkout("unsafe", {
+  ".github/workflows/triage.yml": unsafeWorkflow(PLAIN_USES),
+  "package.json": "{}\n",
+});
 
 const SEVERITY_ORDER = ["low", "medium", "high", "critical"];
 
@@ -44,7 +57,10 @@ describe("gatehouse scan: usage errors exit 2", () => {
     [["scan"], /missing the directory/],
     [["scan", path.join(base, "does-not-exist")], /not a directory/],
     [["frobnicate"], /unknown command "frobnicate"/],
-    [["scan", unsafe, "--output", path.join(base, "no-such-dir", "out.json")], /cannot write --output .*ENOENT/],
+    [
+      ["scan", unsafe, "--output", path.join(base, "no-such-dir", "out.json")],
+      /cannot write --output .*ENOENT/,
+    ],
   ])("%j", (args, message) => {
     const r = gatehouse(...args);
     expect(r.code).toBe(2);
@@ -63,7 +79,16 @@ describe("gatehouse scan --format json", () => {
     expect(Object.keys(report).sort()).toEqual(["findings", "scores", "tool", "version"]);
     expect(report.tool).toBe("gatehouse");
     for (const f of report.findings) {
-      expect(Object.keys(f).sort()).toEqual(["category", "check", "confidence", "file", "line", "message", "remediation", "severity"]);
+      expect(Object.keys(f).sort()).toEqual([
+        "category",
+        "check",
+        "confidence",
+        "file",
+        "line",
+        "message",
+        "remediation",
+        "severity",
+      ]);
       expect(f.remediation.length).toBeGreaterThan(0);
     }
     // identity is judged from settings only, which a checkout does not have.
@@ -72,7 +97,8 @@ describe("gatehouse scan --format json", () => {
   });
 
   it("finds the template injection and the unpinned action with file and line", () => {
-    const at = (check: string) => report.findings.filter((f) => f.check === check).map((f) => [f.file, f.line, f.severity]);
+    const at = (check: string) =>
+      report.findings.filter((f) => f.check === check).map((f) => [f.file, f.line, f.severity]);
     expect(at("template-injection")).toContainEqual([".github/workflows/triage.yml", 8, "critical"]);
     expect(at("unpinned-action")).toContainEqual([".github/workflows/triage.yml", 7, "high"]);
   });
@@ -83,7 +109,10 @@ describe("gatehouse scan --format json", () => {
     for (const severity of ["critical", "high", "low"]) {
       expect(gatehouse("scan", unsafe, "--format", "json", "--fail-on", severity).code, severity).toBe(1);
     }
-    const mild = checkout("mild", { ".github/workflows/ci.yml": "on: push\npermissions: {}\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n" });
+    const mild = checkout("mild", {
+      ".github/workflows/ci.yml":
+        "on: push\npermissions: {}\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n",
+    });
     expect(gatehouse("scan", mild, "--format", "json", "--fail-on", "critical").code).toBe(0);
   });
 
@@ -97,7 +126,8 @@ describe("gatehouse scan --format json", () => {
 
 describe("gatehouse scan on a large tree", () => {
   const files: Record<string, string> = {};
-  for (let i = 0; i < 300; i++) files[`k8s/app-${i}.yaml`] = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n`;
+  for (let i = 0; i < 300; i++)
+    files[`k8s/app-${i}.yaml`] = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n`;
   const large = checkout("large", files);
 
   it("prints no progress when stderr is not a terminal", () => {
@@ -109,8 +139,14 @@ describe("gatehouse scan on a large tree", () => {
   // util-linux `script` gives the command a pseudo-terminal, as a person's shell would.
   it.skipIf(!existsSync("/usr/bin/script"))("shows files analysed / total on a terminal", () => {
     const out = path.join(base, "tty-report.json");
-    const cmd = [process.execPath, BIN, "scan", large, "--format", "json", "--output", out].map((a) => `'${a}'`).join(" ");
-    const r = spawnSync("script", ["-qec", cmd, "/dev/null"], { cwd: REPO, encoding: "utf8", timeout: 60_000 });
+    const cmd = [process.execPath, BIN, "scan", large, "--format", "json", "--output", out]
+      .map((a) => `'${a}'`)
+      .join(" ");
+    const r = spawnSync("script", ["-qec", cmd, "/dev/null"], {
+      cwd: REPO,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("gatehouse: analysing files 300/300");
   });
@@ -119,31 +155,54 @@ describe("gatehouse scan on a large tree", () => {
 describe("gatehouse scan --format sarif", () => {
   it("validates against the SARIF 2.1.0 schema and points at relative files", () => {
     const r = gatehouse("scan", unsafe, "--format", "sarif");
-    const sarif = JSON.parse(r.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> };
+    const sarif = JSON.parse(r.stdout) as {
+      runs: Array<{
+        tool: { driver: { rules: Array<{ id: string }> } };
+        results: Array<{
+          ruleId: string;
+          locations: Array<{
+            physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+          }>;
+        }>;
+      }>;
+    };
     expect(validateSarif(sarif)).toEqual([]);
     const run = sarif.runs[0];
     expect(run?.tool.driver.rules.map((x) => x.id)).toContain("template-injection");
     const hit = run?.results.find((x) => x.ruleId === "template-injection");
-    expect(hit?.locations[0]?.physicalLocation).toEqual({ artifactLocation: { uri: ".github/workflows/triage.yml", uriBaseId: "%SRCROOT%" }, region: expect.objectContaining({ startLine: 8 }) });
+    expect(hit?.locations[0]?.physicalLocation).toEqual({
+      artifactLocation: { uri: ".github/workflows/triage.yml", uriBaseId: "%SRCROOT%" },
+      region: expect.objectContaining({ startLine: 8 }),
+    });
   });
 });
 
 describe("gatehouse scan: inline suppressions", () => {
   it("drops a finding suppressed with a reason from JSON and keeps it as a SARIF suppression", () => {
-    const dir = checkout("suppressed", { ".github/workflows/triage.yml": unsafeWorkflow(`${PLAIN_USES} # gatehouse: ignore[unpinned-action] fork we vendor and review`) });
+    const dir = checkout("suppressed", {
+      ".github/workflows/triage.yml": unsafeWorkflow(
+        `${PLAIN_USES} # gatehouse: ignore[unpinned-action] fork we vendor and review`,
+      ),
+    });
     const json = JSON.parse(gatehouse("scan", dir, "--format", "json").stdout) as JsonReport;
     expect(json.findings.filter((f) => f.check === "unpinned-action" && f.line === 7)).toEqual([]);
     expect(json.findings.some((f) => f.check === "template-injection")).toBe(true);
-    const sarif = JSON.parse(gatehouse("scan", dir, "--format", "sarif").stdout) as { runs: Array<{ results: Array<{ ruleId: string; suppressions?: Array<{ justification: string }> }> }> };
+    const sarif = JSON.parse(gatehouse("scan", dir, "--format", "sarif").stdout) as {
+      runs: Array<{ results: Array<{ ruleId: string; suppressions?: Array<{ justification: string }> }> }>;
+    };
     const suppressed = sarif.runs[0]?.results.find((x) => x.ruleId === "unpinned-action" && x.suppressions);
     expect(suppressed?.suppressions?.[0]?.justification).toBe("fork we vendor and review");
   });
 
   it("does not apply a suppression without a reason, and reports it", () => {
-    const dir = checkout("no-reason", { ".github/workflows/triage.yml": unsafeWorkflow(`${PLAIN_USES} # gatehouse: ignore[unpinned-action]`) });
+    const dir = checkout("no-reason", {
+      ".github/workflows/triage.yml": unsafeWorkflow(`${PLAIN_USES} # gatehouse: ignore[unpinned-action]`),
+    });
     const r = gatehouse("scan", dir, "--format", "json", "--fail-on", "high");
     expect(r.code).toBe(1);
-    const finding = (JSON.parse(r.stdout) as JsonReport).findings.find((f) => f.check === "unpinned-action" && f.line === 7);
+    const finding = (JSON.parse(r.stdout) as JsonReport).findings.find(
+      (f) => f.check === "unpinned-action" && f.line === 7,
+    );
     expect(finding?.message).toMatch(/reason is required/);
     expect(r.stderr).toMatch(/triage\.yml:7: inline suppression has no reason/);
   });
@@ -151,7 +210,11 @@ describe("gatehouse scan: inline suppressions", () => {
 
 describe("gatehouse scan --format table", () => {
   it("groups findings by severity with the fix, and works through npx", () => {
-    const r = spawnSync("npx", ["--no-install", "gatehouse", "scan", unsafe], { cwd: REPO, encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync("npx", ["--no-install", "gatehouse", "scan", unsafe], {
+      cwd: REPO,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^CRITICAL \(\d+\)$/m);
     expect(r.stdout.indexOf("CRITICAL (")).toBeLessThan(r.stdout.indexOf("HIGH ("));
@@ -165,7 +228,9 @@ describe("gatehouse scan --format table", () => {
 describe("gatehouse scan on the Gatehouse repository itself", () => {
   it("reports no finding at high or above", () => {
     const r = gatehouse("scan", REPO, "--format", "json", "--fail-on", "high");
-    const findings = (JSON.parse(r.stdout) as JsonReport).findings.filter((f) => f.severity === "critical" || f.severity === "high");
+    const findings = (JSON.parse(r.stdout) as JsonReport).findings.filter(
+      (f) => f.severity === "critical" || f.severity === "high",
+    );
     expect(findings.map((f) => `${f.check} ${f.file}:${f.line} ${f.message}`)).toEqual([]);
     expect(r.code).toBe(0);
   });

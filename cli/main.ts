@@ -11,11 +11,16 @@ Commands:
   scan <dir>   scan a checkout's workflows and config files (see: gatehouse scan --help)`;
 
 export function toolVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version?: string };
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    version?: string;
+  };
   return pkg.version ?? "0.0.0";
 }
 
-export async function main(argv: string[], io: ScanIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: ScanIO = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   const [command, ...rest] = argv;
   if (command === "-h" || command === "--help" || command === "help") {
     io.stdout.write(`${USAGE}\n`);
@@ -26,7 +31,9 @@ export async function main(argv: string[], io: ScanIO = { stdout: process.stdout
     return 0;
   }
   if (command !== "scan") {
-    io.stderr.write(`gatehouse: ${command ? `unknown command "${command}"` : "missing command"}\n\n${USAGE}\n`);
+    io.stderr.write(
+      `gatehouse: ${command ? `unknown command "${command}"` : "missing command"}\n\n${USAGE}\n`,
+    );
     return 2;
   }
   const parsed = parseScanArgs(rest);

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { signInAs, signOut } from "./support/sign-in";
 
-test("an admin starts a full sync on the Sync page and sees it complete with its request figures", async ({ page }) => {
+test("an admin starts a full sync on the Sync page and sees it complete with its request figures", async ({
+  page,
+}) => {
   await signInAs(page, "ada");
   await page.goto("/sync");
   const org = page.getByTestId("sync-org-e2e-org");
@@ -24,7 +26,9 @@ test("an admin starts a full sync on the Sync page and sees it complete with its
   await expect(org.getByTestId("sync-idle")).toContainText("Last completed");
 
   await page.goto("/admin/audit");
-  await expect(page.getByTestId("audit-row").filter({ hasText: "sync.started" }).first()).toContainText("ada");
+  await expect(page.getByTestId("audit-row").filter({ hasText: "sync.started" }).first()).toContainText(
+    "ada",
+  );
   await signOut(page);
 });
 

@@ -39,7 +39,9 @@ test("an admin's role change applies on the user's next request", async ({ brows
   await expect(user.getByRole("navigation", { name: "Main" })).toContainText("Audit log");
 
   await admin.goto("/admin/audit");
-  await expect(admin.getByTestId("audit-row").filter({ hasText: "user.role_changed" }).first()).toContainText("ada");
+  await expect(admin.getByTestId("audit-row").filter({ hasText: "user.role_changed" }).first()).toContainText(
+    "ada",
+  );
   await adminCtx.close();
   await userCtx.close();
 });

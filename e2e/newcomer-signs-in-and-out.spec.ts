@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { signInAs, signOut } from "./support/sign-in";
 
-test("a newcomer signs in through GitHub OAuth, sees the dashboard, signs out, and the old session is dead", async ({ page, context }) => {
+test("a newcomer signs in through GitHub OAuth, sees the dashboard, signs out, and the old session is dead", async ({
+  page,
+  context,
+}) => {
   await signInAs(page, "nora");
   // First sign-in creates the user with the configured default role.
   await expect(page.getByTestId("current-user")).toContainText("Engineer");

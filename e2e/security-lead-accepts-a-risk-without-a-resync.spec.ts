@@ -4,7 +4,9 @@ import { signInAs } from "./support/sign-in";
 // Needs scores in the demo database: scripts/demo.ts syncs and scores the e2e fixture
 // org from the simulator before serving.
 
-test("a security lead opens the worst repository, accepts one failing check's risk, and its score rises without a sync", async ({ page }) => {
+test("a security lead opens the worst repository, accepts one failing check's risk, and its score rises without a sync", async ({
+  page,
+}) => {
   await signInAs(page, "sam");
   await expect(page.getByTestId("current-user")).toContainText("Security lead");
 
@@ -16,7 +18,10 @@ test("a security lead opens the worst repository, accepts one failing check's ri
   const before = Number.parseFloat((await page.getByTestId("overall-score").textContent())!);
 
   // A failing check shows its evidence and the exact fix.
-  const check = page.locator("article[data-testid^='check-']").filter({ has: page.getByTestId("finding") }).first();
+  const check = page
+    .locator("article[data-testid^='check-']")
+    .filter({ has: page.getByTestId("finding") })
+    .first();
   const checkId = (await check.getAttribute("data-testid"))!.replace(/^check-/, "");
   const finding = check.getByTestId("finding").first();
   await expect(finding.getByTestId("evidence")).not.toBeEmpty();
@@ -43,7 +48,9 @@ test("a security lead opens the worst repository, accepts one failing check's ri
   await page.goto(`/repos/${owner}/${name}`);
   const after = Number.parseFloat((await page.getByTestId("overall-score").textContent())!);
   expect(after).toBeGreaterThan(before);
-  await expect(page.getByTestId(`check-${checkId}`).getByTestId("suppressed").first()).toContainText("policy exception");
+  await expect(page.getByTestId(`check-${checkId}`).getByTestId("suppressed").first()).toContainText(
+    "policy exception",
+  );
   await expect(page.getByTestId("policy-version")).toContainText(/version \d+/);
 });
 
@@ -56,12 +63,18 @@ test("an engineer reads the policy but gets no form to change it or approve exce
   await expect(page.getByLabel("Policy document (JSON)")).toHaveCount(0);
 });
 
-test("a security lead's invalid policy is refused with every problem listed, and the draft stays to be fixed", async ({ page }) => {
+test("a security lead's invalid policy is refused with every problem listed, and the draft stays to be fixed", async ({
+  page,
+}) => {
   await signInAs(page, "sam");
   await page.goto("/policy");
   const editor = page.getByLabel("Policy document (JSON)");
   const active = JSON.parse(await editor.inputValue()) as { weights: Record<string, number> };
-  const invalid = JSON.stringify({ ...active, weights: { ...active.weights, high: -1 }, criticalRepos: ["payments"] }, null, 2);
+  const invalid = JSON.stringify(
+    { ...active, weights: { ...active.weights, high: -1 }, criticalRepos: ["payments"] },
+    null,
+    2,
+  );
   await editor.fill(invalid);
   await page.getByRole("button", { name: "Save as new version" }).click();
   await expect(page.getByTestId("policy-issues")).toContainText("weights.high");
@@ -72,9 +85,15 @@ test("a security lead's invalid policy is refused with every problem listed, and
   await editor.fill(JSON.stringify({ ...active, weights: { ...active.weights, high: high + 0.5 } }, null, 2));
   await page.getByLabel(/Note for the history/).fill("high findings weigh a little more");
   await page.getByRole("button", { name: "Save as new version" }).click();
-  await expect(page.getByRole("form", { name: "Edit the policy" }).getByRole("status")).toContainText(/Saved version \d+/);
+  await expect(page.getByRole("form", { name: "Edit the policy" }).getByRole("status")).toContainText(
+    /Saved version \d+/,
+  );
   await expect(page.getByTestId("policy-weights")).toContainText(String(high + 0.5));
-  await expect(page.getByTestId("policy-history").getByRole("row").nth(1)).toContainText(`weight high: ${high} → ${high + 0.5}`);
+  await expect(page.getByTestId("policy-history").getByRole("row").nth(1)).toContainText(
+    `weight high: ${high} → ${high + 0.5}`,
+  );
   // The editor now holds the new active version.
-  expect((JSON.parse(await editor.inputValue()) as { weights: { high: number } }).weights.high).toBe(high + 0.5);
+  expect((JSON.parse(await editor.inputValue()) as { weights: { high: number } }).weights.high).toBe(
+    high + 0.5,
+  );
 });

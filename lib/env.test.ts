@@ -33,7 +33,12 @@ describe("environment validation", () => {
   });
 
   it("names malformed variables and says what is wrong", () => {
-    const found = issues({ ...valid, DATABASE_URL: "mysql://x", GATEHOUSE_ENCRYPTION_KEY: "c2hvcnQ=", GATEHOUSE_DEFAULT_ROLE: "root" });
+    const found = issues({
+      ...valid,
+      DATABASE_URL: "mysql://x",
+      GATEHOUSE_ENCRYPTION_KEY: "c2hvcnQ=",
+      GATEHOUSE_DEFAULT_ROLE: "root",
+    });
     expect(found).toHaveLength(3);
     expect(found.find((i) => i.startsWith("DATABASE_URL is invalid"))).toMatch(/postgres/);
     expect(found.find((i) => i.startsWith("GATEHOUSE_ENCRYPTION_KEY is invalid"))).toMatch(/32 bytes/);
@@ -41,6 +46,8 @@ describe("environment validation", () => {
   });
 
   it("rejects a short session secret", () => {
-    expect(issues({ ...valid, NEXTAUTH_SECRET: "short" })[0]).toMatch(/^NEXTAUTH_SECRET is invalid: must be at least 32/);
+    expect(issues({ ...valid, NEXTAUTH_SECRET: "short" })[0]).toMatch(
+      /^NEXTAUTH_SECRET is invalid: must be at least 32/,
+    );
   });
 });

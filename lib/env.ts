@@ -6,7 +6,12 @@ import { z } from "zod";
 const csv = z
   .string()
   .default("")
-  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -25,7 +30,10 @@ export const envSchema = z.object({
   /** 32 bytes, base64: encrypts stored GitHub credentials (AES-256-GCM). */
   GATEHOUSE_ENCRYPTION_KEY: z
     .string()
-    .refine((s) => Buffer.from(s, "base64").length === 32, "must be 32 bytes encoded as base64 (openssl rand -base64 32)"),
+    .refine(
+      (s) => Buffer.from(s, "base64").length === 32,
+      "must be 32 bytes encoded as base64 (openssl rand -base64 32)",
+    ),
   GITHUB_WEBHOOK_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

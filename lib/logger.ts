@@ -6,5 +6,8 @@ import pino from "pino";
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? "info",
   base: { service: "gatehouse" },
-  redact: { paths: ["*.token", "*.secret", "*.password", "*.privateKey", "*.authorization"], censor: "[redacted]" },
+  redact: {
+    paths: ["*.token", "*.secret", "*.password", "*.privateKey", "*.authorization"],
+    censor: "[redacted]",
+  },
 });

@@ -43,7 +43,8 @@ const db = await openDemoDatabase({ dataDir, fresh: opts["fresh-database"] });
 const sim = await startSimulator({ fixture: path.resolve(opts.fixture) });
 const migrations = await applyMigrations(db.url);
 const oauthApp = sim.fixture.org.oauthApp;
-if (!oauthApp) throw new Error(`${opts.fixture}/org.yaml has no oauthApp: the demo signs users in through it`);
+if (!oauthApp)
+  throw new Error(`${opts.fixture}/org.yaml has no oauthApp: the demo signs users in through it`);
 const secrets = loadDemoSecrets(dataDir);
 const key = parseKey(secrets.encryptionKey);
 const prisma = createPrismaClient(db.url, 3);

@@ -20,7 +20,11 @@ function dotenv(text: string): Record<string, string> {
 
 describe("deployment files", () => {
   it("package-lock.json is complete enough for npm ci (optional platform packages recorded)", () => {
-    expect(() => execFileSync(process.execPath, ["scripts/lockfile/fill-unmirrored-optionals.mjs", "--check"], { stdio: "pipe" })).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, ["scripts/lockfile/fill-unmirrored-optionals.mjs", "--check"], {
+        stdio: "pipe",
+      }),
+    ).not.toThrow();
   });
 
   const example = dotenv(read(".env.example"));
@@ -32,13 +36,27 @@ describe("deployment files", () => {
   it("compose requires with ${VAR:?…} only variables that .env.example provides", () => {
     const compose = read("docker-compose.yml");
     const required = [...compose.matchAll(/\$\{([A-Z0-9_]+):\?[^}]+\}/g)].map((m) => m[1]!);
-    expect(new Set(required)).toEqual(new Set(["POSTGRES_PASSWORD", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "GATEHOUSE_ENCRYPTION_KEY", "GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET", "GATEHOUSE_ADMINS"]));
+    expect(new Set(required)).toEqual(
+      new Set([
+        "POSTGRES_PASSWORD",
+        "NEXTAUTH_URL",
+        "NEXTAUTH_SECRET",
+        "GATEHOUSE_ENCRYPTION_KEY",
+        "GITHUB_CLIENT_ID",
+        "GITHUB_CLIENT_SECRET",
+        "GATEHOUSE_ADMINS",
+      ]),
+    );
     for (const name of required) expect(example[name], name).toBeTruthy();
-    const doc = parse(compose, { merge: true }) as { services: Record<string, { image?: string; healthcheck?: unknown; depends_on?: unknown }> };
+    const doc = parse(compose, { merge: true }) as {
+      services: Record<string, { image?: string; healthcheck?: unknown; depends_on?: unknown }>;
+    };
     expect(Object.keys(doc.services).sort()).toEqual(["db", "migrate", "web", "worker"]);
     expect(doc.services.db!.image).toMatch(/@sha256:[0-9a-f]{64}$/);
     expect(doc.services.db!.healthcheck).toBeDefined();
-    expect(doc.services.web!.depends_on).toEqual({ migrate: { condition: "service_completed_successfully" } });
+    expect(doc.services.web!.depends_on).toEqual({
+      migrate: { condition: "service_completed_successfully" },
+    });
   });
 
   it("the Dockerfile is multi-stage, pins its base by digest and runs as a non-root user", () => {
@@ -50,7 +68,10 @@ describe("deployment files", () => {
   });
 
   it("the project's workflow pins every action by SHA and defaults the token to read", () => {
-    const wf = parse(read(".github/workflows/ci.yml")) as { permissions: unknown; jobs: Record<string, { steps: Array<{ uses?: string }> }> };
+    const wf = parse(read(".github/workflows/ci.yml")) as {
+      permissions: unknown;
+      jobs: Record<string, { steps: Array<{ uses?: string }> }>;
+    };
     expect(wf.permissions).toEqual({ contents: "read" });
     const uses = Object.values(wf.jobs).flatMap((j) => j.steps.map((s) => s.uses).filter(Boolean));
     expect(uses.length).toBeGreaterThan(0);

@@ -48,8 +48,14 @@ export function renderChecksDoc(checks: CheckDefinition[]): string {
   for (const category of CATEGORIES) {
     const group = checks.filter((c) => c.category === category);
     if (group.length === 0) continue;
-    out.push(`## ${CATEGORY_TITLES[category]}`, "", "| id | severity | sources | title |", "|---|---|---|---|");
-    for (const c of group) out.push(`| [${c.id}](#${c.id}) | ${c.severity} | ${c.from.join(", ")} | ${cell(c.title)} |`);
+    out.push(
+      `## ${CATEGORY_TITLES[category]}`,
+      "",
+      "| id | severity | sources | title |",
+      "|---|---|---|---|",
+    );
+    for (const c of group)
+      out.push(`| [${c.id}](#${c.id}) | ${c.severity} | ${c.from.join(", ")} | ${cell(c.title)} |`);
     out.push("");
     for (const c of group) {
       out.push(

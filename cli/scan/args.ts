@@ -19,7 +19,14 @@ Options:
 
 Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage error, 3 internal error.`;
 
-const FLAG_NAMES: Record<string, string> = { dir: "<dir>", format: "--format", failOn: "--fail-on", output: "--output", exclude: "--exclude", maxFileKb: "--max-file-kb" };
+const FLAG_NAMES: Record<string, string> = {
+  dir: "<dir>",
+  format: "--format",
+  failOn: "--fail-on",
+  output: "--output",
+  exclude: "--exclude",
+  maxFileKb: "--max-file-kb",
+};
 
 export const ScanFlagsSchema = z.object({
   dir: z.string({ error: "missing the directory to scan" }).min(1, "missing the directory to scan"),
@@ -27,12 +34,18 @@ export const ScanFlagsSchema = z.object({
   failOn: z.enum(SEVERITIES).optional(),
   output: z.string().min(1).optional(),
   exclude: z.array(z.string().min(1)).default([]),
-  maxFileKb: z.coerce.number().int().positive().max(100 * 1024).default(1024),
+  maxFileKb: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(100 * 1024)
+    .default(1024),
 });
 
 export type ScanFlags = z.infer<typeof ScanFlagsSchema>;
 
-export type ParsedScanArgs = { kind: "help" } | { kind: "error"; message: string } | { kind: "ok"; flags: ScanFlags };
+export type ParsedScanArgs =
+  { kind: "help" } | { kind: "error"; message: string } | { kind: "ok"; flags: ScanFlags };
 
 export function parseScanArgs(argv: string[]): ParsedScanArgs {
   let parsed;
@@ -55,7 +68,10 @@ export function parseScanArgs(argv: string[]): ParsedScanArgs {
   }
   if (parsed.values.help) return { kind: "help" };
   if (parsed.positionals.length > 1) {
-    return { kind: "error", message: `expected one directory, got ${parsed.positionals.length}: ${parsed.positionals.join(" ")}` };
+    return {
+      kind: "error",
+      message: `expected one directory, got ${parsed.positionals.length}: ${parsed.positionals.join(" ")}`,
+    };
   }
   const result = ScanFlagsSchema.safeParse({
     dir: parsed.positionals[0],

@@ -13,7 +13,12 @@ export interface Progress {
 
 export const PROGRESS_MIN_FILES = 200;
 
-export function makeProgress(stream: ProgressStream, minTotal = PROGRESS_MIN_FILES, intervalMs = 100, clock: () => number = Date.now): Progress {
+export function makeProgress(
+  stream: ProgressStream,
+  minTotal = PROGRESS_MIN_FILES,
+  intervalMs = 100,
+  clock: () => number = Date.now,
+): Progress {
   if (!stream.isTTY) return { update: () => {}, finish: () => {} };
   let last = -Infinity;
   let shown = false;

@@ -39,7 +39,11 @@ export async function runScan(flags: ScanFlags, io: ScanIO, version: string): Pr
   const ignoreText = await readFile(path.join(root, ".gatehouseignore"), "utf8").catch(() => "");
   const isIgnored = makeIgnoreMatcher([...parseIgnoreFile(ignoreText), ...flags.exclude]);
   const progress = makeProgress(io.stderr);
-  const walked = await walkCheckout(root, { maxFileBytes: flags.maxFileKb * 1024, isIgnored, onProgress: progress.update });
+  const walked = await walkCheckout(root, {
+    maxFileBytes: flags.maxFileKb * 1024,
+    isIgnored,
+    onProgress: progress.update,
+  });
   progress.finish();
 
   const name = path.basename(root);
@@ -53,9 +57,25 @@ export async function runScan(flags: ScanFlags, io: ScanIO, version: string): Pr
   const problems = collectSuppressionProblems(walked.files, new Set(catalogue.map((c) => c.id)));
 
   let report: string;
-  if (flags.format === "json") report = JSON.stringify(buildJsonReport(version, findings, scores), null, 2) + "\n";
-  else if (flags.format === "sarif") report = JSON.stringify(buildSarif({ version, rules: checks, findings, problems, skipped: walked.skipped }), null, 2) + "\n";
-  else report = formatTable({ version, target: flags.dir, filesScanned: walked.files.length, skipped: walked.skipped, findings, scores, problems });
+  if (flags.format === "json")
+    report = JSON.stringify(buildJsonReport(version, findings, scores), null, 2) + "\n";
+  else if (flags.format === "sarif")
+    report =
+      JSON.stringify(
+        buildSarif({ version, rules: checks, findings, problems, skipped: walked.skipped }),
+        null,
+        2,
+      ) + "\n";
+  else
+    report = formatTable({
+      version,
+      target: flags.dir,
+      filesScanned: walked.files.length,
+      skipped: walked.skipped,
+      findings,
+      scores,
+      problems,
+    });
 
   if (flags.format !== "table") {
     for (const p of problems) io.stderr.write(`gatehouse: warning: ${p.file}:${p.line}: ${p.message}\n`);
@@ -64,10 +84,11 @@ export async function runScan(flags: ScanFlags, io: ScanIO, version: string): Pr
     await writeFile(flags.output, report).catch((err: NodeJS.ErrnoException) => {
       throw new UsageError(`cannot write --output ${flags.output}: ${err.code ?? err.message}`);
     });
-  }
-  else io.stdout.write(report);
+  } else io.stdout.write(report);
 
   const threshold = flags.failOn;
-  const failing = threshold ? findings.some((f) => f.suppressed === null && atOrAbove(f.severity, threshold)) : false;
+  const failing = threshold
+    ? findings.some((f) => f.suppressed === null && atOrAbove(f.severity, threshold))
+    : false;
   return failing ? 1 : 0;
 }

@@ -22,7 +22,7 @@ describe("walkCheckout", () => {
   it("reads analysed files, lists every path, and skips node_modules, .git and vendor", async () => {
     const root = tree({
       ".github/workflows/ci.yml": "on: push",
-      "Dockerfile": "FROM x",
+      Dockerfile: "FROM x",
       "src/index.ts": "export {}",
       "node_modules/a/package.json": "{}",
       ".git/config": "",
@@ -30,12 +30,19 @@ describe("walkCheckout", () => {
     });
     const r = await walkCheckout(root, { maxFileBytes: 1024, isIgnored: () => false });
     expect(r.paths.sort()).toEqual([".github/workflows/ci.yml", "Dockerfile", "src/index.ts"]);
-    expect(r.files.map((f) => [f.path, f.text])).toEqual([[".github/workflows/ci.yml", "on: push"], ["Dockerfile", "FROM x"]]);
+    expect(r.files.map((f) => [f.path, f.text])).toEqual([
+      [".github/workflows/ci.yml", "on: push"],
+      ["Dockerfile", "FROM x"],
+    ]);
   });
 
   it("records why big, binary and out-of-root files were not read", async () => {
     const outside = tree({ "secret.yml": "x: 1" });
-    const root = tree({ "big.yml": "a: 1\n".repeat(400), "bun.lockb": Buffer.from([1, 0, 2]), "ok.yml": "a: 1" });
+    const root = tree({
+      "big.yml": "a: 1\n".repeat(400),
+      "bun.lockb": Buffer.from([1, 0, 2]),
+      "ok.yml": "a: 1",
+    });
     symlinkSync(path.join(outside, "secret.yml"), path.join(root, "link.yml"));
     symlinkSync(path.join(root, "ok.yml"), path.join(root, "inside-link.yml"));
     const r = await walkCheckout(root, { maxFileBytes: 1024, isIgnored: () => false });
@@ -49,10 +56,18 @@ describe("walkCheckout", () => {
   });
 
   it("leaves ignored paths out entirely and reports progress over analysed files", async () => {
-    const root = tree({ "fixtures/bad/Dockerfile": "FROM x", "lib/__fixtures__/a.yml": "a: 1", "app.yml": "a: 1" });
+    const root = tree({
+      "fixtures/bad/Dockerfile": "FROM x",
+      "lib/__fixtures__/a.yml": "a: 1",
+      "app.yml": "a: 1",
+    });
     const seen: Array<[number, number]> = [];
     const isIgnored = makeIgnoreMatcher(parseIgnoreFile("# test data\nfixtures/\n__fixtures__/\n"));
-    const r = await walkCheckout(root, { maxFileBytes: 1024, isIgnored, onProgress: (d, t) => seen.push([d, t]) });
+    const r = await walkCheckout(root, {
+      maxFileBytes: 1024,
+      isIgnored,
+      onProgress: (d, t) => seen.push([d, t]),
+    });
     expect(r.paths).toEqual(["app.yml"]);
     expect(seen).toEqual([[1, 1]]);
   });

@@ -52,7 +52,10 @@ export async function walkCheckout(root: string, opts: WalkOptions): Promise<Wal
       if (entry.isSymbolicLink()) {
         const target = await realpath(abs).catch(() => null);
         if (target === null || !isInside(realRoot, target)) {
-          skipped.push({ path: rel, reason: target === null ? "broken symlink" : "symlink points outside the scanned directory" });
+          skipped.push({
+            path: rel,
+            reason: target === null ? "broken symlink" : "symlink points outside the scanned directory",
+          });
           continue;
         }
         info = await stat(abs);
@@ -86,7 +89,11 @@ export async function walkCheckout(root: string, opts: WalkOptions): Promise<Wal
 
 async function readCandidate(c: Candidate): Promise<RepoFile> {
   if (c.size > c.cap) {
-    return { path: c.rel, text: null, skippedReason: `larger than ${Math.round(c.cap / 1024)} KiB (${Math.round(c.size / 1024)} KiB)` };
+    return {
+      path: c.rel,
+      text: null,
+      skippedReason: `larger than ${Math.round(c.cap / 1024)} KiB (${Math.round(c.size / 1024)} KiB)`,
+    };
   }
   let handle: Awaited<ReturnType<typeof open>> | null = null;
   try {
@@ -96,7 +103,11 @@ async function readCandidate(c: Candidate): Promise<RepoFile> {
     if (buf.subarray(0, 8192).includes(0)) return { path: c.rel, text: null, skippedReason: "binary file" };
     return { path: c.rel, text: buf.toString("utf8") };
   } catch (err) {
-    return { path: c.rel, text: null, skippedReason: `unreadable: ${err instanceof Error ? err.message : String(err)}` };
+    return {
+      path: c.rel,
+      text: null,
+      skippedReason: `unreadable: ${err instanceof Error ? err.message : String(err)}`,
+    };
   } finally {
     await handle?.close();
   }

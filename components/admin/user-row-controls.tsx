@@ -9,10 +9,22 @@ const ROLE_OPTIONS = [
   ["auditor", "Auditor"],
 ] as const;
 
-export function UserRowControls({ userId, role, disabled, login }: { userId: string; role: string; disabled: boolean; login: string }) {
+export function UserRowControls({
+  userId,
+  role,
+  disabled,
+  login,
+}: {
+  userId: string;
+  role: string;
+  disabled: boolean;
+  login: string;
+}) {
   const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, null);
   const [disableState, disableAction, disablePending] = useActionState(setDisabledAction, null);
-  const error = (roleState && !roleState.ok && roleState.error) || (disableState && !disableState.ok && disableState.error);
+  const error =
+    (roleState && !roleState.ok && roleState.error) ||
+    (disableState && !disableState.ok && disableState.error);
   return (
     <div className="flex flex-wrap items-center gap-2">
       <form action={roleAction} className="flex items-center gap-2">
@@ -20,21 +32,34 @@ export function UserRowControls({ userId, role, disabled, login }: { userId: str
         <label className="sr-only" htmlFor={`role-${userId}`}>
           Role of {login}
         </label>
-        <select id={`role-${userId}`} name="role" defaultValue={role} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
+        <select
+          id={`role-${userId}`}
+          name="role"
+          defaultValue={role}
+          className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+        >
           {ROLE_OPTIONS.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>
           ))}
         </select>
-        <button type="submit" disabled={rolePending} className="rounded-md bg-slate-900 px-2.5 py-1 text-sm text-white disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={rolePending}
+          className="rounded-md bg-slate-900 px-2.5 py-1 text-sm text-white disabled:opacity-60"
+        >
           Save role
         </button>
       </form>
       <form action={disableAction}>
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="disabled" value={disabled ? "false" : "true"} />
-        <button type="submit" disabled={disablePending} className="rounded-md border border-slate-300 px-2.5 py-1 text-sm disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={disablePending}
+          className="rounded-md border border-slate-300 px-2.5 py-1 text-sm disabled:opacity-60"
+        >
           {disabled ? "Enable" : "Disable"}
         </button>
       </form>

@@ -18,29 +18,59 @@ export function ExceptionForm({ version, checks, defaults, approver }: Exception
     <form ref={ref} onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" aria-label="Add exception">
       <input type="hidden" name="expectedVersion" value={version} />
       <div>
-        <label htmlFor="ex-check" className="block text-sm font-medium">Check</label>
+        <label htmlFor="ex-check" className="block text-sm font-medium">
+          Check
+        </label>
         <select id="ex-check" name="checkId" defaultValue={defaults.checkId ?? ""} required className={input}>
-          <option value="" disabled>Choose a check…</option>
+          <option value="" disabled>
+            Choose a check…
+          </option>
           {checks.map((c) => (
-            <option key={c.id} value={c.id}>{c.id} — {c.title}</option>
+            <option key={c.id} value={c.id}>
+              {c.id} — {c.title}
+            </option>
           ))}
         </select>
       </div>
       <div>
-        <label htmlFor="ex-repo" className="block text-sm font-medium">Repository <span className="font-normal text-slate-500">(owner/repo, * allowed)</span></label>
-        <input id="ex-repo" name="repo" defaultValue={defaults.repo ?? ""} required placeholder="acme/legacy-*" className={input} />
+        <label htmlFor="ex-repo" className="block text-sm font-medium">
+          Repository <span className="font-normal text-slate-500">(owner/repo, * allowed)</span>
+        </label>
+        <input
+          id="ex-repo"
+          name="repo"
+          defaultValue={defaults.repo ?? ""}
+          required
+          placeholder="acme/legacy-*"
+          className={input}
+        />
       </div>
       <div className="sm:col-span-2">
-        <label htmlFor="ex-why" className="block text-sm font-medium">Justification</label>
+        <label htmlFor="ex-why" className="block text-sm font-medium">
+          Justification
+        </label>
         <textarea id="ex-why" name="justification" required minLength={10} rows={2} className={input} />
       </div>
       <div>
-        <label htmlFor="ex-expires" className="block text-sm font-medium">Expires on (UTC)</label>
-        <input id="ex-expires" name="expiresAt" type="date" defaultValue={defaults.expiresAt} required className={input} />
+        <label htmlFor="ex-expires" className="block text-sm font-medium">
+          Expires on (UTC)
+        </label>
+        <input
+          id="ex-expires"
+          name="expiresAt"
+          type="date"
+          defaultValue={defaults.expiresAt}
+          required
+          className={input}
+        />
       </div>
       <div className="flex items-end text-sm text-slate-600">Approver: {approver}</div>
       <div className="flex items-center gap-3 sm:col-span-2">
-        <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-60"
+        >
           {pending ? "Saving and re-scoring…" : "Add exception"}
         </button>
         <ActionFeedback state={state} />

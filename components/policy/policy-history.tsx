@@ -3,7 +3,8 @@ import type { listPolicyVersions } from "@/lib/server/policy/list-policy-version
 type Versions = Awaited<ReturnType<typeof listPolicyVersions>>;
 
 export function PolicyHistory({ versions }: { versions: Versions }) {
-  if (versions.length === 0) return <p className="text-sm text-slate-500">No saved versions: the built-in default policy applies.</p>;
+  if (versions.length === 0)
+    return <p className="text-sm text-slate-500">No saved versions: the built-in default policy applies.</p>;
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse bg-white text-sm" data-testid="policy-history">
@@ -11,15 +12,21 @@ export function PolicyHistory({ versions }: { versions: Versions }) {
         <thead>
           <tr className="border-b border-slate-200 text-left text-slate-500">
             {["Version", "Saved", "By", "Note", "Changes"].map((h) => (
-              <th key={h} scope="col" className="px-3 py-2 font-medium">{h}</th>
+              <th key={h} scope="col" className="px-3 py-2 font-medium">
+                {h}
+              </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {versions.map((v) => (
             <tr key={v.version} className="border-b border-slate-100 align-top">
-              <th scope="row" className="px-3 py-2 text-left font-medium">{v.version}</th>
-              <td className="px-3 py-2 whitespace-nowrap">{v.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC</td>
+              <th scope="row" className="px-3 py-2 text-left font-medium">
+                {v.version}
+              </th>
+              <td className="px-3 py-2 whitespace-nowrap">
+                {v.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC
+              </td>
               <td className="px-3 py-2">{v.createdByLogin ?? "—"}</td>
               <td className="px-3 py-2">{v.note ?? ""}</td>
               <td className="px-3 py-2">

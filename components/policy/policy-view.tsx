@@ -31,7 +31,9 @@ export function PolicyView({ view }: { view: ActivePolicyView }) {
             <tbody>
               {SEVERITIES.map((s) => (
                 <tr key={s}>
-                  <th scope="row" className="pr-4 text-left font-normal capitalize">{s}</th>
+                  <th scope="row" className="pr-4 text-left font-normal capitalize">
+                    {s}
+                  </th>
                   <td className="tabular-nums">{policy.weights[s]}</td>
                 </tr>
               ))}
@@ -39,8 +41,16 @@ export function PolicyView({ view }: { view: ActivePolicyView }) {
           </table>
         </div>
         <List title="Critical repositories" items={policy.criticalRepos} empty="None marked." />
-        <List title="Production environment patterns" items={policy.productionEnvironmentPatterns} empty="None." />
-        <List title="Environments marked as production" items={policy.productionEnvironments} empty="None marked." />
+        <List
+          title="Production environment patterns"
+          items={policy.productionEnvironmentPatterns}
+          empty="None."
+        />
+        <List
+          title="Environments marked as production"
+          items={policy.productionEnvironments}
+          empty="None marked."
+        />
       </div>
       <div>
         <h3 className="font-semibold">Exceptions</h3>
@@ -52,21 +62,29 @@ export function PolicyView({ view }: { view: ActivePolicyView }) {
               <caption className="sr-only">Accepted risks with their approver and expiry</caption>
               <thead>
                 <tr className="border-b border-slate-200 text-left text-slate-500">
-                  {["Id", "Check", "Repository", "Justification", "Approver", "Expires", "Status"].map((h) => (
-                    <th key={h} scope="col" className="px-3 py-2 font-medium">{h}</th>
-                  ))}
+                  {["Id", "Check", "Repository", "Justification", "Approver", "Expires", "Status"].map(
+                    (h) => (
+                      <th key={h} scope="col" className="px-3 py-2 font-medium">
+                        {h}
+                      </th>
+                    ),
+                  )}
                 </tr>
               </thead>
               <tbody>
                 {view.exceptions.map((e) => (
                   <tr key={e.id} className="border-b border-slate-100" data-testid={`exception-${e.id}`}>
-                    <th scope="row" className="px-3 py-2 text-left font-mono text-xs font-normal">{e.id}</th>
+                    <th scope="row" className="px-3 py-2 text-left font-mono text-xs font-normal">
+                      {e.id}
+                    </th>
                     <td className="px-3 py-2 font-mono text-xs">{e.checkId}</td>
                     <td className="px-3 py-2 font-mono text-xs">{e.repo}</td>
                     <td className="px-3 py-2">{e.justification}</td>
                     <td className="px-3 py-2">{e.approver}</td>
                     <td className="px-3 py-2 whitespace-nowrap">{e.expiresAt.slice(0, 10)}</td>
-                    <td className={`px-3 py-2 ${e.active ? "text-emerald-700" : "text-slate-500"}`}>{e.active ? "Active" : "Expired"}</td>
+                    <td className={`px-3 py-2 ${e.active ? "text-emerald-700" : "text-slate-500"}`}>
+                      {e.active ? "Active" : "Expired"}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -14,7 +14,9 @@ export function CategoryScores({ values }: { values: CategoryValues }) {
             <dt className="text-xs text-slate-500">{CATEGORY_LABELS[category]}</dt>
             <dd className="mt-1 text-xl font-semibold">{formatScore(value)}</dd>
             <div className="mt-2 h-1.5 rounded bg-slate-100" aria-hidden="true">
-              {value !== null ? <div className="h-1.5 rounded bg-slate-700" style={{ width: `${value}%` }} /> : null}
+              {value !== null ? (
+                <div className="h-1.5 rounded bg-slate-700" style={{ width: `${value}%` }} />
+              ) : null}
             </div>
           </div>
         );
@@ -23,6 +25,18 @@ export function CategoryScores({ values }: { values: CategoryValues }) {
   );
 }
 
-export function categoryValues(row: { identity: number | null; secrets: number | null; supplyChain: number | null; integrity: number | null; changeControl: number | null }): CategoryValues {
-  return { identity: row.identity, secrets: row.secrets, "supply-chain": row.supplyChain, integrity: row.integrity, "change-control": row.changeControl };
+export function categoryValues(row: {
+  identity: number | null;
+  secrets: number | null;
+  supplyChain: number | null;
+  integrity: number | null;
+  changeControl: number | null;
+}): CategoryValues {
+  return {
+    identity: row.identity,
+    secrets: row.secrets,
+    "supply-chain": row.supplyChain,
+    integrity: row.integrity,
+    "change-control": row.changeControl,
+  };
 }

@@ -5,10 +5,22 @@ import { InlineText, Remediation } from "./remediation";
 import { SeverityBadge } from "./severity-badge";
 
 /** A failing (or accepted) check with every finding; leads get a shortcut to accept its risk. */
-export function CheckResultCard({ result, repo, canApprove }: { result: ResultView; repo: string; canApprove: boolean }) {
+export function CheckResultCard({
+  result,
+  repo,
+  canApprove,
+}: {
+  result: ResultView;
+  repo: string;
+  canApprove: boolean;
+}) {
   const exceptionHref = `/policy?checkId=${encodeURIComponent(result.checkId)}&repo=${encodeURIComponent(repo)}#add-exception`;
   return (
-    <article className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`check-${result.checkId}`} aria-labelledby={`check-${result.checkId}-title`}>
+    <article
+      className="rounded-lg border border-slate-200 bg-white p-4"
+      data-testid={`check-${result.checkId}`}
+      aria-labelledby={`check-${result.checkId}-title`}
+    >
       <header className="flex flex-wrap items-center justify-between gap-2">
         <div className="flex flex-wrap items-center gap-2">
           <SeverityBadge severity={result.severity} />

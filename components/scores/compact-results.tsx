@@ -9,7 +9,15 @@ function evidenceText(e: Evidence): string {
 }
 
 /** Passing, unknown and not-applicable checks: one line each, with what the status rests on. */
-export function CompactResults({ title, results, testId }: { title: string; results: ResultView[]; testId: string }) {
+export function CompactResults({
+  title,
+  results,
+  testId,
+}: {
+  title: string;
+  results: ResultView[];
+  testId: string;
+}) {
   if (results.length === 0) return null;
   return (
     <details className="rounded-lg border border-slate-200 bg-white p-4" data-testid={testId}>
@@ -19,14 +27,18 @@ export function CompactResults({ title, results, testId }: { title: string; resu
       <ul className="mt-3 divide-y divide-slate-100 text-sm">
         {results.map((r) => (
           <li key={r.checkId} className="py-1.5">
-            <span className="font-medium">{r.title}</span> <code className="text-xs text-slate-500">{r.checkId}</code>
+            <span className="font-medium">{r.title}</span>{" "}
+            <code className="text-xs text-slate-500">{r.checkId}</code>
             {r.reason ? (
               <span className="block text-slate-600">
                 <InlineText text={r.reason} />
               </span>
             ) : null}
             {r.evidence && r.evidence.length > 0 ? (
-              <span className="block truncate font-mono text-xs text-slate-500" title={r.evidence.map(evidenceText).join("\n")}>
+              <span
+                className="block truncate font-mono text-xs text-slate-500"
+                title={r.evidence.map(evidenceText).join("\n")}
+              >
                 {r.evidence.slice(0, 3).map(evidenceText).join(" · ")}
                 {r.evidence.length > 3 ? ` · +${r.evidence.length - 3} more` : ""}
               </span>

@@ -7,7 +7,10 @@ import { SeverityBadge } from "./severity-badge";
 export function FindingItem({ finding }: { finding: Finding }) {
   const suppressed = finding.suppressed;
   return (
-    <li className={`rounded-md border p-3 ${suppressed ? "border-dashed border-slate-300 bg-slate-50" : "border-slate-200 bg-white"}`} data-testid="finding">
+    <li
+      className={`rounded-md border p-3 ${suppressed ? "border-dashed border-slate-300 bg-slate-50" : "border-slate-200 bg-white"}`}
+      data-testid="finding"
+    >
       <div className="flex flex-wrap items-center gap-2 text-sm">
         {finding.severity ? <SeverityBadge severity={finding.severity} /> : null}
         <span className={suppressed ? "text-slate-500 line-through decoration-slate-300" : "font-medium"}>
@@ -17,7 +20,11 @@ export function FindingItem({ finding }: { finding: Finding }) {
       </div>
       {suppressed ? (
         <p className="mt-1 text-xs text-slate-600" data-testid="suppressed">
-          Suppressed by {suppressed.by === "exception" ? `policy exception ${suppressed.exceptionId ?? ""}` : "an inline ignore"}: {suppressed.reason}
+          Suppressed by{" "}
+          {suppressed.by === "exception"
+            ? `policy exception ${suppressed.exceptionId ?? ""}`
+            : "an inline ignore"}
+          : {suppressed.reason}
         </p>
       ) : null}
       <div className="mt-2">

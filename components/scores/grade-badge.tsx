@@ -7,9 +7,17 @@ const STYLES: Record<string, string> = {
 };
 
 export function GradeBadge({ grade, className = "" }: { grade: string | null; className?: string }) {
-  if (!grade) return <span className={`text-slate-400 ${className}`} aria-label="not graded">—</span>;
+  if (!grade)
+    return (
+      <span className={`text-slate-400 ${className}`} aria-label="not graded">
+        —
+      </span>
+    );
   return (
-    <span className={`inline-flex min-w-7 justify-center rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ${STYLES[grade] ?? STYLES.F} ${className}`} aria-label={`grade ${grade}`}>
+    <span
+      className={`inline-flex min-w-7 justify-center rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ${STYLES[grade] ?? STYLES.F} ${className}`}
+      aria-label={`grade ${grade}`}
+    >
       {grade}
     </span>
   );

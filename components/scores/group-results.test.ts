@@ -9,7 +9,14 @@ const finding = (suppressed?: Finding["suppressed"]): Finding => ({
   confidence: "high",
   ...(suppressed ? { suppressed } : {}),
 });
-const result = (checkId: string, overrides: Partial<CheckResult>): CheckResult => ({ checkId, category: "identity", severity: "high", status: "pass", findings: [], ...overrides });
+const result = (checkId: string, overrides: Partial<CheckResult>): CheckResult => ({
+  checkId,
+  category: "identity",
+  severity: "high",
+  status: "pass",
+  findings: [],
+  ...overrides,
+});
 
 describe("groupResults", () => {
   it("groups failures by category in catalogue order, then by severity worst first", () => {
@@ -18,9 +25,20 @@ describe("groupResults", () => {
       result("b", { status: "fail", category: "identity", severity: "medium" }),
       result("c", { status: "fail", category: "secrets", severity: "critical" }),
     ]);
-    expect(grouped.failing.map((g) => [g.category, g.bySeverity.map((s) => [s.severity, s.results.map((r) => r.checkId)])])).toEqual([
+    expect(
+      grouped.failing.map((g) => [
+        g.category,
+        g.bySeverity.map((s) => [s.severity, s.results.map((r) => r.checkId)]),
+      ]),
+    ).toEqual([
       ["identity", [["medium", ["b"]]]],
-      ["secrets", [["critical", ["c"]], ["low", ["a"]]]],
+      [
+        "secrets",
+        [
+          ["critical", ["c"]],
+          ["low", ["a"]],
+        ],
+      ],
     ]);
   });
 
@@ -31,6 +49,10 @@ describe("groupResults", () => {
       result("u", { status: "unknown", reason: "no admin rights" }),
       result("n", { status: "not-applicable" }),
     ]);
-    expect([grouped.pass, grouped.accepted, grouped.unknown, grouped.notApplicable].map((l) => l.map((r) => r.checkId))).toEqual([["p"], ["s"], ["u"], ["n"]]);
+    expect(
+      [grouped.pass, grouped.accepted, grouped.unknown, grouped.notApplicable].map((l) =>
+        l.map((r) => r.checkId),
+      ),
+    ).toEqual([["p"], ["s"], ["u"], ["n"]]);
   });
 });

@@ -23,7 +23,10 @@ export function groupResults<R extends CheckResult>(results: R[]): GroupedResult
   const failing: CategoryGroup<R>[] = [];
   for (const category of CATEGORIES) {
     const inCategory = results.filter((r) => r.category === category && r.status === "fail");
-    const bySeverity = SEVERITIES.map((severity) => ({ severity, results: inCategory.filter((r) => r.severity === severity) })).filter((g) => g.results.length > 0);
+    const bySeverity = SEVERITIES.map((severity) => ({
+      severity,
+      results: inCategory.filter((r) => r.severity === severity),
+    })).filter((g) => g.results.length > 0);
     if (bySeverity.length > 0) failing.push({ category, bySeverity });
   }
   return {

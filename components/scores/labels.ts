@@ -15,9 +15,18 @@ export const SEVERITY_STYLES: Record<Severity, string> = {
   low: "bg-slate-100 text-slate-700 ring-slate-200",
 };
 
-export const STATUS_LABELS: Record<Status, string> = { pass: "Pass", fail: "Fail", "not-applicable": "Not applicable", unknown: "Unknown" };
+export const STATUS_LABELS: Record<Status, string> = {
+  pass: "Pass",
+  fail: "Fail",
+  "not-applicable": "Not applicable",
+  unknown: "Unknown",
+};
 
-export const CONFIDENCE_LABELS: Record<Confidence, string> = { high: "high confidence", medium: "medium confidence", low: "low confidence" };
+export const CONFIDENCE_LABELS: Record<Confidence, string> = {
+  high: "high confidence",
+  medium: "medium confidence",
+  low: "low confidence",
+};
 
 /** A score with one decimal, or an em dash when nothing could be judged. */
 export function formatScore(value: number | null | undefined): string {

@@ -7,10 +7,22 @@ type Summary = Awaited<ReturnType<typeof getOrgSummary>>;
 
 const repoHref = (fullName: string) => `/repos/${fullName.split("/").map(encodeURIComponent).join("/")}`;
 
-export function OrgSummaryCard({ login, name, summary }: { login: string; name: string | null; summary: Summary }) {
+export function OrgSummaryCard({
+  login,
+  name,
+  summary,
+}: {
+  login: string;
+  name: string | null;
+  summary: Summary;
+}) {
   const max = Math.max(1, ...Object.values(summary.distribution));
   return (
-    <article className="rounded-lg border border-slate-200 bg-white p-5" data-testid={`org-summary-${login}`} aria-labelledby={`org-${login}`}>
+    <article
+      className="rounded-lg border border-slate-200 bg-white p-5"
+      data-testid={`org-summary-${login}`}
+      aria-labelledby={`org-${login}`}
+    >
       <header className="flex items-baseline justify-between">
         <h2 id={`org-${login}`} className="font-semibold">
           {name ?? login} <span className="text-sm font-normal text-slate-500">@{login}</span>
@@ -23,11 +35,14 @@ export function OrgSummaryCard({ login, name, summary }: { login: string; name: 
         <div>
           <p className="text-sm text-slate-500">Mean score</p>
           <p className="text-3xl font-semibold" data-testid="mean-score">
-            {formatScore(summary.meanOverall)} <GradeBadge grade={summary.meanGrade} className="align-middle text-sm" />
+            {formatScore(summary.meanOverall)}{" "}
+            <GradeBadge grade={summary.meanGrade} className="align-middle text-sm" />
           </p>
           <p className="mt-2 text-sm">
-            <span className={summary.failingCritical > 0 ? "font-semibold text-red-700" : ""}>{summary.failingCritical}</span> failing critical checks ·{" "}
-            {summary.failingHigh} high · coverage {formatPercent(summary.coverage)}
+            <span className={summary.failingCritical > 0 ? "font-semibold text-red-700" : ""}>
+              {summary.failingCritical}
+            </span>{" "}
+            failing critical checks · {summary.failingHigh} high · coverage {formatPercent(summary.coverage)}
           </p>
         </div>
         <div>
@@ -41,7 +56,11 @@ export function OrgSummaryCard({ login, name, summary }: { login: string; name: 
                     <GradeBadge grade={grade} />
                   </th>
                   <td className="py-0.5">
-                    <div className="h-2 rounded bg-slate-700" style={{ width: `${(count / max) * 100}%`, minWidth: count > 0 ? "0.25rem" : 0 }} aria-hidden="true" />
+                    <div
+                      className="h-2 rounded bg-slate-700"
+                      style={{ width: `${(count / max) * 100}%`, minWidth: count > 0 ? "0.25rem" : 0 }}
+                      aria-hidden="true"
+                    />
                   </td>
                   <td className="w-10 py-0.5 text-right tabular-nums">{count}</td>
                 </tr>
@@ -54,7 +73,10 @@ export function OrgSummaryCard({ login, name, summary }: { login: string; name: 
           <ol className="mt-1 space-y-1 text-sm" data-testid="worst-repos">
             {summary.worst.map((w) => (
               <li key={w.fullName} className="flex justify-between gap-2">
-                <Link href={repoHref(w.fullName)} className="truncate underline decoration-slate-300 hover:decoration-slate-700">
+                <Link
+                  href={repoHref(w.fullName)}
+                  className="truncate underline decoration-slate-300 hover:decoration-slate-700"
+                >
                   {w.fullName}
                 </Link>
                 <span className="tabular-nums">

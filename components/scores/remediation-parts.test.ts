@@ -3,11 +3,14 @@ import { inlineCode, splitRemediation } from "./remediation-parts";
 
 describe("splitRemediation", () => {
   it("keeps a one-line remediation as prose", () => {
-    expect(splitRemediation("Clear `Allow force pushes`.")).toEqual([{ kind: "text", text: "Clear `Allow force pushes`." }]);
+    expect(splitRemediation("Clear `Allow force pushes`.")).toEqual([
+      { kind: "text", text: "Clear `Allow force pushes`." },
+    ]);
   });
 
   it("puts the lines to paste in a code block and keeps a trailing note as prose", () => {
-    const text = 'Create .github/dependabot.yml:\nversion: 2\nupdates:\n  - package-ecosystem: "npm"\n(add one entry per ecosystem).';
+    const text =
+      'Create .github/dependabot.yml:\nversion: 2\nupdates:\n  - package-ecosystem: "npm"\n(add one entry per ecosystem).';
     expect(splitRemediation(text)).toEqual([
       { kind: "text", text: "Create .github/dependabot.yml:" },
       { kind: "code", text: 'version: 2\nupdates:\n  - package-ecosystem: "npm"' },

@@ -9,7 +9,12 @@ export function splitRemediation(remediation: string): Part[] {
   if (lines.length === 1) return [{ kind: "text", text: remediation }];
   const [first = "", ...rest] = lines;
   const tail: string[] = [];
-  while (rest.length > 0 && /^\(.*\)?\.?$/.test(rest[rest.length - 1]!.trim()) && !/^\s/.test(rest[rest.length - 1]!)) tail.unshift(rest.pop()!);
+  while (
+    rest.length > 0 &&
+    /^\(.*\)?\.?$/.test(rest[rest.length - 1]!.trim()) &&
+    !/^\s/.test(rest[rest.length - 1]!)
+  )
+    tail.unshift(rest.pop()!);
   const parts: Part[] = [];
   if (first.trim()) parts.push({ kind: "text", text: first });
   if (rest.length > 0) parts.push({ kind: "code", text: rest.join("\n") });

@@ -22,7 +22,10 @@ export function Remediation({ text }: { text: string }) {
     <div className="space-y-2">
       {splitRemediation(text).map((part, i) =>
         part.kind === "code" ? (
-          <pre key={i} className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">
+          <pre
+            key={i}
+            className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100"
+          >
             <code>{part.text}</code>
           </pre>
         ) : (

@@ -9,7 +9,15 @@ import { CATEGORY_LABELS, formatPercent, formatScore } from "./labels";
 type Score = NonNullable<Awaited<ReturnType<typeof getRepoScore>>["score"]>;
 
 /** One repository's score: headline, categories, findings by category and severity, then the rest compactly. */
-export function RepoScoreBody({ score, repo, canApprove }: { score: Score; repo: string; canApprove: boolean }) {
+export function RepoScoreBody({
+  score,
+  repo,
+  canApprove,
+}: {
+  score: Score;
+  repo: string;
+  canApprove: boolean;
+}) {
   const grouped = groupResults(score.results);
   return (
     <>
@@ -30,11 +38,14 @@ export function RepoScoreBody({ score, repo, canApprove }: { score: Score; repo:
           <dt className="text-slate-500">Accepted</dt>
           <dd>{score.checksSuppressed}</dd>
           <dt className="text-slate-500">Policy</dt>
-          <dd data-testid="policy-version">{score.policyVersion === 0 ? "built-in default" : `version ${score.policyVersion}`}</dd>
+          <dd data-testid="policy-version">
+            {score.policyVersion === 0 ? "built-in default" : `version ${score.policyVersion}`}
+          </dd>
         </dl>
       </div>
       <p className="text-xs text-slate-500">
-        Facts synced {score.factsSyncedAt.toISOString().replace("T", " ").slice(0, 16)} UTC · scored {score.computedAt.toISOString().replace("T", " ").slice(0, 16)} UTC
+        Facts synced {score.factsSyncedAt.toISOString().replace("T", " ").slice(0, 16)} UTC · scored{" "}
+        {score.computedAt.toISOString().replace("T", " ").slice(0, 16)} UTC
       </p>
       <CategoryScores values={categoryValues(score)} />
 
@@ -45,9 +56,11 @@ export function RepoScoreBody({ score, repo, canApprove }: { score: Score; repo:
           <h3 id={`cat-${group.category}`} className="font-semibold text-slate-800">
             {CATEGORY_LABELS[group.category]}
           </h3>
-          {group.bySeverity.flatMap((s) => s.results).map((result) => (
-            <CheckResultCard key={result.checkId} result={result} repo={repo} canApprove={canApprove} />
-          ))}
+          {group.bySeverity
+            .flatMap((s) => s.results)
+            .map((result) => (
+              <CheckResultCard key={result.checkId} result={result} repo={repo} canApprove={canApprove} />
+            ))}
         </section>
       ))}
       {grouped.accepted.length > 0 ? (

@@ -23,7 +23,12 @@ function errorsOf(e: unknown): string {
     .join(", ");
 }
 
-const STATUS_CLASS: Record<string, string> = { succeeded: "text-emerald-700", failed: "text-red-700", running: "text-sky-700", queued: "text-slate-600" };
+const STATUS_CLASS: Record<string, string> = {
+  succeeded: "text-emerald-700",
+  failed: "text-red-700",
+  running: "text-sky-700",
+  queued: "text-slate-600",
+};
 
 export function RunHistory({ runs }: { runs: Run[] }) {
   if (runs.length === 0) return <p className="text-sm text-slate-600">No runs yet.</p>;
@@ -45,7 +50,9 @@ export function RunHistory({ runs }: { runs: Run[] }) {
       <tbody>
         {runs.map((r) => (
           <tr key={r.id} className="border-b border-slate-100">
-            <td className="px-3 py-2 whitespace-nowrap">{r.createdAt.toISOString().replace("T", " ").slice(0, 16)}</td>
+            <td className="px-3 py-2 whitespace-nowrap">
+              {r.createdAt.toISOString().replace("T", " ").slice(0, 16)}
+            </td>
             <td className="px-3 py-2">
               {r.kind} <span className="text-slate-500">· {r.trigger}</span>
             </td>
@@ -60,7 +67,9 @@ export function RunHistory({ runs }: { runs: Run[] }) {
               {r.graphqlQueries} ({r.graphqlPoints})
             </td>
             <td className="px-3 py-2 text-right tabular-nums">{r.rateLimitRemaining ?? "—"}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{r.durationMs === null ? "—" : `${(r.durationMs / 1000).toFixed(1)} s`}</td>
+            <td className="px-3 py-2 text-right tabular-nums">
+              {r.durationMs === null ? "—" : `${(r.durationMs / 1000).toFixed(1)} s`}
+            </td>
             <td className="px-3 py-2 text-xs text-slate-600">
               {errorsOf(r.errors)}
               {r.errorMessage ? <span className="block text-red-700">{r.errorMessage}</span> : null}

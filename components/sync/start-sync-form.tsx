@@ -11,11 +11,21 @@ export function StartSyncForm({ organizationId, disabled }: { organizationId: st
       <label className="sr-only" htmlFor={`kind-${organizationId}`}>
         Sync kind
       </label>
-      <select id={`kind-${organizationId}`} name="kind" defaultValue="incremental" className="rounded-md border border-slate-300 px-2 py-1 text-sm">
+      <select
+        id={`kind-${organizationId}`}
+        name="kind"
+        defaultValue="incremental"
+        className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+      >
         <option value="incremental">Changed repositories</option>
         <option value="full">Full refresh</option>
       </select>
-      <button type="submit" disabled={pending || disabled} className="rounded-md bg-slate-900 px-3 py-1 text-sm text-white disabled:opacity-60" data-testid="start-sync">
+      <button
+        type="submit"
+        disabled={pending || disabled}
+        className="rounded-md bg-slate-900 px-3 py-1 text-sm text-white disabled:opacity-60"
+        data-testid="start-sync"
+      >
         Start sync
       </button>
       <FormFeedback state={state} success="Sync queued." />

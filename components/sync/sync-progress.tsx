@@ -10,11 +10,20 @@ interface Active {
   percent: number | null;
 }
 
-export function SyncProgress({ active, lastSucceededAt }: { active: Active | null; lastSucceededAt: Date | null }) {
+export function SyncProgress({
+  active,
+  lastSucceededAt,
+}: {
+  active: Active | null;
+  lastSucceededAt: Date | null;
+}) {
   if (!active) {
     return (
       <p className="text-sm text-slate-600" data-testid="sync-idle">
-        No sync running. {lastSucceededAt ? `Last completed ${lastSucceededAt.toISOString().replace("T", " ").slice(0, 16)} UTC.` : "Never synced."}
+        No sync running.{" "}
+        {lastSucceededAt
+          ? `Last completed ${lastSucceededAt.toISOString().replace("T", " ").slice(0, 16)} UTC.`
+          : "Never synced."}
       </p>
     );
   }
@@ -26,11 +35,19 @@ export function SyncProgress({ active, lastSucceededAt }: { active: Active | nul
     <div data-testid="sync-progress">
       <div className="flex justify-between text-sm">
         <span className="font-medium">
-          {active.kind === "full" ? "Full refresh" : active.kind === "targeted" ? "Targeted resync" : "Sync"} · {active.status}
+          {active.kind === "full" ? "Full refresh" : active.kind === "targeted" ? "Targeted resync" : "Sync"}{" "}
+          · {active.status}
         </span>
         <span>{percent}%</span>
       </div>
-      <div className="mt-1 h-2 w-full rounded bg-slate-200" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label="Sync progress">
+      <div
+        className="mt-1 h-2 w-full rounded bg-slate-200"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-label="Sync progress"
+      >
         <div className="h-2 rounded bg-slate-900" style={{ width: `${percent}%` }} />
       </div>
       <p className="mt-1 text-xs text-slate-500">{detail}</p>

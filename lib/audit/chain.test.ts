@@ -63,6 +63,10 @@ describe("audit hash chain", () => {
     const entries = chain(6);
     const first = verifyChain(entries.slice(0, 3));
     if (!first.ok) throw new Error("first batch should verify");
-    expect(verifyChain(entries.slice(3), first.lastHash, first.checked)).toEqual({ ok: true, checked: 6, lastHash: entries[5]!.hash });
+    expect(verifyChain(entries.slice(3), first.lastHash, first.checked)).toEqual({
+      ok: true,
+      checked: 6,
+      lastHash: entries[5]!.hash,
+    });
   });
 });

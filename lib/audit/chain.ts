@@ -47,12 +47,18 @@ export type ChainVerdict =
   | { ok: false; checked: number; brokenSeq: string; reason: "prev-hash-mismatch" | "hash-mismatch" };
 
 /** Verifies entries in sequence order, continuing from `prevHash` (for batched reads). */
-export function verifyChain(entries: Iterable<ChainedEntry>, prevHash = GENESIS_HASH, checkedBefore = 0): ChainVerdict {
+export function verifyChain(
+  entries: Iterable<ChainedEntry>,
+  prevHash = GENESIS_HASH,
+  checkedBefore = 0,
+): ChainVerdict {
   let checked = checkedBefore;
   let expectedPrev = prevHash;
   for (const e of entries) {
-    if (e.prevHash !== expectedPrev) return { ok: false, checked, brokenSeq: String(e.seq), reason: "prev-hash-mismatch" };
-    if (hashEntry(e.prevHash, e) !== e.hash) return { ok: false, checked, brokenSeq: String(e.seq), reason: "hash-mismatch" };
+    if (e.prevHash !== expectedPrev)
+      return { ok: false, checked, brokenSeq: String(e.seq), reason: "prev-hash-mismatch" };
+    if (hashEntry(e.prevHash, e) !== e.hash)
+      return { ok: false, checked, brokenSeq: String(e.seq), reason: "hash-mismatch" };
     expectedPrev = e.hash;
     checked++;
   }

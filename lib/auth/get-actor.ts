@@ -17,5 +17,11 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const user = session?.user as { id?: string; login?: string | null; role?: Role } | undefined;
   if (!user?.id || !user.role) return null;
   const meta = requestMetaFrom(await headers());
-  return { userId: user.id, login: user.login ?? null, role: user.role, ip: meta.ip, userAgent: meta.userAgent };
+  return {
+    userId: user.id,
+    login: user.login ?? null,
+    role: user.role,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+  };
 });

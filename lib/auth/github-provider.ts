@@ -26,22 +26,36 @@ export function gitHubProvider(env: Env) {
     userinfo: {
       url: `${api}/user`,
       async request({ tokens }: { tokens: { access_token?: string } }) {
-        const headers = { Authorization: `Bearer ${tokens.access_token}`, Accept: "application/vnd.github+json" };
+        const headers = {
+          Authorization: `Bearer ${tokens.access_token}`,
+          Accept: "application/vnd.github+json",
+        };
         const res = await fetch(`${api}/user`, { headers });
         if (!res.ok) throw new Error(`GitHub /user answered ${res.status}`);
         const profile = (await res.json()) as GitHubProfile;
         if (!profile.email) {
           const emails = await fetch(`${api}/user/emails`, { headers });
           if (emails.ok) {
-            const list = (await emails.json()) as Array<{ email: string; primary: boolean; verified: boolean }>;
-            profile.email = (list.find((e) => e.primary && e.verified) ?? list.find((e) => e.verified))?.email ?? null;
+            const list = (await emails.json()) as Array<{
+              email: string;
+              primary: boolean;
+              verified: boolean;
+            }>;
+            profile.email =
+              (list.find((e) => e.primary && e.verified) ?? list.find((e) => e.verified))?.email ?? null;
           }
         }
         return profile as unknown as Record<string, unknown>;
       },
     },
     profile(profile: GitHubProfile) {
-      return { id: String(profile.id), name: profile.name ?? profile.login, email: profile.email, image: profile.avatar_url, githubLogin: profile.login };
+      return {
+        id: String(profile.id),
+        name: profile.name ?? profile.login,
+        email: profile.email,
+        image: profile.avatar_url,
+        githubLogin: profile.login,
+      };
     },
   };
 }

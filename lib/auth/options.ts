@@ -36,7 +36,10 @@ export function getAuthOptions(): NextAuthOptions {
       async signIn({ user }) {
         await syncConfigAdmin(user.id, env.GATEHOUSE_ADMINS);
         const u = user as GatehouseAdapterUser;
-        await appendAuditEntry({ userId: u.id, login: u.githubLogin ?? null, ...meta() }, { action: "auth.sign_in", targetType: "user", targetId: u.id });
+        await appendAuditEntry(
+          { userId: u.id, login: u.githubLogin ?? null, ...meta() },
+          { action: "auth.sign_in", targetType: "user", targetId: u.id },
+        );
       },
       async signOut({ session }) {
         const userId = (session as { userId?: string } | null)?.userId;

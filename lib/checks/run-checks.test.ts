@@ -33,36 +33,67 @@ function badLineCheck(id = "test-bad-line", from: CheckDefinition["from"] = ["wf
     remediation: "remove BAD",
     run(facts): CheckOutcome {
       const findings = facts.files.flatMap((f) =>
-        (f.text ?? "").split("\n").flatMap((text, i) =>
-          text.includes("BAD")
-            ? [{ message: "BAD here", remediation: "remove it", confidence: "high" as const, evidence: { kind: "file" as const, file: f.path, line: i + 1, snippet: text } }]
-            : [],
-        ),
+        (f.text ?? "")
+          .split("\n")
+          .flatMap((text, i) =>
+            text.includes("BAD")
+              ? [
+                  {
+                    message: "BAD here",
+                    remediation: "remove it",
+                    confidence: "high" as const,
+                    evidence: { kind: "file" as const, file: f.path, line: i + 1, snippet: text },
+                  },
+                ]
+              : [],
+          ),
       );
       return { status: findings.length ? "fail" : "pass", findings };
     },
   };
 }
 
-const facts = (files: RepoFile[]) => filesOnlyFacts("acme", "api", files, files.map((f) => f.path));
+const facts = (files: RepoFile[]) =>
+  filesOnlyFacts(
+    "acme",
+    "api",
+    files,
+    files.map((f) => f.path),
+  );
 const file = (path: string, text: string): RepoFile => ({ path, text });
 
 describe("runChecks", () => {
   it("turns a throwing check into unknown with the error as reason, and keeps running the others", () => {
-    const boom: CheckDefinition = { ...badLineCheck("boom"), run: () => { throw new Error("kaboom"); } };
+    const boom: CheckDefinition = {
+      ...badLineCheck("boom"),
+      run: () => {
+        throw new Error("kaboom");
+      },
+    };
     const results = runChecks(facts([file("a.yml", "BAD")]), ctx(), { checks: [boom, badLineCheck()] });
-    expect(results.map((r) => [r.checkId, r.status])).toEqual([["boom", "unknown"], ["test-bad-line", "fail"]]);
+    expect(results.map((r) => [r.checkId, r.status])).toEqual([
+      ["boom", "unknown"],
+      ["test-bad-line", "fail"],
+    ]);
     expect(results[0]?.reason).toContain("kaboom");
   });
 
   it("keeps only checks reading one of the requested sources", () => {
-    const checks = [badLineCheck("a", ["wf"]), badLineCheck("b", ["settings"]), badLineCheck("c", ["settings", "files"])];
+    const checks = [
+      badLineCheck("a", ["wf"]),
+      badLineCheck("b", ["settings"]),
+      badLineCheck("c", ["settings", "files"]),
+    ];
     const ids = runChecks(facts([]), ctx(), { checks, only: ["wf", "files"] }).map((r) => r.checkId);
     expect(ids).toEqual(["a", "c"]);
   });
 
   it("applies an inline suppression with a reason on the same line or the comment line above", () => {
-    const text = ["x: BAD # gatehouse: ignore[test-bad-line] vendored upstream", "# gatehouse: ignore[other, test-bad-line] - pinned by digest elsewhere", "y: BAD"].join("\n");
+    const text = [
+      "x: BAD # gatehouse: ignore[test-bad-line] vendored upstream",
+      "# gatehouse: ignore[other, test-bad-line] - pinned by digest elsewhere",
+      "y: BAD",
+    ].join("\n");
     const [r] = runChecks(facts([file("w.yml", text)]), ctx(), { checks: [badLineCheck()] });
     expect(r?.findings.map((f) => f.suppressed)).toEqual([
       { by: "inline", reason: "vendored upstream" },
@@ -80,14 +111,20 @@ describe("runChecks", () => {
   });
 
   it("does not apply a suppression for another check id, another file or a non-adjacent line", () => {
-    const files = [file("a.yml", "# gatehouse: ignore[other-check] reason\nBAD"), file("b.yml", "# gatehouse: ignore[test-bad-line] reason\n\nBAD"), file("c.yml", "BAD")];
+    const files = [
+      file("a.yml", "# gatehouse: ignore[other-check] reason\nBAD"),
+      file("b.yml", "# gatehouse: ignore[test-bad-line] reason\n\nBAD"),
+      file("c.yml", "BAD"),
+    ];
     const [r] = runChecks(facts(files), ctx(), { checks: [badLineCheck()] });
     expect(r?.findings.filter((f) => f.suppressed)).toHaveLength(0);
     expect(r?.status).toBe("fail");
   });
 
   it("keeps the check failing when only some findings are suppressed", () => {
-    const [r] = runChecks(facts([file("w.yml", "BAD # gatehouse: ignore[test-bad-line] ok\nBAD")]), ctx(), { checks: [badLineCheck()] });
+    const [r] = runChecks(facts([file("w.yml", "BAD # gatehouse: ignore[test-bad-line] ok\nBAD")]), ctx(), {
+      checks: [badLineCheck()],
+    });
     expect(r?.status).toBe("fail");
     expect(r?.findings.map((f) => f.suppressed?.by ?? null)).toEqual(["inline", null]);
   });
@@ -104,10 +141,16 @@ describe("runChecks with policy exceptions", () => {
   });
 
   it("marks every finding suppressed by an active exception and passes the check", () => {
-    const [r] = runChecks(facts([file("w.yml", "BAD\nBAD")]), ctx(policy([exception("2026-06-01T00:00:00Z")])), { checks: [badLineCheck()] });
+    const [r] = runChecks(
+      facts([file("w.yml", "BAD\nBAD")]),
+      ctx(policy([exception("2026-06-01T00:00:00Z")])),
+      { checks: [badLineCheck()] },
+    );
     expect(r?.status).toBe("pass");
     expect(r?.findings).toHaveLength(2);
-    expect(r?.findings.every((f) => f.suppressed?.by === "exception" && f.suppressed.exceptionId === "exc-1")).toBe(true);
+    expect(
+      r?.findings.every((f) => f.suppressed?.by === "exception" && f.suppressed.exceptionId === "exc-1"),
+    ).toBe(true);
   });
 
   it("ignores an expired exception or one for another repository", () => {
@@ -131,8 +174,14 @@ describe("runChecksAsync", () => {
       run: () => ({ status: prepared ? "pass" : "fail", findings: [] }) as CheckOutcome,
     };
     const broken = { ...badLineCheck("broken"), prepare: async () => Promise.reject(new Error("no rules")) };
-    const results = await runChecksAsync(facts([file("w.yml", "ok")]), ctx(), { checks: [withPrepare, broken, badLineCheck()] });
-    expect(results.map((r) => [r.checkId, r.status])).toEqual([["prepared", "pass"], ["broken", "unknown"], ["test-bad-line", "pass"]]);
+    const results = await runChecksAsync(facts([file("w.yml", "ok")]), ctx(), {
+      checks: [withPrepare, broken, badLineCheck()],
+    });
+    expect(results.map((r) => [r.checkId, r.status])).toEqual([
+      ["prepared", "pass"],
+      ["broken", "unknown"],
+      ["test-bad-line", "pass"],
+    ]);
     expect(results[1]?.reason).toContain("no rules");
   });
 });

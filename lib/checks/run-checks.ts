@@ -4,7 +4,15 @@
 import type { RepoFacts } from "../facts/types";
 import { activeException } from "../policy";
 import { catalogue } from "./catalogue";
-import type { CheckContext, CheckDefinition, CheckOutcome, CheckResult, Finding, PolicyException, Source } from "./types";
+import type {
+  CheckContext,
+  CheckDefinition,
+  CheckOutcome,
+  CheckResult,
+  Finding,
+  PolicyException,
+  Source,
+} from "./types";
 import { SuppressionIndex, matchSuppression } from "./suppressions";
 
 export interface RunChecksOptions {
@@ -26,12 +34,21 @@ export function runChecks(facts: RepoFacts, ctx: CheckContext, opts: RunChecksOp
   return selectChecks(opts).map((def) => {
     const outcome = runOne(def, facts, ctx);
     const exception = activeException(ctx.policy, def.id, repo, ctx.now);
-    return { ...applySuppressions(def, outcome, suppressions, exception), checkId: def.id, category: def.category, severity: def.severity };
+    return {
+      ...applySuppressions(def, outcome, suppressions, exception),
+      checkId: def.id,
+      category: def.category,
+      severity: def.severity,
+    };
   });
 }
 
 /** Awaits every check's optional `prepare` (e.g. async secret detection) before the sync run. */
-export async function runChecksAsync(facts: RepoFacts, ctx: CheckContext, opts: RunChecksOptions = {}): Promise<CheckResult[]> {
+export async function runChecksAsync(
+  facts: RepoFacts,
+  ctx: CheckContext,
+  opts: RunChecksOptions = {},
+): Promise<CheckResult[]> {
   const selected = selectChecks(opts);
   const failed = new Map<string, string>();
   await Promise.all(
@@ -47,7 +64,12 @@ export async function runChecksAsync(facts: RepoFacts, ctx: CheckContext, opts: 
   const results = runChecks(facts, ctx, { ...opts, checks: selected.filter((d) => !failed.has(d.id)) });
   const crashed = selected
     .filter((d) => failed.has(d.id))
-    .map((d): CheckResult => ({ ...crashOutcome("prepare", failed.get(d.id) ?? ""), checkId: d.id, category: d.category, severity: d.severity }));
+    .map((d): CheckResult => ({
+      ...crashOutcome("prepare", failed.get(d.id) ?? ""),
+      checkId: d.id,
+      category: d.category,
+      severity: d.severity,
+    }));
   const order = new Map(selected.map((d, i) => [d.id, i]));
   return [...results, ...crashed].sort((a, b) => (order.get(a.checkId) ?? 0) - (order.get(b.checkId) ?? 0));
 }
@@ -79,7 +101,12 @@ function applySuppressions(
   if (findings.length === 0) {
     // A failing check with no individual finding can only be accepted as a whole.
     return exception
-      ? { ...outcome, findings, status: "pass", reason: `accepted by policy exception ${exception.id}: ${exception.justification}` }
+      ? {
+          ...outcome,
+          findings,
+          status: "pass",
+          reason: `accepted by policy exception ${exception.id}: ${exception.justification}`,
+        }
       : { ...outcome, findings };
   }
   if (findings.every((f) => f.suppressed)) {
@@ -88,10 +115,18 @@ function applySuppressions(
   return { ...outcome, findings };
 }
 
-function suppressFinding(checkId: string, f: Finding, index: SuppressionIndex, exception: PolicyException | null): Finding {
+function suppressFinding(
+  checkId: string,
+  f: Finding,
+  index: SuppressionIndex,
+  exception: PolicyException | null,
+): Finding {
   if (f.suppressed) return f;
   if (exception) {
-    return { ...f, suppressed: { by: "exception", reason: exception.justification, exceptionId: exception.id } };
+    return {
+      ...f,
+      suppressed: { by: "exception", reason: exception.justification, exceptionId: exception.id },
+    };
   }
   if (f.evidence.kind !== "file") return f;
   const match = matchSuppression(index.forFile(f.evidence.file), checkId, f.evidence.line);

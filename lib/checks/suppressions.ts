@@ -45,8 +45,7 @@ export function parseSuppressions(text: string): InlineSuppression[] {
 }
 
 export type SuppressionMatch =
-  | { applies: true; reason: string; line: number }
-  | { applies: false; line: number; problem: string };
+  { applies: true; reason: string; line: number } | { applies: false; line: number; problem: string };
 
 /** The suppression covering `checkId` at `line`, if any (same line first, then the line above). */
 export function matchSuppression(
@@ -59,7 +58,11 @@ export function matchSuppression(
   const hit = sameLine ?? above;
   if (!hit) return null;
   if (hit.reason === null) {
-    return { applies: false, line: hit.line, problem: `inline suppression at line ${hit.line} ignored: a reason is required` };
+    return {
+      applies: false,
+      line: hit.line,
+      problem: `inline suppression at line ${hit.line} ignored: a reason is required`,
+    };
   }
   return { applies: true, reason: hit.reason, line: hit.line };
 }
@@ -86,15 +89,29 @@ export class SuppressionIndex {
 }
 
 /** Markers that can never apply: no reason, no ids, or ids that name no known check. */
-export function collectSuppressionProblems(files: RepoFile[], knownIds: ReadonlySet<string>): SuppressionProblem[] {
+export function collectSuppressionProblems(
+  files: RepoFile[],
+  knownIds: ReadonlySet<string>,
+): SuppressionProblem[] {
   const problems: SuppressionProblem[] = [];
   for (const f of files) {
     if (f.text === null || !f.text.includes("gatehouse:")) continue;
     for (const s of parseSuppressions(f.text)) {
-      if (s.ids.length === 0) problems.push({ file: f.path, line: s.line, message: "inline suppression names no check id" });
-      if (s.reason === null) problems.push({ file: f.path, line: s.line, message: "inline suppression has no reason, so it does not apply" });
+      if (s.ids.length === 0)
+        problems.push({ file: f.path, line: s.line, message: "inline suppression names no check id" });
+      if (s.reason === null)
+        problems.push({
+          file: f.path,
+          line: s.line,
+          message: "inline suppression has no reason, so it does not apply",
+        });
       for (const id of s.ids) {
-        if (!knownIds.has(id)) problems.push({ file: f.path, line: s.line, message: `inline suppression names unknown check "${id}"` });
+        if (!knownIds.has(id))
+          problems.push({
+            file: f.path,
+            line: s.line,
+            message: `inline suppression names unknown check "${id}"`,
+          });
       }
     }
   }

@@ -54,7 +54,9 @@ export function decrypt(sealed: string, aad: string, key: Buffer): string {
     const decipher = createDecipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
     decipher.setAAD(Buffer.from(aad, "utf8"));
     decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(Buffer.from(bodyB64, "base64url")), decipher.final()]).toString("utf8");
+    return Buffer.concat([decipher.update(Buffer.from(bodyB64, "base64url")), decipher.final()]).toString(
+      "utf8",
+    );
   } catch {
     // GCM reports every failure the same way; do not leak which part was wrong.
     throw new DecryptionError("ciphertext failed authentication");

@@ -12,10 +12,19 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-export async function startEmbeddedPostgres(opts: { dataDir: string; port?: number; maxConnections?: number }): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port?: number;
+  maxConnections?: number;
+}): Promise<EmbeddedPostgres> {
   mkdirSync(opts.dataDir, { recursive: true });
   const db = await PGlite.create({ dataDir: opts.dataDir });
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: opts.port ?? 0, maxConnections: opts.maxConnections ?? 16 });
+  const server = new PGLiteSocketServer({
+    db,
+    host: "127.0.0.1",
+    port: opts.port ?? 0,
+    maxConnections: opts.maxConnections ?? 16,
+  });
   await server.start();
   const port = Number(server.getServerConn().split(":").pop());
   return {

@@ -42,7 +42,13 @@ export function makeRuleset(overrides: RulesetOverrides = {}): RulesetFacts {
     appliesToDefaultBranch: true,
     bypassActors: [],
     ...rest,
-    rules: { nonFastForward: false, deletion: false, requiredSignatures: false, requiredStatusChecks: [], ...rules },
+    rules: {
+      nonFastForward: false,
+      deletion: false,
+      requiredSignatures: false,
+      requiredStatusChecks: [],
+      ...rules,
+    },
   };
 }
 
@@ -126,5 +132,12 @@ export function makeFacts(overrides: FactsOverrides = {}): RepoFacts {
 
 /** What a sync with a read-only token (or `gatehouse scan`) leaves: no settings, org or alerts. */
 export function unknownSettingsFacts(overrides: FactsOverrides = {}): RepoFacts {
-  return makeFacts({ settings: null, org: null, alerts: null, registry: null, actionAdvisories: null, ...overrides });
+  return makeFacts({
+    settings: null,
+    org: null,
+    alerts: null,
+    registry: null,
+    actionAdvisories: null,
+    ...overrides,
+  });
 }

@@ -212,7 +212,12 @@ export interface RepoFacts {
 }
 
 /** Facts with nothing but files, as `gatehouse scan` builds them. */
-export function filesOnlyFacts(owner: string, name: string, files: RepoFile[], paths: string[] | null): RepoFacts {
+export function filesOnlyFacts(
+  owner: string,
+  name: string,
+  files: RepoFile[],
+  paths: string[] | null,
+): RepoFacts {
   return {
     owner,
     name,

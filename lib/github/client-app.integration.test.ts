@@ -15,15 +15,29 @@ beforeAll(async () => {
   sim = await startSimulator({
     port: 0,
     fixture: defineOrgFixture({
-      org: { login: "acme", githubApp: { appId: 4242, installationId: 77, publicKey: keys.publicKey.export({ type: "spki", format: "pem" }).toString() } },
-      repos: [{ name: "api", files: { "README.md": "x" } }, { name: "web", files: { "README.md": "y" } }],
+      org: {
+        login: "acme",
+        githubApp: {
+          appId: 4242,
+          installationId: 77,
+          publicKey: keys.publicKey.export({ type: "spki", format: "pem" }).toString(),
+        },
+      },
+      repos: [
+        { name: "api", files: { "README.md": "x" } },
+        { name: "web", files: { "README.md": "y" } },
+      ],
     }),
   });
 });
 afterAll(async () => sim?.close());
 
 it("authenticates as a GitHub App installation and reads the organisation", async () => {
-  const client = await createGitHubClient({ credentials: { kind: "app", appId: 4242, installationId: 77, privateKey }, baseUrl: sim.url, timeoutMs: 5_000 });
+  const client = await createGitHubClient({
+    credentials: { kind: "app", appId: 4242, installationId: 77, privateKey },
+    baseUrl: sim.url,
+    timeoutMs: 5_000,
+  });
   const listing = await listOrgRepos(client, "acme");
   expect(listing.repos.map((r) => r.name)).toEqual(["api", "web"]);
   const org = await client.octokit.request("GET /orgs/{org}", { org: "acme" });
@@ -32,7 +46,13 @@ it("authenticates as a GitHub App installation and reads the organisation", asyn
 });
 
 it("fails cleanly with a key the app does not own", async () => {
-  const other = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
-  const attempt = createGitHubClient({ credentials: { kind: "app", appId: 4242, installationId: 77, privateKey: other }, baseUrl: sim.url, timeoutMs: 5_000 }).then((c) => listOrgRepos(c, "acme"));
+  const other = generateKeyPairSync("rsa", { modulusLength: 2048 })
+    .privateKey.export({ type: "pkcs8", format: "pem" })
+    .toString();
+  const attempt = createGitHubClient({
+    credentials: { kind: "app", appId: 4242, installationId: 77, privateKey: other },
+    baseUrl: sim.url,
+    timeoutMs: 5_000,
+  }).then((c) => listOrgRepos(c, "acme"));
   await expect(attempt).rejects.toMatchObject({ status: 401 });
 });

@@ -15,13 +15,23 @@ const fixture = defineOrgFixture({
     login: "acme",
     members: [{ login: "boss", role: "admin" }, { login: "reader" }],
     users: [{ login: "boss" }, { login: "reader" }],
-    tokens: [{ token: ADMIN, login: "boss" }, { token: READER, login: "reader" }],
+    tokens: [
+      { token: ADMIN, login: "boss" },
+      { token: READER, login: "reader" },
+    ],
   },
   repos: [{ name: "api", config: { visibility: "internal" }, files: { "README.md": "hi" } }],
 });
 
 function client(over: Partial<GitHubClientOptions> = {}) {
-  return createGitHubClient({ credentials: { kind: "token", token: ADMIN }, baseUrl: sim.url, timeoutMs: 400, retryBaseMs: 10, maxRateLimitWaitSeconds: 5, ...over });
+  return createGitHubClient({
+    credentials: { kind: "token", token: ADMIN },
+    baseUrl: sim.url,
+    timeoutMs: 400,
+    retryBaseMs: 10,
+    maxRateLimitWaitSeconds: 5,
+    ...over,
+  });
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
@@ -40,15 +50,20 @@ beforeEach(() => {
 });
 
 describe("GitHub client fault handling", () => {
-  it.each([403, 429] as const)("waits out a %s secondary limit for retry-after, then succeeds", async (status) => {
-    sim.setFaults({ rules: [{ kind: "secondary-limit", status, retryAfter: 1, path: "/orgs/acme", count: 1 }] });
-    const c = await client();
-    const { value, ms } = await timed(() => c.octokit.request("GET /orgs/{org}", { org: "acme" }));
-    expect(value.status).toBe(200);
-    expect(ms).toBeGreaterThanOrEqual(950);
-    expect(c.stats.restRequests).toBe(2);
-    expect(c.stats.retries).toBe(1);
-  });
+  it.each([403, 429] as const)(
+    "waits out a %s secondary limit for retry-after, then succeeds",
+    async (status) => {
+      sim.setFaults({
+        rules: [{ kind: "secondary-limit", status, retryAfter: 1, path: "/orgs/acme", count: 1 }],
+      });
+      const c = await client();
+      const { value, ms } = await timed(() => c.octokit.request("GET /orgs/{org}", { org: "acme" }));
+      expect(value.status).toBe(200);
+      expect(ms).toBeGreaterThanOrEqual(950);
+      expect(c.stats.restRequests).toBe(2);
+      expect(c.stats.retries).toBe(1);
+    },
+  );
 
   it("waits until x-ratelimit-reset when the primary quota is spent", async () => {
     sim.setFaults({ rules: [{ kind: "primary-limit", path: "/orgs/acme", count: 1 }] });
@@ -62,7 +77,9 @@ describe("GitHub client fault handling", () => {
   it("waits out a GraphQL RATE_LIMITED answer", async () => {
     sim.setFaults({ rules: [{ kind: "primary-limit", path: "/graphql", count: 1 }] });
     const c = await client();
-    const { value, ms } = await timed(() => c.octokit.graphql<{ viewer: { login: string } }>("query { viewer { login } }"));
+    const { value, ms } = await timed(() =>
+      c.octokit.graphql<{ viewer: { login: string } }>("query { viewer { login } }"),
+    );
     expect(value.viewer.login).toBe("boss");
     expect(ms).toBeGreaterThanOrEqual(900);
     expect(c.stats.graphqlQueries).toBeGreaterThanOrEqual(2);
@@ -81,7 +98,9 @@ describe("GitHub client fault handling", () => {
 
   it("never retries a permission error (403 without rate-limit signals)", async () => {
     const c = await client({ credentials: { kind: "token", token: READER } });
-    const err = await c.octokit.request("GET /repos/{owner}/{repo}/actions/permissions", { owner: "acme", repo: "api" }).catch((e: unknown) => e);
+    const err = await c.octokit
+      .request("GET /repos/{owner}/{repo}/actions/permissions", { owner: "acme", repo: "api" })
+      .catch((e: unknown) => e);
     expect((err as { status: number }).status).toBe(403);
     expect(c.stats.restRequests).toBe(1);
     expect(c.stats.errors).toEqual({ permission: 1 });
@@ -89,7 +108,9 @@ describe("GitHub client fault handling", () => {
 
   it("never retries a 404", async () => {
     const c = await client();
-    const err = await c.octokit.request("GET /repos/{owner}/{repo}", { owner: "acme", repo: "missing" }).catch((e: unknown) => e);
+    const err = await c.octokit
+      .request("GET /repos/{owner}/{repo}", { owner: "acme", repo: "missing" })
+      .catch((e: unknown) => e);
     expect((err as { status: number }).status).toBe(404);
     expect(sim.stats.rest + sim.stats.notModified).toBe(1);
   });
@@ -122,7 +143,9 @@ describe("GitHub client fault handling", () => {
   it("gives up on a request that keeps hanging, as a timeout", async () => {
     sim.setFaults({ rules: [{ kind: "hang", path: "/orgs/acme" }] });
     const c = await client({ timeoutMs: 200 });
-    const { value: err, ms } = await timed(() => c.octokit.request("GET /orgs/{org}", { org: "acme" }).catch((e: unknown) => e));
+    const { value: err, ms } = await timed(() =>
+      c.octokit.request("GET /orgs/{org}", { org: "acme" }).catch((e: unknown) => e),
+    );
     expect(classifyGitHubError(err)).toBe("timeout");
     expect(ms).toBeLessThan(10_000);
     expect(c.stats.restRequests).toBe(4);

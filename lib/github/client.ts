@@ -65,7 +65,11 @@ function buildOctokitClass(opts: GitHubClientOptions, stats: RequestStats) {
     baseUrl: (opts.baseUrl ?? "https://api.github.com").replace(/\/$/, ""),
     userAgent: "gatehouse-sync",
     request: { fetch: timedFetch(opts.timeoutMs ?? 30_000, stats) },
-    retry: { retries: opts.retries ?? 3, retryAfterBaseValue: opts.retryBaseMs ?? 1000, doNotRetry: [304, 400, 401, 403, 404, 410, 422, 429, 451, 501] },
+    retry: {
+      retries: opts.retries ?? 3,
+      retryAfterBaseValue: opts.retryBaseMs ?? 1000,
+      doNotRetry: [304, 400, 401, 403, 404, 410, 422, 429, 451, 501],
+    },
     throttle: {
       onRateLimit: onLimit,
       onSecondaryRateLimit: onLimit,
@@ -81,7 +85,11 @@ function buildOctokitClass(opts: GitHubClientOptions, stats: RequestStats) {
 }
 
 function instrument(octokit: Octokit, opts: GitHubClientOptions, stats: RequestStats): GitHubClient {
-  installRetryAfterFallback(octokit, { maxWaitSeconds: opts.maxRateLimitWaitSeconds ?? 120, maxRetries: opts.maxRateLimitRetries ?? 3, stats });
+  installRetryAfterFallback(octokit, {
+    maxWaitSeconds: opts.maxRateLimitWaitSeconds ?? 120,
+    maxRetries: opts.maxRateLimitRetries ?? 3,
+    stats,
+  });
   if (opts.etagStore) installConditionalRequests(octokit, opts.etagStore);
   octokit.hook.error("request", (error) => {
     if ((error as { status?: number }).status !== 304) stats.recordError(classifyGitHubError(error));

@@ -13,7 +13,11 @@ interface HttpishError {
 
 function isRateLimited(e: HttpishError): boolean {
   const h = e.response?.headers ?? {};
-  if ((e.status === 403 || e.status === 429) && (h["x-ratelimit-remaining"] === "0" || h["retry-after"] !== undefined)) return true;
+  if (
+    (e.status === 403 || e.status === 429) &&
+    (h["x-ratelimit-remaining"] === "0" || h["retry-after"] !== undefined)
+  )
+    return true;
   if (/secondary rate limit|rate limit exceeded/i.test(e.message ?? "")) return true;
   const data = e.response?.data as { errors?: Array<{ type?: string }> } | undefined;
   return Array.isArray(data?.errors) && data.errors.some((x) => x?.type === "RATE_LIMITED");
@@ -21,7 +25,11 @@ function isRateLimited(e: HttpishError): boolean {
 
 function isTimeout(e: HttpishError): boolean {
   const cause = e.cause as HttpishError | undefined;
-  return e.name === "TimeoutError" || cause?.name === "TimeoutError" || /aborted due to timeout|timed? ?out/i.test(e.message ?? "");
+  return (
+    e.name === "TimeoutError" ||
+    cause?.name === "TimeoutError" ||
+    /aborted due to timeout|timed? ?out/i.test(e.message ?? "")
+  );
 }
 
 export function classifyGitHubError(error: unknown): ErrorKind {

@@ -51,8 +51,15 @@ export function installRetryAfterFallback(octokit: Octokit, opts: RetryAfterOpti
       } catch (error) {
         const wait = rateLimitWaitSeconds(error as ErrorLike, Date.now());
         if (wait === null) throw error;
-        const mayWait = !throttlePluginHandles(error as ErrorLike) && attempt < opts.maxRetries && wait <= opts.maxWaitSeconds;
-        if (!mayWait) throw Object.assign(new RateLimitedError(Date.now() + wait * 1000), { cause: error, status: (error as ErrorLike).status });
+        const mayWait =
+          !throttlePluginHandles(error as ErrorLike) &&
+          attempt < opts.maxRetries &&
+          wait <= opts.maxWaitSeconds;
+        if (!mayWait)
+          throw Object.assign(new RateLimitedError(Date.now() + wait * 1000), {
+            cause: error,
+            status: (error as ErrorLike).status,
+          });
         opts.stats.retries++;
         opts.stats.rateLimitWaitMs += wait * 1000;
         await sleep(wait * 1000);

@@ -1,7 +1,16 @@
 // Counters for one sync run, fed by the client's fetch wrapper (every HTTP attempt,
 // retries included, because each attempt is what GitHub charges).
 
-export type ErrorKind = "rate_limited" | "permission" | "not_found" | "server" | "timeout" | "network" | "graphql" | "invalid_data" | "other";
+export type ErrorKind =
+  | "rate_limited"
+  | "permission"
+  | "not_found"
+  | "server"
+  | "timeout"
+  | "network"
+  | "graphql"
+  | "invalid_data"
+  | "other";
 
 export class RequestStats {
   restRequests = 0;

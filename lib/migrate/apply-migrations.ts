@@ -32,7 +32,10 @@ interface Row {
   rolled_back_at: Date | null;
 }
 
-export async function applyMigrations(connectionString: string, migrations: MigrationFile[] = readMigrations()): Promise<ApplyResult> {
+export async function applyMigrations(
+  connectionString: string,
+  migrations: MigrationFile[] = readMigrations(),
+): Promise<ApplyResult> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
@@ -43,14 +46,17 @@ export async function applyMigrations(connectionString: string, migrations: Migr
     );
     const failed = rows.find((r) => r.finished_at === null);
     if (failed) {
-      throw new Error(`migration ${failed.migration_name} failed earlier and was not rolled back; fix the database, then mark it rolled back`);
+      throw new Error(
+        `migration ${failed.migration_name} failed earlier and was not rolled back; fix the database, then mark it rolled back`,
+      );
     }
     const done = new Map(rows.map((r) => [r.migration_name, r.checksum]));
     const result: ApplyResult = { applied: [], alreadyApplied: [] };
     for (const m of migrations) {
       const recorded = done.get(m.name);
       if (recorded !== undefined) {
-        if (recorded !== m.checksum) throw new Error(`migration ${m.name} was modified after it was applied (checksum differs)`);
+        if (recorded !== m.checksum)
+          throw new Error(`migration ${m.name} was modified after it was applied (checksum differs)`);
         result.alreadyApplied.push(m.name);
         continue;
       }
@@ -66,17 +72,27 @@ export async function applyMigrations(connectionString: string, migrations: Migr
 
 async function applyOne(client: pg.Client, m: MigrationFile): Promise<void> {
   const id = randomUUID();
-  await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, $2, $3)`, [id, m.checksum, m.name]);
+  await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, $2, $3)`, [
+    id,
+    m.checksum,
+    m.name,
+  ]);
   try {
     // One transaction per migration: a failure leaves no half-applied schema behind.
     await client.query("BEGIN");
     await client.query(m.sql);
-    await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
+    await client.query(
+      `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
+      [id],
+    );
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");
     const message = error instanceof Error ? error.message : String(error);
-    await client.query(`UPDATE "_prisma_migrations" SET rolled_back_at = now(), logs = $2 WHERE id = $1`, [id, message]);
+    await client.query(`UPDATE "_prisma_migrations" SET rolled_back_at = now(), logs = $2 WHERE id = $1`, [
+      id,
+      message,
+    ]);
     throw new Error(`migration ${m.name} failed: ${message}`);
   }
 }

@@ -23,6 +23,10 @@ export function readMigrations(dir = defaultMigrationsDir()): MigrationFile[] {
       const file = path.join(dir, name, "migration.sql");
       if (!existsSync(file)) throw new Error(`migration ${name} has no migration.sql`);
       const bytes = readFileSync(file);
-      return { name, sql: bytes.toString("utf8"), checksum: createHash("sha256").update(bytes).digest("hex") };
+      return {
+        name,
+        sql: bytes.toString("utf8"),
+        checksum: createHash("sha256").update(bytes).digest("hex"),
+      };
     });
 }

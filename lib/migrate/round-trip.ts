@@ -41,7 +41,10 @@ function delegateName(model: string): string {
   return model.charAt(0).toLowerCase() + model.slice(1);
 }
 
-export async function roundTripAllModels(prisma: PrismaClient, enums: Record<string, Record<string, string>>): Promise<string[]> {
+export async function roundTripAllModels(
+  prisma: PrismaClient,
+  enums: Record<string, Record<string, string>>,
+): Promise<string[]> {
   const models = (prisma as unknown as { _runtimeDataModel: { models: RtModels } })._runtimeDataModel.models;
   const created = new Map<string, Record<string, unknown>>();
   const pending = new Set(Object.keys(models));
@@ -50,7 +53,9 @@ export async function roundTripAllModels(prisma: PrismaClient, enums: Record<str
     const before = pending.size;
     for (const model of [...pending]) {
       const fields = models[model]!.fields;
-      const relations = fields.filter((f) => f.kind === "object" && fields.some((s) => s.name === `${f.name}Id`));
+      const relations = fields.filter(
+        (f) => f.kind === "object" && fields.some((s) => s.name === `${f.name}Id`),
+      );
       if (relations.some((r) => !created.has(r.type))) continue; // its targets first
       const data: Record<string, unknown> = {};
       for (const f of fields) {
@@ -58,7 +63,15 @@ export async function roundTripAllModels(prisma: PrismaClient, enums: Record<str
         const relation = relations.find((r) => `${r.name}Id` === f.name);
         data[f.name] = relation ? created.get(relation.type)!.id : sampleValue(f, enums, n++);
       }
-      const delegate = (prisma as unknown as Record<string, { create(a: unknown): Promise<Record<string, unknown>>; findFirstOrThrow(a: unknown): Promise<Record<string, unknown>> }>)[delegateName(model)]!;
+      const delegate = (
+        prisma as unknown as Record<
+          string,
+          {
+            create(a: unknown): Promise<Record<string, unknown>>;
+            findFirstOrThrow(a: unknown): Promise<Record<string, unknown>>;
+          }
+        >
+      )[delegateName(model)]!;
       const row = await delegate.create({ data });
       const idField = "id" in row ? "id" : Object.keys(row)[0]!;
       const read = await delegate.findFirstOrThrow({ where: { [idField]: row[idField] } });
@@ -66,12 +79,16 @@ export async function roundTripAllModels(prisma: PrismaClient, enums: Record<str
         if (key === "updatedAt") continue; // @updatedAt: Prisma sets its own value
         const got = read[key];
         const same = isDeepStrictEqual(normalise(got), normalise(value));
-        if (!same) throw new Error(`${model}.${key}: wrote ${JSON.stringify(normalise(value))} read ${JSON.stringify(normalise(got))}`);
+        if (!same)
+          throw new Error(
+            `${model}.${key}: wrote ${JSON.stringify(normalise(value))} read ${JSON.stringify(normalise(got))}`,
+          );
       }
       created.set(model, read);
       pending.delete(model);
     }
-    if (pending.size === before) throw new Error(`round-trip: cannot order models ${[...pending].join(", ")} (foreign key naming?)`);
+    if (pending.size === before)
+      throw new Error(`round-trip: cannot order models ${[...pending].join(", ")} (foreign key naming?)`);
   }
   return [...created.keys()];
 }

@@ -33,7 +33,10 @@ afterAll(async () => {
 
 describe("migrations agree with prisma/schema", () => {
   it("the committed snapshot equals the schema (db:diff was run after the last schema change)", async () => {
-    const sql: string = await diffSchemas(readSchemaDir(path.join(root, "prisma", "migrated-schema")), readSchemaDir(path.join(root, "prisma", "schema")));
+    const sql: string = await diffSchemas(
+      readSchemaDir(path.join(root, "prisma", "migrated-schema")),
+      readSchemaDir(path.join(root, "prisma", "schema")),
+    );
     expect(sql.trim()).toMatch(/^(-- This is an empty migration\.)?$/);
   });
 
@@ -44,7 +47,10 @@ describe("migrations agree with prisma/schema", () => {
   });
 
   it("every model and scalar field round-trips through the client", async () => {
-    const checked = await roundTripAllModels(migrated.prisma, enums as Record<string, Record<string, string>>);
+    const checked = await roundTripAllModels(
+      migrated.prisma,
+      enums as Record<string, Record<string, string>>,
+    );
     expect(checked.sort()).toEqual(Object.values(Prisma.ModelName).sort());
   });
 

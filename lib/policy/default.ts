@@ -1,7 +1,12 @@
 import type { Policy, Severity } from "../checks/types";
 
 /** OpenSSF Scorecard's risk weights: critical 10, high 7.5, medium 5, low 2.5. */
-export const DEFAULT_WEIGHTS: Readonly<Record<Severity, number>> = { critical: 10, high: 7.5, medium: 5, low: 2.5 };
+export const DEFAULT_WEIGHTS: Readonly<Record<Severity, number>> = {
+  critical: 10,
+  high: 7.5,
+  medium: 5,
+  low: 2.5,
+};
 
 /**
  * Case-insensitive. The first is the exact names from CHECKS.md. The second also

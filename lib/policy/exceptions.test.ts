@@ -34,11 +34,20 @@ describe("activeException", () => {
   it("prefers the exception that lasts longest among active ones", () => {
     const longer = { ...base, id: "EX-2", repo: "acme/*", expiresAt: "2026-01-01T00:00:00Z" };
     const expired = { ...base, id: "EX-0", expiresAt: "2025-01-01T00:00:00Z" };
-    expect(activeException(policyWith(expired, base, longer), "signed-commits", "acme/legacy-api", before)?.id).toBe("EX-2");
+    expect(
+      activeException(policyWith(expired, base, longer), "signed-commits", "acme/legacy-api", before)?.id,
+    ).toBe("EX-2");
   });
 
   it("never applies an exception with an unparsable date", () => {
-    expect(activeException(policyWith({ ...base, expiresAt: "soon" }), "signed-commits", "acme/legacy-api", before)).toBeNull();
+    expect(
+      activeException(
+        policyWith({ ...base, expiresAt: "soon" }),
+        "signed-commits",
+        "acme/legacy-api",
+        before,
+      ),
+    ).toBeNull();
   });
 
   it("compares instants across time-zone offsets", () => {

@@ -8,7 +8,12 @@ import { compileRepoPattern } from "./repo-pattern";
  * apply, the one that lasts longest wins (ties: first listed), so the reported
  * exception is the one the waiver really rests on.
  */
-export function activeException(policy: Policy, checkId: string, repoFullName: string, now: Date): PolicyException | null {
+export function activeException(
+  policy: Policy,
+  checkId: string,
+  repoFullName: string,
+  now: Date,
+): PolicyException | null {
   const at = now.getTime();
   let best: PolicyException | null = null;
   let bestExpiry = -Infinity;

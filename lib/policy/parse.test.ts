@@ -62,16 +62,24 @@ describe("parsePolicy", () => {
   });
 
   it("rejects duplicate exception ids", () => {
-    expect(() => parsePolicy({ version: 1, exceptions: [exception, exception] })).toThrow(/duplicate exception id "EX-1"/);
+    expect(() => parsePolicy({ version: 1, exceptions: [exception, exception] })).toThrow(
+      /duplicate exception id "EX-1"/,
+    );
   });
 
   it("requires a justification and an approver", () => {
-    const result = safeParsePolicy({ version: 1, exceptions: [{ ...exception, justification: "ok", approver: " " }] });
+    const result = safeParsePolicy({
+      version: 1,
+      exceptions: [{ ...exception, justification: "ok", approver: " " }],
+    });
     expect(result.ok ? [] : result.errors).toHaveLength(2);
   });
 
   it("rejects invalid and catastrophic-backtracking environment regexes", () => {
-    const result = safeParsePolicy({ version: 1, productionEnvironmentPatterns: ["(", "^(a+)+$", "^(prod|live)$"] });
+    const result = safeParsePolicy({
+      version: 1,
+      productionEnvironmentPatterns: ["(", "^(a+)+$", "^(prod|live)$"],
+    });
     expect(result.ok ? [] : result.errors).toEqual([
       expect.stringMatching(/^productionEnvironmentPatterns\[0\]: not a valid regular expression/),
       expect.stringMatching(/^productionEnvironmentPatterns\[1\]: rejected: nested/),
@@ -84,7 +92,9 @@ describe("parsePolicy", () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(PolicyParseError);
-      expect((error as PolicyParseError).issues).toEqual(["(policy): Invalid input: expected object, received string"]);
+      expect((error as PolicyParseError).issues).toEqual([
+        "(policy): Invalid input: expected object, received string",
+      ]);
     }
   });
 });
@@ -95,7 +105,11 @@ describe("example policy", () => {
     const ctx = makeCheckContext(policy, "acme/checkout-prod", new Date("2025-06-01T00:00:00Z"));
     expect(ctx.critical).toBe(true);
     expect(ctx.isProductionEnvironment("eu-prod")).toBe(true);
-    expect(activeException(policy, "signed-commits", "acme/legacy-billing", new Date("2025-09-29T00:00:00Z"))?.id).toBe("EX-2025-001");
-    expect(activeException(policy, "signed-commits", "acme/legacy-billing", new Date("2025-10-01T00:00:00Z"))).toBeNull();
+    expect(
+      activeException(policy, "signed-commits", "acme/legacy-billing", new Date("2025-09-29T00:00:00Z"))?.id,
+    ).toBe("EX-2025-001");
+    expect(
+      activeException(policy, "signed-commits", "acme/legacy-billing", new Date("2025-10-01T00:00:00Z")),
+    ).toBeNull();
   });
 });

@@ -12,12 +12,16 @@ export class PolicyParseError extends Error {
 }
 
 function formatIssue(issue: z.core.$ZodIssue): string {
-  const path = issue.path.map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`)).join("");
+  const path = issue.path
+    .map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`))
+    .join("");
   const where = path === "" ? "(policy)" : path.replace(/^\./, "");
   return `${where}: ${issue.message}`;
 }
 
-export function safeParsePolicy(input: unknown): { ok: true; policy: Policy } | { ok: false; errors: string[] } {
+export function safeParsePolicy(
+  input: unknown,
+): { ok: true; policy: Policy } | { ok: false; errors: string[] } {
   const parsed = PolicySchema.safeParse(input);
   if (parsed.success) return { ok: true, policy: parsed.data };
   return { ok: false, errors: parsed.error.issues.map(formatIssue) };

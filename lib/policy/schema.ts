@@ -27,11 +27,17 @@ const environmentRegex = z
     try {
       new RegExp(source, "i");
     } catch (error) {
-      ctx.addIssue({ code: "custom", message: `not a valid regular expression (${(error as Error).message})` });
+      ctx.addIssue({
+        code: "custom",
+        message: `not a valid regular expression (${(error as Error).message})`,
+      });
       return;
     }
     if (!safeRegex(source)) {
-      ctx.addIssue({ code: "custom", message: "rejected: nested or excessive repetition could make matching exponential" });
+      ctx.addIssue({
+        code: "custom",
+        message: "rejected: nested or excessive repetition could make matching exponential",
+      });
     }
   });
 
@@ -39,16 +45,25 @@ const weight = z.number().positive().max(1000);
 
 export const PolicyExceptionSchema = z.strictObject({
   id: z.string().min(1).max(100),
-  checkId: z.string().regex(CHECK_ID, { message: "must be a check id such as \"required-reviews\"" }),
+  checkId: z.string().regex(CHECK_ID, { message: 'must be a check id such as "required-reviews"' }),
   repo: repoPattern,
-  justification: z.string().trim().min(10, { message: "explain why the risk is accepted (at least 10 characters)" }).max(2000),
+  justification: z
+    .string()
+    .trim()
+    .min(10, { message: "explain why the risk is accepted (at least 10 characters)" })
+    .max(2000),
   approver: z.string().trim().min(1).max(200),
-  expiresAt: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. "2026-06-30T00:00:00Z"' }),
+  expiresAt: z.iso.datetime({
+    offset: true,
+    message: 'must be an ISO-8601 date-time, e.g. "2026-06-30T00:00:00Z"',
+  }),
 });
 
 export const PolicySchema = z
   .strictObject({
-    version: z.literal(POLICY_VERSION, { message: `unsupported policy version (this build reads version ${POLICY_VERSION})` }),
+    version: z.literal(POLICY_VERSION, {
+      message: `unsupported policy version (this build reads version ${POLICY_VERSION})`,
+    }),
     weights: z
       .strictObject({
         critical: weight.default(DEFAULT_WEIGHTS.critical),
@@ -58,7 +73,10 @@ export const PolicySchema = z
       })
       .default({ ...DEFAULT_WEIGHTS }),
     criticalRepos: z.array(repoPattern).max(1000).default([]),
-    productionEnvironmentPatterns: z.array(environmentRegex).max(100).default([...DEFAULT_PRODUCTION_ENVIRONMENT_PATTERNS]),
+    productionEnvironmentPatterns: z
+      .array(environmentRegex)
+      .max(100)
+      .default([...DEFAULT_PRODUCTION_ENVIRONMENT_PATTERNS]),
     productionEnvironments: z
       .array(z.string().max(400).regex(PRODUCTION_MARK, { message: 'must be "owner/repo:environment"' }))
       .max(1000)
@@ -69,7 +87,11 @@ export const PolicySchema = z
     const seen = new Set<string>();
     policy.exceptions.forEach((exception, index) => {
       if (seen.has(exception.id)) {
-        ctx.addIssue({ code: "custom", path: ["exceptions", index, "id"], message: `duplicate exception id "${exception.id}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["exceptions", index, "id"],
+          message: `duplicate exception id "${exception.id}"`,
+        });
       }
       seen.add(exception.id);
     });

@@ -43,39 +43,69 @@ export class RegistryAuth {
     const challenge = parseChallenge(wwwAuthenticate);
     const basic = this.basicHeader();
     if (challenge?.scheme === "basic") {
-      if (!basic || !mayReceiveCredentials(this.registry, this.registry, this.trustedRealmHosts)) throw new RegistryError("unauthorized", "registry asks for basic auth and no usable credentials are configured", 401);
+      if (!basic || !mayReceiveCredentials(this.registry, this.registry, this.trustedRealmHosts))
+        throw new RegistryError(
+          "unauthorized",
+          "registry asks for basic auth and no usable credentials are configured",
+          401,
+        );
       return basic;
     }
-    if (challenge?.scheme !== "bearer" || !challenge.params.realm) throw new RegistryError("unauthorized", `unsupported auth challenge: ${(wwwAuthenticate ?? "none").slice(0, 120)}`, 401);
+    if (challenge?.scheme !== "bearer" || !challenge.params.realm)
+      throw new RegistryError(
+        "unauthorized",
+        `unsupported auth challenge: ${(wwwAuthenticate ?? "none").slice(0, 120)}`,
+        401,
+      );
     let realm: URL;
     try {
       realm = new URL(challenge.params.realm);
     } catch {
-      throw new RegistryError("unauthorized", `invalid token realm ${challenge.params.realm.slice(0, 120)}`, 401);
+      throw new RegistryError(
+        "unauthorized",
+        `invalid token realm ${challenge.params.realm.slice(0, 120)}`,
+        401,
+      );
     }
     const scope = challenge.params.scope ?? scopeFor(name);
     realm.searchParams.set("scope", scope);
     if (challenge.params.service) realm.searchParams.set("service", challenge.params.service);
     // Untrusted realm: ask anonymously (public images still work), never leak the token.
-    const sendCredentials = basic !== undefined && mayReceiveCredentials(realm, this.registry, this.trustedRealmHosts);
+    const sendCredentials =
+      basic !== undefined && mayReceiveCredentials(realm, this.registry, this.trustedRealmHosts);
     let res: Response;
     try {
-      res = await fetch(realm, { headers: sendCredentials ? { authorization: basic } : {}, signal: AbortSignal.timeout(this.timeoutMs), redirect: "error" });
+      res = await fetch(realm, {
+        headers: sendCredentials ? { authorization: basic } : {},
+        signal: AbortSignal.timeout(this.timeoutMs),
+        redirect: "error",
+      });
     } catch (error) {
       throw toRegistryError(error, `token request to ${realm.origin}`);
     }
     if (!res.ok) {
       await res.body?.cancel().catch(() => undefined);
-      const note = basic && !sendCredentials ? ` (credentials withheld from untrusted realm ${realm.host})` : "";
-      throw new RegistryError("unauthorized", `token request to ${realm.origin} answered HTTP ${res.status}${note}`, res.status);
+      const note =
+        basic && !sendCredentials ? ` (credentials withheld from untrusted realm ${realm.host})` : "";
+      throw new RegistryError(
+        "unauthorized",
+        `token request to ${realm.origin} answered HTTP ${res.status}${note}`,
+        res.status,
+      );
     }
-    const body = tokenSchema.safeParse(parseJson(await readBounded(res, 256 * 1024, "token response"), "token response"));
+    const body = tokenSchema.safeParse(
+      parseJson(await readBounded(res, 256 * 1024, "token response"), "token response"),
+    );
     const token = body.success ? (body.data.token ?? body.data.access_token) : undefined;
     if (!token) throw new RegistryError("malformed", "token response carries no token");
     const header = `Bearer ${token}`;
     const ttlSeconds = body.success ? (body.data.expires_in ?? 60) : 60;
     this.tokens.set(scope, { header, expiresAt: Date.now() + Math.max(ttlSeconds - 10, 5) * 1000 });
-    if (scope !== scopeFor(name)) this.tokens.set(scopeFor(name), { header, expiresAt: Date.now() + Math.max(ttlSeconds - 10, 5) * 1000 });
+    if (scope !== scopeFor(name))
+      this.tokens.set(scopeFor(name), {
+        header,
+        expiresAt: Date.now() + Math.max(ttlSeconds - 10, 5) * 1000,
+      });
     return header;
   }
 

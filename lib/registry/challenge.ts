@@ -26,7 +26,11 @@ export function parseChallenge(header: string | null): Challenge | null {
  * registry's own host (GHCR: ghcr.io/token) or hosts the operator listed are trusted, and
  * only over https unless the host is loopback (tests).
  */
-export function mayReceiveCredentials(realm: URL, registry: URL, trustedHosts: readonly string[] = []): boolean {
+export function mayReceiveCredentials(
+  realm: URL,
+  registry: URL,
+  trustedHosts: readonly string[] = [],
+): boolean {
   const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(realm.hostname);
   if (realm.protocol !== "https:" && !loopback) return false;
   return realm.hostname === registry.hostname || trustedHosts.includes(realm.hostname);

@@ -21,7 +21,11 @@ export function kindOfPredicate(type: string): FactKind | null {
 
 function predicateOf(annotations: Record<string, string> | undefined): string | undefined {
   if (!annotations) return undefined;
-  return annotations[ANNOTATION.cosignPredicateType] ?? annotations[ANNOTATION.sigstorePredicateType] ?? annotations[ANNOTATION.inTotoPredicateType];
+  return (
+    annotations[ANNOTATION.cosignPredicateType] ??
+    annotations[ANNOTATION.sigstorePredicateType] ??
+    annotations[ANNOTATION.inTotoPredicateType]
+  );
 }
 
 function fromPredicate(type: string | undefined, where: string): Evidence[] {
@@ -32,10 +36,17 @@ function fromPredicate(type: string | undefined, where: string): Evidence[] {
 /** A layer of a cosign .sig/.att/.sbom manifest, a referrer or a buildx attestation manifest. */
 export function classifyLayer(layer: ManifestDescriptor, where: string): Evidence[] {
   const a = layer.annotations ?? {};
-  if (layer.mediaType === MT.cosignSimpleSigning && (a[ANNOTATION.cosignSignature] || a[ANNOTATION.cosignBundle])) {
+  if (
+    layer.mediaType === MT.cosignSimpleSigning &&
+    (a[ANNOTATION.cosignSignature] || a[ANNOTATION.cosignBundle])
+  ) {
     return [{ kind: "signed", detail: `${where}: cosign signature` }];
   }
-  if (layer.mediaType === MT.dsseEnvelope || layer.mediaType === MT.inToto || layer.mediaType.startsWith(MT.sigstoreBundlePrefix)) {
+  if (
+    layer.mediaType === MT.dsseEnvelope ||
+    layer.mediaType === MT.inToto ||
+    layer.mediaType.startsWith(MT.sigstoreBundlePrefix)
+  ) {
     return fromPredicate(predicateOf(a), where);
   }
   if (isSbomMediaType(layer.mediaType)) return [{ kind: "sbom", detail: `${where}: ${layer.mediaType}` }];
@@ -51,11 +62,15 @@ export function classifyReferrerDescriptor(d: ManifestDescriptor, where: string)
     // cosign 2 (OCI 1.1 mode) stores signatures and attestations as sigstore bundles; only
     // attestations name a predicate type.
     if (predicate) return fromPredicate(predicate, where);
-    return a["dev.sigstore.bundle.content"] === "dsse-envelope" ? [] : [{ kind: "signed", detail: `${where}: sigstore bundle` }];
+    return a["dev.sigstore.bundle.content"] === "dsse-envelope"
+      ? []
+      : [{ kind: "signed", detail: `${where}: sigstore bundle` }];
   }
   if (type === MT.notarySignature) return [{ kind: "signed", detail: `${where}: notation signature` }];
-  if (type === "application/vnd.dev.cosign.artifact.sig.v1+json") return [{ kind: "signed", detail: `${where}: cosign signature` }];
-  if (type === "application/vnd.dev.cosign.artifact.sbom.v1+json" || isSbomMediaType(type)) return [{ kind: "sbom", detail: `${where}: ${type}` }];
+  if (type === "application/vnd.dev.cosign.artifact.sig.v1+json")
+    return [{ kind: "signed", detail: `${where}: cosign signature` }];
+  if (type === "application/vnd.dev.cosign.artifact.sbom.v1+json" || isSbomMediaType(type))
+    return [{ kind: "sbom", detail: `${where}: ${type}` }];
   if (predicate) return fromPredicate(predicate, where);
   return [];
 }
@@ -67,19 +82,35 @@ export function needsReferrerManifest(d: ManifestDescriptor): boolean {
 
 export function classifyManifest(m: Manifest, where: string): Evidence[] {
   const fromLayers = m.layers.flatMap((l) => classifyLayer(l, where));
-  const fromSelf = m.artifactType ? classifyReferrerDescriptor({ mediaType: m.mediaType, digest: "sha256:0", artifactType: m.artifactType, annotations: m.annotations }, where) : [];
+  const fromSelf = m.artifactType
+    ? classifyReferrerDescriptor(
+        {
+          mediaType: m.mediaType,
+          digest: "sha256:0",
+          artifactType: m.artifactType,
+          annotations: m.annotations,
+        },
+        where,
+      )
+    : [];
   return dedupe([...fromSelf, ...fromLayers]);
 }
 
 /** Docker buildx puts provenance/SBOM attestation manifests into the image index itself. */
 export function buildxAttestationDescriptors(index: Manifest): ManifestDescriptor[] {
-  return index.manifests.filter((d) => d.annotations?.[ANNOTATION.buildxReferenceType] === "attestation-manifest");
+  return index.manifests.filter(
+    (d) => d.annotations?.[ANNOTATION.buildxReferenceType] === "attestation-manifest",
+  );
 }
 
 /** GitHub artifact attestations are sigstore-signed statements about the digest. */
 export function classifyGitHubPredicates(predicateTypes: readonly string[]): Evidence[] {
   const out: Evidence[] = predicateTypes.flatMap((t) => fromPredicate(t, "GitHub attestation"));
-  if (predicateTypes.length > 0) out.push({ kind: "signed", detail: `GitHub attestation (sigstore bundle): ${predicateTypes.length} for the digest` });
+  if (predicateTypes.length > 0)
+    out.push({
+      kind: "signed",
+      detail: `GitHub attestation (sigstore bundle): ${predicateTypes.length} for the digest`,
+    });
   return dedupe(out);
 }
 

@@ -34,14 +34,25 @@ describe("RegistryClient", () => {
     expect(got.digest).toBe(index.digest);
     expect(got.manifest.manifests.map((m) => m.platform?.architecture)).toEqual(["amd64", "arm64"]);
     expect((await client.getManifest("acme/multi", amd.digest)).manifest.layers).toHaveLength(1);
-    await expect(client.getManifest("acme/multi", "v2")).rejects.toMatchObject({ kind: "not_found", status: 404 });
+    await expect(client.getManifest("acme/multi", "v2")).rejects.toMatchObject({
+      kind: "not_found",
+      status: 404,
+    });
   });
 
   it("lists 250 tags from the real registry and follows Link pagination like GHCR's", async () => {
     const img = await pushImage(at("acme/tags"), ["latest"]);
-    const raw = new Uint8Array(await (await fetch(`${reg.url}/v2/acme/tags/manifests/latest`, { headers: { accept: MT.ociManifest } })).arrayBuffer());
+    const raw = new Uint8Array(
+      await (
+        await fetch(`${reg.url}/v2/acme/tags/manifests/latest`, { headers: { accept: MT.ociManifest } })
+      ).arrayBuffer(),
+    );
     for (let i = 0; i < 249; i++) {
-      const res = await fetch(`${reg.url}/v2/acme/tags/manifests/t${String(i).padStart(3, "0")}`, { method: "PUT", headers: { "content-type": MT.ociManifest }, body: raw });
+      const res = await fetch(`${reg.url}/v2/acme/tags/manifests/t${String(i).padStart(3, "0")}`, {
+        method: "PUT",
+        headers: { "content-type": MT.ociManifest },
+        body: raw,
+      });
       expect(res.status).toBe(201);
     }
     const direct = await new RegistryClient({ registryUrl: reg.url }).listTags("acme/tags");
@@ -63,13 +74,36 @@ describe("RegistryClient", () => {
     const viaTags = await new RegistryClient({ registryUrl: reg.url }).referrers("acme/refs", img.digest);
     expect(viaTags.via).toBe("tag-schema");
     expect(viaTags.descriptors.map((d) => d.artifactType)).toEqual([MT.notarySignature]);
-    expect((await new RegistryClient({ registryUrl: reg.url }).referrers("acme/refs", `sha256:${"1".repeat(64)}`)).descriptors).toEqual([]);
+    expect(
+      (await new RegistryClient({ registryUrl: reg.url }).referrers("acme/refs", `sha256:${"1".repeat(64)}`))
+        .descriptors,
+    ).toEqual([]);
 
-    const api = { schemaVersion: 2, mediaType: MT.ociIndex, manifests: [{ mediaType: MT.ociManifest, digest: `sha256:${"2".repeat(64)}`, size: 10, artifactType: "application/vnd.dev.sigstore.bundle.v0.3+json", annotations: { "dev.sigstore.bundle.predicateType": SLSA_V1 } }] };
-    proxy.setRules([{ path: /\/referrers\//, answer: { status: 200, headers: { "content-type": MT.ociIndex }, body: JSON.stringify(api) } }]);
+    const api = {
+      schemaVersion: 2,
+      mediaType: MT.ociIndex,
+      manifests: [
+        {
+          mediaType: MT.ociManifest,
+          digest: `sha256:${"2".repeat(64)}`,
+          size: 10,
+          artifactType: "application/vnd.dev.sigstore.bundle.v0.3+json",
+          annotations: { "dev.sigstore.bundle.predicateType": SLSA_V1 },
+        },
+      ],
+    };
+    proxy.setRules([
+      {
+        path: /\/referrers\//,
+        answer: { status: 200, headers: { "content-type": MT.ociIndex }, body: JSON.stringify(api) },
+      },
+    ]);
     try {
       const viaApi = await new RegistryClient({ registryUrl: proxy.url }).referrers("acme/refs", img.digest);
-      expect(viaApi).toMatchObject({ via: "api", descriptors: [{ artifactType: "application/vnd.dev.sigstore.bundle.v0.3+json" }] });
+      expect(viaApi).toMatchObject({
+        via: "api",
+        descriptors: [{ artifactType: "application/vnd.dev.sigstore.bundle.v0.3+json" }],
+      });
       const facts = await collectRegistryFacts({ registryUrl: proxy.url, images: ["acme/refs"] });
       expect(facts.images[0]).toMatchObject({ provenance: true, signed: false });
       expect(facts.images[0]!.evidence?.provenance?.[0]).toContain("referrers API");
@@ -80,16 +114,41 @@ describe("RegistryClient", () => {
   it("falls back to the tag schema when the referrers route redirects (GHCR) and ignores a tag that resolves to the subject (GitLab)", async () => {
     const img = await pushImage(at("acme/quirks"), ["latest"]);
     await pushReferrer(at("acme/quirks"), img.descriptor, { artifactType: MT.notarySignature });
-    proxy.setRules([{ path: /\/referrers\//, answer: { status: 303, headers: { location: "http://127.0.0.1:9/-/v2/packages/container/package/x" } } }]);
+    proxy.setRules([
+      {
+        path: /\/referrers\//,
+        answer: {
+          status: 303,
+          headers: { location: "http://127.0.0.1:9/-/v2/packages/container/package/x" },
+        },
+      },
+    ]);
     try {
-      expect(await new RegistryClient({ registryUrl: proxy.url }).referrers("acme/quirks", img.digest)).toMatchObject({ via: "tag-schema", descriptors: [{ artifactType: MT.notarySignature }] });
-      expect((await collectRegistryFacts({ registryUrl: proxy.url, images: ["acme/quirks"] })).images[0]).toMatchObject({ signed: true });
+      expect(
+        await new RegistryClient({ registryUrl: proxy.url }).referrers("acme/quirks", img.digest),
+      ).toMatchObject({ via: "tag-schema", descriptors: [{ artifactType: MT.notarySignature }] });
+      expect(
+        (await collectRegistryFacts({ registryUrl: proxy.url, images: ["acme/quirks"] })).images[0],
+      ).toMatchObject({ signed: true });
 
-      const amd = await pushImage(at("acme/quirks"), [], { platform: { architecture: "amd64", os: "linux" } });
+      const amd = await pushImage(at("acme/quirks"), [], {
+        platform: { architecture: "amd64", os: "linux" },
+      });
       const index = await pushIndex(at("acme/quirks"), ["multi"], [amd.descriptor]);
-      const subject = await (await fetch(`${reg.url}/v2/acme/quirks/manifests/${index.digest}`, { headers: { accept: MT.ociIndex } })).text();
-      proxy.setRules([{ path: new RegExp(`/manifests/${referrersTag(index.digest)}$`), answer: { status: 200, headers: { "content-type": MT.ociIndex }, body: subject } }]);
-      expect(await new RegistryClient({ registryUrl: proxy.url }).referrers("acme/quirks", index.digest)).toEqual({ via: "tag-schema", descriptors: [] });
+      const subject = await (
+        await fetch(`${reg.url}/v2/acme/quirks/manifests/${index.digest}`, {
+          headers: { accept: MT.ociIndex },
+        })
+      ).text();
+      proxy.setRules([
+        {
+          path: new RegExp(`/manifests/${referrersTag(index.digest)}$`),
+          answer: { status: 200, headers: { "content-type": MT.ociIndex }, body: subject },
+        },
+      ]);
+      expect(
+        await new RegistryClient({ registryUrl: proxy.url }).referrers("acme/quirks", index.digest),
+      ).toEqual({ via: "tag-schema", descriptors: [] });
     } finally {
       proxy.setRules([]);
     }
@@ -101,15 +160,39 @@ describe("hostile answers", () => {
     const img = await pushImage(at("acme/huge"), ["latest"]);
     await pushCosignSignature(at("acme/huge"), "acme/huge", img.digest);
     const total = 64 * 1024 * 1024;
-    proxy.setRules([{ path: /\/manifests\/sha256-[0-9a-f]{64}\.sig$/, answer: { status: 200, headers: { "content-type": MT.ociManifest }, streamBytes: total } }]);
+    proxy.setRules([
+      {
+        path: /\/manifests\/sha256-[0-9a-f]{64}\.sig$/,
+        answer: { status: 200, headers: { "content-type": MT.ociManifest }, streamBytes: total },
+      },
+    ]);
     try {
-      const facts = (await collectRegistryFacts({ registryUrl: proxy.url, images: ["acme/huge"], maxManifestBytes: 1024 * 1024 })).images[0]!;
+      const facts = (
+        await collectRegistryFacts({
+          registryUrl: proxy.url,
+          images: ["acme/huge"],
+          maxManifestBytes: 1024 * 1024,
+        })
+      ).images[0]!;
       expect(facts).toMatchObject({ latestDigest: img.digest, signed: null, provenance: false });
-      expect(facts.reasons?.join()).toMatch(/too_large: manifest acme\/huge:sha256-[0-9a-f]{64}\.sig: body exceeds the 1048576-byte bound/);
+      expect(facts.reasons?.join()).toMatch(
+        /too_large: manifest acme\/huge:sha256-[0-9a-f]{64}\.sig: body exceeds the 1048576-byte bound/,
+      );
       expect(proxy.streamed[0]).toBeLessThan(total / 4);
 
-      proxy.setRules([{ path: /\/manifests\/latest$/, answer: { status: 200, headers: { "content-type": MT.ociManifest, "content-length": String(50 * 1024 * 1024) }, body: "" } }]);
-      await expect(new RegistryClient({ registryUrl: proxy.url }).getManifest("acme/huge", "latest")).rejects.toMatchObject({ kind: "too_large" });
+      proxy.setRules([
+        {
+          path: /\/manifests\/latest$/,
+          answer: {
+            status: 200,
+            headers: { "content-type": MT.ociManifest, "content-length": String(50 * 1024 * 1024) },
+            body: "",
+          },
+        },
+      ]);
+      await expect(
+        new RegistryClient({ registryUrl: proxy.url }).getManifest("acme/huge", "latest"),
+      ).rejects.toMatchObject({ kind: "too_large" });
     } finally {
       proxy.setRules([]);
     }
@@ -120,16 +203,47 @@ describe("hostile answers", () => {
     const sig = new RegExp(`/manifests/${referrersTag(img.digest)}\\.sig$`);
     const att = new RegExp(`/manifests/${referrersTag(img.digest)}\\.att$`);
     proxy.setRules([
-      { path: sig, answer: { status: 200, headers: { "content-type": MT.ociManifest }, body: '{"schemaVersion": 2, "layers": [' } },
-      { path: att, answer: { status: 200, headers: { "content-type": MT.ociManifest }, body: JSON.stringify({ schemaVersion: 2, layers: "all of them" }) } },
+      {
+        path: sig,
+        answer: {
+          status: 200,
+          headers: { "content-type": MT.ociManifest },
+          body: '{"schemaVersion": 2, "layers": [',
+        },
+      },
+      {
+        path: att,
+        answer: {
+          status: 200,
+          headers: { "content-type": MT.ociManifest },
+          body: JSON.stringify({ schemaVersion: 2, layers: "all of them" }),
+        },
+      },
     ]);
     try {
-      const facts = (await collectRegistryFacts({ registryUrl: proxy.url, images: ["acme/malformed"] })).images[0]!;
+      const facts = (await collectRegistryFacts({ registryUrl: proxy.url, images: ["acme/malformed"] }))
+        .images[0]!;
       expect(facts).toMatchObject({ signed: null, provenance: null, sbom: null, latestDigest: img.digest });
-      expect(facts.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/\.sig: malformed: .*malformed JSON/), expect.stringMatching(/\.att: malformed: .*unexpected manifest shape \(layers/)]));
+      expect(facts.reasons).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/\.sig: malformed: .*malformed JSON/),
+          expect.stringMatching(/\.att: malformed: .*unexpected manifest shape \(layers/),
+        ]),
+      );
 
-      proxy.setRules([{ path: new RegExp(`/manifests/${img.digest}$`), answer: { status: 200, headers: { "content-type": MT.ociManifest }, body: JSON.stringify({ schemaVersion: 2, layers: [] }) } }]);
-      await expect(new RegistryClient({ registryUrl: proxy.url }).getManifest("acme/malformed", img.digest)).rejects.toMatchObject({ kind: "malformed", message: expect.stringContaining("does not match") });
+      proxy.setRules([
+        {
+          path: new RegExp(`/manifests/${img.digest}$`),
+          answer: {
+            status: 200,
+            headers: { "content-type": MT.ociManifest },
+            body: JSON.stringify({ schemaVersion: 2, layers: [] }),
+          },
+        },
+      ]);
+      await expect(
+        new RegistryClient({ registryUrl: proxy.url }).getManifest("acme/malformed", img.digest),
+      ).rejects.toMatchObject({ kind: "malformed", message: expect.stringContaining("does not match") });
     } finally {
       proxy.setRules([]);
     }
@@ -140,13 +254,17 @@ describe("hostile answers", () => {
     proxy.setRules([{ path: /\/tags\/list$/, answer: "hang" }]);
     try {
       const started = Date.now();
-      const facts = (await collectRegistryFacts({ registryUrl: proxy.url, images: ["acme/slow"], timeoutMs: 500 })).images[0]!;
+      const facts = (
+        await collectRegistryFacts({ registryUrl: proxy.url, images: ["acme/slow"], timeoutMs: 500 })
+      ).images[0]!;
       expect(Date.now() - started).toBeLessThan(5000);
       expect(facts).toMatchObject({ signed: null, provenance: null, sbom: null });
       expect(facts.reasons?.[0]).toContain("unreachable: tags of acme/slow: timed out");
 
       proxy.setRules([{ path: /\/tags\/list$/, answer: { status: 503, body: "maintenance" } }]);
-      await expect(new RegistryClient({ registryUrl: proxy.url }).listTags("acme/slow")).rejects.toEqual(new RegistryError("unreachable", "tags of acme/slow: HTTP 503 maintenance", 503));
+      await expect(new RegistryClient({ registryUrl: proxy.url }).listTags("acme/slow")).rejects.toEqual(
+        new RegistryError("unreachable", "tags of acme/slow: HTTP 503 maintenance", 503),
+      );
     } finally {
       proxy.setRules([]);
     }

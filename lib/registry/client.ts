@@ -57,10 +57,20 @@ export class RegistryClient {
   }
 
   /** GET with auth retry; resolves to a 2xx response whose body the caller must read, else throws. */
-  private async get(url: URL, name: string, accept: string, what: string, redirect: RequestRedirect = "follow"): Promise<Response> {
+  private async get(
+    url: URL,
+    name: string,
+    accept: string,
+    what: string,
+    redirect: RequestRedirect = "follow",
+  ): Promise<Response> {
     const send = async (authorization: string | undefined) => {
       try {
-        return await fetch(url, { headers: { accept, "user-agent": "gatehouse", ...(authorization ? { authorization } : {}) }, signal: AbortSignal.timeout(this.timeoutMs), redirect });
+        return await fetch(url, {
+          headers: { accept, "user-agent": "gatehouse", ...(authorization ? { authorization } : {}) },
+          signal: AbortSignal.timeout(this.timeoutMs),
+          redirect,
+        });
       } catch (error) {
         throw toRegistryError(error, what);
       }
@@ -86,8 +96,14 @@ export class RegistryClient {
     const bytes = await readBounded(res, this.maxManifestBytes, what);
     const digest = `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
     const claimed = res.headers.get("docker-content-digest");
-    if ((isDigest(reference) && reference !== digest) || (claimed && claimed.startsWith("sha256:") && claimed !== digest)) {
-      throw new RegistryError("malformed", `${what}: content digest ${digest} does not match ${isDigest(reference) ? reference : claimed}`);
+    if (
+      (isDigest(reference) && reference !== digest) ||
+      (claimed && claimed.startsWith("sha256:") && claimed !== digest)
+    ) {
+      throw new RegistryError(
+        "malformed",
+        `${what}: content digest ${digest} does not match ${isDigest(reference) ? reference : claimed}`,
+      );
     }
     const parsed = parseManifest(bytes, res.headers.get("content-type"));
     if (!parsed.ok) throw new RegistryError("malformed", `${what}: ${parsed.reason}`);
@@ -99,12 +115,15 @@ export class RegistryClient {
     const tags: string[] = [];
     let url: URL | null = this.url(`/v2/${name}/tags/list?n=1000`);
     for (let page = 0; url; page++) {
-      if (tags.length >= this.maxTags || page >= 1000) return { tags: tags.slice(0, this.maxTags), truncated: true };
+      if (tags.length >= this.maxTags || page >= 1000)
+        return { tags: tags.slice(0, this.maxTags), truncated: true };
       const what = `tags of ${name}`;
       const res = await this.get(url, name, "application/json", what);
       const body = parseJson(await readBounded(res, this.maxManifestBytes, what), what) as { tags?: unknown };
-      if (body.tags !== null && body.tags !== undefined && !Array.isArray(body.tags)) throw new RegistryError("malformed", `${what}: "tags" is not a list`);
-      for (const t of (body.tags as unknown[] | null | undefined) ?? []) if (typeof t === "string" && t.length <= 128) tags.push(t);
+      if (body.tags !== null && body.tags !== undefined && !Array.isArray(body.tags))
+        throw new RegistryError("malformed", `${what}: "tags" is not a list`);
+      for (const t of (body.tags as unknown[] | null | undefined) ?? [])
+        if (typeof t === "string" && t.length <= 128) tags.push(t);
       url = nextLink(res.headers.get("link"), url);
     }
     return { tags: tags.slice(0, this.maxTags), truncated: tags.length > this.maxTags };
@@ -119,7 +138,13 @@ export class RegistryClient {
   async referrers(name: string, digest: string): Promise<Referrers> {
     const what = `referrers of ${name}@${digest}`;
     try {
-      const res = await this.get(this.url(`/v2/${name}/referrers/${digest}`), name, MT.ociIndex, what, "manual");
+      const res = await this.get(
+        this.url(`/v2/${name}/referrers/${digest}`),
+        name,
+        MT.ociIndex,
+        what,
+        "manual",
+      );
       const type = res.headers.get("content-type") ?? "";
       const bytes = await readBounded(res, this.maxManifestBytes, what);
       if (type.includes("json")) {
@@ -134,7 +159,8 @@ export class RegistryClient {
       const index = await this.getManifest(name, referrersTag(digest));
       // Some registries (GitLab) resolve `sha256-<hex>` to the manifest `sha256:<hex>` itself; the
       // spec says a tag that is not a valid index means no referrers.
-      if (index.digest === digest || !/image\.index/.test(index.manifest.mediaType)) return { via: "tag-schema", descriptors: [] };
+      if (index.digest === digest || !/image\.index/.test(index.manifest.mediaType))
+        return { via: "tag-schema", descriptors: [] };
       return { via: "tag-schema", descriptors: index.manifest.manifests };
     } catch (error) {
       if (isRegistryError(error, "not_found")) return { via: "tag-schema", descriptors: [] };

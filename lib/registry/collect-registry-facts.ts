@@ -37,7 +37,12 @@ const optionsSchema = z.object({
   registryUrl: z.url({ protocol: /^https?$/ }),
   concurrency: z.number().int().min(1).max(32).default(4),
   timeoutMs: z.number().int().min(100).max(120_000).optional(),
-  maxManifestBytes: z.number().int().min(1024).max(64 * 1024 * 1024).optional(),
+  maxManifestBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .optional(),
   maxTags: z.number().int().min(1).max(1_000_000).optional(),
   trustedRealmHosts: z.array(z.string()).optional(),
 });
@@ -52,11 +57,13 @@ export function repositoryOf(image: string, registryHost: string): { repo: strin
   const first = slash > 0 ? rest.slice(0, slash) : "";
   // Like docker: the first component is a host when it has a dot or a port, or is localhost.
   if (/[.:]/.test(first) || first === "localhost") {
-    if (first !== registryHost) return { error: `image ${image} is on ${first}, not on the configured registry ${registryHost}` };
+    if (first !== registryHost)
+      return { error: `image ${image} is on ${first}, not on the configured registry ${registryHost}` };
     rest = rest.slice(slash + 1);
   }
   rest = rest.replace(/:[\w][\w.-]{0,127}$/, "");
-  if (rest.length > 255 || !REPO_NAME.test(rest)) return { error: `invalid repository name ${JSON.stringify(image.slice(0, 100))}` };
+  if (rest.length > 255 || !REPO_NAME.test(rest))
+    return { error: `invalid repository name ${JSON.stringify(image.slice(0, 100))}` };
   return { repo: rest };
 }
 
@@ -68,9 +75,18 @@ export async function collectRegistryFacts(options: CollectRegistryFactsOptions)
     const where = repositoryOf(req.name, client.host);
     if ("error" in where) return unknownImageFacts(req.name, where.error, req.versions);
     try {
-      return await inspectImage({ client, repo: where.repo, versions: req.versions, attestations: options.attestations });
+      return await inspectImage({
+        client,
+        repo: where.repo,
+        versions: req.versions,
+        attestations: options.attestations,
+      });
     } catch (error) {
-      return unknownImageFacts(`${client.host}/${where.repo}`, `unexpected: ${String((error as Error)?.message ?? error)}`, req.versions);
+      return unknownImageFacts(
+        `${client.host}/${where.repo}`,
+        `unexpected: ${String((error as Error)?.message ?? error)}`,
+        req.versions,
+      );
     }
   });
   return { images };

@@ -34,7 +34,8 @@ export function isRegistryError(error: unknown, kind?: RegistryErrorKind): error
 export function toRegistryError(error: unknown, what: string): RegistryError {
   if (error instanceof RegistryError) return error;
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e?.name === "TimeoutError" || e?.name === "AbortError") return new RegistryError("unreachable", `${what}: timed out`);
+  if (e?.name === "TimeoutError" || e?.name === "AbortError")
+    return new RegistryError("unreachable", `${what}: timed out`);
   const detail = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error);
   return new RegistryError("unreachable", `${what}: ${detail}`);
 }
@@ -42,7 +43,8 @@ export function toRegistryError(error: unknown, what: string): RegistryError {
 export function statusError(status: number, what: string, body = ""): RegistryError {
   const detail = body ? ` ${body.slice(0, 200)}` : "";
   if (status === 404) return new RegistryError("not_found", `${what}: not found${detail}`, status);
-  if (status === 401 || status === 403) return new RegistryError("unauthorized", `${what}: HTTP ${status}${detail}`, status);
+  if (status === 401 || status === 403)
+    return new RegistryError("unauthorized", `${what}: HTTP ${status}${detail}`, status);
   if (status >= 500) return new RegistryError("unreachable", `${what}: HTTP ${status}${detail}`, status);
   return new RegistryError("protocol", `${what}: HTTP ${status}${detail}`, status);
 }

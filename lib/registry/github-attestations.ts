@@ -13,7 +13,9 @@ const answerSchema = z.looseObject({
       z.looseObject({
         bundle: z
           .looseObject({
-            dsseEnvelope: z.looseObject({ payload: z.string().max(10_000_000), payloadType: z.string().optional() }).optional(),
+            dsseEnvelope: z
+              .looseObject({ payload: z.string().max(10_000_000), payloadType: z.string().optional() })
+              .optional(),
           })
           .nullable()
           .optional(),
@@ -51,17 +53,31 @@ export interface OctokitLike {
 }
 
 /** 404 = no attestations for the digest (GitHub's answer); 401/403/5xx/timeouts = unknown. */
-export function githubAttestationSource(octokit: OctokitLike, owner: string, repo: string): AttestationSource {
+export function githubAttestationSource(
+  octokit: OctokitLike,
+  owner: string,
+  repo: string,
+): AttestationSource {
   return async (digest): Promise<AttestationAnswer> => {
     try {
-      const res = await octokit.request("GET /repos/{owner}/{repo}/attestations/{subject_digest}", { owner, repo, subject_digest: digest, per_page: 100 });
+      const res = await octokit.request("GET /repos/{owner}/{repo}/attestations/{subject_digest}", {
+        owner,
+        repo,
+        subject_digest: digest,
+        per_page: 100,
+      });
       const found = predicateTypesOf(res.data);
       if (!found) return { status: "unknown", reason: "attestations answer has an unexpected shape" };
-      return found.predicateTypes.length > 0 ? { status: "found", predicateTypes: found.predicateTypes } : { status: "none" };
+      return found.predicateTypes.length > 0
+        ? { status: "found", predicateTypes: found.predicateTypes }
+        : { status: "none" };
     } catch (error) {
       const kind = classifyGitHubError(error);
       if (kind === "not_found") return { status: "none" };
-      return { status: "unknown", reason: `attestations API: ${kind} (${String((error as Error)?.message ?? error).slice(0, 120)})` };
+      return {
+        status: "unknown",
+        reason: `attestations API: ${kind} (${String((error as Error)?.message ?? error).slice(0, 120)})`,
+      };
     }
   };
 }

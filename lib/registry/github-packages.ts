@@ -23,7 +23,9 @@ export function containerPackagesOf(packages: readonly unknown[], repoFullName: 
   return packages.flatMap((p) => {
     const parsed = packageSchema.safeParse(p);
     if (!parsed.success || parsed.data.package_type !== "container") return [];
-    return parsed.data.repository?.full_name.toLowerCase() === repoFullName.toLowerCase() ? [parsed.data.name] : [];
+    return parsed.data.repository?.full_name.toLowerCase() === repoFullName.toLowerCase()
+      ? [parsed.data.name]
+      : [];
   });
 }
 
@@ -31,12 +33,23 @@ export function packageVersionsOf(versions: readonly unknown[]): PackageVersion[
   return versions.flatMap((v) => {
     const parsed = versionSchema.safeParse(v);
     if (!parsed.success || !/^sha256:[0-9a-f]{64}$/.test(parsed.data.name)) return [];
-    return [{ digest: parsed.data.name, tags: parsed.data.metadata?.container?.tags ?? [], createdAt: parsed.data.created_at }];
+    return [
+      {
+        digest: parsed.data.name,
+        tags: parsed.data.metadata?.container?.tags ?? [],
+        createdAt: parsed.data.created_at,
+      },
+    ];
   });
 }
 
 /** ImageRequest for a GHCR container package; `versions` null when the versions list was not readable. */
-export function ghcrImage(owner: string, packageName: string, versions: readonly unknown[] | null, host = "ghcr.io"): ImageRequest {
+export function ghcrImage(
+  owner: string,
+  packageName: string,
+  versions: readonly unknown[] | null,
+  host = "ghcr.io",
+): ImageRequest {
   const name = `${host}/${owner.toLowerCase()}/${packageName.toLowerCase()}`;
   return versions ? { name, versions: packageVersionsOf(versions) } : { name };
 }

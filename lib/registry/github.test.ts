@@ -3,16 +3,40 @@ import { predicateTypesOf } from "./github-attestations";
 import { containerPackagesOf, ghcrImage, packageVersionsOf } from "./github-packages";
 
 const D = `sha256:${"f".repeat(64)}`;
-const bundle = (statement: unknown) => ({ bundle: { dsseEnvelope: { payload: Buffer.from(JSON.stringify(statement)).toString("base64"), payloadType: "application/vnd.in-toto+json" } } });
+const bundle = (statement: unknown) => ({
+  bundle: {
+    dsseEnvelope: {
+      payload: Buffer.from(JSON.stringify(statement)).toString("base64"),
+      payloadType: "application/vnd.in-toto+json",
+    },
+  },
+});
 
 describe("predicateTypesOf", () => {
   it("reads predicate types from the DSSE payload of each bundle", () => {
-    const body = { attestations: [bundle({ predicateType: "https://slsa.dev/provenance/v1" }), bundle({ predicateType: "https://slsa.dev/provenance/v1" }), bundle({ predicateType: "https://spdx.dev/Document/v2.3" })] };
-    expect(predicateTypesOf(body)).toEqual({ predicateTypes: ["https://slsa.dev/provenance/v1", "https://spdx.dev/Document/v2.3"], skipped: 0 });
+    const body = {
+      attestations: [
+        bundle({ predicateType: "https://slsa.dev/provenance/v1" }),
+        bundle({ predicateType: "https://slsa.dev/provenance/v1" }),
+        bundle({ predicateType: "https://spdx.dev/Document/v2.3" }),
+      ],
+    };
+    expect(predicateTypesOf(body)).toEqual({
+      predicateTypes: ["https://slsa.dev/provenance/v1", "https://spdx.dev/Document/v2.3"],
+      skipped: 0,
+    });
   });
 
   it("skips unreadable bundles and rejects unexpected answers", () => {
-    expect(predicateTypesOf({ attestations: [{ bundle: { dsseEnvelope: { payload: "!!notbase64json" } } }, { bundle: null }, bundle({ nope: 1 })] })).toEqual({ predicateTypes: [], skipped: 3 });
+    expect(
+      predicateTypesOf({
+        attestations: [
+          { bundle: { dsseEnvelope: { payload: "!!notbase64json" } } },
+          { bundle: null },
+          bundle({ nope: 1 }),
+        ],
+      }),
+    ).toEqual({ predicateTypes: [], skipped: 3 });
     expect(predicateTypesOf({ message: "Not Found" })).toBeNull();
     expect(predicateTypesOf("x")).toBeNull();
   });
@@ -33,7 +57,11 @@ describe("GitHub packages", () => {
 
   it("turns versions into digests, tags and dates, skipping non-digest names", () => {
     const versions = [
-      { name: D, created_at: "2024-01-01T00:00:00Z", metadata: { package_type: "container", container: { tags: ["latest"] } } },
+      {
+        name: D,
+        created_at: "2024-01-01T00:00:00Z",
+        metadata: { package_type: "container", container: { tags: ["latest"] } },
+      },
       { name: "1.0.0", created_at: "2024-01-01T00:00:00Z" },
       { name: D.replace("f", "e"), created_at: "2024-02-01T00:00:00Z", metadata: {} },
     ];

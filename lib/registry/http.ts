@@ -30,7 +30,10 @@ export function parseJson(bytes: Uint8Array, what: string): unknown {
   try {
     return JSON.parse(Buffer.from(bytes).toString("utf8"));
   } catch (error) {
-    throw new RegistryError("malformed", `${what}: malformed JSON (${(error as Error).message.slice(0, 120)})`);
+    throw new RegistryError(
+      "malformed",
+      `${what}: malformed JSON (${(error as Error).message.slice(0, 120)})`,
+    );
   }
 }
 

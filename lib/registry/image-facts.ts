@@ -35,23 +35,33 @@ export interface ImageFactsInput {
 
 export const FACT_KINDS: readonly FactKind[] = ["signed", "provenance", "sbom"];
 
-function decide(kind: FactKind, digest: string | null, lookups: Lookup[]): { value: boolean | null; reason?: string } {
+function decide(
+  kind: FactKind,
+  digest: string | null,
+  lookups: Lookup[],
+): { value: boolean | null; reason?: string } {
   if (lookups.some((l) => l.found.some((e) => e.kind === kind))) return { value: true };
   if (!digest) return { value: null };
   const relevant = lookups.filter((l) => l.covers.includes(kind));
   if (relevant.length === 0) return { value: null, reason: `${kind}: no source can show it` };
   const failed = relevant.filter((l) => l.status === "failed");
-  if (failed.length > 0) return { value: null, reason: `${kind}: unknown, ${failed.map((l) => l.source).join(", ")} could not be read` };
+  if (failed.length > 0)
+    return {
+      value: null,
+      reason: `${kind}: unknown, ${failed.map((l) => l.source).join(", ")} could not be read`,
+    };
   return { value: false };
 }
 
 export function buildImageFacts(input: ImageFactsInput): ImageFacts {
   const reasons: string[] = [];
   if (input.tagsReason) reasons.push(input.tagsReason);
-  if (input.tagsTruncated) reasons.push("tag list truncated at the configured bound; the latest tag may be among the unread ones");
+  if (input.tagsTruncated)
+    reasons.push("tag list truncated at the configured bound; the latest tag may be among the unread ones");
   if (!input.latest.ok) reasons.push(`latest: ${input.latest.reason}`);
   if (input.digestReason) reasons.push(input.digestReason);
-  for (const l of input.lookups) if (l.status === "failed" && l.reason) reasons.push(`${l.source}: ${l.reason}`);
+  for (const l of input.lookups)
+    if (l.status === "failed" && l.reason) reasons.push(`${l.source}: ${l.reason}`);
 
   const evidence: NonNullable<ImageFacts["evidence"]> = {};
   const values = {} as Record<FactKind, boolean | null>;
@@ -59,7 +69,9 @@ export function buildImageFacts(input: ImageFactsInput): ImageFacts {
     const { value, reason } = decide(kind, input.digest, input.lookups);
     values[kind] = value;
     if (reason) reasons.push(reason);
-    const found = [...new Set(input.lookups.flatMap((l) => l.found.filter((e) => e.kind === kind).map((e) => e.detail)))];
+    const found = [
+      ...new Set(input.lookups.flatMap((l) => l.found.filter((e) => e.kind === kind).map((e) => e.detail))),
+    ];
     if (found.length > 0) evidence[kind] = found;
   }
   return {
@@ -76,6 +88,17 @@ export function buildImageFacts(input: ImageFactsInput): ImageFacts {
 }
 
 /** The facts of an image that could not be inspected at all (unknown everywhere). */
-export function unknownImageFacts(name: string, reason: string, versions?: readonly PackageVersion[]): ImageFacts {
-  return buildImageFacts({ name, tags: null, tagsReason: reason, latest: versions ? pickLatest(null, versions) : { ok: false, reason: "not inspected" }, digest: null, lookups: [] });
+export function unknownImageFacts(
+  name: string,
+  reason: string,
+  versions?: readonly PackageVersion[],
+): ImageFacts {
+  return buildImageFacts({
+    name,
+    tags: null,
+    tagsReason: reason,
+    latest: versions ? pickLatest(null, versions) : { ok: false, reason: "not inspected" },
+    digest: null,
+    lookups: [],
+  });
 }

@@ -1,5 +1,9 @@
 // Public surface of lib/registry for sync and the CLI: image names in, RegistryFacts out.
-export { collectRegistryFacts, type CollectRegistryFactsOptions, type ImageRequest } from "./collect-registry-facts";
+export {
+  collectRegistryFacts,
+  type CollectRegistryFactsOptions,
+  type ImageRequest,
+} from "./collect-registry-facts";
 export { githubAttestationSource, predicateTypesOf, type OctokitLike } from "./github-attestations";
 export { containerPackagesOf, ghcrImage, packageVersionsOf } from "./github-packages";
 export type { AttestationAnswer, AttestationSource } from "./inspect-image";

@@ -1,5 +1,13 @@
 import type { ImageFacts } from "@/lib/facts/types";
-import { buildxAttestationDescriptors, classifyGitHubPredicates, classifyManifest, classifyReferrerDescriptor, needsReferrerManifest, type Evidence, type FactKind } from "./classify";
+import {
+  buildxAttestationDescriptors,
+  classifyGitHubPredicates,
+  classifyManifest,
+  classifyReferrerDescriptor,
+  needsReferrerManifest,
+  type Evidence,
+  type FactKind,
+} from "./classify";
 import type { RegistryClient } from "./client";
 import { isRegistryError } from "./errors";
 import { buildImageFacts, type Lookup } from "./image-facts";
@@ -11,7 +19,8 @@ import { cosignTag } from "./media-types";
 // place tools put it (cosign tags, OCI referrers or their tag schema, buildx attestation
 // manifests, GitHub's attestations API), and hand the answers to the pure buildImageFacts.
 
-export type AttestationAnswer = { status: "found"; predicateTypes: string[] } | { status: "none" } | { status: "unknown"; reason: string };
+export type AttestationAnswer =
+  { status: "found"; predicateTypes: string[] } | { status: "none" } | { status: "unknown"; reason: string };
 
 /** GitHub's attestations for a digest (GET /repos/{owner}/{repo}/attestations/{digest}). */
 export type AttestationSource = (digest: string, image: string) => Promise<AttestationAnswer>;
@@ -20,7 +29,9 @@ const MAX_REFERRERS = 32;
 const MAX_BUILDX_ATTESTATIONS = 16;
 
 function describe(error: unknown): string {
-  return isRegistryError(error) ? `${error.kind}: ${error.message}` : String((error as Error)?.message ?? error);
+  return isRegistryError(error)
+    ? `${error.kind}: ${error.message}`
+    : String((error as Error)?.message ?? error);
 }
 
 async function lookup(source: string, covers: FactKind[], run: () => Promise<Evidence[]>): Promise<Lookup> {
@@ -56,7 +67,12 @@ async function fromReferrers(client: RegistryClient, repo: string, digest: strin
 async function fromBuildx(client: RegistryClient, repo: string, index: Manifest): Promise<Evidence[]> {
   const out: Evidence[] = [];
   for (const d of buildxAttestationDescriptors(index).slice(0, MAX_BUILDX_ATTESTATIONS)) {
-    out.push(...classifyManifest((await client.getManifest(repo, d.digest)).manifest, `buildx attestation ${d.digest.slice(0, 19)}`));
+    out.push(
+      ...classifyManifest(
+        (await client.getManifest(repo, d.digest)).manifest,
+        `buildx attestation ${d.digest.slice(0, 19)}`,
+      ),
+    );
   }
   return out;
 }
@@ -69,7 +85,12 @@ export interface InspectImageInput {
   attestations?: AttestationSource;
 }
 
-export async function inspectImage({ client, repo, versions, attestations }: InspectImageInput): Promise<ImageFacts> {
+export async function inspectImage({
+  client,
+  repo,
+  versions,
+  attestations,
+}: InspectImageInput): Promise<ImageFacts> {
   const name = `${client.host}/${repo}`;
   let tags: string[] | null = null;
   let tagsTruncated = false;
@@ -77,7 +98,9 @@ export async function inspectImage({ client, repo, versions, attestations }: Ins
   try {
     ({ tags, truncated: tagsTruncated } = await client.listTags(repo));
   } catch (error) {
-    tagsReason = isRegistryError(error, "not_found") ? `repository ${repo} not found in the registry` : `tags: ${describe(error)}`;
+    tagsReason = isRegistryError(error, "not_found")
+      ? `repository ${repo} not found in the registry`
+      : `tags: ${describe(error)}`;
     if (isRegistryError(error, "not_found") && !versions?.length) tags = [];
   }
   const latest = pickLatest(tags, versions);
@@ -92,23 +115,46 @@ export async function inspectImage({ client, repo, versions, attestations }: Ins
       digestReason = `resolve ${reference}: ${describe(error)}`;
     }
   }
-  if (!digest) return buildImageFacts({ name, tags, tagsTruncated, tagsReason, latest, digest: null, digestReason, lookups: [] });
+  if (!digest)
+    return buildImageFacts({
+      name,
+      tags,
+      tagsTruncated,
+      tagsReason,
+      latest,
+      digest: null,
+      digestReason,
+      lookups: [],
+    });
 
   const d = digest;
   const pending: Array<Promise<Lookup>> = [];
   if (manifest === null) {
     // The image itself was not readable (GHCR answers an unauthorised read with 404 too), so a
     // 404 on its .sig/.att tags would prove nothing: the registry's evidence is unknown.
-    pending.push(lookup("registry", ["signed", "provenance", "sbom"], () => Promise.reject(new Error(`image manifest not readable (${digestReason ?? "not fetched"})`))));
+    pending.push(
+      lookup("registry", ["signed", "provenance", "sbom"], () =>
+        Promise.reject(new Error(`image manifest not readable (${digestReason ?? "not fetched"})`)),
+      ),
+    );
   } else {
     const m = manifest;
     pending.push(
-      lookup(`cosign tag ${cosignTag(d, "sig")}`, ["signed"], () => optionalTag(client, repo, cosignTag(d, "sig"))),
-      lookup(`cosign tag ${cosignTag(d, "att")}`, ["provenance", "sbom"], () => optionalTag(client, repo, cosignTag(d, "att"))),
-      lookup(`cosign tag ${cosignTag(d, "sbom")}`, ["sbom"], () => optionalTag(client, repo, cosignTag(d, "sbom"))),
+      lookup(`cosign tag ${cosignTag(d, "sig")}`, ["signed"], () =>
+        optionalTag(client, repo, cosignTag(d, "sig")),
+      ),
+      lookup(`cosign tag ${cosignTag(d, "att")}`, ["provenance", "sbom"], () =>
+        optionalTag(client, repo, cosignTag(d, "att")),
+      ),
+      lookup(`cosign tag ${cosignTag(d, "sbom")}`, ["sbom"], () =>
+        optionalTag(client, repo, cosignTag(d, "sbom")),
+      ),
       lookup("referrers", ["signed", "provenance", "sbom"], () => fromReferrers(client, repo, d)),
     );
-    if (isIndex(m)) pending.push(lookup("buildx attestation manifests", ["provenance", "sbom"], () => fromBuildx(client, repo, m)));
+    if (isIndex(m))
+      pending.push(
+        lookup("buildx attestation manifests", ["provenance", "sbom"], () => fromBuildx(client, repo, m)),
+      );
   }
   if (attestations) {
     pending.push(
@@ -119,5 +165,14 @@ export async function inspectImage({ client, repo, versions, attestations }: Ins
       }),
     );
   }
-  return buildImageFacts({ name, tags, tagsTruncated, tagsReason, latest, digest, digestReason, lookups: await Promise.all(pending) });
+  return buildImageFacts({
+    name,
+    tags,
+    tagsTruncated,
+    tagsReason,
+    latest,
+    digest,
+    digestReason,
+    lookups: await Promise.all(pending),
+  });
 }

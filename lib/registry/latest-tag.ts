@@ -17,8 +17,7 @@ export interface PackageVersion {
 export type LatestRule = "latest-tag" | "semver" | "package-versions" | "only-tag";
 
 export type LatestChoice =
-  | { ok: true; tag: string | null; digest: string | null; rule: LatestRule }
-  | { ok: false; reason: string };
+  { ok: true; tag: string | null; digest: string | null; rule: LatestRule } | { ok: false; reason: string };
 
 /** Tags a user published, without cosign/referrers artifact tags (`sha256-<hex>[.sig|.att|.sbom]`). */
 export function publishedTags(tags: readonly string[]): string[] {
@@ -46,8 +45,12 @@ function digestForTag(tag: string, versions: readonly PackageVersion[] | undefin
 }
 
 function newestTaggedVersion(versions: readonly PackageVersion[]): PackageVersion | null {
-  const tagged = versions.filter((v) => isDigest(v.digest) && publishedTags(v.tags).length > 0 && !Number.isNaN(Date.parse(v.createdAt)));
-  tagged.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || a.digest.localeCompare(b.digest));
+  const tagged = versions.filter(
+    (v) => isDigest(v.digest) && publishedTags(v.tags).length > 0 && !Number.isNaN(Date.parse(v.createdAt)),
+  );
+  tagged.sort(
+    (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || a.digest.localeCompare(b.digest),
+  );
   return tagged[0] ?? null;
 }
 
@@ -55,14 +58,33 @@ function newestTaggedVersion(versions: readonly PackageVersion[]): PackageVersio
  * `tags`: the registry's tag list, or null when it could not be read (then the versions'
  * tags stand in). `versions`: GitHub's package versions, when known.
  */
-export function pickLatest(tags: readonly string[] | null, versions?: readonly PackageVersion[]): LatestChoice {
+export function pickLatest(
+  tags: readonly string[] | null,
+  versions?: readonly PackageVersion[],
+): LatestChoice {
   const candidates = publishedTags(tags ?? (versions ?? []).flatMap((v) => v.tags));
-  if (candidates.includes("latest")) return { ok: true, tag: "latest", digest: digestForTag("latest", versions), rule: "latest-tag" };
+  if (candidates.includes("latest"))
+    return { ok: true, tag: "latest", digest: digestForTag("latest", versions), rule: "latest-tag" };
   const highest = highestSemverTag(candidates);
   if (highest) return { ok: true, tag: highest, digest: digestForTag(highest, versions), rule: "semver" };
   const newest = versions ? newestTaggedVersion(versions) : null;
-  if (newest) return { ok: true, tag: publishedTags(newest.tags)[0] ?? null, digest: newest.digest, rule: "package-versions" };
-  if (candidates.length === 1) return { ok: true, tag: candidates[0]!, digest: digestForTag(candidates[0]!, versions), rule: "only-tag" };
+  if (newest)
+    return {
+      ok: true,
+      tag: publishedTags(newest.tags)[0] ?? null,
+      digest: newest.digest,
+      rule: "package-versions",
+    };
+  if (candidates.length === 1)
+    return {
+      ok: true,
+      tag: candidates[0]!,
+      digest: digestForTag(candidates[0]!, versions),
+      rule: "only-tag",
+    };
   if (candidates.length === 0) return { ok: false, reason: "no published tags" };
-  return { ok: false, reason: `cannot tell which of ${candidates.length} tags is the latest (no "latest", no semver tag, no package versions)` };
+  return {
+    ok: false,
+    reason: `cannot tell which of ${candidates.length} tags is the latest (no "latest", no semver tag, no package versions)`,
+  };
 }

@@ -19,7 +19,9 @@ export const MT = {
 } as const;
 
 /** What we send as Accept when resolving a tag: indexes first so a multi-arch tag resolves to its index. */
-export const MANIFEST_ACCEPT = [MT.ociIndex, MT.dockerManifestList, MT.ociManifest, MT.dockerManifest].join(", ");
+export const MANIFEST_ACCEPT = [MT.ociIndex, MT.dockerManifestList, MT.ociManifest, MT.dockerManifest].join(
+  ", ",
+);
 
 export const ANNOTATION = {
   cosignSignature: "dev.cosignproject.cosign/signature",
@@ -43,7 +45,9 @@ export function isSbomPredicate(type: string): boolean {
 
 /** Layer media types of SBOMs attached with `cosign attach sbom` or pushed as referrers. */
 export function isSbomMediaType(type: string): boolean {
-  return /^(text\/spdx|application\/spdx\+json|application\/vnd\.cyclonedx|application\/vnd\.syft\+json)/i.test(type);
+  return /^(text\/spdx|application\/spdx\+json|application\/vnd\.cyclonedx|application\/vnd\.syft\+json)/i.test(
+    type,
+  );
 }
 
 const DIGEST = /^sha256:([0-9a-f]{64})$/;

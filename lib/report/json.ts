@@ -27,7 +27,11 @@ export interface JsonReport {
 }
 
 /** Suppressed findings are not listed: they were accepted with a recorded reason. */
-export function buildJsonReport(version: string, findings: ReportFinding[], scores: ScoreSummary): JsonReport {
+export function buildJsonReport(
+  version: string,
+  findings: ReportFinding[],
+  scores: ScoreSummary,
+): JsonReport {
   const categoryScores: Partial<Record<Category, number>> = {};
   for (const c of CATEGORIES) {
     const v = scores.categories[c];

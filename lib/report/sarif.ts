@@ -9,7 +9,8 @@ import type { SuppressionProblem } from "../checks/suppressions";
 import type { ReportFinding } from "./findings";
 import { SARIF_LEVEL, SECURITY_SEVERITY } from "./severity";
 
-export const SARIF_SCHEMA_URI = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json";
+export const SARIF_SCHEMA_URI =
+  "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json";
 const INFORMATION_URI = "https://github.com/gatehouse/gatehouse/blob/main/docs/checks.md";
 
 export interface SarifInput {
@@ -61,7 +62,13 @@ export function buildSarif(input: SarifInput): Sarif.Log {
               ...(input.skipped ?? []).map((s) => ({
                 level: "note" as const,
                 message: { text: `not analysed: ${s.reason}` },
-                locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.path), uriBaseId: "%SRCROOT%" } } }],
+                locations: [
+                  {
+                    physicalLocation: {
+                      artifactLocation: { uri: encodeURI(s.path), uriBaseId: "%SRCROOT%" },
+                    },
+                  },
+                ],
               })),
             ],
           },

@@ -8,7 +8,12 @@ export function atOrAbove(severity: Severity, threshold: Severity): boolean {
 }
 
 /** GitHub code scanning reads `security-severity` as a CVSS-like score in a string. */
-export const SECURITY_SEVERITY: Record<Severity, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
+export const SECURITY_SEVERITY: Record<Severity, string> = {
+  critical: "9.5",
+  high: "8.0",
+  medium: "5.5",
+  low: "3.0",
+};
 
 export const SARIF_LEVEL: Record<Severity, "error" | "warning" | "note"> = {
   critical: "error",

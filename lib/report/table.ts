@@ -30,7 +30,10 @@ export function formatTable(input: TableInput): string {
   const suppressed = input.findings.filter((f) => f.suppressed !== null);
   if (suppressed.length > 0) {
     const inline = suppressed.filter((f) => f.suppressed?.by === "inline").length;
-    out.push("", `Suppressed: ${suppressed.length} (inline ${inline}, policy exception ${suppressed.length - inline})`);
+    out.push(
+      "",
+      `Suppressed: ${suppressed.length} (inline ${inline}, policy exception ${suppressed.length - inline})`,
+    );
   }
   if (input.problems.length > 0) {
     out.push("", "Suppression problems:");

@@ -33,13 +33,22 @@ describe("scoreResults", () => {
       ],
       defaultPolicy,
     );
-    expect(scores.categories).toEqual({ identity: null, secrets: 66.7, "supply-chain": null, integrity: 42.9, "change-control": null });
+    expect(scores.categories).toEqual({
+      identity: null,
+      secrets: 66.7,
+      "supply-chain": null,
+      integrity: 42.9,
+      "change-control": null,
+    });
     expect(scores.overall).toBe(54.8);
     expect(scores.grade).toBe("F");
   });
 
   it("leaves categories with nothing applicable null, and overall null when all are", () => {
-    const scores = scoreResults([result("identity", "high", "unknown"), result("secrets", "low", "not-applicable")], defaultPolicy);
+    const scores = scoreResults(
+      [result("identity", "high", "unknown"), result("secrets", "low", "not-applicable")],
+      defaultPolicy,
+    );
     expect(Object.values(scores.categories).every((v) => v === null)).toBe(true);
     expect(scores.overall).toBeNull();
     expect(scores.grade).toBeNull();
@@ -47,11 +56,22 @@ describe("scoreResults", () => {
 
   it("excludes unknown and not-applicable from the score but counts them", () => {
     const scores = scoreResults(
-      [result("identity", "high", "pass"), result("identity", "critical", "unknown"), result("identity", "critical", "not-applicable")],
+      [
+        result("identity", "high", "pass"),
+        result("identity", "critical", "unknown"),
+        result("identity", "critical", "not-applicable"),
+      ],
       defaultPolicy,
     );
     expect(scores.categories.identity).toBe(100);
-    expect(scores.counts).toEqual({ total: 3, pass: 1, fail: 0, notApplicable: 1, unknown: 1, suppressed: 0 });
+    expect(scores.counts).toEqual({
+      total: 3,
+      pass: 1,
+      fail: 0,
+      notApplicable: 1,
+      unknown: 1,
+      suppressed: 0,
+    });
     expect(scores.coverage).toBe(0.667);
   });
 
@@ -75,28 +95,52 @@ describe("scoreResults", () => {
   });
 
   it("counts a suppression the runner already turned into a pass", () => {
-    const settled = result("identity", "high", "pass", { findings: [finding({ suppressed: { by: "inline", reason: "fixture" } })] });
+    const settled = result("identity", "high", "pass", {
+      findings: [finding({ suppressed: { by: "inline", reason: "fixture" } })],
+    });
     expect(scoreResults([settled], defaultPolicy).counts).toMatchObject({ pass: 1, suppressed: 1 });
     expect(scoreResults([result("identity", "high", "pass")], defaultPolicy).counts.suppressed).toBe(0);
   });
 
   it("weighs a failure as its worst open finding, capped at the check's severity", () => {
-    const githubOwnedOnly = result("supply-chain", "high", "fail", { findings: [finding({ severity: "medium" })] });
+    const githubOwnedOnly = result("supply-chain", "high", "fail", {
+      findings: [finding({ severity: "medium" })],
+    });
     // applicable: 5 (the failure, as medium) + 7.5 (a passing high) = 12.5; failed 5 → 60
-    expect(scoreResults([githubOwnedOnly, result("supply-chain", "high", "pass")], defaultPolicy).categories["supply-chain"]).toBe(60);
+    expect(
+      scoreResults([githubOwnedOnly, result("supply-chain", "high", "pass")], defaultPolicy).categories[
+        "supply-chain"
+      ],
+    ).toBe(60);
     const inflated = result("supply-chain", "low", "fail", { findings: [finding({ severity: "critical" })] });
     // capped at low: applicable 2.5 + 2.5, failed 2.5 → 50
-    expect(scoreResults([inflated, result("supply-chain", "low", "pass")], defaultPolicy).categories["supply-chain"]).toBe(50);
+    expect(
+      scoreResults([inflated, result("supply-chain", "low", "pass")], defaultPolicy).categories[
+        "supply-chain"
+      ],
+    ).toBe(50);
   });
 
   it("uses the policy's weights", () => {
     const policy: Policy = { ...defaultPolicy, weights: { critical: 1, high: 1, medium: 1, low: 3 } };
     // applicable 1 + 3, failed 3 → 25
-    expect(scoreResults([result("identity", "critical", "pass"), result("identity", "low", "fail")], policy).categories.identity).toBe(25);
+    expect(
+      scoreResults([result("identity", "critical", "pass"), result("identity", "low", "fail")], policy)
+        .categories.identity,
+    ).toBe(25);
   });
 
   it("grades on the documented thresholds", () => {
-    expect([90, 89.9, 80, 70, 60, 59.9, 0, null].map(gradeFor)).toEqual(["A", "B", "B", "C", "D", "F", "F", null]);
+    expect([90, 89.9, 80, 70, 60, 59.9, 0, null].map(gradeFor)).toEqual([
+      "A",
+      "B",
+      "B",
+      "C",
+      "D",
+      "F",
+      "F",
+      null,
+    ]);
   });
 
   it("is deterministic and independent of result order", () => {
@@ -112,6 +156,12 @@ describe("scoreResults", () => {
     const first = JSON.stringify(scoreResults(results, defaultPolicy));
     expect(JSON.stringify(scoreResults(results, defaultPolicy))).toBe(first);
     expect(JSON.stringify(scoreResults([...results].reverse(), defaultPolicy))).toBe(first);
-    expect(Object.keys(JSON.parse(first).categories)).toEqual(["identity", "secrets", "supply-chain", "integrity", "change-control"]);
+    expect(Object.keys(JSON.parse(first).categories)).toEqual([
+      "identity",
+      "secrets",
+      "supply-chain",
+      "integrity",
+      "change-control",
+    ]);
   });
 });

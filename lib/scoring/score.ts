@@ -99,13 +99,17 @@ export function scoreResults(results: CheckResult[], policy: Policy): Scores {
   const categories = {} as Record<Category, number | null>;
   for (const category of CATEGORIES) {
     const denominator = weigh(applicable.get(category) ?? emptyTally(), policy);
-    const value = denominator > 0 ? 100 * (1 - weigh(failed.get(category) ?? emptyTally(), policy) / denominator) : null;
+    const value =
+      denominator > 0 ? 100 * (1 - weigh(failed.get(category) ?? emptyTally(), policy) / denominator) : null;
     raw[category] = value === null ? null : Math.min(100, Math.max(0, value));
     categories[category] = raw[category] === null ? null : round(raw[category], 1);
   }
 
-  const present = CATEGORIES.map((category) => raw[category]).filter((value): value is number => value !== null);
-  const overall = present.length > 0 ? round(present.reduce((sum, value) => sum + value, 0) / present.length, 1) : null;
+  const present = CATEGORIES.map((category) => raw[category]).filter(
+    (value): value is number => value !== null,
+  );
+  const overall =
+    present.length > 0 ? round(present.reduce((sum, value) => sum + value, 0) / present.length, 1) : null;
   const coverage = counts.total > 0 ? round((counts.total - counts.unknown) / counts.total, 3) : 0;
 
   return { categories, overall, grade: gradeFor(overall), coverage, counts };

@@ -16,7 +16,11 @@ export async function runAction(work: () => Promise<void>): Promise<ActionResult
     return { ok: true };
   } catch (error) {
     if (isAppError(error)) return { ok: false, error: error.message };
-    if (error instanceof ZodError) return { ok: false, error: `Invalid input: ${error.issues.map((i) => i.path.join(".") || i.message).join(", ")}` };
+    if (error instanceof ZodError)
+      return {
+        ok: false,
+        error: `Invalid input: ${error.issues.map((i) => i.path.join(".") || i.message).join(", ")}`,
+      };
     const id = randomUUID();
     logger.error({ err: error, errorId: id }, "server action failed");
     return { ok: false, error: `Something went wrong (error id ${id}).` };

@@ -19,12 +19,22 @@ let admin: Actor;
 let auditor: Actor;
 let engineerId: string;
 
-const actor = (userId: string, login: string, role: Actor["role"]): Actor => ({ userId, login, role, ip: "203.0.113.9", userAgent: "vitest" });
+const actor = (userId: string, login: string, role: Actor["role"]): Actor => ({
+  userId,
+  login,
+  role,
+  ip: "203.0.113.9",
+  userAgent: "vitest",
+});
 
 beforeAll(async () => {
   db = await createTestDatabase();
   setDb(db.prisma);
-  const a = await upsertGitHubUser(db.prisma, { id: 1, login: "ada", name: "Ada", email: "ada@x.test" }, "admin");
+  const a = await upsertGitHubUser(
+    db.prisma,
+    { id: 1, login: "ada", name: "Ada", email: "ada@x.test" },
+    "admin",
+  );
   const i = await upsertGitHubUser(db.prisma, { id: 2, login: "ian", name: "Ian", email: null }, "auditor");
   const e = await upsertGitHubUser(db.prisma, { id: 3, login: "eve", name: "Eve", email: null }, "engineer");
   admin = actor(a.id, "ada", "admin");
@@ -42,42 +52,82 @@ describe("authorisation in the data layer", () => {
   it("refuses an auditor user management and writes who, what and from where", async () => {
     await expect(listUsers(auditor)).rejects.toMatchObject({ code: "forbidden" });
     const [last] = await listAuditEntries(auditor, { limit: 1 });
-    expect(last).toMatchObject({ action: "authz.denied", actorLogin: "ian", ip: "203.0.113.9", userAgent: "vitest", details: { permission: "users:manage", role: "auditor" } });
+    expect(last).toMatchObject({
+      action: "authz.denied",
+      actorLogin: "ian",
+      ip: "203.0.113.9",
+      userAgent: "vitest",
+      details: { permission: "users:manage", role: "auditor" },
+    });
   });
 
   it("lets an admin change a role, audited with before and after", async () => {
-    await expect(changeUserRole(admin, { userId: engineerId, role: "security_lead" })).resolves.toEqual({ changed: true });
-    expect((await db.prisma.user.findUniqueOrThrow({ where: { id: engineerId } })).role).toBe("security_lead");
+    await expect(changeUserRole(admin, { userId: engineerId, role: "security_lead" })).resolves.toEqual({
+      changed: true,
+    });
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { id: engineerId } })).role).toBe(
+      "security_lead",
+    );
     const [last] = await listAuditEntries(admin, { limit: 1 });
-    expect(last).toMatchObject({ action: "user.role_changed", actorLogin: "ada", targetId: engineerId, details: { from: "engineer", to: "security_lead" } });
+    expect(last).toMatchObject({
+      action: "user.role_changed",
+      actorLogin: "ada",
+      targetId: engineerId,
+      details: { from: "engineer", to: "security_lead" },
+    });
   });
 
   it("rejects invalid input and never demotes the last admin", async () => {
     await expect(changeUserRole(admin, { userId: engineerId, role: "root" })).rejects.toThrow();
-    await expect(changeUserRole(admin, { userId: admin.userId, role: "auditor" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(changeUserRole(admin, { userId: admin.userId, role: "auditor" })).rejects.toMatchObject({
+      code: "conflict",
+    });
   });
 
   it("disabling a user kills their sessions and the adapter refuses them", async () => {
     const adapter = gatehouseAdapter({ admins: [], defaultRole: "engineer" });
-    await adapter.createSession!({ sessionToken: "tok-eve", userId: engineerId, expires: new Date(Date.now() + 3_600_000) });
+    await adapter.createSession!({
+      sessionToken: "tok-eve",
+      userId: engineerId,
+      expires: new Date(Date.now() + 3_600_000),
+    });
     expect(await adapter.getSessionAndUser!("tok-eve")).toMatchObject({ user: { role: "security_lead" } });
     await setUserDisabled(admin, { userId: engineerId, disabled: true });
     expect(await db.prisma.session.count({ where: { userId: engineerId } })).toBe(0);
-    await db.prisma.session.create({ data: { sessionToken: "tok-eve-2", userId: engineerId, expires: new Date(Date.now() + 3_600_000) } });
+    await db.prisma.session.create({
+      data: { sessionToken: "tok-eve-2", userId: engineerId, expires: new Date(Date.now() + 3_600_000) },
+    });
     expect(await adapter.getSessionAndUser!("tok-eve-2")).toBeNull();
   });
 
   it("deleting a session returns it, so next-auth's sign-out event can audit who left", async () => {
     const adapter = gatehouseAdapter({ admins: [], defaultRole: "engineer" });
-    await adapter.createSession!({ sessionToken: "tok-ada", userId: admin.userId, expires: new Date(Date.now() + 3_600_000) });
-    expect(await adapter.deleteSession!("tok-ada")).toMatchObject({ userId: admin.userId, sessionToken: "tok-ada" });
+    await adapter.createSession!({
+      sessionToken: "tok-ada",
+      userId: admin.userId,
+      expires: new Date(Date.now() + 3_600_000),
+    });
+    expect(await adapter.deleteSession!("tok-ada")).toMatchObject({
+      userId: admin.userId,
+      sessionToken: "tok-ada",
+    });
     expect(await adapter.deleteSession!("tok-ada")).toBeNull();
   });
 
   it("first sign-in gives configured admins the admin role and others the default", async () => {
     const adapter = gatehouseAdapter({ admins: ["root-user"], defaultRole: "auditor" });
-    const boss = await adapter.createUser!({ email: "", emailVerified: null, name: "Boss", githubLogin: "root-user" } as never);
-    const pleb = await adapter.createUser!({ email: "p@x.test", emailVerified: null, name: "P", githubLogin: "pleb" } as never);
+    const boss = await adapter.createUser!({
+      email: "",
+      emailVerified: null,
+      name: "Boss",
+      githubLogin: "root-user",
+    } as never);
+    const pleb = await adapter.createUser!({
+      email: "p@x.test",
+      emailVerified: null,
+      name: "P",
+      githubLogin: "pleb",
+    } as never);
     expect([(boss as { role: string }).role, (pleb as { role: string }).role]).toEqual(["admin", "auditor"]);
     await syncConfigAdmin(pleb.id, ["pleb"]);
     expect((await db.prisma.user.findUniqueOrThrow({ where: { id: pleb.id } })).role).toBe("admin");
@@ -100,10 +150,17 @@ describe("audit chain", () => {
   it("names the first tampered entry (tampering done below the append-only trigger)", async () => {
     const c = new pg.Client({ connectionString: db.url });
     await c.connect();
-    const { rows } = await c.query<{ seq: string }>(`SELECT seq FROM "AuditLogEntry" ORDER BY seq LIMIT 1 OFFSET 2`);
+    const { rows } = await c.query<{ seq: string }>(
+      `SELECT seq FROM "AuditLogEntry" ORDER BY seq LIMIT 1 OFFSET 2`,
+    );
     await c.query(`ALTER TABLE "AuditLogEntry" DISABLE TRIGGER "AuditLogEntry_append_only"`);
     await c.query(`UPDATE "AuditLogEntry" SET "actorLogin" = 'mallory' WHERE seq = $1`, [rows[0]!.seq]);
     await c.end();
-    expect(await verifyAuditChain(auditor)).toMatchObject({ ok: false, brokenSeq: rows[0]!.seq, reason: "hash-mismatch", checked: 2 });
+    expect(await verifyAuditChain(auditor)).toMatchObject({
+      ok: false,
+      brokenSeq: rows[0]!.seq,
+      reason: "hash-mismatch",
+      checked: 2,
+    });
   });
 });

@@ -23,7 +23,10 @@ function secretOf(c: GitHubCredentials): string {
 
 export async function saveConnection(db: SyncDb, key: Buffer, input: SaveConnectionInput): Promise<string> {
   const creds = githubCredentialsSchema.parse(input.credentials);
-  const existing = await db.gitHubConnection.findUnique({ where: { organizationId: input.organizationId }, select: { id: true } });
+  const existing = await db.gitHubConnection.findUnique({
+    where: { organizationId: input.organizationId },
+    select: { id: true },
+  });
   const id = existing?.id ?? randomUUID();
   const data = {
     kind: creds.kind,
@@ -33,7 +36,11 @@ export async function saveConnection(db: SyncDb, key: Buffer, input: SaveConnect
     secretCiphertext: encrypt(secretOf(creds), `${id}:secret`, key),
     webhookSecretCiphertext: input.webhookSecret ? encrypt(input.webhookSecret, `${id}:webhook`, key) : null,
   };
-  await db.gitHubConnection.upsert({ where: { id }, create: { id, organizationId: input.organizationId, ...data }, update: data });
+  await db.gitHubConnection.upsert({
+    where: { id },
+    create: { id, organizationId: input.organizationId, ...data },
+    update: data,
+  });
   return id;
 }
 
@@ -44,13 +51,21 @@ export interface LoadedConnection {
   webhookSecret: string | null;
 }
 
-export async function loadConnection(db: SyncDb, key: Buffer, organizationId: string): Promise<LoadedConnection | null> {
+export async function loadConnection(
+  db: SyncDb,
+  key: Buffer,
+  organizationId: string,
+): Promise<LoadedConnection | null> {
   const row = await db.gitHubConnection.findUnique({ where: { organizationId } });
   if (!row) return null;
   const secret = decrypt(row.secretCiphertext, `${row.id}:secret`, key);
   const credentials: GitHubCredentials =
-    row.kind === "app" ? { kind: "app", appId: row.appId!, installationId: row.installationId!, privateKey: secret } : { kind: "token", token: secret };
-  const webhookSecret = row.webhookSecretCiphertext ? decrypt(row.webhookSecretCiphertext, `${row.id}:webhook`, key) : null;
+    row.kind === "app"
+      ? { kind: "app", appId: row.appId!, installationId: row.installationId!, privateKey: secret }
+      : { kind: "token", token: secret };
+  const webhookSecret = row.webhookSecretCiphertext
+    ? decrypt(row.webhookSecretCiphertext, `${row.id}:webhook`, key)
+    : null;
   return { id: row.id, baseUrl: row.baseUrl, credentials, webhookSecret };
 }
 
@@ -70,7 +85,10 @@ export async function contextForOrganization(
   organizationId: string,
   clientOptions: Partial<Omit<GitHubClientOptions, "credentials" | "baseUrl" | "stats" | "etagStore">> = {},
 ): Promise<SyncContext> {
-  const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { login: true } });
+  const org = await db.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { login: true },
+  });
   const conn = await loadConnection(db, key, organizationId);
   if (!conn) throw new Error(`organisation ${org.login} has no GitHub connection`);
   return {
@@ -80,6 +98,13 @@ export async function contextForOrganization(
     connectionId: conn.id,
     baseUrl: conn.baseUrl,
     registry: defaultRegistry(conn),
-    makeClient: (stats, etags) => createGitHubClient({ ...clientOptions, credentials: conn.credentials, baseUrl: conn.baseUrl, stats, etagStore: etags }),
+    makeClient: (stats, etags) =>
+      createGitHubClient({
+        ...clientOptions,
+        credentials: conn.credentials,
+        baseUrl: conn.baseUrl,
+        stats,
+        etagStore: etags,
+      }),
   };
 }

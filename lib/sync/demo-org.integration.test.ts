@@ -20,12 +20,25 @@ let fx: OrgFixture;
 let h: SyncHarness;
 
 async function allFacts(): Promise<Map<string, RepoFacts>> {
-  const repos = await h.db.prisma.repository.findMany({ where: { organizationId: h.organizationId }, include: { snapshot: true } });
-  const org = await h.db.prisma.orgSnapshot.findUniqueOrThrow({ where: { organizationId: h.organizationId } });
-  return new Map(repos.map((r) => [r.name, assembleRepoFacts(r.snapshot!.facts as unknown as RepoFacts, org.facts as unknown as OrgPart)]));
+  const repos = await h.db.prisma.repository.findMany({
+    where: { organizationId: h.organizationId },
+    include: { snapshot: true },
+  });
+  const org = await h.db.prisma.orgSnapshot.findUniqueOrThrow({
+    where: { organizationId: h.organizationId },
+  });
+  return new Map(
+    repos.map((r) => [
+      r.name,
+      assembleRepoFacts(r.snapshot!.facts as unknown as RepoFacts, org.facts as unknown as OrgPart),
+    ]),
+  );
 }
 
-const perRepoAlertRequests = () => Object.entries(h.sim.stats.routes).filter(([r]) => /^GET \/repos\/.*\/(secret-scanning|dependabot)\/alerts$/.test(r)).length;
+const perRepoAlertRequests = () =>
+  Object.entries(h.sim.stats.routes).filter(([r]) =>
+    /^GET \/repos\/.*\/(secret-scanning|dependabot)\/alerts$/.test(r),
+  ).length;
 
 beforeAll(async () => {
   fx = await loadOrgFixture(DEMO);
@@ -42,7 +55,10 @@ describe("syncing the demo org", () => {
     let protectedCount = 0;
     for (const repo of fx.repos) {
       // An empty repository has no branch, so no rule applies to it.
-      const rule = Object.keys(repo.files).length > 0 ? ruleForBranch(repo.config.branchProtection, repo.config.defaultBranch) : undefined;
+      const rule =
+        Object.keys(repo.files).length > 0
+          ? ruleForBranch(repo.config.branchProtection, repo.config.defaultBranch)
+          : undefined;
       const got = facts.get(repo.name)!.settings!;
       expect(got.branchProtectionKnown, repo.name).toBe(true);
       if (!rule) {
@@ -61,9 +77,20 @@ describe("syncing the demo org", () => {
     }
     expect(protectedCount).toBeGreaterThanOrEqual(20);
     // Good, weak, wildcard and mismatched rules from the fixture.
-    expect(facts.get("auth-service")!.settings!.branchProtection).toMatchObject({ requiredApprovingReviewCount: 2, enforceAdmins: true, requireSignedCommits: true });
-    expect(facts.get("marketing-site")!.settings!.branchProtection).toMatchObject({ requiredApprovingReviewCount: 0, allowForcePushes: true, allowDeletions: true });
-    expect(facts.get("uv")!.settings!.branchProtection).toMatchObject({ pattern: "ma*", requiredApprovingReviewCount: 1 });
+    expect(facts.get("auth-service")!.settings!.branchProtection).toMatchObject({
+      requiredApprovingReviewCount: 2,
+      enforceAdmins: true,
+      requireSignedCommits: true,
+    });
+    expect(facts.get("marketing-site")!.settings!.branchProtection).toMatchObject({
+      requiredApprovingReviewCount: 0,
+      allowForcePushes: true,
+      allowDeletions: true,
+    });
+    expect(facts.get("uv")!.settings!.branchProtection).toMatchObject({
+      pattern: "ma*",
+      requiredApprovingReviewCount: 1,
+    });
     expect(facts.get("old-monolith")!.defaultBranch).toBe("master");
     expect(facts.get("old-monolith")!.settings!.branchProtection).toBeNull();
     expect(facts.get("terraform")!.settings!.branchProtection).toBeNull();
@@ -72,13 +99,19 @@ describe("syncing the demo org", () => {
   it("stores outside collaborators (non-members only) for every repository", async () => {
     const facts = await allFacts();
     for (const repo of fx.repos) {
-      const expected = repoCollaborators(fx.org, repo, "outside").map((c) => ({ login: c.login, permission: c.permission, outside: true })).sort((a, b) => a.login.localeCompare(b.login));
+      const expected = repoCollaborators(fx.org, repo, "outside")
+        .map((c) => ({ login: c.login, permission: c.permission, outside: true }))
+        .sort((a, b) => a.login.localeCompare(b.login));
       expect(facts.get(repo.name)!.settings!.collaborators, repo.name).toEqual(expected);
     }
-    expect(facts.get("payments-gateway")!.settings!.collaborators).toEqual([{ login: "paygate-vendor", permission: "admin", outside: true }]);
+    expect(facts.get("payments-gateway")!.settings!.collaborators).toEqual([
+      { login: "paygate-vendor", permission: "admin", outside: true },
+    ]);
     // chen is an org member with direct admin: not an outside collaborator.
     expect(facts.get("infra-terraform")!.settings!.collaborators).toEqual([]);
-    const withOutsideAdmin = [...facts.values()].filter((f) => f.settings!.collaborators!.some((c) => c.permission === "admin"));
+    const withOutsideAdmin = [...facts.values()].filter((f) =>
+      f.settings!.collaborators!.some((c) => c.permission === "admin"),
+    );
     expect(withOutsideAdmin.length).toBeGreaterThanOrEqual(5);
   });
 
@@ -86,24 +119,45 @@ describe("syncing the demo org", () => {
     const facts = await allFacts();
     for (const repo of fx.repos) {
       const alerts = facts.get(repo.name)!.alerts!;
-      const openSecrets = repo.config.security.secretScanning ? repo.config.secretScanningAlerts.filter((a) => a.state === "open").map((a) => a.number) : [];
-      const openDeps = repo.config.security.dependabotAlerts ? repo.config.dependabotAlerts.filter((a) => a.state === "open").map((a) => a.number) : [];
+      const openSecrets = repo.config.security.secretScanning
+        ? repo.config.secretScanningAlerts.filter((a) => a.state === "open").map((a) => a.number)
+        : [];
+      const openDeps = repo.config.security.dependabotAlerts
+        ? repo.config.dependabotAlerts.filter((a) => a.state === "open").map((a) => a.number)
+        : [];
       expect(alerts.secretScanning?.map((a) => a.number).sort(), repo.name).toEqual(openSecrets.sort());
       expect(alerts.dependabot?.map((a) => a.number).sort(), repo.name).toEqual(openDeps.sort());
     }
-    expect(facts.get("payments-gateway")!.alerts!.secretScanning).toEqual([expect.objectContaining({ number: 4, state: "open", secretType: "stripe_api_key" })]);
-    expect(facts.get("github-actions-goat")!.alerts!.dependabot).toEqual([expect.objectContaining({ number: 1, severity: "high", ecosystem: "actions", packageName: "tj-actions/changed-files", ghsaId: "GHSA-mrrh-fwg8-r2c3" })]);
-    expect(facts.get("data-pipeline")!.alerts).toMatchObject({ secretScanning: [{ number: 2, secretType: "aws_access_key_id" }], dependabot: [{ number: 5, ecosystem: "pip", packageName: "requests" }] });
+    expect(facts.get("payments-gateway")!.alerts!.secretScanning).toEqual([
+      expect.objectContaining({ number: 4, state: "open", secretType: "stripe_api_key" }),
+    ]);
+    expect(facts.get("github-actions-goat")!.alerts!.dependabot).toEqual([
+      expect.objectContaining({
+        number: 1,
+        severity: "high",
+        ecosystem: "actions",
+        packageName: "tj-actions/changed-files",
+        ghsaId: "GHSA-mrrh-fwg8-r2c3",
+      }),
+    ]);
+    expect(facts.get("data-pipeline")!.alerts).toMatchObject({
+      secretScanning: [{ number: 2, secretType: "aws_access_key_id" }],
+      dependabot: [{ number: 5, ecosystem: "pip", packageName: "requests" }],
+    });
     // Enabled but nothing open (a fixed Dependabot alert, a resolved secret): empty, not unknown.
     expect(facts.get("auth-service")!.alerts!.dependabot).toEqual([]);
     expect(facts.get("core")!.alerts!.secretScanning).toEqual([]);
-    const withOpen = [...facts.values()].filter((f) => (f.alerts!.secretScanning!.length ?? 0) + (f.alerts!.dependabot!.length ?? 0) > 0);
+    const withOpen = [...facts.values()].filter(
+      (f) => (f.alerts!.secretScanning!.length ?? 0) + (f.alerts!.dependabot!.length ?? 0) > 0,
+    );
     expect(withOpen.length).toBeGreaterThanOrEqual(4);
   });
 
   it("reads alerts as org-wide pages: one request per list, 304 when unchanged, pages when long", async () => {
     h.sim.stats.reset();
-    expect((await runSyncInline(h.ctx, { kind: "incremental", trigger: "schedule" })).status).toBe("succeeded");
+    expect((await runSyncInline(h.ctx, { kind: "incremental", trigger: "schedule" })).status).toBe(
+      "succeeded",
+    );
     expect(h.sim.stats.routes[SECRET_LIST]).toBe(1);
     expect(h.sim.stats.routes[DEPENDABOT_LIST]).toBe(1);
     expect(perRepoAlertRequests()).toBe(0);
@@ -113,9 +167,12 @@ describe("syncing the demo org", () => {
     // (cursor-paged); no repository is refetched for it.
     const dp = h.sim.fixture.repos.find((r) => r.name === "data-pipeline")!;
     const base = dp.config.dependabotAlerts[0]!;
-    for (let i = 0; i < 250; i++) dp.config.dependabotAlerts.push({ ...base, number: 100 + i, createdAt: "2025-05-01T00:00:00Z" });
+    for (let i = 0; i < 250; i++)
+      dp.config.dependabotAlerts.push({ ...base, number: 100 + i, createdAt: "2025-05-01T00:00:00Z" });
     h.sim.stats.reset();
-    expect((await runSyncInline(h.ctx, { kind: "incremental", trigger: "schedule" })).status).toBe("succeeded");
+    expect((await runSyncInline(h.ctx, { kind: "incremental", trigger: "schedule" })).status).toBe(
+      "succeeded",
+    );
     expect(h.sim.stats.routes[DEPENDABOT_LIST]).toBe(3);
     expect(h.sim.stats.routes[SECRET_LIST]).toBe(1);
     expect(perRepoAlertRequests()).toBe(0);

@@ -22,7 +22,11 @@ describe("sync under faults", () => {
   it("splits a facts query GitHub keeps refusing with 502 and still completes", async () => {
     // GraphQL order: advisories, listing, then facts — the first facts request and its 3 retries fail.
     h.sim.setFaults({ rules: [{ kind: "server-error", status: 502, path: "/graphql", after: 2, count: 4 }] });
-    const { runId, status } = await runSyncInline(h.ctx, { kind: "full", trigger: "manual" }, { attempts: 1 });
+    const { runId, status } = await runSyncInline(
+      h.ctx,
+      { kind: "full", trigger: "manual" },
+      { attempts: 1 },
+    );
     const run0 = await h.db.prisma.syncRun.findUniqueOrThrow({ where: { id: runId } });
     expect({ status, error: run0.errorMessage }).toEqual({ status: "succeeded", error: null });
     expect(h.sim.stats.faults).toBe(4);
@@ -34,7 +38,11 @@ describe("sync under faults", () => {
   it("a sync failing midway keeps the previous facts and records the errors by kind", async () => {
     const before = await syncedState(h.db.prisma, h.organizationId);
     h.sim.setFaults({ rules: [{ kind: "server-error", status: 500, path: "/repos/*/*/keys" }] });
-    const { runId, status } = await runSyncInline(h.ctx, { kind: "full", trigger: "manual" }, { attempts: 2, retryDelayMs: 10 });
+    const { runId, status } = await runSyncInline(
+      h.ctx,
+      { kind: "full", trigger: "manual" },
+      { attempts: 2, retryDelayMs: 10 },
+    );
     expect(status).toBe("failed");
     const run = await h.db.prisma.syncRun.findUniqueOrThrow({ where: { id: runId } });
     expect(run.errorMessage).toBeTruthy();
@@ -48,7 +56,13 @@ describe("sync under faults", () => {
   it("waits out secondary limits and a hung request, then completes", async () => {
     h.sim.setFaults({
       rules: [
-        { kind: "secondary-limit", status: 403, retryAfter: 1, path: "/repos/*/*/actions/permissions", count: 1 },
+        {
+          kind: "secondary-limit",
+          status: 403,
+          retryAfter: 1,
+          path: "/repos/*/*/actions/permissions",
+          count: 1,
+        },
         { kind: "hang", path: "/repos/*/*/keys", count: 1 },
       ],
     });

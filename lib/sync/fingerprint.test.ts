@@ -23,12 +23,42 @@ describe("fingerprint", () => {
 
   it("moves when the head commit, archive flag or protection rule changes", () => {
     const base = repoFingerprint(listed());
-    expect(repoFingerprint(listed({ defaultBranchRef: { name: "main", target: { oid: "b".repeat(40) }, branchProtectionRule: null } }))).not.toBe(base);
+    expect(
+      repoFingerprint(
+        listed({
+          defaultBranchRef: { name: "main", target: { oid: "b".repeat(40) }, branchProtectionRule: null },
+        }),
+      ),
+    ).not.toBe(base);
     expect(repoFingerprint(listed({ isArchived: true }))).not.toBe(base);
-    const rule = { id: "B", pattern: "main", requiredApprovingReviewCount: 1, dismissesStaleReviews: false, requireLastPushApproval: false, requiresCodeOwnerReviews: false, isAdminEnforced: false, allowsForcePushes: false, allowsDeletions: false, requiresCommitSignatures: false, requiredStatusCheckContexts: [] };
-    const withRule = repoFingerprint(listed({ defaultBranchRef: { name: "main", target: { oid: "a".repeat(40) }, branchProtectionRule: rule } }));
+    const rule = {
+      id: "B",
+      pattern: "main",
+      requiredApprovingReviewCount: 1,
+      dismissesStaleReviews: false,
+      requireLastPushApproval: false,
+      requiresCodeOwnerReviews: false,
+      isAdminEnforced: false,
+      allowsForcePushes: false,
+      allowsDeletions: false,
+      requiresCommitSignatures: false,
+      requiredStatusCheckContexts: [],
+    };
+    const withRule = repoFingerprint(
+      listed({
+        defaultBranchRef: { name: "main", target: { oid: "a".repeat(40) }, branchProtectionRule: rule },
+      }),
+    );
     expect(withRule).not.toBe(base);
-    const stricter = repoFingerprint(listed({ defaultBranchRef: { name: "main", target: { oid: "a".repeat(40) }, branchProtectionRule: { ...rule, requiredApprovingReviewCount: 2 } } }));
+    const stricter = repoFingerprint(
+      listed({
+        defaultBranchRef: {
+          name: "main",
+          target: { oid: "a".repeat(40) },
+          branchProtectionRule: { ...rule, requiredApprovingReviewCount: 2 },
+        },
+      }),
+    );
     expect(stricter).not.toBe(withRule);
   });
 });

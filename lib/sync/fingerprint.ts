@@ -15,18 +15,41 @@ interface FingerprintSource {
   isArchived: boolean;
   visibility: string;
   pushedAt: string | null;
-  defaultBranchRef?: { name?: string | null; target?: { oid?: string | null } | null; branchProtectionRule?: unknown } | null;
+  defaultBranchRef?: {
+    name?: string | null;
+    target?: { oid?: string | null } | null;
+    branchProtectionRule?: unknown;
+  } | null;
 }
 
 function protectionKey(rule: Record<string, unknown> | null | undefined): unknown {
   if (!rule) return null;
-  const keys = ["id", "pattern", "requiredApprovingReviewCount", "dismissesStaleReviews", "requireLastPushApproval", "requiresCodeOwnerReviews", "isAdminEnforced", "allowsForcePushes", "allowsDeletions", "requiresCommitSignatures", "requiredStatusCheckContexts"];
+  const keys = [
+    "id",
+    "pattern",
+    "requiredApprovingReviewCount",
+    "dismissesStaleReviews",
+    "requireLastPushApproval",
+    "requiresCodeOwnerReviews",
+    "isAdminEnforced",
+    "allowsForcePushes",
+    "allowsDeletions",
+    "requiresCommitSignatures",
+    "requiredStatusCheckContexts",
+  ];
   return keys.map((k) => rule[k] ?? null);
 }
 
 /** One hash for a listed repository and for the facts a snapshot was built from, so they compare. */
 export function repoFingerprint(r: FingerprintSource): string {
   const ref = r.defaultBranchRef;
-  const fields = [r.isArchived, r.visibility, r.pushedAt, ref?.name ?? null, ref?.target?.oid ?? null, protectionKey(ref?.branchProtectionRule as Record<string, unknown> | null | undefined)];
+  const fields = [
+    r.isArchived,
+    r.visibility,
+    r.pushedAt,
+    ref?.name ?? null,
+    ref?.target?.oid ?? null,
+    protectionKey(ref?.branchProtectionRule as Record<string, unknown> | null | undefined),
+  ];
   return createHash("sha256").update(JSON.stringify(fields)).digest("base64url");
 }

@@ -24,11 +24,27 @@ afterAll(async () => {
 });
 
 it("a worker killed mid-sync and restarted converges to the uninterrupted state", async () => {
-  const { runId } = await createRun(killed.db.prisma, { organizationId: killed.organizationId, kind: "full", trigger: "manual" });
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "testing/sync-child.ts"), killed.db.url, killed.key.toString("base64"), killed.organizationId, runId], {
-    cwd: path.join(__dirname, "../.."),
-    stdio: ["ignore", "pipe", "pipe"],
+  const { runId } = await createRun(killed.db.prisma, {
+    organizationId: killed.organizationId,
+    kind: "full",
+    trigger: "manual",
   });
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      path.join(__dirname, "testing/sync-child.ts"),
+      killed.db.url,
+      killed.key.toString("base64"),
+      killed.organizationId,
+      runId,
+    ],
+    {
+      cwd: path.join(__dirname, "../.."),
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr.on("data", (d: Buffer) => (output += d.toString()));

@@ -20,13 +20,23 @@ beforeAll(async () => {
   reg = await startRegistry();
   digest = (await pushImage({ url: reg.url, name: "acme/api" }, ["latest"])).digest;
   const fixture = defineOrgFixture({
-    org: { login: "acme", members: [{ login: "octo-admin", role: "admin" }], users: [{ login: "octo-admin" }], tokens: [{ token: SYNC_TOKEN, login: "octo-admin" }] },
+    org: {
+      login: "acme",
+      members: [{ login: "octo-admin", role: "admin" }],
+      users: [{ login: "octo-admin" }],
+      tokens: [{ token: SYNC_TOKEN, login: "octo-admin" }],
+    },
     repos: [
       {
         name: "api",
         files: { Dockerfile: "FROM scratch\n" },
         config: {
-          packages: [{ name: "api", versions: [{ name: digest, tags: ["latest"], createdAt: "2025-01-01T00:00:00Z" }] }],
+          packages: [
+            {
+              name: "api",
+              versions: [{ name: digest, tags: ["latest"], createdAt: "2025-01-01T00:00:00Z" }],
+            },
+          ],
           attestations: [{ digest, predicateType: "https://slsa.dev/provenance/v1" }],
         },
       },
@@ -42,8 +52,13 @@ afterAll(async () => {
 });
 
 async function factsOf(name: string): Promise<RepoFacts> {
-  const repo = await h.db.prisma.repository.findFirstOrThrow({ where: { name }, include: { snapshot: true } });
-  const org = await h.db.prisma.orgSnapshot.findUniqueOrThrow({ where: { organizationId: h.organizationId } });
+  const repo = await h.db.prisma.repository.findFirstOrThrow({
+    where: { name },
+    include: { snapshot: true },
+  });
+  const org = await h.db.prisma.orgSnapshot.findUniqueOrThrow({
+    where: { organizationId: h.organizationId },
+  });
   return assembleRepoFacts(repo.snapshot!.facts as unknown as RepoFacts, org.facts as unknown as OrgPart);
 }
 
@@ -52,6 +67,11 @@ it("fills RegistryFacts for the repository that publishes an image, and none for
   expect(status).toBe("succeeded");
   const api = await factsOf("api");
   expect(api.registry?.images).toHaveLength(1);
-  expect(api.registry?.images[0]).toMatchObject({ name: `${reg.host}/acme/api`, latestDigest: digest, provenance: true, signed: true });
+  expect(api.registry?.images[0]).toMatchObject({
+    name: `${reg.host}/acme/api`,
+    latestDigest: digest,
+    provenance: true,
+    signed: true,
+  });
   expect((await factsOf("docs")).registry).toEqual({ images: [] });
 });

@@ -10,7 +10,10 @@ export function readSchemaDir(dir) {
   return readdirSync(dir)
     .filter((f) => f.endsWith(".prisma"))
     .sort()
-    .map((f) => ({ path: path.join(path.basename(dir), f), content: readFileSync(path.join(dir, f), "utf8") }));
+    .map((f) => ({
+      path: path.join(path.basename(dir), f),
+      content: readFileSync(path.join(dir, f), "utf8"),
+    }));
 }
 
 export async function diffSchemas(fromFiles, toFiles) {
@@ -18,7 +21,11 @@ export async function diffSchemas(fromFiles, toFiles) {
   // The engine connects once (to learn the server version) but changes nothing there.
   const url = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: url }));
-  const engine = await bg.SchemaEngine.new({ datamodels: toFiles.map((f) => [f.path, f.content]) }, () => {}, adapter);
+  const engine = await bg.SchemaEngine.new(
+    { datamodels: toFiles.map((f) => [f.path, f.content]) },
+    () => {},
+    adapter,
+  );
   const target = (files) => (files ? { tag: "schemaDatamodel", files } : { tag: "empty" });
   const result = await engine.diff({
     from: target(fromFiles),

@@ -15,7 +15,12 @@ export interface DemoSync {
   stop(): Promise<void>;
 }
 
-export async function runDemoSync(db: PrismaClient, url: string, key: Buffer, organizationId: string): Promise<DemoSync> {
+export async function runDemoSync(
+  db: PrismaClient,
+  url: string,
+  key: Buffer,
+  organizationId: string,
+): Promise<DemoSync> {
   setDb(db);
   const started = performance.now();
   const ctx = await contextForOrganization(db, key, organizationId);

@@ -7,7 +7,18 @@ import path from "node:path";
 
 const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 
-const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "proxy.ts", "instrumentation.ts"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "proxy.ts",
+  "instrumentation.ts",
+];
 
 /** A cheap fingerprint of what the build reads: every input file's path, size and mtime. */
 function sourceStamp(root: string): string {
@@ -17,7 +28,8 @@ function sourceStamp(root: string): string {
     if (!existsSync(abs)) return;
     const st = statSync(abs);
     if (st.isDirectory()) {
-      for (const name of readdirSync(abs).sort()) if (name !== "node_modules" && !name.startsWith(".")) walk(path.join(rel, name));
+      for (const name of readdirSync(abs).sort())
+        if (name !== "node_modules" && !name.startsWith(".")) walk(path.join(rel, name));
     } else {
       hash.update(`${rel}:${st.size}:${st.mtimeMs}\n`);
     }
@@ -30,10 +42,16 @@ export function ensureBuilt(): void {
   const root = process.cwd();
   const stampFile = path.join(root, ".next", "gatehouse-source-stamp");
   const stamp = sourceStamp(root);
-  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
+  const built =
+    existsSync(path.join(root, ".next", "BUILD_ID")) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, "utf8") === stamp;
   if (built) return;
   console.log("Building the dashboard (about a minute; only when the sources changed)…");
-  const r = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const r = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (r.status !== 0) throw new Error("next build failed");
   // The build may touch its own inputs (Next rewrites tsconfig.json): stamp what it left.
   writeFileSync(stampFile, sourceStamp(root));

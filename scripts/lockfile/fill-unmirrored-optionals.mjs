@@ -10,7 +10,19 @@
 //   node scripts/lockfile/fill-unmirrored-optionals.mjs --check  (exit 1 if entries are missing)
 import { readFileSync, writeFileSync } from "node:fs";
 
-const OS = ["android", "darwin", "freebsd", "linux", "openbsd", "openharmony", "sunos", "win32", "aix", "netbsd", "wasm32"];
+const OS = [
+  "android",
+  "darwin",
+  "freebsd",
+  "linux",
+  "openbsd",
+  "openharmony",
+  "sunos",
+  "win32",
+  "aix",
+  "netbsd",
+  "wasm32",
+];
 const CPU = ["arm64", "arm", "x64", "ia32", "loong64", "ppc64", "riscv64", "s390x", "mips64el", "wasi"];
 
 function platformOf(name) {
@@ -19,8 +31,21 @@ function platformOf(name) {
   const cpu = parts.find((p) => CPU.includes(p) || p.startsWith("arm") || p === "x64");
   if (!os) return null;
   if (os === "wasm32") return { cpu: ["wasm32"] };
-  const libc = parts.includes("musl") || parts.includes("musleabihf") ? ["musl"] : parts.includes("gnu") || parts.includes("gnueabihf") ? ["glibc"] : undefined;
-  return { os: [os], cpu: [cpu === "arm" || parts.includes("gnueabihf") || parts.includes("musleabihf") || parts.includes("eabi") ? "arm" : cpu], ...(libc ? { libc } : {}) };
+  const libc =
+    parts.includes("musl") || parts.includes("musleabihf")
+      ? ["musl"]
+      : parts.includes("gnu") || parts.includes("gnueabihf")
+        ? ["glibc"]
+        : undefined;
+  return {
+    os: [os],
+    cpu: [
+      cpu === "arm" || parts.includes("gnueabihf") || parts.includes("musleabihf") || parts.includes("eabi")
+        ? "arm"
+        : cpu,
+    ],
+    ...(libc ? { libc } : {}),
+  };
 }
 
 const file = "package-lock.json";
@@ -38,7 +63,10 @@ for (const [where, meta] of Object.entries(pkgs)) {
   }
 }
 if (process.argv.includes("--check")) {
-  if (added > 0) console.error(`package-lock.json lacks ${added} optional platform entries: npm ci would fail. Run node scripts/lockfile/fill-unmirrored-optionals.mjs`);
+  if (added > 0)
+    console.error(
+      `package-lock.json lacks ${added} optional platform entries: npm ci would fail. Run node scripts/lockfile/fill-unmirrored-optionals.mjs`,
+    );
   process.exit(added > 0 ? 1 : 0);
 }
 // New entries go last; npm re-sorts the file the next time it writes it.

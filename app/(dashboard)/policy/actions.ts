@@ -23,7 +23,9 @@ async function run(work: () => Promise<string>): Promise<PolicyActionState> {
     revalidatePath("/", "layout");
     return { ok: true, message };
   }
-  return issues ? { ok: false, error: "The policy was not saved: fix these problems.", issues } : { ok: false, error: result.error };
+  return issues
+    ? { ok: false, error: "The policy was not saved: fix these problems.", issues }
+    : { ok: false, error: result.error };
 }
 
 const field = (form: FormData, name: string) => {
@@ -31,14 +33,26 @@ const field = (form: FormData, name: string) => {
   return typeof v === "string" ? v : undefined;
 };
 
-export async function updatePolicyAction(_prev: PolicyActionState, form: FormData): Promise<PolicyActionState> {
+export async function updatePolicyAction(
+  _prev: PolicyActionState,
+  form: FormData,
+): Promise<PolicyActionState> {
   return run(async () => {
-    const saved = await updatePolicy(await getActor(), { policy: field(form, "policy") ?? "", note: field(form, "note"), expectedVersion: field(form, "expectedVersion") });
-    return saved.changed ? `Saved version ${saved.version}; ${saved.rescored} repositories re-scored.` : "Nothing changed: the policy is the same as the active version.";
+    const saved = await updatePolicy(await getActor(), {
+      policy: field(form, "policy") ?? "",
+      note: field(form, "note"),
+      expectedVersion: field(form, "expectedVersion"),
+    });
+    return saved.changed
+      ? `Saved version ${saved.version}; ${saved.rescored} repositories re-scored.`
+      : "Nothing changed: the policy is the same as the active version.";
   });
 }
 
-export async function addExceptionAction(_prev: PolicyActionState, form: FormData): Promise<PolicyActionState> {
+export async function addExceptionAction(
+  _prev: PolicyActionState,
+  form: FormData,
+): Promise<PolicyActionState> {
   return run(async () => {
     const saved = await addPolicyException(await getActor(), {
       checkId: field(form, "checkId") ?? "",

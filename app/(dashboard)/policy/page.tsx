@@ -23,7 +23,9 @@ export default async function PolicyPage({ searchParams }: { searchParams: Searc
   const query = await searchParams;
   const [view, versions] = await guard(Promise.all([getActivePolicy(actor), listPolicyVersions(actor)]));
   const canEdit = actor ? can(actor.role, "policy:edit") && can(actor.role, "exception:approve") : false;
-  const checks = [...catalogue].sort((a, b) => a.id.localeCompare(b.id)).map((c) => ({ id: c.id, title: c.title }));
+  const checks = [...catalogue]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((c) => ({ id: c.id, title: c.title }));
   const checkId = checks.some((c) => c.id === one(query.checkId)) ? one(query.checkId) : undefined;
 
   return (
@@ -31,15 +33,23 @@ export default async function PolicyPage({ searchParams }: { searchParams: Searc
       <div>
         <h1 className="text-2xl font-semibold">Scoring policy</h1>
         <p className="mt-1 text-slate-600" data-testid="active-version">
-          {view.version === 0 ? "The built-in default policy applies (no version saved yet)." : `Version ${view.version}, saved ${view.createdAt?.toISOString().slice(0, 10) ?? ""} by ${view.createdByLogin ?? "unknown"}.`}{" "}
+          {view.version === 0
+            ? "The built-in default policy applies (no version saved yet)."
+            : `Version ${view.version}, saved ${view.createdAt?.toISOString().slice(0, 10) ?? ""} by ${view.createdByLogin ?? "unknown"}.`}{" "}
           Saving a new version re-scores every repository from its last sync.
         </p>
       </div>
       <PolicyView view={view} />
       {canEdit ? (
         <>
-          <section id="add-exception" aria-labelledby="add-exception-title" className="rounded-lg border border-slate-200 bg-white p-5">
-            <h2 id="add-exception-title" className="mb-3 font-semibold">Add an exception</h2>
+          <section
+            id="add-exception"
+            aria-labelledby="add-exception-title"
+            className="rounded-lg border border-slate-200 bg-white p-5"
+          >
+            <h2 id="add-exception-title" className="mb-3 font-semibold">
+              Add an exception
+            </h2>
             <ExceptionForm
               version={view.version}
               checks={checks}
@@ -48,13 +58,17 @@ export default async function PolicyPage({ searchParams }: { searchParams: Searc
             />
           </section>
           <section aria-labelledby="edit-policy" className="rounded-lg border border-slate-200 bg-white p-5">
-            <h2 id="edit-policy" className="mb-3 font-semibold">Edit the policy</h2>
+            <h2 id="edit-policy" className="mb-3 font-semibold">
+              Edit the policy
+            </h2>
             <PolicyEditor json={JSON.stringify(view.policy, null, 2)} version={view.version} />
           </section>
         </>
       ) : null}
       <section aria-labelledby="history">
-        <h2 id="history" className="mb-2 font-semibold">Version history</h2>
+        <h2 id="history" className="mb-2 font-semibold">
+          Version history
+        </h2>
         <PolicyHistory versions={versions} />
       </section>
     </section>

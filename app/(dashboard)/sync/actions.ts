@@ -7,7 +7,10 @@ import { startSync } from "@/lib/server/sync/start-sync";
 
 export async function startSyncAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    await startSync(await getActor(), { organizationId: form.get("organizationId"), kind: form.get("kind") ?? undefined });
+    await startSync(await getActor(), {
+      organizationId: form.get("organizationId"),
+      kind: form.get("kind") ?? undefined,
+    });
     revalidatePath("/sync");
   });
 }
@@ -17,7 +20,12 @@ export async function saveConnectionAction(_prev: ActionResult, form: FormData):
     const kind = form.get("kind");
     const credentials =
       kind === "app"
-        ? { kind: "app", appId: form.get("appId"), installationId: form.get("installationId"), privateKey: form.get("privateKey") }
+        ? {
+            kind: "app",
+            appId: form.get("appId"),
+            installationId: form.get("installationId"),
+            privateKey: form.get("privateKey"),
+          }
         : { kind: "token", token: form.get("token") };
     const webhookSecret = form.get("webhookSecret");
     await saveGitHubConnection(await getActor(), {

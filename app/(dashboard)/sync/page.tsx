@@ -34,7 +34,8 @@ export default async function SyncPage() {
     <section>
       <h1 className="text-2xl font-semibold">Sync</h1>
       <p className="mt-1 text-slate-600">
-        Hourly syncs refetch only repositories whose head commit or branch protection changed; webhooks resync single repositories; a nightly full refresh re-reads settings that change without a push.
+        Hourly syncs refetch only repositories whose head commit or branch protection changed; webhooks resync
+        single repositories; a nightly full refresh re-reads settings that change without a push.
       </p>
       <AutoRefresh active={sections.some((s) => s.progress.active !== null)} />
       {sections.length === 0 ? <p className="mt-6 text-sm text-slate-600">No organisations yet.</p> : null}
@@ -49,7 +50,10 @@ export default async function SyncPage() {
           {canManage ? (
             <details className="rounded-md border border-slate-200 bg-white p-4" open={!connection}>
               <summary className="cursor-pointer text-sm font-medium">
-                GitHub connection {connection ? `· ${connection.kind === "app" ? `App ${connection.appId}` : "token"} · ${connection.baseUrl}` : "· not connected"}
+                GitHub connection{" "}
+                {connection
+                  ? `· ${connection.kind === "app" ? `App ${connection.appId}` : "token"} · ${connection.baseUrl}`
+                  : "· not connected"}
               </summary>
               <div className="mt-3">
                 <ConnectionForm organizationId={org.id} current={connection} />

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { covers, ownersOf, parseCodeowners, ruleFor } from "./parse-codeowners";
 import { locateCodeowners } from "./locate";
 
-const load = (name: string) => parseCodeowners(".github/CODEOWNERS", readFileSync(path.join(__dirname, "__fixtures__", name), "utf8"));
+const load = (name: string) =>
+  parseCodeowners(".github/CODEOWNERS", readFileSync(path.join(__dirname, "__fixtures__", name), "utf8"));
 
 describe("CODEOWNERS on real files", () => {
   it("node: anchored /.github/workflows/* covers new workflows; a later specific rule wins", () => {
@@ -40,8 +41,14 @@ describe("CODEOWNERS on real files", () => {
   });
 
   it("cosign and scorecard: * default owners plus later overrides", () => {
-    const cosign = parseCodeowners("CODEOWNERS", readFileSync(path.join(__dirname, "__fixtures__", "sigstore__cosign.CODEOWNERS"), "utf8"));
-    expect(covers(cosign, ".github/workflows/")).toMatchObject({ covered: true, rule: { owners: ["@sigstore/dep-maintainers"] } });
+    const cosign = parseCodeowners(
+      "CODEOWNERS",
+      readFileSync(path.join(__dirname, "__fixtures__", "sigstore__cosign.CODEOWNERS"), "utf8"),
+    );
+    expect(covers(cosign, ".github/workflows/")).toMatchObject({
+      covered: true,
+      rule: { owners: ["@sigstore/dep-maintainers"] },
+    });
     const sc = load("ossf__scorecard.CODEOWNERS");
     expect(ownersOf(sc, "cmd/x/README.md")).toEqual(["@ossf/scorecard-doc-maintainers"]);
     expect(ownersOf(sc, "clients/azuredevopsrepo/a/b.go")).toEqual(["@ossf/scorecard-azure-maintainers"]);
@@ -54,7 +61,10 @@ describe("CODEOWNERS semantics and errors", () => {
     expect(covers(co, ".github/workflows/")).toMatchObject({ covered: false, rule: { line: 2 } });
   });
   it("reports invalid owners and unsupported syntax with line numbers, and skips those lines", () => {
-    const co = parseCodeowners("CODEOWNERS", "* @ok\n!*.md @a\n[ab].js @b\n\\#x @c\n/src bob\n/lib @acme/team user@example.com # note\n");
+    const co = parseCodeowners(
+      "CODEOWNERS",
+      "* @ok\n!*.md @a\n[ab].js @b\n\\#x @c\n/src bob\n/lib @acme/team user@example.com # note\n",
+    );
     expect(co.errors.map((e) => e.line)).toEqual([2, 3, 4, 5]);
     expect(co.errors[3]?.message).toMatch(/invalid owner format: bob/);
     expect(ownersOf(co, "lib/a.ts")).toEqual(["@acme/team", "user@example.com"]);
@@ -69,7 +79,10 @@ describe("CODEOWNERS semantics and errors", () => {
   });
   it("is bounded on hostile input", () => {
     const t = Date.now();
-    const co = parseCodeowners("CODEOWNERS", `${"**/".repeat(200)}a @x\n${"*a".repeat(300)}z @x\n` + "/x @y\n".repeat(25_000));
+    const co = parseCodeowners(
+      "CODEOWNERS",
+      `${"**/".repeat(200)}a @x\n${"*a".repeat(300)}z @x\n` + "/x @y\n".repeat(25_000),
+    );
     expect(ownersOf(co, "c/".repeat(500) + "b")).toEqual([]);
     expect(ownersOf(co, "a".repeat(2000))).toEqual([]);
     expect(Date.now() - t).toBeLessThan(3000);
@@ -77,7 +90,10 @@ describe("CODEOWNERS semantics and errors", () => {
     expect(parseCodeowners("CODEOWNERS", "x".repeat(3_000_001)).errors[0]?.message).toMatch(/3 MB/);
   });
   it("locates the file GitHub uses", () => {
-    expect(locateCodeowners(["CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS"])).toEqual({ used: ".github/CODEOWNERS", ignored: ["CODEOWNERS", "docs/CODEOWNERS"] });
+    expect(locateCodeowners(["CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS"])).toEqual({
+      used: ".github/CODEOWNERS",
+      ignored: ["CODEOWNERS", "docs/CODEOWNERS"],
+    });
     expect(locateCodeowners(["src/CODEOWNERS"])).toEqual({ ignored: [] });
   });
 });

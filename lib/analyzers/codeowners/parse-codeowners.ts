@@ -35,7 +35,8 @@ export function isValidOwner(owner: string): boolean {
 function unsupported(pattern: string): string | undefined {
   if (pattern.startsWith("!")) return "negation (!) is not supported in CODEOWNERS";
   if (pattern.startsWith("\\#")) return "escaping a leading # is not supported in CODEOWNERS";
-  if (pattern.includes("[") || pattern.includes("]")) return "character ranges ([ ]) are not supported in CODEOWNERS";
+  if (pattern.includes("[") || pattern.includes("]"))
+    return "character ranges ([ ]) are not supported in CODEOWNERS";
   if (pattern.length > CODEOWNERS_LIMITS.maxPatternLength) return "pattern too long";
   return undefined;
 }
@@ -65,7 +66,11 @@ export function parseCodeowners(path: string, text: string): Codeowners {
       continue;
     }
     if (out.rules.length >= CODEOWNERS_LIMITS.maxRules) {
-      out.errors.push({ line, message: `more than ${CODEOWNERS_LIMITS.maxRules} rules; the rest were not read`, text: "" });
+      out.errors.push({
+        line,
+        message: `more than ${CODEOWNERS_LIMITS.maxRules} rules; the rest were not read`,
+        text: "",
+      });
       break;
     }
     out.rules.push({ pattern, owners, line, matches: compilePattern(pattern) });

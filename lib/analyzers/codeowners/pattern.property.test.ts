@@ -4,7 +4,14 @@ import { matchGlob } from "./pattern";
 
 // Reference semantics, exponential but obviously right on tiny inputs.
 function segRef(p: string, s: string): boolean {
-  const re = new RegExp("^" + p.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*+/g, "[^/]*").replace(/\?/g, "[^/]") + "$");
+  const re = new RegExp(
+    "^" +
+      p
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*+/g, "[^/]*")
+        .replace(/\?/g, "[^/]") +
+      "$",
+  );
   return re.test(s);
 }
 function ref(p: string[], s: string[]): boolean {
@@ -23,9 +30,13 @@ const pathSeg = fc.stringMatching(/^[ab]{1,3}$/);
 describe("matchGlob agrees with the reference matcher", () => {
   it("on random patterns and paths", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(seg, fc.constant("**")), { minLength: 1, maxLength: 4 }), fc.array(pathSeg, { minLength: 1, maxLength: 5 }), (p, s) => {
-        expect(matchGlob(p.join("/"), s.join("/"))).toBe(ref(p, s));
-      }),
+      fc.property(
+        fc.array(fc.oneof(seg, fc.constant("**")), { minLength: 1, maxLength: 4 }),
+        fc.array(pathSeg, { minLength: 1, maxLength: 5 }),
+        (p, s) => {
+          expect(matchGlob(p.join("/"), s.join("/"))).toBe(ref(p, s));
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -69,7 +69,9 @@ function matchSegments(p: readonly Seg[], s: readonly string[]): boolean {
 }
 
 function compileSegments(body: string): Seg[] {
-  return body.split("/").map((s): Seg => (s === "**" ? { globstar: true } : { globstar: false, toks: tokenize(s) }));
+  return body
+    .split("/")
+    .map((s): Seg => (s === "**" ? { globstar: true } : { globstar: false, toks: tokenize(s) }));
 }
 
 export function compilePattern(pattern: string): PathMatcher {

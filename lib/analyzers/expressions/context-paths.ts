@@ -5,7 +5,15 @@
 // `github.event.commits.*.message` (star and numeric indexes become segments),
 // `secrets[computed]` for an index whose key is computed at run time.
 import { Lexer, Parser, wellKnownFunctions } from "@actions/expressions";
-import { ContextAccess, FunctionCall, Grouping, IndexAccess, Literal, Logical, Star } from "@actions/expressions/ast";
+import {
+  ContextAccess,
+  FunctionCall,
+  Grouping,
+  IndexAccess,
+  Literal,
+  Logical,
+  Star,
+} from "@actions/expressions/ast";
 import type { Expr } from "@actions/expressions";
 import { TokenType } from "@actions/expressions/lexer";
 import type { Token } from "@actions/expressions/lexer";
@@ -21,7 +29,20 @@ export interface ExpressionAnalysis {
   error?: string;
 }
 
-const KNOWN_CONTEXTS = ["github", "env", "vars", "job", "jobs", "steps", "runner", "secrets", "strategy", "matrix", "needs", "inputs"];
+const KNOWN_CONTEXTS = [
+  "github",
+  "env",
+  "vars",
+  "job",
+  "jobs",
+  "steps",
+  "runner",
+  "secrets",
+  "strategy",
+  "matrix",
+  "needs",
+  "inputs",
+];
 // Status and hash functions exist only in the workflow layer, not in the expressions package.
 const STATUS_FUNCTIONS = [
   { name: "success", minArgs: 0, maxArgs: 0 },
@@ -31,7 +52,16 @@ const STATUS_FUNCTIONS = [
   { name: "hashFiles", minArgs: 1, maxArgs: 255 },
 ];
 // Functions whose result carries none of their arguments' text.
-const OPAQUE_FUNCTIONS = new Set(["contains", "startswith", "endswith", "success", "always", "failure", "cancelled", "hashfiles"]);
+const OPAQUE_FUNCTIONS = new Set([
+  "contains",
+  "startswith",
+  "endswith",
+  "success",
+  "always",
+  "failure",
+  "cancelled",
+  "hashfiles",
+]);
 
 // The same few hundred expressions (`secrets.GITHUB_TOKEN`, `matrix.os`, `github.ref == …`)
 // recur across every workflow of an organisation; lexing and parsing each occurrence again
@@ -61,7 +91,11 @@ function analyze(expr: string): ExpressionAnalysis {
   }
   try {
     const { contexts, functions } = lenientNames(tokens);
-    const ast = new Parser(tokens, [...KNOWN_CONTEXTS, ...contexts], [...STATUS_FUNCTIONS, ...functions]).parse();
+    const ast = new Parser(
+      tokens,
+      [...KNOWN_CONTEXTS, ...contexts],
+      [...STATUS_FUNCTIONS, ...functions],
+    ).parse();
     const acc = new Accumulator();
     if (ast) acc.visit(ast, true);
     return acc.result();
@@ -76,7 +110,10 @@ function errorText(e: unknown): string {
 }
 
 /** Unknown names are accepted so a typo'd context still yields its paths rather than nothing. */
-function lenientNames(tokens: Token[]): { contexts: string[]; functions: Array<{ name: string; minArgs: number; maxArgs: number }> } {
+function lenientNames(tokens: Token[]): {
+  contexts: string[];
+  functions: Array<{ name: string; minArgs: number; maxArgs: number }>;
+} {
   const contexts: string[] = [];
   const functions: Array<{ name: string; minArgs: number; maxArgs: number }> = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -84,7 +121,9 @@ function lenientNames(tokens: Token[]): { contexts: string[]; functions: Array<{
     if (!t || t.type !== TokenType.IDENTIFIER || tokens[i - 1]?.type === TokenType.DOT) continue;
     const name = t.lexeme.toLowerCase();
     if (tokens[i + 1]?.type === TokenType.LEFT_PAREN) {
-      const known = Object.prototype.hasOwnProperty.call(wellKnownFunctions, name) || STATUS_FUNCTIONS.some((f) => f.name.toLowerCase() === name);
+      const known =
+        Object.prototype.hasOwnProperty.call(wellKnownFunctions, name) ||
+        STATUS_FUNCTIONS.some((f) => f.name.toLowerCase() === name);
       if (!known) functions.push({ name, minArgs: 0, maxArgs: 255 });
     } else {
       contexts.push(name);
@@ -99,7 +138,12 @@ function pathsFromTokens(tokens: Token[]): string[] {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
-    if (!t || t.type !== TokenType.IDENTIFIER || tokens[i - 1]?.type === TokenType.DOT || tokens[i + 1]?.type === TokenType.LEFT_PAREN) {
+    if (
+      !t ||
+      t.type !== TokenType.IDENTIFIER ||
+      tokens[i - 1]?.type === TokenType.DOT ||
+      tokens[i + 1]?.type === TokenType.LEFT_PAREN
+    ) {
       i++;
       continue;
     }
@@ -157,7 +201,12 @@ class Accumulator {
     const idx = e.index;
     let seg: string;
     if (idx instanceof Star) seg = ".*";
-    else if (idx instanceof Literal && (idx.token.type === TokenType.STRING || idx.token.type === TokenType.IDENTIFIER || idx.token.type === TokenType.NUMBER)) {
+    else if (
+      idx instanceof Literal &&
+      (idx.token.type === TokenType.STRING ||
+        idx.token.type === TokenType.IDENTIFIER ||
+        idx.token.type === TokenType.NUMBER)
+    ) {
       seg = "." + String(idx.literal.coerceString());
     } else {
       this.visit(idx, false);

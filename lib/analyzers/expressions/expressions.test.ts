@@ -23,13 +23,23 @@ describe("findExpressions", () => {
 describe("analyzeExpression", () => {
   it("returns paths read and paths whose text reaches the value", () => {
     expect(analyzeExpression("toJSON(secrets)").contexts).toEqual(["secrets"]);
-    expect(analyzeExpression("secrets[format('{0}', matrix.env)]").contexts.sort()).toEqual(["matrix.env", "secrets[computed]"]);
-    expect(analyzeExpression("github.event['issue'].title")).toMatchObject({ contexts: ["github.event.issue.title"] });
-    expect(analyzeExpression("github.event.commits[0].message").contexts).toEqual(["github.event.commits.0.message"]);
+    expect(analyzeExpression("secrets[format('{0}', matrix.env)]").contexts.sort()).toEqual([
+      "matrix.env",
+      "secrets[computed]",
+    ]);
+    expect(analyzeExpression("github.event['issue'].title")).toMatchObject({
+      contexts: ["github.event.issue.title"],
+    });
+    expect(analyzeExpression("github.event.commits[0].message").contexts).toEqual([
+      "github.event.commits.0.message",
+    ]);
     const cmp = analyzeExpression("contains(github.event.issue.title, 'x') || github.head_ref == 'main'");
     expect(cmp.contexts.sort()).toEqual(["github.event.issue.title", "github.head_ref"]);
     expect(cmp.valueContexts).toEqual([]);
-    expect(analyzeExpression("inputs.x || github.event.issue.body").valueContexts).toEqual(["inputs.x", "github.event.issue.body"]);
+    expect(analyzeExpression("inputs.x || github.event.issue.body").valueContexts).toEqual([
+      "inputs.x",
+      "github.event.issue.body",
+    ]);
     expect(analyzeExpression("success() && hashFiles('a')").contexts).toEqual([]);
   });
 
@@ -37,7 +47,7 @@ describe("analyzeExpression", () => {
     const r = analyzeExpression("github.event.issue.title )");
     expect(r.error).toBeTruthy();
     expect(r.contexts).toEqual(["github.event.issue.title"]);
-    expect(analyzeExpression("\"bad").error).toBeTruthy();
+    expect(analyzeExpression('"bad').error).toBeTruthy();
   });
 });
 
@@ -47,7 +57,10 @@ describe("analyzeExpression memo", () => {
     first.contexts.push("tampered");
     first.valueContexts.length = 0;
     const again = analyzeExpression("github.event.issue.title || 'x'");
-    expect(again).toEqual({ contexts: ["github.event.issue.title"], valueContexts: ["github.event.issue.title"] });
+    expect(again).toEqual({
+      contexts: ["github.event.issue.title"],
+      valueContexts: ["github.event.issue.title"],
+    });
     expect(again.contexts).not.toBe(first.contexts);
     const bad = analyzeExpression("a ==");
     expect(analyzeExpression("a ==")).toEqual(bad);

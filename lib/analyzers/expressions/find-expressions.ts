@@ -45,5 +45,10 @@ export function findExpressions(text: string): ExpressionSpan[] {
 export function isSingleExpression(text: string): boolean {
   const spans = findExpressions(text);
   const only = spans[0];
-  return spans.length === 1 && only !== undefined && text.slice(0, only.start).trim() === "" && text.slice(only.end).trim() === "";
+  return (
+    spans.length === 1 &&
+    only !== undefined &&
+    text.slice(0, only.start).trim() === "" &&
+    text.slice(only.end).trim() === ""
+  );
 }

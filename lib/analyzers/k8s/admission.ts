@@ -13,7 +13,14 @@ export interface AdmissionPolicy {
   verifiesImages: boolean;
 }
 
-export function policyOf(y: YamlView, docs: YamlDocs, apiVersion: string, kind: string, name: string, root: Node | undefined): AdmissionPolicy | undefined {
+export function policyOf(
+  y: YamlView,
+  docs: YamlDocs,
+  apiVersion: string,
+  kind: string,
+  name: string,
+  root: Node | undefined,
+): AdmissionPolicy | undefined {
   const group = apiVersion.split("/")[0] ?? "";
   const line = docs.lineOf(root);
   if (group === "kyverno.io" && (kind === "ClusterPolicy" || kind === "Policy")) {
@@ -27,10 +34,19 @@ export function policyOf(y: YamlView, docs: YamlDocs, apiVersion: string, kind: 
   if (group === "policy.sigstore.dev" && kind === "ClusterImagePolicy") {
     return { engine: "sigstore-policy-controller", kind, name, line, verifiesImages: true };
   }
-  if (group === "constraints.gatekeeper.sh" || (group === "templates.gatekeeper.sh" && kind === "ConstraintTemplate")) {
+  if (
+    group === "constraints.gatekeeper.sh" ||
+    (group === "templates.gatekeeper.sh" && kind === "ConstraintTemplate")
+  ) {
     // Gatekeeper verifies signatures only through an external data provider (e.g. ratify).
     const text = y.scalarText(root, 200_000);
-    return { engine: "gatekeeper", kind, name, line, verifiesImages: /ratify|cosign|signature|verif/i.test(text) };
+    return {
+      engine: "gatekeeper",
+      kind,
+      name,
+      line,
+      verifiesImages: /ratify|cosign|signature|verif/i.test(text),
+    };
   }
   if (group === "config.ratify.deislabs.io" && (kind === "Verifier" || kind === "KeyManagementProvider")) {
     return { engine: "ratify", kind, name, line, verifiesImages: true };

@@ -52,13 +52,24 @@ const POD_SPEC_PATH: Record<string, string[]> = {
 
 const DOCKER_SOCKET = /(^|\/)(docker|containerd|crio)\.sock$|^\/var\/run\/docker(\.sock)?\/?$/;
 
-function flag<T>(y: YamlView, docs: YamlDocs, node: Node | undefined, type: "boolean" | "number"): Flag<T> | undefined {
+function flag<T>(
+  y: YamlView,
+  docs: YamlDocs,
+  node: Node | undefined,
+  type: "boolean" | "number",
+): Flag<T> | undefined {
   const v = y.scalar(node);
   if (typeof v !== type) return undefined;
   return { value: v as T, line: docs.lineOf(node) };
 }
 
-function workloadOf(y: YamlView, docs: YamlDocs, kind: string, name: string, root: Node | undefined): K8sWorkload | undefined {
+function workloadOf(
+  y: YamlView,
+  docs: YamlDocs,
+  kind: string,
+  name: string,
+  root: Node | undefined,
+): K8sWorkload | undefined {
   const specPath = POD_SPEC_PATH[kind];
   if (!specPath) return undefined;
   const spec = y.path(root, specPath);
@@ -72,10 +83,19 @@ function workloadOf(y: YamlView, docs: YamlDocs, kind: string, name: string, roo
   for (const ck of ["containers", "initContainers", "ephemeralContainers"] as const) {
     for (const c of y.items(y.get(spec, ck))) {
       const sc = y.get(c, "securityContext");
-      const container: K8sContainer = { name: y.str(y.get(c, "name")) ?? "?", line: docs.lineOf(c), kind: ck };
+      const container: K8sContainer = {
+        name: y.str(y.get(c, "name")) ?? "?",
+        line: docs.lineOf(c),
+        kind: ck,
+      };
       const image = y.str(y.get(c, "image"));
       if (image !== undefined) container.image = image;
-      const fields = { privileged: "boolean", allowPrivilegeEscalation: "boolean", runAsNonRoot: "boolean", runAsUser: "number" } as const;
+      const fields = {
+        privileged: "boolean",
+        allowPrivilegeEscalation: "boolean",
+        runAsNonRoot: "boolean",
+        runAsUser: "number",
+      } as const;
       for (const [f, t] of Object.entries(fields) as Array<[keyof typeof fields, "boolean" | "number"]>) {
         const v = flag<never>(y, docs, y.get(sc, f), t);
         if (v) (container as unknown as Record<string, unknown>)[f] = v;
@@ -86,7 +106,8 @@ function workloadOf(y: YamlView, docs: YamlDocs, kind: string, name: string, roo
   for (const vol of y.items(y.get(spec, "volumes"))) {
     const hp = y.get(y.get(vol, "hostPath"), "path");
     const p = y.str(hp);
-    if (p !== undefined && DOCKER_SOCKET.test(p)) w.dockerSocketMounts.push({ value: p, line: docs.lineOf(hp) });
+    if (p !== undefined && DOCKER_SOCKET.test(p))
+      w.dockerSocketMounts.push({ value: p, line: docs.lineOf(hp) });
   }
   return w;
 }
@@ -120,5 +141,16 @@ export function isManifestCandidate(path: string): boolean {
   if (!/\.ya?ml$/i.test(path)) return false;
   if (path.startsWith(".github/")) return false;
   const base = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
-  return !["chart.yaml", "values.yaml", "pnpm-lock.yaml", "pnpm-workspace.yaml", ".pre-commit-config.yaml", "docker-compose.yml", "docker-compose.yaml", "mkdocs.yml", ".gitlab-ci.yml", "codecov.yml"].includes(base);
+  return ![
+    "chart.yaml",
+    "values.yaml",
+    "pnpm-lock.yaml",
+    "pnpm-workspace.yaml",
+    ".pre-commit-config.yaml",
+    "docker-compose.yml",
+    "docker-compose.yaml",
+    "mkdocs.yml",
+    ".gitlab-ci.yml",
+    "codecov.yml",
+  ].includes(base);
 }

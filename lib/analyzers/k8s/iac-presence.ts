@@ -15,7 +15,8 @@ export function iacPresence(paths: readonly string[], kubernetesFiles: readonly 
     const base = p.slice(p.lastIndexOf("/") + 1);
     if (/\.tf(\.json)?$/.test(base)) out.terraform.push(p);
     else if (base === "Chart.yaml") out.helm.push(p);
-    else if ((base === "kustomization.yaml" || base === "kustomization.yml") && !out.kubernetes.includes(p)) out.kubernetes.push(p);
+    else if ((base === "kustomization.yaml" || base === "kustomization.yml") && !out.kubernetes.includes(p))
+      out.kubernetes.push(p);
   }
   return out;
 }

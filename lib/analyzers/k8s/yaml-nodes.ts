@@ -1,6 +1,15 @@
 // Hostile-input-safe access to parsed YAML documents: size and document-count limits,
 // aliases resolved only on the paths we read (no expansion of the whole tree), own keys only.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type Node,
+} from "yaml";
 
 export const YAML_LIMITS = { maxBytes: 2_000_000, maxDocuments: 1_000 };
 
@@ -12,7 +21,8 @@ export interface YamlDocs {
 export type YamlLoad = { ok: true; value: YamlDocs; errors: string[] } | { ok: false; reason: string };
 
 export function loadYamlDocuments(text: string): YamlLoad {
-  if (text.length > YAML_LIMITS.maxBytes) return { ok: false, reason: `file larger than ${YAML_LIMITS.maxBytes} bytes` };
+  if (text.length > YAML_LIMITS.maxBytes)
+    return { ok: false, reason: `file larger than ${YAML_LIMITS.maxBytes} bytes` };
   const lc = new LineCounter();
   let all: Document.Parsed[];
   try {
@@ -22,7 +32,8 @@ export function loadYamlDocuments(text: string): YamlLoad {
     // Deeply nested input can exhaust the parser's stack: a reason, not a crash.
     return { ok: false, reason: `YAML could not be parsed: ${e instanceof Error ? e.message : String(e)}` };
   }
-  if (all.length > YAML_LIMITS.maxDocuments) return { ok: false, reason: `more than ${YAML_LIMITS.maxDocuments} YAML documents` };
+  if (all.length > YAML_LIMITS.maxDocuments)
+    return { ok: false, reason: `more than ${YAML_LIMITS.maxDocuments} YAML documents` };
   const errors: string[] = [];
   const docs: Document.Parsed[] = [];
   for (const d of all) {
@@ -80,7 +91,9 @@ export class YamlView {
     const n = this.deref(node);
     if (!isScalar(n)) return undefined;
     const v = n.value;
-    return typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v === null ? v : undefined;
+    return typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v === null
+      ? v
+      : undefined;
   }
 
   str(node: Node | undefined): string | undefined {

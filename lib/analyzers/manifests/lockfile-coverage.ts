@@ -40,7 +40,10 @@ function needsLock(eco: Ecosystem, text: string | null | undefined): boolean {
   if (eco.id === "npm" || eco.id === "composer") {
     const r = readJson(text);
     if (!r.ok) return true;
-    const keys = eco.id === "npm" ? ["dependencies", "devDependencies", "optionalDependencies", "workspaces"] : ["require", "require-dev"];
+    const keys =
+      eco.id === "npm"
+        ? ["dependencies", "devDependencies", "optionalDependencies", "workspaces"]
+        : ["require", "require-dev"];
     return keys.some((k) => nonEmpty(own(r.value, k)));
   }
   if (eco.id === "python") return pyprojectDeclaresDependencies(text) ?? true;
@@ -48,7 +51,11 @@ function needsLock(eco: Ecosystem, text: string | null | undefined): boolean {
   return true;
 }
 
-export function lockfileCoverage(paths: readonly string[], textOf: TextOf, pathsComplete: boolean): ManifestCoverage[] {
+export function lockfileCoverage(
+  paths: readonly string[],
+  textOf: TextOf,
+  pathsComplete: boolean,
+): ManifestCoverage[] {
   const set = new Set(paths);
   const has = (p: string) => set.has(p);
   const out: ManifestCoverage[] = [];
@@ -75,7 +82,13 @@ export function lockfileCoverage(paths: readonly string[], textOf: TextOf, paths
     }
     const covering = eco.ancestors === "none" ? undefined : ancestorLock(eco, dir, has, textOf);
     if (covering) {
-      out.push({ ...base, status: "locked", lockfile: covering.lockfile, confidence: covering.confidence, reason: covering.reason });
+      out.push({
+        ...base,
+        status: "locked",
+        lockfile: covering.lockfile,
+        confidence: covering.confidence,
+        reason: covering.reason,
+      });
       continue;
     }
     const weak = eco.id === "maven" || eco.id === "gradle" || WEAK_TREE.test(path);
@@ -84,24 +97,47 @@ export function lockfileCoverage(paths: readonly string[], textOf: TextOf, paths
   return out;
 }
 
-function ancestorLock(eco: Ecosystem, dir: string, has: (p: string) => boolean, textOf: TextOf): { lockfile: string; confidence: Confidence; reason: string } | undefined {
+function ancestorLock(
+  eco: Ecosystem,
+  dir: string,
+  has: (p: string) => boolean,
+  textOf: TextOf,
+): { lockfile: string; confidence: Confidence; reason: string } | undefined {
   for (const a of ancestors(dir)) {
     const lock = eco.lockfiles.map((l) => join(a, l)).find(has);
     if (!lock) continue;
-    if (eco.ancestors === "any") return { lockfile: lock, confidence: "high", reason: `workspace lockfile ${lock}` };
+    if (eco.ancestors === "any")
+      return { lockfile: lock, confidence: "high", reason: `workspace lockfile ${lock}` };
     const globs = workspaceGlobs(a, has, textOf);
-    if (globs === null) return { lockfile: lock, confidence: "medium", reason: `root lockfile ${lock}; workspace membership could not be read` };
-    if (isWorkspaceMember(a, dir, globs)) return { lockfile: lock, confidence: "high", reason: `workspace member covered by ${lock}` };
+    if (globs === null)
+      return {
+        lockfile: lock,
+        confidence: "medium",
+        reason: `root lockfile ${lock}; workspace membership could not be read`,
+      };
+    if (isWorkspaceMember(a, dir, globs))
+      return { lockfile: lock, confidence: "high", reason: `workspace member covered by ${lock}` };
   }
   return undefined;
 }
 
-function requirementsCoverage(path: string, text: string | null | undefined, confidence: Confidence): ManifestCoverage {
-  const base = { manifest: path, ecosystem: "pip", expected: [path], howTo: "pin every requirement with `==` and hashes, e.g. generate it with `uv pip compile --generate-hashes` or `pip-compile --generate-hashes`" };
-  if (typeof text !== "string") return { ...base, status: "unknown", reason: "file text not available", confidence: "low" };
+function requirementsCoverage(
+  path: string,
+  text: string | null | undefined,
+  confidence: Confidence,
+): ManifestCoverage {
+  const base = {
+    manifest: path,
+    ecosystem: "pip",
+    expected: [path],
+    howTo:
+      "pin every requirement with `==` and hashes, e.g. generate it with `uv pip compile --generate-hashes` or `pip-compile --generate-hashes`",
+  };
+  if (typeof text !== "string")
+    return { ...base, status: "unknown", reason: "file text not available", confidence: "low" };
   const v = requirementsVerdict(text);
-  if (v.kind === "empty") return { ...base, status: "not-needed", reason: "no requirements", confidence: "high" };
+  if (v.kind === "empty")
+    return { ...base, status: "not-needed", reason: "no requirements", confidence: "high" };
   if (v.kind === "pinned") return { ...base, status: "locked", lockfile: path, confidence: "high" };
   return { ...base, status: "unpinned", unpinned: v.unpinned, confidence };
 }
-

@@ -8,9 +8,13 @@ export interface Unpinned {
   text: string;
 }
 
-export type RequirementsVerdict = { kind: "pinned"; count: number } | { kind: "empty" } | { kind: "unpinned"; unpinned: Unpinned[]; count: number };
+export type RequirementsVerdict =
+  | { kind: "pinned"; count: number }
+  | { kind: "empty" }
+  | { kind: "unpinned"; unpinned: Unpinned[]; count: number };
 
-const OPTION_ONLY = /^-(r|c|-requirement|-constraint|-index-url|-extra-index-url|i|-find-links|f|-trusted-host|-no-binary|-only-binary|-prefer-binary|-pre|-no-index)\b/;
+const OPTION_ONLY =
+  /^-(r|c|-requirement|-constraint|-index-url|-extra-index-url|i|-find-links|f|-trusted-host|-no-binary|-only-binary|-prefer-binary|-pre|-no-index)\b/;
 
 export function requirementsVerdict(text: string): RequirementsVerdict {
   const lines = text.split(/\r?\n/);
@@ -19,7 +23,8 @@ export function requirementsVerdict(text: string): RequirementsVerdict {
   for (let i = 0; i < lines.length; i++) {
     let l = (lines[i] ?? "").replace(/(^|\s)#.*$/, "").trim();
     const start = i;
-    while (l.endsWith("\\") && i + 1 < lines.length) l = l.slice(0, -1) + " " + (lines[++i] ?? "").replace(/(^|\s)#.*$/, "").trim();
+    while (l.endsWith("\\") && i + 1 < lines.length)
+      l = l.slice(0, -1) + " " + (lines[++i] ?? "").replace(/(^|\s)#.*$/, "").trim();
     if (l === "" || OPTION_ONLY.test(l)) continue;
     // Local paths (`.`, `-e ./pkg`) are the project itself, not a fetched dependency.
     if (/^(-e\s+|--editable[=\s]+)?(\.{1,2}(\/\S*)?|\/\S*)$/.test(l)) continue;
@@ -46,7 +51,8 @@ export function pyprojectDeclaresDependencies(text: string): boolean | undefined
   const project = own(r.value, "project");
   if (nonEmpty(own(project, "dependencies")) || nonEmpty(own(project, "optional-dependencies"))) return true;
   const poetryDeps = own(own(own(r.value, "tool"), "poetry"), "dependencies");
-  if (poetryDeps && typeof poetryDeps === "object" && Object.keys(poetryDeps).some((k) => k !== "python")) return true;
+  if (poetryDeps && typeof poetryDeps === "object" && Object.keys(poetryDeps).some((k) => k !== "python"))
+    return true;
   if (nonEmpty(own(r.value, "dependency-groups"))) return true;
   return false;
 }

@@ -7,7 +7,9 @@ export const MANIFEST_MAX_BYTES = 5_000_000;
 export type Parsed = { ok: true; value: Record<string, unknown> } | { ok: false; reason: string };
 
 function asRecord(v: unknown): Parsed {
-  return v !== null && typeof v === "object" && !Array.isArray(v) ? { ok: true, value: v as Record<string, unknown> } : { ok: false, reason: "not an object at top level" };
+  return v !== null && typeof v === "object" && !Array.isArray(v)
+    ? { ok: true, value: v as Record<string, unknown> }
+    : { ok: false, reason: "not an object at top level" };
 }
 
 export function readJson(text: string): Parsed {
@@ -15,7 +17,10 @@ export function readJson(text: string): Parsed {
   try {
     return asRecord(JSON.parse(text));
   } catch (e) {
-    return { ok: false, reason: `invalid JSON: ${e instanceof Error ? e.message.slice(0, 120) : "parse error"}` };
+    return {
+      ok: false,
+      reason: `invalid JSON: ${e instanceof Error ? e.message.slice(0, 120) : "parse error"}`,
+    };
   }
 }
 
@@ -25,12 +30,17 @@ export function readToml(text: string): Parsed {
     return asRecord(parseToml(text));
   } catch (e) {
     // Includes RangeError from hostile nesting.
-    return { ok: false, reason: `invalid TOML: ${e instanceof Error ? e.message.split("\n")[0]?.slice(0, 120) : "parse error"}` };
+    return {
+      ok: false,
+      reason: `invalid TOML: ${e instanceof Error ? e.message.split("\n")[0]?.slice(0, 120) : "parse error"}`,
+    };
   }
 }
 
 export function own(obj: unknown, key: string): unknown {
-  return obj !== null && typeof obj === "object" && Object.prototype.hasOwnProperty.call(obj, key) ? (obj as Record<string, unknown>)[key] : undefined;
+  return obj !== null && typeof obj === "object" && Object.prototype.hasOwnProperty.call(obj, key)
+    ? (obj as Record<string, unknown>)[key]
+    : undefined;
 }
 
 /** Non-empty object or array. */

@@ -13,7 +13,11 @@ function strings(v: unknown): string[] {
  * Workspace globs declared at `rootDir` ("" = repository root): package.json `workspaces`
  * or pnpm-workspace.yaml `packages`. null: a declaration exists but could not be read.
  */
-export function workspaceGlobs(rootDir: string, has: (p: string) => boolean, textOf: TextOf): string[] | null {
+export function workspaceGlobs(
+  rootDir: string,
+  has: (p: string) => boolean,
+  textOf: TextOf,
+): string[] | null {
   const prefix = rootDir === "" ? "" : `${rootDir}/`;
   const globs: string[] = [];
   let unreadable = false;

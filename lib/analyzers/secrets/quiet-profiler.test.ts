@@ -13,7 +13,10 @@ const flushObservers = () => new Promise((resolve) => setTimeout(resolve, 20));
 describe("secretlint profiler", () => {
   it("stays empty over 3,000 scanned files without any caller switching it off", async () => {
     // Nothing here calls quietSecretlintProfiler: scanSecrets must do it on its own.
-    const files = Array.from({ length: 3000 }, (_, i) => ({ path: `config/app-${i}.yaml`, text: `name: app-${i}\nreplicas: ${i % 7}\n` }));
+    const files = Array.from({ length: 3000 }, (_, i) => ({
+      path: `config/app-${i}.yaml`,
+      text: `name: app-${i}\nreplicas: ${i % 7}\n`,
+    }));
     files.push({ path: "config/leak.yaml", text: `token: ${TOKEN}\n` });
     const scan = await scanSecrets(files);
     await flushObservers();

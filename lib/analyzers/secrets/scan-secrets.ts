@@ -26,8 +26,10 @@ export interface SecretScan {
 
 export const SECRET_SCAN_LIMITS = { maxFileBytes: 1_000_000, maxTotalBytes: 20_000_000 };
 
-const LOCKFILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|uv\.lock|pdm\.lock|Pipfile\.lock|Cargo\.lock|Gemfile\.lock|composer\.lock|go\.sum|gradle\.lockfile)$/;
-const CONFIG = /\.(ya?ml|json5?|toml|ini|cfg|conf|properties|env|tf|tfvars|hcl|xml|sh|npmrc|pypirc)$|(^|\/)(Dockerfile[^/]*|[^/]*\.dockerfile|\.env[^/]*|\.npmrc|\.pypirc|\.netrc|\.yarnrc|\.dockercfg|CODEOWNERS)$/i;
+const LOCKFILES =
+  /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|uv\.lock|pdm\.lock|Pipfile\.lock|Cargo\.lock|Gemfile\.lock|composer\.lock|go\.sum|gradle\.lockfile)$/;
+const CONFIG =
+  /\.(ya?ml|json5?|toml|ini|cfg|conf|properties|env|tf|tfvars|hcl|xml|sh|npmrc|pypirc)$|(^|\/)(Dockerfile[^/]*|[^/]*\.dockerfile|\.env[^/]*|\.npmrc|\.pypirc|\.netrc|\.yarnrc|\.dockercfg|CODEOWNERS)$/i;
 
 /** Workflow and configuration files: what the hardcoded-credential check reads. */
 export function isSecretScanTarget(path: string): boolean {
@@ -40,7 +42,9 @@ function extOf(path: string): string {
   return dot > 0 ? base.slice(dot) : "";
 }
 
-export async function scanSecrets(files: ReadonlyArray<{ path: string; text: string | null }>): Promise<SecretScan> {
+export async function scanSecrets(
+  files: ReadonlyArray<{ path: string; text: string | null }>,
+): Promise<SecretScan> {
   quietSecretlintProfiler();
   const out: SecretScan = { hits: [], scanned: [], skipped: [] };
   let budget = SECRET_SCAN_LIMITS.maxTotalBytes;
@@ -64,7 +68,11 @@ export async function scanSecrets(files: ReadonlyArray<{ path: string; text: str
 async function scanOne(path: string, text: string): Promise<SecretHit[]> {
   const result = await lintSource({
     source: { filePath: `/repo/${path}`, content: text, contentType: "text", ext: extOf(path) },
-    options: { maskSecrets: true, noPhysicFilePath: true, config: { rules: [{ id: "@secretlint/secretlint-rule-preset-recommend", rule: recommended }] } },
+    options: {
+      maskSecrets: true,
+      noPhysicFilePath: true,
+      config: { rules: [{ id: "@secretlint/secretlint-rule-preset-recommend", rule: recommended }] },
+    },
   });
   const lines = text.split("\n");
   const starts: number[] = [];
@@ -79,6 +87,14 @@ async function scanOne(path: string, text: string): Promise<SecretHit[]> {
       const line = m.loc.start.line;
       const src = (lines[line - 1] ?? "").replace(/\r$/, "");
       const snippet = maskedLine(src, starts[line - 1] ?? 0, m.range).trim();
-      return { file: path, line, column: m.loc.start.column + 1, ruleId: m.ruleId, messageId: m.messageId, masked: maskSecret(text.slice(m.range[0], m.range[1])), snippet: snippet.length > 200 ? `${snippet.slice(0, 197)}...` : snippet };
+      return {
+        file: path,
+        line,
+        column: m.loc.start.column + 1,
+        ruleId: m.ruleId,
+        messageId: m.messageId,
+        masked: maskSecret(text.slice(m.range[0], m.range[1])),
+        snippet: snippet.length > 200 ? `${snippet.slice(0, 197)}...` : snippet,
+      };
     });
 }

@@ -9,7 +9,14 @@ interface ActionRule {
 
 const off = (v: string | undefined) => v !== undefined && /^(false|0|no|off)$/i.test(v.trim());
 const on = (v: string | undefined) => v !== undefined && /^(true|1|yes|on)$/i.test(v.trim());
-const hit = (kind: ToolKind, tool: string, gate = true, note?: string, confidence: ToolHit["confidence"] = "high"): ToolHit => (note === undefined ? { kind, tool, gate, confidence } : { kind, tool, gate, note, confidence });
+const hit = (
+  kind: ToolKind,
+  tool: string,
+  gate = true,
+  note?: string,
+  confidence: ToolHit["confidence"] = "high",
+): ToolHit =>
+  note === undefined ? { kind, tool, gate, confidence } : { kind, tool, gate, note, confidence };
 const plain = (kind: ToolKind, tool: string) => () => [hit(kind, tool)];
 
 function trivy(w: With): ToolHit[] {
@@ -19,9 +26,17 @@ function trivy(w: With): ToolHit[] {
   const format = (w.format ?? "").toLowerCase();
   const out: ToolHit[] = [];
   if (format === "cyclonedx" || format.startsWith("spdx")) out.push(hit("sbom", "Trivy SBOM"));
-  else if (scanType === "config") out.push(hit("iac-scan", "Trivy config", gate, gate ? undefined : "exit-code is 0"));
+  else if (scanType === "config")
+    out.push(hit("iac-scan", "Trivy config", gate, gate ? undefined : "exit-code is 0"));
   else {
-    out.push(hit("dependency-scan", "Trivy", gate, gate ? undefined : "trivy-action's exit-code is 0 (the default), so findings never fail the job"));
+    out.push(
+      hit(
+        "dependency-scan",
+        "Trivy",
+        gate,
+        gate ? undefined : "trivy-action's exit-code is 0 (the default), so findings never fail the job",
+      ),
+    );
     if (scanType === "fs" || scanType === "repo") {
       const scanners = (w.scanners ?? "vuln,secret").toLowerCase();
       if (scanners.includes("misconfig")) out.push(hit("iac-scan", "Trivy misconfig", gate));
@@ -33,15 +48,54 @@ function trivy(w: With): ToolHit[] {
 
 export const ACTION_RULES: ActionRule[] = [
   { action: "aquasecurity/trivy-action", hits: trivy },
-  { action: "anchore/scan-action", hits: (w) => [off(w["fail-build"]) ? hit("dependency-scan", "Grype", false, "fail-build is false") : hit("dependency-scan", "Grype")] },
-  { action: "actions/dependency-review-action", hits: (w) => [on(w["warn-only"]) ? hit("dependency-scan", "dependency-review-action", false, "warn-only is true") : hit("dependency-scan", "dependency-review-action")] },
-  { action: "google/osv-scanner-action", hits: (w) => [off(w["fail-on-vuln"]) ? hit("dependency-scan", "OSV-Scanner", false, "fail-on-vuln is false") : hit("dependency-scan", "OSV-Scanner")] },
-  { action: "snyk/actions", hits: (w) => [/monitor/i.test(w.command ?? "") ? hit("dependency-scan", "Snyk", false, "snyk monitor only reports") : /code/i.test(w.command ?? "") ? hit("sast", "Snyk Code") : /iac/i.test(w.command ?? "") ? hit("iac-scan", "Snyk IaC") : hit("dependency-scan", "Snyk")] },
+  {
+    action: "anchore/scan-action",
+    hits: (w) => [
+      off(w["fail-build"])
+        ? hit("dependency-scan", "Grype", false, "fail-build is false")
+        : hit("dependency-scan", "Grype"),
+    ],
+  },
+  {
+    action: "actions/dependency-review-action",
+    hits: (w) => [
+      on(w["warn-only"])
+        ? hit("dependency-scan", "dependency-review-action", false, "warn-only is true")
+        : hit("dependency-scan", "dependency-review-action"),
+    ],
+  },
+  {
+    action: "google/osv-scanner-action",
+    hits: (w) => [
+      off(w["fail-on-vuln"])
+        ? hit("dependency-scan", "OSV-Scanner", false, "fail-on-vuln is false")
+        : hit("dependency-scan", "OSV-Scanner"),
+    ],
+  },
+  {
+    action: "snyk/actions",
+    hits: (w) => [
+      /monitor/i.test(w.command ?? "")
+        ? hit("dependency-scan", "Snyk", false, "snyk monitor only reports")
+        : /code/i.test(w.command ?? "")
+          ? hit("sast", "Snyk Code")
+          : /iac/i.test(w.command ?? "")
+            ? hit("iac-scan", "Snyk IaC")
+            : hit("dependency-scan", "Snyk"),
+    ],
+  },
   { action: "pypa/gh-action-pip-audit", hits: plain("dependency-scan", "pip-audit") },
   { action: "rustsec/audit-check", hits: plain("dependency-scan", "cargo audit") },
   { action: "embarkstudios/cargo-deny-action", hits: plain("dependency-scan", "cargo deny") },
   { action: "golang/govulncheck-action", hits: plain("dependency-scan", "govulncheck") },
-  { action: "dependency-check/dependency-check_action", hits: (w) => [/failOnCVSS/i.test(w.args ?? "") ? hit("dependency-scan", "OWASP Dependency-Check") : hit("dependency-scan", "OWASP Dependency-Check", false, "no --failOnCVSS threshold")] },
+  {
+    action: "dependency-check/dependency-check_action",
+    hits: (w) => [
+      /failOnCVSS/i.test(w.args ?? "")
+        ? hit("dependency-scan", "OWASP Dependency-Check")
+        : hit("dependency-scan", "OWASP Dependency-Check", false, "no --failOnCVSS threshold"),
+    ],
+  },
   { action: "github/codeql-action/analyze", hits: plain("sast", "CodeQL") },
   { action: "github/codeql-action/init", hits: plain("sast", "CodeQL") },
   { action: "returntocorp/semgrep-action", hits: plain("sast", "Semgrep") },
@@ -66,17 +120,55 @@ export const ACTION_RULES: ActionRule[] = [
   { action: "stackrox/kube-linter-action", hits: plain("iac-scan", "kube-linter") },
   { action: "kubescape/github-action", hits: plain("iac-scan", "Kubescape") },
   { action: "instrumenta/conftest-action", hits: plain("iac-scan", "Conftest") },
-  { action: "actions/attest-build-provenance", hits: () => [hit("provenance", "attest-build-provenance"), hit("signing", "attest-build-provenance (Sigstore-signed attestation)")] },
-  { action: "actions/attest-sbom", hits: () => [hit("sbom", "attest-sbom"), hit("signing", "attest-sbom (Sigstore-signed attestation)")] },
-  { action: "actions/attest", hits: (w) => [hit(/slsa|provenance/i.test(w["predicate-type"] ?? "") ? "provenance" : "sbom", "actions/attest", true, undefined, "medium"), hit("signing", "actions/attest")] },
-  { action: "slsa-framework/slsa-github-generator", hits: () => [hit("provenance", "SLSA generator"), hit("signing", "SLSA generator")] },
+  {
+    action: "actions/attest-build-provenance",
+    hits: () => [
+      hit("provenance", "attest-build-provenance"),
+      hit("signing", "attest-build-provenance (Sigstore-signed attestation)"),
+    ],
+  },
+  {
+    action: "actions/attest-sbom",
+    hits: () => [hit("sbom", "attest-sbom"), hit("signing", "attest-sbom (Sigstore-signed attestation)")],
+  },
+  {
+    action: "actions/attest",
+    hits: (w) => [
+      hit(
+        /slsa|provenance/i.test(w["predicate-type"] ?? "") ? "provenance" : "sbom",
+        "actions/attest",
+        true,
+        undefined,
+        "medium",
+      ),
+      hit("signing", "actions/attest"),
+    ],
+  },
+  {
+    action: "slsa-framework/slsa-github-generator",
+    hits: () => [hit("provenance", "SLSA generator"), hit("signing", "SLSA generator")],
+  },
   { action: "sigstore/gh-action-sigstore-python", hits: plain("signing", "sigstore-python") },
   { action: "anchore/sbom-action", hits: plain("sbom", "Syft (sbom-action)") },
   { action: "cyclonedx/gh-node-module-generatebom", hits: plain("sbom", "CycloneDX") },
   { action: "cyclonedx/gh-gomod-generate-sbom", hits: plain("sbom", "CycloneDX") },
   { action: "microsoft/sbom-action", hits: plain("sbom", "Microsoft SBOM tool") },
   { action: "docker/build-push-action", hits: (w) => buildPush(w) },
-  { action: "pypa/gh-action-pypi-publish", hits: (w) => (off(w.attestations) ? [] : [hit("provenance", "PyPI attestations (PEP 740)", true, "gh-action-pypi-publish uploads signed attestations by default"), hit("signing", "PyPI attestations")]) },
+  {
+    action: "pypa/gh-action-pypi-publish",
+    hits: (w) =>
+      off(w.attestations)
+        ? []
+        : [
+            hit(
+              "provenance",
+              "PyPI attestations (PEP 740)",
+              true,
+              "gh-action-pypi-publish uploads signed attestations by default",
+            ),
+            hit("signing", "PyPI attestations"),
+          ],
+  },
 ];
 
 function buildPush(w: With): ToolHit[] {

@@ -12,11 +12,20 @@ export function stepHits(step: StepText): LocatedHit[] {
   const out: LocatedHit[] = [];
   if (step.action) {
     for (const h of actionHits(step.action, step.with)) {
-      const scanner = h.kind === "dependency-scan" || h.kind === "sast" || h.kind === "secret-scan" || h.kind === "iac-scan";
-      out.push(scanner && h.gate && step.continueOnError ? { ...h, gate: false, note: "the step has continue-on-error" } : h);
+      const scanner =
+        h.kind === "dependency-scan" ||
+        h.kind === "sast" ||
+        h.kind === "secret-scan" ||
+        h.kind === "iac-scan";
+      out.push(
+        scanner && h.gate && step.continueOnError
+          ? { ...h, gate: false, note: "the step has continue-on-error" }
+          : h,
+      );
     }
   }
-  for (const l of step.runLines) for (const h of runHits(l.text, step.continueOnError)) out.push({ ...h, runIndex: l.index });
+  for (const l of step.runLines)
+    for (const h of runHits(l.text, step.continueOnError)) out.push({ ...h, runIndex: l.index });
   return out;
 }
 

@@ -1,6 +1,7 @@
 // What a CI step can be: a security tool of some kind, a publication, a verification.
 
-export type ToolKind = "dependency-scan" | "sast" | "secret-scan" | "iac-scan" | "signing" | "provenance" | "sbom" | "verify";
+export type ToolKind =
+  "dependency-scan" | "sast" | "secret-scan" | "iac-scan" | "signing" | "provenance" | "sbom" | "verify";
 
 export interface ToolHit {
   kind: ToolKind;
@@ -25,7 +26,10 @@ export interface StepText {
 
 /** `name` is the action `base` or a path inside it (`base/…`). Builds no string: it runs for every rule on every step. */
 export function isActionOrSubpath(name: string, base: string): boolean {
-  return name === base || (name.length > base.length && name.charCodeAt(base.length) === 47 /* / */ && name.startsWith(base));
+  return (
+    name === base ||
+    (name.length > base.length && name.charCodeAt(base.length) === 47 /* / */ && name.startsWith(base))
+  );
 }
 
 /** Joins `\`-continued lines so a command split over lines is read as one. */
@@ -36,7 +40,8 @@ export function logicalLines(script: string): Array<{ text: string; index: numbe
     const start = i;
     let text = raw[i] ?? "";
     // `\s*$` and trimEnd strip the same characters; no regex per script line.
-    for (let t = text.trimEnd(); t.endsWith("\\") && i + 1 < raw.length; t = text.trimEnd()) text = t.slice(0, -1) + " " + (raw[++i] ?? "");
+    for (let t = text.trimEnd(); t.endsWith("\\") && i + 1 < raw.length; t = text.trimEnd())
+      text = t.slice(0, -1) + " " + (raw[++i] ?? "");
     out.push({ text, index: start });
   }
   return out;

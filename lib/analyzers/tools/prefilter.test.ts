@@ -24,7 +24,11 @@ describe("run-table needles", () => {
       "gh attestation verify": "gh attestation verify oci://x --owner a",
       "Notation verify": "notation verify ghcr.io/a/b@sha256:1",
     };
-    for (const [tool, line] of Object.entries(samples)) expect(runHits(line, false).map((h) => h.tool), line).toContain(tool);
+    for (const [tool, line] of Object.entries(samples))
+      expect(
+        runHits(line, false).map((h) => h.tool),
+        line,
+      ).toContain(tool);
   });
 });
 

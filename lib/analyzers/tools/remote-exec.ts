@@ -11,13 +11,18 @@ export interface RemoteExecHit {
   confidence: "high" | "medium" | "low";
 }
 
-const SHELL = "(?:sudo\\s+(?:-\\S+\\s+)*)?(?:env\\s+(?:\\S+=\\S*\\s+)*)?(?:/\\S*/)?(?:ba|z|da|k|fi)?sh\\b|(?:sudo\\s+)?(?:python[23]?|perl|ruby|node)\\s+-(?:\\s|$)|(?:sudo\\s+)?(?:python[23]?|perl|ruby|node)\\s*$";
+const SHELL =
+  "(?:sudo\\s+(?:-\\S+\\s+)*)?(?:env\\s+(?:\\S+=\\S*\\s+)*)?(?:/\\S*/)?(?:ba|z|da|k|fi)?sh\\b|(?:sudo\\s+)?(?:python[23]?|perl|ruby|node)\\s+-(?:\\s|$)|(?:sudo\\s+)?(?:python[23]?|perl|ruby|node)\\s*$";
 const PIPE = new RegExp(`\\b(?:curl|wget)\\b[^|\\n]*\\|\\s*(?:${SHELL})`);
-const SUBST = /\b(?:ba|z|da|k)?sh\s+<\(\s*(?:curl|wget)\b|\b(?:source|\.)\s+<\(\s*(?:curl|wget)\b|\b(?:ba|z)?sh\s+-c\s+["']?\$\(\s*(?:curl|wget)\b|\beval\s+["']?\$\(\s*(?:curl|wget)\b/;
-const POWERSHELL = /\b(?:iwr|irm|invoke-webrequest|invoke-restmethod)\b[^|\n]*\|\s*(?:iex|invoke-expression)\b|\b(?:iex|invoke-expression)\s*\(?\s*\(?\s*(?:new-object\s+net\.webclient\)?\.downloadstring|iwr|irm|invoke-webrequest|invoke-restmethod)\b/i;
+const SUBST =
+  /\b(?:ba|z|da|k)?sh\s+<\(\s*(?:curl|wget)\b|\b(?:source|\.)\s+<\(\s*(?:curl|wget)\b|\b(?:ba|z)?sh\s+-c\s+["']?\$\(\s*(?:curl|wget)\b|\beval\s+["']?\$\(\s*(?:curl|wget)\b/;
+const POWERSHELL =
+  /\b(?:iwr|irm|invoke-webrequest|invoke-restmethod)\b[^|\n]*\|\s*(?:iex|invoke-expression)\b|\b(?:iex|invoke-expression)\s*\(?\s*\(?\s*(?:new-object\s+net\.webclient\)?\.downloadstring|iwr|irm|invoke-webrequest|invoke-restmethod)\b/i;
 
-const DOWNLOAD = /\b(?:curl|wget)\b[^\n]*https?:\/\/\S*(?:\/releases\/latest\/|\/latest\/download\/|raw\.githubusercontent\.com\/[^/\s]+\/[^/\s]+\/(?:master|main|HEAD)\/|\/-\/raw\/(?:master|main)\/)/;
-const VERIFIED = /\b(?:sha(?:1|256|512)sum|shasum|gpg\s+--verify|cosign\s+verify|minisign\s+-V|slsa-verifier|--checksum|Get-FileHash|certutil\s+-hashfile)\b/i;
+const DOWNLOAD =
+  /\b(?:curl|wget)\b[^\n]*https?:\/\/\S*(?:\/releases\/latest\/|\/latest\/download\/|raw\.githubusercontent\.com\/[^/\s]+\/[^/\s]+\/(?:master|main|HEAD)\/|\/-\/raw\/(?:master|main)\/)/;
+const VERIFIED =
+  /\b(?:sha(?:1|256|512)sum|shasum|gpg\s+--verify|cosign\s+verify|minisign\s+-V|slsa-verifier|--checksum|Get-FileHash|certutil\s+-hashfile)\b/i;
 const PIP_GIT = /\bpip3?\s+install\b[^\n]*\bgit\+https?:\/\/[^\s@]+(?:\.git)?(?:\s|$)/;
 
 export function remoteExecHits(script: string): RemoteExecHit[] {

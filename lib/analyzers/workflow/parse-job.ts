@@ -6,7 +6,12 @@ import type { Source, YNode } from "./yaml-walk";
 
 export function parseSteps(src: Source, node: YNode | null): Step[] {
   return src.items(node).map((s, index) => {
-    const step: Step = { index, pos: src.pos(s), with: src.map(src.get(s, "with")), env: src.map(src.get(s, "env")) };
+    const step: Step = {
+      index,
+      pos: src.pos(s),
+      with: src.map(src.get(s, "with")),
+      env: src.map(src.get(s, "env")),
+    };
     const str = (k: string) => src.str(src.get(s, k));
     const id = str("id");
     if (id !== undefined) step.id = id;
@@ -30,7 +35,11 @@ export function parseSteps(src: Source, node: YNode | null): Step[] {
 
 function runsOn(src: Source, node: YNode | null): ScalarValue[] {
   if (node === null) return [];
-  if (isSeq(node)) return src.items(node).map((n) => src.scalar(n)).filter((v) => v !== undefined);
+  if (isSeq(node))
+    return src
+      .items(node)
+      .map((n) => src.scalar(n))
+      .filter((v) => v !== undefined);
   if (isMap(node)) {
     // `runs-on: { group: …, labels: … }`: both name the runner pool.
     const out: ScalarValue[] = [];
@@ -48,7 +57,11 @@ export function parseJob(src: Source, id: string, keyPos: Pos, node: YNode | nul
     id,
     pos: keyPos,
     runsOn: runsOn(src, get("runs-on")),
-    needs: isSeq(get("needs")) ? src.items(get("needs")).map((n) => src.str(n) ?? "") : isScalar(get("needs")) ? [src.str(get("needs")) ?? ""] : [],
+    needs: isSeq(get("needs"))
+      ? src.items(get("needs")).map((n) => src.str(n) ?? "")
+      : isScalar(get("needs"))
+        ? [src.str(get("needs")) ?? ""]
+        : [],
     env: src.map(get("env")),
     services: parseServices(src, get("services")),
     steps: parseSteps(src, get("steps")),
@@ -73,7 +86,8 @@ export function parseJob(src: Source, id: string, keyPos: Pos, node: YNode | nul
   const uses = src.scalar(get("uses"));
   if (uses) job.uses = uses;
   const secrets = get("secrets");
-  if (isScalar(secrets) && secrets.value === "inherit") job.secrets = { inherit: true, pos: src.pos(secrets) };
+  if (isScalar(secrets) && secrets.value === "inherit")
+    job.secrets = { inherit: true, pos: src.pos(secrets) };
   else if (isMap(secrets)) job.secrets = { inherit: false, values: src.map(secrets) };
   const strategy = get("strategy");
   if (strategy) {

@@ -6,13 +6,20 @@ import type { Source, YNode } from "./yaml-walk";
 /** `on:` in its three YAML forms: `push`, `[push, pull_request]`, `{ push: { branches: [main] } }`. */
 export function parseTriggers(src: Source, node: YNode | null, fallback: Pos): Trigger[] {
   if (node === null) return [];
-  if (isScalar(node)) return [{ event: String(node.value), pos: src.pos(node, fallback), config: Object.create(null) }];
+  if (isScalar(node))
+    return [{ event: String(node.value), pos: src.pos(node, fallback), config: Object.create(null) }];
   if (isSeq(node)) {
-    return src.items(node).filter(isScalar).map((n) => ({ event: String(n.value), pos: src.pos(n, fallback), config: Object.create(null) }));
+    return src
+      .items(node)
+      .filter(isScalar)
+      .map((n) => ({ event: String(n.value), pos: src.pos(n, fallback), config: Object.create(null) }));
   }
   return src.entries(node).map((e) => {
     const plain = src.plain(e.value);
-    const config = plain !== null && typeof plain === "object" && !Array.isArray(plain) ? (plain as Record<string, unknown>) : Object.create(null);
+    const config =
+      plain !== null && typeof plain === "object" && !Array.isArray(plain)
+        ? (plain as Record<string, unknown>)
+        : Object.create(null);
     return { event: e.key, pos: e.keyPos, config };
   });
 }
@@ -48,7 +55,11 @@ export function parseContainer(src: Source, node: YNode | null): ContainerRef | 
   const password = src.scalar(src.get(src.get(node, "credentials"), "password"));
   if (password) ref.credentialsPassword = password;
   const volumes = src.get(node, "volumes");
-  if (volumes) ref.volumes = src.items(volumes).map((v) => src.scalar(v)).filter((v) => v !== undefined);
+  if (volumes)
+    ref.volumes = src
+      .items(volumes)
+      .map((v) => src.scalar(v))
+      .filter((v) => v !== undefined);
   return ref;
 }
 

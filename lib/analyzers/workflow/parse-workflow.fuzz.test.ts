@@ -12,7 +12,24 @@ const samples = readdirSync(CORPUS, { recursive: true, encoding: "utf8" })
   .slice(0, 40)
   .map((f) => readFileSync(path.join(CORPUS, f), "utf8"));
 
-const noise = fc.constantFrom("${{", "}}", "&a ", "*a", "<<: *a", "[", "{", "'", '"', ":\n", "\n  - ", "__proto__: 1\n", "\t", "---\n", "!!binary ", "? ");
+const noise = fc.constantFrom(
+  "${{",
+  "}}",
+  "&a ",
+  "*a",
+  "<<: *a",
+  "[",
+  "{",
+  "'",
+  '"',
+  ":\n",
+  "\n  - ",
+  "__proto__: 1\n",
+  "\t",
+  "---\n",
+  "!!binary ",
+  "? ",
+);
 
 describe("parseWorkflow never throws", () => {
   it("on arbitrary text", () => {
@@ -27,12 +44,17 @@ describe("parseWorkflow never throws", () => {
 
   it("on real workflows cut and spliced with YAML/expression noise", () => {
     fc.assert(
-      fc.property(fc.nat({ max: samples.length - 1 }), fc.nat(), fc.array(noise, { maxLength: 8 }), (i, at, bits) => {
-        const text = samples[i]!;
-        const cut = at % (text.length + 1);
-        const r = parseWorkflow("a.yml", text.slice(0, cut) + bits.join("") + text.slice(cut));
-        if (!r.ok) expect(r.error.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.nat({ max: samples.length - 1 }),
+        fc.nat(),
+        fc.array(noise, { maxLength: 8 }),
+        (i, at, bits) => {
+          const text = samples[i]!;
+          const cut = at % (text.length + 1);
+          const r = parseWorkflow("a.yml", text.slice(0, cut) + bits.join("") + text.slice(cut));
+          if (!r.ok) expect(r.error.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 200 },
     );
   });

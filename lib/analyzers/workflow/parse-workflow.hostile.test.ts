@@ -29,7 +29,10 @@ describe("parseWorkflow on hostile input", () => {
   });
 
   it("still resolves ordinary anchors", () => {
-    const r = parseWorkflow("a.yml", "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps: &s\n      - run: make\n  b:\n    runs-on: ubuntu-latest\n    steps: *s\n");
+    const r = parseWorkflow(
+      "a.yml",
+      "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps: &s\n      - run: make\n  b:\n    runs-on: ubuntu-latest\n    steps: *s\n",
+    );
     expect(r.ok && r.workflow.jobs[1]!.steps[0]!.run?.value).toBe("make");
   });
 
@@ -55,7 +58,9 @@ describe("parseWorkflow on hostile input", () => {
   });
 
   it("keeps __proto__ keys as data and pollutes nothing", () => {
-    const r = parseWorkflow("a.yml", `on:
+    const r = parseWorkflow(
+      "a.yml",
+      `on:
   __proto__: { polluted: true }
   push: {}
 jobs:
@@ -65,7 +70,8 @@ jobs:
     steps:
       - run: echo
         with: { __proto__: { polluted: 1 } }
-`);
+`,
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
@@ -79,15 +85,24 @@ jobs:
 
   it("returns line-numbered errors for malformed YAML and non-workflows", () => {
     expect(parseWorkflow("a.yml", "on: push\njobs:\n  a: [\n")).toMatchObject({ ok: false });
-    expect(parseWorkflow("a.yml", "on: push\non: pull_request\njobs: {}\n")).toMatchObject({ ok: false, line: 2 });
+    expect(parseWorkflow("a.yml", "on: push\non: pull_request\njobs: {}\n")).toMatchObject({
+      ok: false,
+      line: 2,
+    });
     expect(parseWorkflow("a.yml", "- a\n")).toMatchObject({ ok: false, error: "top level is not a mapping" });
     expect(parseWorkflow("a.yml", "")).toMatchObject({ ok: false });
-    expect(parseWorkflow("a.yml", "jobs: {}\n")).toMatchObject({ ok: false, error: expect.stringMatching(/on:/) });
+    expect(parseWorkflow("a.yml", "jobs: {}\n")).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/on:/),
+    });
     expect(parseWorkflow("a.yml", "on: push\n---\non: push\n")).toMatchObject({ ok: false });
   });
 
   it("never throws on unparsable expressions and still reports their contexts", () => {
-    const r = parseWorkflow("a.yml", "on: push\njobs:\n  j:\n    runs-on: x\n    steps:\n      - run: echo ${{ github.event.issue.title ) }}\n");
+    const r = parseWorkflow(
+      "a.yml",
+      "on: push\njobs:\n  j:\n    runs-on: x\n    steps:\n      - run: echo ${{ github.event.issue.title ) }}\n",
+    );
     expect(r.ok).toBe(true);
     const e = r.ok ? r.workflow.jobs[0]!.steps[0]!.run!.expressions[0] : undefined;
     expect(e?.error).toBeTruthy();
@@ -108,7 +123,8 @@ describe("real-world corpus", () => {
       if (!r.ok) continue;
       expect(r.workflow.jobs.length, f).toBeGreaterThan(0);
       for (const step of r.workflow.jobs.flatMap((j) => j.steps)) {
-        for (const e of step.run?.expressions ?? []) expect(r.workflow.lines[e.pos.line - 1]!.slice(e.pos.column - 1).startsWith("${{"), f).toBe(true);
+        for (const e of step.run?.expressions ?? [])
+          expect(r.workflow.lines[e.pos.line - 1]!.slice(e.pos.column - 1).startsWith("${{"), f).toBe(true);
       }
     }
   });

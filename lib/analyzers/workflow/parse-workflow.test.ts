@@ -46,7 +46,9 @@ describe("parseWorkflow positions and structure", () => {
     const exprs = greet!.run!.expressions;
     expect(exprs.map((e) => e.contexts[0])).toEqual(["github.event.pull_request.title", "secrets.TOKEN"]);
     expect(exprs[0]!.pos).toEqual({ line: 20, column: 17 });
-    expect(w.lines[exprs[1]!.pos.line - 1]!.slice(exprs[1]!.pos.column - 1)).toMatch(/^\$\{\{ secrets\.TOKEN/);
+    expect(w.lines[exprs[1]!.pos.line - 1]!.slice(exprs[1]!.pos.column - 1)).toMatch(
+      /^\$\{\{ secrets\.TOKEN/,
+    );
   });
 
   it("treats a bare `if:` as an expression", () => {
@@ -58,18 +60,32 @@ describe("parseWorkflow positions and structure", () => {
   it("reads triggers in string, list and map form", () => {
     expect(wf("on: push\njobs: {}\n").triggers.map((t) => t.event)).toEqual(["push"]);
     const list = wf("on: [push, pull_request]\njobs: {}\n").triggers;
-    expect(list.map((t) => [t.event, t.pos.line, t.pos.column])).toEqual([["push", 1, 6], ["pull_request", 1, 12]]);
-    const map = wf("on:\n  push:\n    branches: [main]\n  workflow_run:\n    workflows: [CI]\n    types: [completed]\njobs: {}\n").triggers;
+    expect(list.map((t) => [t.event, t.pos.line, t.pos.column])).toEqual([
+      ["push", 1, 6],
+      ["pull_request", 1, 12],
+    ]);
+    const map = wf(
+      "on:\n  push:\n    branches: [main]\n  workflow_run:\n    workflows: [CI]\n    types: [completed]\njobs: {}\n",
+    ).triggers;
     expect(map.map((t) => t.event)).toEqual(["push", "workflow_run"]);
     expect(map[0]!.config["branches"]).toEqual(["main"]);
     expect(map[1]!.pos).toEqual({ line: 4, column: 3 });
   });
 
   it("reads permissions as read-all, write-all, scopes and empty map", () => {
-    expect(wf("on: push\npermissions: write-all\njobs: {}\n").permissions).toMatchObject({ kind: "all", level: "write-all" });
-    expect(wf("on: push\npermissions: read-all\njobs: {}\n").permissions).toMatchObject({ kind: "all", level: "read-all" });
+    expect(wf("on: push\npermissions: write-all\njobs: {}\n").permissions).toMatchObject({
+      kind: "all",
+      level: "write-all",
+    });
+    expect(wf("on: push\npermissions: read-all\njobs: {}\n").permissions).toMatchObject({
+      kind: "all",
+      level: "read-all",
+    });
     const scoped = wf(BASIC).permissions;
-    expect(scoped?.kind === "scopes" && { ...scoped.scopes }).toEqual({ contents: "read", "pull-requests": "write" });
+    expect(scoped?.kind === "scopes" && { ...scoped.scopes }).toEqual({
+      contents: "read",
+      "pull-requests": "write",
+    });
     const empty = wf("on: push\npermissions: {}\njobs: {}\n").permissions;
     expect(empty?.kind === "scopes" && Object.keys(empty.scopes)).toEqual([]);
     expect(wf("on: push\njobs: {}\n").permissions).toBeUndefined();
@@ -92,7 +108,8 @@ jobs:
     expect(a!.secrets).toEqual({ inherit: true, pos: { line: 6, column: 14 } });
     expect(a!.with["env"]?.value).toBe("prod");
     expect(b!.secrets?.inherit).toBe(false);
-    if (b!.secrets && !b!.secrets.inherit) expect(b!.secrets.values["TOKEN"]?.expressions[0]?.contexts).toEqual(["secrets.DEPLOY_TOKEN"]);
+    if (b!.secrets && !b!.secrets.inherit)
+      expect(b!.secrets.values["TOKEN"]?.expressions[0]?.contexts).toEqual(["secrets.DEPLOY_TOKEN"]);
   });
 
   it("reads matrices, containers, services, environments and runs-on forms", () => {
@@ -153,18 +170,25 @@ jobs:
     expect(env["ALL"]!.expressions[0]!.contexts).toEqual(["secrets"]);
     expect(env["DYN"]!.expressions[0]!.contexts.sort()).toEqual(["matrix.env", "secrets[computed]"]);
     expect(env["CMP"]!.expressions[0]!.valueContexts).toEqual([]);
-    expect(env["OUT"]!.expressions.map((e) => e.contexts[0])).toEqual(["steps.s.outputs.o", "inputs.x", "env.Y"]);
+    expect(env["OUT"]!.expressions.map((e) => e.contexts[0])).toEqual([
+      "steps.s.outputs.o",
+      "inputs.x",
+      "env.Y",
+    ]);
     expect(env["LIT"]!.expressions.map((e) => e.expr)).toEqual(["'}}'"]);
   });
 
   it("parses a composite action as one pseudo-job", () => {
-    const w = wf(`name: setup
+    const w = wf(
+      `name: setup
 runs:
   using: composite
   steps:
     - run: echo \${{ inputs.name }}
       shell: bash
-`, "action.yml");
+`,
+      "action.yml",
+    );
     expect(w.kind).toBe("composite-action");
     expect(w.using).toBe("composite");
     expect(w.jobs).toHaveLength(1);

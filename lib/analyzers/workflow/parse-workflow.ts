@@ -37,13 +37,18 @@ function lineOf(text: string, offset: number): number {
 }
 
 export function parseWorkflow(path: string, text: string): ParseResult {
-  if (text.length > LIMITS.maxBytes) return { ok: false, path, error: `file larger than ${LIMITS.maxBytes} bytes; not analysed` };
+  if (text.length > LIMITS.maxBytes)
+    return { ok: false, path, error: `file larger than ${LIMITS.maxBytes} bytes; not analysed` };
   const deep = flowDepthExceeded(text);
-  if (deep !== null) return { ok: false, path, error: `nesting deeper than ${LIMITS.maxDepth * 4} brackets`, line: deep };
+  if (deep !== null)
+    return { ok: false, path, error: `nesting deeper than ${LIMITS.maxDepth * 4} brackets`, line: deep };
   try {
     return parseChecked(path, text);
   } catch (e) {
-    if (e instanceof LimitError) return e.line === undefined ? { ok: false, path, error: e.message } : { ok: false, path, error: e.message, line: e.line };
+    if (e instanceof LimitError)
+      return e.line === undefined
+        ? { ok: false, path, error: e.message }
+        : { ok: false, path, error: e.message, line: e.line };
     // Includes RangeError from stack exhaustion: still a parse failure, never a crash.
     return { ok: false, path, error: `could not analyse: ${e instanceof Error ? e.message : String(e)}` };
   }
@@ -60,15 +65,27 @@ function parseChecked(path: string, text: string): ParseResult {
   const src = new Source(doc, lineCounter, text);
   const root = src.deref(doc.contents);
   if (!isMap(root)) return { ok: false, path, error: "top level is not a mapping", line: src.pos(root).line };
-  const warnings = doc.warnings.map((w) => `line ${lineCounter.linePos(w.pos[0]).line}: ${w.message.split("\n")[0] ?? ""}`);
+  const warnings = doc.warnings.map(
+    (w) => `line ${lineCounter.linePos(w.pos[0]).line}: ${w.message.split("\n")[0] ?? ""}`,
+  );
   const lines = text.split(/\r?\n/);
   const runs = src.get(root, "runs");
   const asAction = isActionPath(path) || (runs !== null && src.get(root, "jobs") === null);
-  const workflow = asAction ? action(src, root, runs, path, lines, warnings) : workflowOf(src, root, path, lines, warnings);
-  return workflow instanceof Error ? { ok: false, path, error: workflow.message } : { ok: true, workflow, warnings };
+  const workflow = asAction
+    ? action(src, root, runs, path, lines, warnings)
+    : workflowOf(src, root, path, lines, warnings);
+  return workflow instanceof Error
+    ? { ok: false, path, error: workflow.message }
+    : { ok: true, workflow, warnings };
 }
 
-function workflowOf(src: Source, root: YNode, path: string, lines: string[], warnings: string[]): Workflow | Error {
+function workflowOf(
+  src: Source,
+  root: YNode,
+  path: string,
+  lines: string[],
+  warnings: string[],
+): Workflow | Error {
   const onEntry = src.entries(root).find((e) => e.key === "on");
   if (!onEntry) return new Error("workflow has no `on:` trigger");
   const jobsNode = src.get(root, "jobs");
@@ -87,15 +104,31 @@ function workflowOf(src: Source, root: YNode, path: string, lines: string[], war
   if (permissions) wf.permissions = permissions;
   const shell = defaultShell(src, src.get(root, "defaults"));
   if (shell !== undefined) wf.defaultShell = shell;
-  for (const job of wf.jobs) if (job.runsOn.length === 0 && !job.uses) warnings.push(`job ${job.id}: no runs-on or uses`);
+  for (const job of wf.jobs)
+    if (job.runsOn.length === 0 && !job.uses) warnings.push(`job ${job.id}: no runs-on or uses`);
   return wf;
 }
 
-function action(src: Source, root: YNode, runs: YNode | null, path: string, lines: string[], warnings: string[]): Workflow | Error {
+function action(
+  src: Source,
+  root: YNode,
+  runs: YNode | null,
+  path: string,
+  lines: string[],
+  warnings: string[],
+): Workflow | Error {
   if (!isMap(runs)) return new Error("action has no `runs:` mapping");
   const usingNode = src.get(runs, "using");
   const using = isScalar(usingNode) ? String(usingNode.value) : "";
-  const wf: Workflow = { kind: "composite-action", path, triggers: [], env: Object.create(null), jobs: [], lines, using };
+  const wf: Workflow = {
+    kind: "composite-action",
+    path,
+    triggers: [],
+    env: Object.create(null),
+    jobs: [],
+    lines,
+    using,
+  };
   const name = src.str(src.get(root, "name"));
   if (name !== undefined) wf.name = name;
   if (using !== "composite") {
@@ -105,6 +138,15 @@ function action(src: Source, root: YNode, runs: YNode | null, path: string, line
   const runsEntry = src.entries(root).find((e) => e.key === "runs");
   const pos = runsEntry?.keyPos ?? { line: 1, column: 1 };
   // The steps of a composite action run as one pseudo-job in the caller's job.
-  wf.jobs.push({ id: "composite", pos, runsOn: [], needs: [], env: Object.create(null), services: Object.create(null), steps: parseSteps(src, src.get(runs, "steps")), with: Object.create(null) });
+  wf.jobs.push({
+    id: "composite",
+    pos,
+    runsOn: [],
+    needs: [],
+    env: Object.create(null),
+    services: Object.create(null),
+    steps: parseSteps(src, src.get(runs, "steps")),
+    with: Object.create(null),
+  });
   return wf;
 }

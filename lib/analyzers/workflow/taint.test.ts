@@ -45,7 +45,8 @@ describe("classifyContext", () => {
   });
 
   it("leaves indirections unknown", () => {
-    for (const p of ["steps.x.outputs.y", "env.TITLE", "inputs.name", "matrix.os", "github.ref_name"]) expect(classifyContext(p).taint).toBe("unknown");
+    for (const p of ["steps.x.outputs.y", "env.TITLE", "inputs.name", "matrix.os", "github.ref_name"])
+      expect(classifyContext(p).taint).toBe("unknown");
   });
 });
 
@@ -62,7 +63,12 @@ describe("trigger classification", () => {
 
   it("finds privileged and pull-request triggers of a workflow", () => {
     const pos = { line: 1, column: 1 };
-    const wf = { triggers: [{ event: "push", pos, config: {} }, { event: "issues", pos, config: {} }] } as unknown as Workflow;
+    const wf = {
+      triggers: [
+        { event: "push", pos, config: {} },
+        { event: "issues", pos, config: {} },
+      ],
+    } as unknown as Workflow;
     expect(privilegedTriggers(wf).map((t) => t.event)).toEqual(["issues"]);
     expect(hasPullRequestTrigger(wf)).toBe(false);
   });

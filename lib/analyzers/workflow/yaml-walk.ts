@@ -64,7 +64,8 @@ export class Source {
       Node: (_key, node) => {
         // An alias refers to the latest anchor of that name before it (YAML 1.2 §3.2.2.2).
         if (isAlias(node)) {
-          if (targets.size >= LIMITS.maxAliases) throw new LimitError(`more than ${LIMITS.maxAliases} alias references`, this.pos(node).line);
+          if (targets.size >= LIMITS.maxAliases)
+            throw new LimitError(`more than ${LIMITS.maxAliases} alias references`, this.pos(node).line);
           targets.set(node, anchors.get(node.source));
         } else if (node.anchor) anchors.set(node.anchor, node);
       },
@@ -135,8 +136,13 @@ export class Source {
 
   /** Plain data with prototype-free objects, counted against the node budget. */
   plain(node: YNode | null, depth = 0): unknown {
-    if (++this.nodes > LIMITS.maxNodes) throw new LimitError(`more than ${LIMITS.maxNodes} YAML nodes after alias expansion`, this.pos(node).line);
-    if (depth > LIMITS.maxDepth) throw new LimitError(`nesting deeper than ${LIMITS.maxDepth}`, this.pos(node).line);
+    if (++this.nodes > LIMITS.maxNodes)
+      throw new LimitError(
+        `more than ${LIMITS.maxNodes} YAML nodes after alias expansion`,
+        this.pos(node).line,
+      );
+    if (depth > LIMITS.maxDepth)
+      throw new LimitError(`nesting deeper than ${LIMITS.maxDepth}`, this.pos(node).line);
     if (node === null) return null;
     if (isScalar(node)) return node.value;
     if (isSeq(node)) return this.items(node).map((i) => this.plain(i, depth + 1));

@@ -31,12 +31,19 @@ describe("outside-collaborator-admin", () => {
       ["collaborators/vendor/permission.role_name", "admin"],
       ["collaborators/agency/permission.role_name", "maintain"],
     ]);
-    expect(outcome.findings[0]?.remediation).toContain('PUT /repos/acme/api/collaborators/vendor` with `{"permission":"push"}');
+    expect(outcome.findings[0]?.remediation).toContain(
+      'PUT /repos/acme/api/collaborators/vendor` with `{"permission":"push"}',
+    );
   });
 
   it("is unknown when collaborators are unreadable, and still judged when archived", () => {
-    expect(runCheck(outsideCollaboratorAdmin, makeFacts({ settings: { collaborators: null } })).status).toBe("unknown");
-    const archived = makeFacts({ archived: true, settings: { collaborators: [{ login: "v", permission: "admin", outside: true }] } });
+    expect(runCheck(outsideCollaboratorAdmin, makeFacts({ settings: { collaborators: null } })).status).toBe(
+      "unknown",
+    );
+    const archived = makeFacts({
+      archived: true,
+      settings: { collaborators: [{ login: "v", permission: "admin", outside: true }] },
+    });
     expect(runCheck(outsideCollaboratorAdmin, archived).status).toBe("fail");
   });
 });
@@ -48,7 +55,10 @@ describe("write-deploy-key", () => {
   });
 
   it("fails on a write key with delete-and-re-add instructions", () => {
-    const outcome = runCheck(writeDeployKey, makeFacts({ settings: { deployKeys: [{ id: 42, title: "ci push", readOnly: false }] } }));
+    const outcome = runCheck(
+      writeDeployKey,
+      makeFacts({ settings: { deployKeys: [{ id: 42, title: "ci push", readOnly: false }] } }),
+    );
     expect(findingFields(outcome)).toEqual([["keys/42.read_only", false]]);
     expect(outcome.findings[0]?.remediation).toContain("DELETE /repos/acme/api/keys/42");
     expect(outcome.findings[0]?.remediation).toContain('"read_only":true');
@@ -56,15 +66,20 @@ describe("write-deploy-key", () => {
 
   it("is unknown when keys are unreadable and not applicable when archived", () => {
     expect(runCheck(writeDeployKey, makeFacts({ settings: { deployKeys: null } })).status).toBe("unknown");
-    expect(runCheck(writeDeployKey, makeFacts({ archived: true, settings: { deployKeys: [{ id: 1, title: "k", readOnly: false }] } })).status).toBe(
-      "not-applicable",
-    );
+    expect(
+      runCheck(
+        writeDeployKey,
+        makeFacts({ archived: true, settings: { deployKeys: [{ id: 1, title: "k", readOnly: false }] } }),
+      ).status,
+    ).toBe("not-applicable");
   });
 });
 
 describe("org-2fa", () => {
   it("passes when required", () => {
-    expect(runCheck(org2fa, makeFacts()).evidence).toEqual([{ kind: "api", field: "orgs/acme.two_factor_requirement_enabled", value: true }]);
+    expect(runCheck(org2fa, makeFacts()).evidence).toEqual([
+      { kind: "api", field: "orgs/acme.two_factor_requirement_enabled", value: true },
+    ]);
   });
 
   it("fails when not required", () => {
@@ -87,12 +102,16 @@ describe("org-base-permission", () => {
     ["admin", "fail"],
     [null, "unknown"],
   ] as const)("%s → %s", (permission, status) => {
-    expect(runCheck(orgBasePermission, makeFacts({ org: { defaultRepositoryPermission: permission } })).status).toBe(status);
+    expect(
+      runCheck(orgBasePermission, makeFacts({ org: { defaultRepositoryPermission: permission } })).status,
+    ).toBe(status);
   });
 
   it("names the PATCH that fixes it", () => {
     const outcome = runCheck(orgBasePermission, makeFacts({ org: { defaultRepositoryPermission: "write" } }));
     expect(findingFields(outcome)).toEqual([["orgs/acme.default_repository_permission", "write"]]);
-    expect(outcome.findings[0]?.remediation).toContain('PATCH /orgs/acme` with `{"default_repository_permission":"read"}');
+    expect(outcome.findings[0]?.remediation).toContain(
+      'PATCH /orgs/acme` with `{"default_repository_permission":"read"}',
+    );
   });
 });

@@ -10,12 +10,17 @@ export const outsideCollaboratorAdmin: CheckDefinition = settingsCheck({
   archived: "judge",
   rationale:
     "Outside collaborators sit outside the organisation's SSO, 2FA enforcement and offboarding; with admin or maintain they can change branch rules, environments and secrets. Judged on archived repositories too, since an admin can unarchive.",
-  remediation: "Lower outside collaborators to write (or less), or make them organisation members under its controls.",
+  remediation:
+    "Lower outside collaborators to write (or less), or make them organisation members under its controls.",
   run: (facts) => {
     const collaborators = facts.settings?.collaborators;
-    if (!collaborators) return unknown(facts.settings ? "The collaborator list could not be read." : NO_SETTINGS);
-    const risky = collaborators.filter((c) => c.outside && (c.permission === "admin" || c.permission === "maintain"));
-    if (risky.length === 0) return pass([api(`collaborators?affiliation=outside[permission=admin|maintain]`, [])]);
+    if (!collaborators)
+      return unknown(facts.settings ? "The collaborator list could not be read." : NO_SETTINGS);
+    const risky = collaborators.filter(
+      (c) => c.outside && (c.permission === "admin" || c.permission === "maintain"),
+    );
+    if (risky.length === 0)
+      return pass([api(`collaborators?affiliation=outside[permission=admin|maintain]`, [])]);
     return fail(
       risky.map((c) =>
         finding(
@@ -40,7 +45,10 @@ export const writeDeployKey: CheckDefinition = settingsCheck({
   remediation: "Replace write deploy keys with read-only ones (or a GitHub App with scoped permissions).",
   run: (facts) => {
     const keys = facts.settings?.deployKeys;
-    if (!keys) return unknown(facts.settings ? "Deploy keys could not be read (the token needs admin rights)." : NO_SETTINGS);
+    if (!keys)
+      return unknown(
+        facts.settings ? "Deploy keys could not be read (the token needs admin rights)." : NO_SETTINGS,
+      );
     const writable = keys.filter((k) => !k.readOnly);
     if (writable.length === 0) return pass([api(`keys[read_only=false]`, [])]);
     return fail(
@@ -67,7 +75,8 @@ export const org2fa: CheckDefinition = settingsCheck({
   remediation: "Require two-factor authentication for everyone in the organisation.",
   run: (facts) => {
     const org = facts.org;
-    if (!org || org.twoFactorRequired === null) return unknown(org ? "two_factor_requirement_enabled is only visible to organisation owners." : NO_ORG);
+    if (!org || org.twoFactorRequired === null)
+      return unknown(org ? "two_factor_requirement_enabled is only visible to organisation owners." : NO_ORG);
     const field = `orgs/${org.login}.two_factor_requirement_enabled`;
     if (org.twoFactorRequired) return pass([api(field, true)]);
     return fail([
@@ -89,10 +98,12 @@ export const orgBasePermission: CheckDefinition = settingsCheck({
   archived: "judge",
   rationale:
     "A write or admin base permission gives every member push (or admin) rights on every repository, so one compromised member account reaches all of them.",
-  remediation: "Set the organisation's base permission to Read or No permission and grant write through teams.",
+  remediation:
+    "Set the organisation's base permission to Read or No permission and grant write through teams.",
   run: (facts) => {
     const org = facts.org;
-    if (!org || org.defaultRepositoryPermission === null) return unknown(org ? "default_repository_permission is only visible to organisation owners." : NO_ORG);
+    if (!org || org.defaultRepositoryPermission === null)
+      return unknown(org ? "default_repository_permission is only visible to organisation owners." : NO_ORG);
     const field = `orgs/${org.login}.default_repository_permission`;
     const value = org.defaultRepositoryPermission;
     if (value === "none" || value === "read") return pass([api(field, value)]);

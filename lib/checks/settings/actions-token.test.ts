@@ -4,8 +4,14 @@ import { makeActionsSettings, makeFacts } from "../../facts/testing";
 import { findingFields, runCheck } from "./__fixtures__/run";
 import { actionsApprovePrs, defaultTokenWrite } from "./actions-token";
 
-const facts = (repo: Parameters<typeof makeActionsSettings>[0] | null, org: Parameters<typeof makeActionsSettings>[0] | null) =>
-  makeFacts({ settings: { actions: repo ? makeActionsSettings(repo) : null }, org: { actions: org ? makeActionsSettings(org) : null } });
+const facts = (
+  repo: Parameters<typeof makeActionsSettings>[0] | null,
+  org: Parameters<typeof makeActionsSettings>[0] | null,
+) =>
+  makeFacts({
+    settings: { actions: repo ? makeActionsSettings(repo) : null },
+    org: { actions: org ? makeActionsSettings(org) : null },
+  });
 
 describe("actions-approve-prs", () => {
   it("passes when neither level allows it", () => {
@@ -14,18 +20,26 @@ describe("actions-approve-prs", () => {
 
   it("fails when the repository allows it", () => {
     const outcome = runCheck(actionsApprovePrs, facts({ canApprovePullRequestReviews: true }, {}));
-    expect(findingFields(outcome)).toEqual([["actions/permissions/workflow.can_approve_pull_request_reviews", true]]);
-    expect(outcome.findings[0]?.remediation).toContain('PUT /repos/acme/api/actions/permissions/workflow` with `{"can_approve_pull_request_reviews":false}');
+    expect(findingFields(outcome)).toEqual([
+      ["actions/permissions/workflow.can_approve_pull_request_reviews", true],
+    ]);
+    expect(outcome.findings[0]?.remediation).toContain(
+      'PUT /repos/acme/api/actions/permissions/workflow` with `{"can_approve_pull_request_reviews":false}',
+    );
   });
 
   it("fails when only the organisation allows it", () => {
     const outcome = runCheck(actionsApprovePrs, facts({}, { canApprovePullRequestReviews: true }));
-    expect(findingFields(outcome)).toEqual([["orgs/acme/actions/permissions/workflow.can_approve_pull_request_reviews", true]]);
+    expect(findingFields(outcome)).toEqual([
+      ["orgs/acme/actions/permissions/workflow.can_approve_pull_request_reviews", true],
+    ]);
     expect(outcome.findings[0]?.remediation).toContain("PUT /orgs/acme/actions/permissions/workflow");
   });
 
   it("passes on a safe org cap when the repository value is unknown", () => {
-    expect(runCheck(actionsApprovePrs, facts({ canApprovePullRequestReviews: null }, {})).status).toBe("pass");
+    expect(runCheck(actionsApprovePrs, facts({ canApprovePullRequestReviews: null }, {})).status).toBe(
+      "pass",
+    );
   });
 
   it("is unknown when neither level is readable", () => {
@@ -34,7 +48,9 @@ describe("actions-approve-prs", () => {
   });
 
   it("is not applicable when Actions is disabled or the repo archived", () => {
-    expect(runCheck(actionsApprovePrs, facts({ enabled: false, canApprovePullRequestReviews: true }, {})).status).toBe("not-applicable");
+    expect(
+      runCheck(actionsApprovePrs, facts({ enabled: false, canApprovePullRequestReviews: true }, {})).status,
+    ).toBe("not-applicable");
     expect(runCheck(actionsApprovePrs, makeFacts({ archived: true })).status).toBe("not-applicable");
   });
 });
@@ -45,9 +61,9 @@ describe("default-token-write", () => {
   });
 
   it("fails on write at either level", () => {
-    expect(findingFields(runCheck(defaultTokenWrite, facts({ defaultWorkflowPermissions: "write" }, {})))).toEqual([
-      ["actions/permissions/workflow.default_workflow_permissions", "write"],
-    ]);
+    expect(
+      findingFields(runCheck(defaultTokenWrite, facts({ defaultWorkflowPermissions: "write" }, {}))),
+    ).toEqual([["actions/permissions/workflow.default_workflow_permissions", "write"]]);
     const orgOnly = runCheck(defaultTokenWrite, facts({}, { defaultWorkflowPermissions: "write" }));
     expect(orgOnly.status).toBe("fail");
     expect(orgOnly.findings[0]?.remediation).toContain('{"default_workflow_permissions":"read"}');
@@ -55,6 +71,11 @@ describe("default-token-write", () => {
 
   it("passes when the repository is read and the org unknown; unknown when both are", () => {
     expect(runCheck(defaultTokenWrite, makeFacts({ org: null })).status).toBe("pass");
-    expect(runCheck(defaultTokenWrite, facts({ defaultWorkflowPermissions: null }, { defaultWorkflowPermissions: null })).status).toBe("unknown");
+    expect(
+      runCheck(
+        defaultTokenWrite,
+        facts({ defaultWorkflowPermissions: null }, { defaultWorkflowPermissions: null }),
+      ).status,
+    ).toBe("unknown");
   });
 });

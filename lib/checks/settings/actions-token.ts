@@ -4,7 +4,17 @@
 // loose org value fails too, because any repository admin can then loosen the repo.
 import type { ActionsSettingsFacts, RepoFacts } from "../../facts/types";
 import type { CheckDefinition, CheckOutcome, Evidence, Finding } from "../types";
-import { NO_SETTINGS, api, fail, finding, notApplicable, pass, repoPath, settingsCheck, unknown } from "./define";
+import {
+  NO_SETTINGS,
+  api,
+  fail,
+  finding,
+  notApplicable,
+  pass,
+  repoPath,
+  settingsCheck,
+  unknown,
+} from "./define";
 
 interface TokenSetting {
   /** API field name under actions/permissions/workflow. */
@@ -20,14 +30,31 @@ function judgeTokenSetting(facts: RepoFacts, setting: TokenSetting): CheckOutcom
   if (!facts.settings) return unknown(NO_SETTINGS);
   const repoActions = facts.settings.actions;
   if (repoActions && !repoActions.enabled) {
-    return notApplicable("GitHub Actions is disabled for this repository.", [api(`actions/permissions.enabled`, false)]);
+    return notApplicable("GitHub Actions is disabled for this repository.", [
+      api(`actions/permissions.enabled`, false),
+    ]);
   }
-  const levels: Array<{ name: string; field: string; endpoint: string; value: boolean | "read" | "write" | null }> = [
-    { name: "repository", field: `actions/permissions/workflow`, endpoint: `${repoPath(facts)}/actions/permissions/workflow`, value: repoActions ? setting.read(repoActions) : null },
+  const levels: Array<{
+    name: string;
+    field: string;
+    endpoint: string;
+    value: boolean | "read" | "write" | null;
+  }> = [
+    {
+      name: "repository",
+      field: `actions/permissions/workflow`,
+      endpoint: `${repoPath(facts)}/actions/permissions/workflow`,
+      value: repoActions ? setting.read(repoActions) : null,
+    },
   ];
   if (facts.org) {
     const orgActions = facts.org.actions;
-    levels.push({ name: `organisation \`${facts.org.login}\``, field: `orgs/${facts.org.login}/actions/permissions/workflow`, endpoint: `/orgs/${facts.org.login}/actions/permissions/workflow`, value: orgActions ? setting.read(orgActions) : null });
+    levels.push({
+      name: `organisation \`${facts.org.login}\``,
+      field: `orgs/${facts.org.login}/actions/permissions/workflow`,
+      endpoint: `/orgs/${facts.org.login}/actions/permissions/workflow`,
+      value: orgActions ? setting.read(orgActions) : null,
+    });
   }
   const findings: Finding[] = [];
   const evidence: Evidence[] = [];
@@ -61,7 +88,8 @@ export const actionsApprovePrs: CheckDefinition = settingsCheck({
   archived: "skip",
   rationale:
     "If the GITHUB_TOKEN may approve pull requests, any workflow (or code it runs) can supply the approval that required reviews demand, turning two-person review into one. Fails when the repository or its organisation allows it; not applicable when Actions is disabled.",
-  remediation: 'Untick "Allow GitHub Actions to create and approve pull requests" for the repository and the organisation.',
+  remediation:
+    'Untick "Allow GitHub Actions to create and approve pull requests" for the repository and the organisation.',
   run: (facts) =>
     judgeTokenSetting(facts, {
       field: "can_approve_pull_request_reviews",
@@ -82,7 +110,8 @@ export const defaultTokenWrite: CheckDefinition = settingsCheck({
   archived: "skip",
   rationale:
     "With a read-write default, every workflow job that does not declare `permissions:` gets write access to contents, packages and more, so any compromised step can push code or publish artifacts. Fails when the repository or its organisation defaults to write; not applicable when Actions is disabled.",
-  remediation: 'Set Workflow permissions to "Read repository contents and packages permissions" and grant write per job with `permissions:`.',
+  remediation:
+    'Set Workflow permissions to "Read repository contents and packages permissions" and grant write per job with `permissions:`.',
   run: (facts) =>
     judgeTokenSetting(facts, {
       field: "default_workflow_permissions",

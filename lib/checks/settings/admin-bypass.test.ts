@@ -10,14 +10,29 @@ describe("admin-bypass", () => {
   });
 
   it("fails when enforce_admins is off", () => {
-    const outcome = runCheck(adminBypass, makeFacts({ settings: { branchProtection: makeBranchProtection({ enforceAdmins: false }) } }));
+    const outcome = runCheck(
+      adminBypass,
+      makeFacts({ settings: { branchProtection: makeBranchProtection({ enforceAdmins: false }) } }),
+    );
     expect(findingFields(outcome)).toEqual([["branches/main/protection.enforce_admins.enabled", false]]);
-    expect(outcome.findings[0]?.remediation).toContain("POST /repos/acme/api/branches/main/protection/enforce_admins");
+    expect(outcome.findings[0]?.remediation).toContain(
+      "POST /repos/acme/api/branches/main/protection/enforce_admins",
+    );
   });
 
   it("fails on pull-request bypass allowances", () => {
-    const outcome = runCheck(adminBypass, makeFacts({ settings: { branchProtection: makeBranchProtection({ bypassAllowances: ["release-bot"] }) } }));
-    expect(findingFields(outcome)).toEqual([["branches/main/protection.required_pull_request_reviews.bypass_pull_request_allowances", ["release-bot"]]]);
+    const outcome = runCheck(
+      adminBypass,
+      makeFacts({
+        settings: { branchProtection: makeBranchProtection({ bypassAllowances: ["release-bot"] }) },
+      }),
+    );
+    expect(findingFields(outcome)).toEqual([
+      [
+        "branches/main/protection.required_pull_request_reviews.bypass_pull_request_allowances",
+        ["release-bot"],
+      ],
+    ]);
   });
 
   it("fails on ruleset bypass actors in always or exempt mode, not pull_request", () => {
@@ -40,23 +55,36 @@ describe("admin-bypass", () => {
         ],
       ],
     ]);
-    const prOnly = makeRuleset({ bypassActors: [{ actorType: "Team", actorId: 3, bypassMode: "pull_request" }] });
+    const prOnly = makeRuleset({
+      bypassActors: [{ actorType: "Team", actorId: 3, bypassMode: "pull_request" }],
+    });
     expect(runCheck(adminBypass, makeFacts({ settings: { rulesets: [prOnly] } })).status).toBe("pass");
   });
 
   it("ignores bypass lists of rulesets that are not active", () => {
-    const ruleset = makeRuleset({ enforcement: "evaluate", bypassActors: [{ actorType: "OrganizationAdmin", actorId: null, bypassMode: "always" }] });
+    const ruleset = makeRuleset({
+      enforcement: "evaluate",
+      bypassActors: [{ actorType: "OrganizationAdmin", actorId: null, bypassMode: "always" }],
+    });
     expect(runCheck(adminBypass, makeFacts({ settings: { rulesets: [ruleset] } })).status).toBe("pass");
   });
 
   it("is not applicable when there are no rules, unknown when some are unreadable", () => {
-    expect(runCheck(adminBypass, makeFacts({ settings: { branchProtection: null, rulesets: [] } })).status).toBe("not-applicable");
+    expect(
+      runCheck(adminBypass, makeFacts({ settings: { branchProtection: null, rulesets: [] } })).status,
+    ).toBe("not-applicable");
     expect(runCheck(adminBypass, makeFacts({ settings: { rulesets: null } })).status).toBe("unknown");
     expect(runCheck(adminBypass, makeFacts({ settings: null })).status).toBe("unknown");
   });
 
   it("still fails on a readable bypass while another source is unreadable", () => {
-    const facts = makeFacts({ settings: { branchProtectionKnown: false, branchProtection: null, rulesets: [makeRuleset({ bypassActors: [{ actorType: "User", actorId: 1, bypassMode: "always" }] })] } });
+    const facts = makeFacts({
+      settings: {
+        branchProtectionKnown: false,
+        branchProtection: null,
+        rulesets: [makeRuleset({ bypassActors: [{ actorType: "User", actorId: 1, bypassMode: "always" }] })],
+      },
+    });
     expect(runCheck(adminBypass, facts).status).toBe("fail");
   });
 });

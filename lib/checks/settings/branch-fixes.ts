@@ -19,8 +19,10 @@ export function newRulesetFix(facts: RepoFacts, name: string, rules: unknown[]):
   return `\`POST ${repoPath(facts)}/rulesets\` with \`${json(body)}\``;
 }
 
-export const RULESETS_UI = "Settings → Rules → Rulesets → New branch ruleset (Enforcement status: Active, Target branches: Include default branch)";
-export const BRANCHES_UI = (facts: RepoFacts): string => `Settings → Branches → Edit the \`${branchName(facts)}\` rule`;
+export const RULESETS_UI =
+  "Settings → Rules → Rulesets → New branch ruleset (Enforcement status: Active, Target branches: Include default branch)";
+export const BRANCHES_UI = (facts: RepoFacts): string =>
+  `Settings → Branches → Edit the \`${branchName(facts)}\` rule`;
 
 export function protectionEndpoint(facts: RepoFacts, suffix = ""): string {
   return `${repoPath(facts)}/branches/${branchName(facts)}/protection${suffix}`;
@@ -45,7 +47,11 @@ export function fullProtectionBody(approvals: number): string {
   return json({
     required_status_checks: null,
     enforce_admins: true,
-    required_pull_request_reviews: { required_approving_review_count: approvals, dismiss_stale_reviews: true, require_last_push_approval: true },
+    required_pull_request_reviews: {
+      required_approving_review_count: approvals,
+      dismiss_stale_reviews: true,
+      require_last_push_approval: true,
+    },
     restrictions: null,
     allow_force_pushes: false,
     allow_deletions: false,

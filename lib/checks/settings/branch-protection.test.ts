@@ -4,7 +4,8 @@ import { makeBranchProtection, makeFacts, makeRuleset } from "../../facts/testin
 import { findingFields, runCheck } from "./__fixtures__/run";
 import { branchProtection, forcePush, signedCommits, statusChecksMissing } from "./branch-protection";
 
-const unprotected = (extra: Parameters<typeof makeFacts>[0] = {}) => makeFacts({ settings: { branchProtection: null, rulesets: [] }, ...extra });
+const unprotected = (extra: Parameters<typeof makeFacts>[0] = {}) =>
+  makeFacts({ settings: { branchProtection: null, rulesets: [] }, ...extra });
 
 describe("branch-protection", () => {
   it("passes with a classic protection rule", () => {
@@ -12,13 +13,18 @@ describe("branch-protection", () => {
   });
 
   it("passes with only an active ruleset on the default branch", () => {
-    const outcome = runCheck(branchProtection, makeFacts({ settings: { branchProtection: null, rulesets: [makeRuleset({ id: 7 })] } }));
+    const outcome = runCheck(
+      branchProtection,
+      makeFacts({ settings: { branchProtection: null, rulesets: [makeRuleset({ id: 7 })] } }),
+    );
     expect(outcome.status).toBe("pass");
     expect(outcome.evidence?.[0]).toMatchObject({ field: "rulesets/7" });
   });
 
   it("passes on a readable ruleset even when the classic rule is unreadable", () => {
-    const facts = makeFacts({ settings: { branchProtection: null, branchProtectionKnown: false, rulesets: [makeRuleset()] } });
+    const facts = makeFacts({
+      settings: { branchProtection: null, branchProtectionKnown: false, rulesets: [makeRuleset()] },
+    });
     expect(runCheck(branchProtection, facts).status).toBe("pass");
   });
 
@@ -45,17 +51,26 @@ describe("branch-protection", () => {
     ];
     const outcome = runCheck(branchProtection, makeFacts({ settings: { branchProtection: null, rulesets } }));
     expect(outcome.status).toBe("fail");
-    expect(outcome.evidence).toContainEqual({ kind: "api", field: "rulesets/1.enforcement", value: "evaluate" });
+    expect(outcome.evidence).toContainEqual({
+      kind: "api",
+      field: "rulesets/1.enforcement",
+      value: "evaluate",
+    });
   });
 
   it("is unknown when the classic rule is unreadable and no ruleset protects", () => {
-    const outcome = runCheck(branchProtection, makeFacts({ settings: { branchProtection: null, branchProtectionKnown: false, rulesets: [] } }));
+    const outcome = runCheck(
+      branchProtection,
+      makeFacts({ settings: { branchProtection: null, branchProtectionKnown: false, rulesets: [] } }),
+    );
     expect(outcome.status).toBe("unknown");
     expect(outcome.reason).toMatch(/admin rights/);
   });
 
   it("is unknown when rulesets are unreadable and there is no classic rule", () => {
-    expect(runCheck(branchProtection, makeFacts({ settings: { branchProtection: null, rulesets: null } })).status).toBe("unknown");
+    expect(
+      runCheck(branchProtection, makeFacts({ settings: { branchProtection: null, rulesets: null } })).status,
+    ).toBe("unknown");
   });
 
   it("is unknown without settings and not-applicable on an archived repo", () => {
@@ -70,7 +85,9 @@ describe("force-push", () => {
   });
 
   it("fails on each allowed operation separately", () => {
-    const facts = makeFacts({ settings: { branchProtection: makeBranchProtection({ allowForcePushes: true, allowDeletions: true }) } });
+    const facts = makeFacts({
+      settings: { branchProtection: makeBranchProtection({ allowForcePushes: true, allowDeletions: true }) },
+    });
     const outcome = runCheck(forcePush, facts);
     expect(outcome.status).toBe("fail");
     expect(findingFields(outcome)).toEqual([
@@ -94,7 +111,13 @@ describe("force-push", () => {
   });
 
   it("is unknown when the allowed operation might be blocked by an unreadable rule", () => {
-    const facts = makeFacts({ settings: { branchProtection: null, branchProtectionKnown: false, rulesets: [makeRuleset({ rules: { nonFastForward: true } })] } });
+    const facts = makeFacts({
+      settings: {
+        branchProtection: null,
+        branchProtectionKnown: false,
+        rulesets: [makeRuleset({ rules: { nonFastForward: true } })],
+      },
+    });
     expect(runCheck(forcePush, facts).status).toBe("unknown");
   });
 });
@@ -102,24 +125,39 @@ describe("force-push", () => {
 describe("signed-commits", () => {
   it("passes when required by the rule or a ruleset", () => {
     expect(runCheck(signedCommits, makeFacts()).status).toBe("pass");
-    const viaRuleset = makeFacts({ settings: { branchProtection: null, rulesets: [makeRuleset({ rules: { requiredSignatures: true } })] } });
+    const viaRuleset = makeFacts({
+      settings: { branchProtection: null, rulesets: [makeRuleset({ rules: { requiredSignatures: true } })] },
+    });
     expect(runCheck(signedCommits, viaRuleset).status).toBe("pass");
   });
 
   it("fails when not required, pointing at the required_signatures endpoint", () => {
-    const outcome = runCheck(signedCommits, makeFacts({ settings: { branchProtection: makeBranchProtection({ requireSignedCommits: false }) } }));
+    const outcome = runCheck(
+      signedCommits,
+      makeFacts({ settings: { branchProtection: makeBranchProtection({ requireSignedCommits: false }) } }),
+    );
     expect(outcome.status).toBe("fail");
     expect(findingFields(outcome)).toEqual([["branches/main/protection.required_signatures.enabled", false]]);
-    expect(outcome.findings[0]?.remediation).toContain("POST /repos/acme/api/branches/main/protection/required_signatures");
+    expect(outcome.findings[0]?.remediation).toContain(
+      "POST /repos/acme/api/branches/main/protection/required_signatures",
+    );
   });
 
   it("suggests a ruleset rule when only rulesets exist", () => {
-    const outcome = runCheck(signedCommits, makeFacts({ settings: { branchProtection: null, rulesets: [makeRuleset()] } }));
+    const outcome = runCheck(
+      signedCommits,
+      makeFacts({ settings: { branchProtection: null, rulesets: [makeRuleset()] } }),
+    );
     expect(outcome.findings[0]?.remediation).toContain('"type":"required_signatures"');
   });
 
   it("is unknown when unreadable", () => {
-    expect(runCheck(signedCommits, makeFacts({ settings: { branchProtectionKnown: false, branchProtection: null } })).status).toBe("unknown");
+    expect(
+      runCheck(
+        signedCommits,
+        makeFacts({ settings: { branchProtectionKnown: false, branchProtection: null } }),
+      ).status,
+    ).toBe("unknown");
   });
 });
 
@@ -131,14 +169,24 @@ describe("status-checks-missing", () => {
   });
 
   it("fails when none are required anywhere", () => {
-    const facts = makeFacts({ settings: { branchProtection: makeBranchProtection({ requiredStatusChecks: [] }), rulesets: [makeRuleset()] } });
+    const facts = makeFacts({
+      settings: {
+        branchProtection: makeBranchProtection({ requiredStatusChecks: [] }),
+        rulesets: [makeRuleset()],
+      },
+    });
     const outcome = runCheck(statusChecksMissing, facts);
     expect(outcome.status).toBe("fail");
     expect(outcome.findings[0]?.remediation).toContain('"type":"required_status_checks"');
   });
 
   it("passes on ruleset status checks and is unknown without settings", () => {
-    const facts = makeFacts({ settings: { branchProtection: null, rulesets: [makeRuleset({ rules: { requiredStatusChecks: ["build"] } })] } });
+    const facts = makeFacts({
+      settings: {
+        branchProtection: null,
+        rulesets: [makeRuleset({ rules: { requiredStatusChecks: ["build"] } })],
+      },
+    });
     expect(runCheck(statusChecksMissing, facts).status).toBe("pass");
     expect(runCheck(statusChecksMissing, makeFacts({ settings: null })).status).toBe("unknown");
   });

@@ -28,7 +28,9 @@ export interface BranchView {
 export const protectionField = (facts: RepoFacts): string => `branches/${branchName(facts)}/protection`;
 
 export function rulesetField(facts: RepoFacts, ruleset: RulesetFacts): string {
-  return ruleset.source === "organization" ? `orgs/${facts.owner}/rulesets/${ruleset.id}` : `rulesets/${ruleset.id}`;
+  return ruleset.source === "organization"
+    ? `orgs/${facts.owner}/rulesets/${ruleset.id}`
+    : `rulesets/${ruleset.id}`;
 }
 
 /** REST endpoint that updates a ruleset, for remediation text. */
@@ -46,7 +48,9 @@ export function branchView(facts: RepoFacts): BranchView | null {
   const gaps: string[] = [];
   const seen: Evidence[] = [];
   if (!settings.branchProtectionKnown) {
-    gaps.push("the branch protection rule could not be read (the token needs admin rights on the repository)");
+    gaps.push(
+      "the branch protection rule could not be read (the token needs admin rights on the repository)",
+    );
   } else if (settings.branchProtection) {
     sources.push({ kind: "protection", rule: settings.branchProtection, field: protectionField(facts) });
   } else {
@@ -57,7 +61,8 @@ export function branchView(facts: RepoFacts): BranchView | null {
   } else {
     for (const ruleset of settings.rulesets) {
       if (!ruleset.appliesToDefaultBranch) continue;
-      if (ruleset.enforcement === "active") sources.push({ kind: "ruleset", rule: ruleset, field: rulesetField(facts, ruleset) });
+      if (ruleset.enforcement === "active")
+        sources.push({ kind: "ruleset", rule: ruleset, field: rulesetField(facts, ruleset) });
       else seen.push(api(`${rulesetField(facts, ruleset)}.enforcement`, ruleset.enforcement));
     }
     if (!settings.rulesets.some((r) => r.appliesToDefaultBranch && r.enforcement === "active")) {
@@ -92,12 +97,20 @@ export function judgeAspects(facts: RepoFacts, aspects: Aspect[]): CheckOutcome 
     else findings.push(aspect.failure(view));
   }
   if (findings.length > 0) return fail(findings, view.seen);
-  if (undecided) return unknown(`Not met by any readable rule on \`${view.branch}\`, and ${view.gaps.join("; ")}.`, [...evidence, ...view.seen]);
+  if (undecided)
+    return unknown(`Not met by any readable rule on \`${view.branch}\`, and ${view.gaps.join("; ")}.`, [
+      ...evidence,
+      ...view.seen,
+    ]);
   return pass(evidence);
 }
 
 /** The evidence for a failure: the closest non-meeting value, or the missing rule itself. */
-export function failureEvidence(facts: RepoFacts, view: BranchView, pick: (source: BranchSource) => Evidence): Evidence {
+export function failureEvidence(
+  facts: RepoFacts,
+  view: BranchView,
+  pick: (source: BranchSource) => Evidence,
+): Evidence {
   const first = view.sources[0];
   if (first) return pick(first);
   return api(protectionField(facts), null);

@@ -56,7 +56,12 @@ describe("settings catalogue", () => {
 
   it("gives every non-pass outcome a reason or findings with api evidence and a specific remediation", () => {
     const broken = makeFacts({
-      settings: { branchProtection: null, rulesets: [], deployKeys: [{ id: 1, title: "k", readOnly: false }], environments: [] },
+      settings: {
+        branchProtection: null,
+        rulesets: [],
+        deployKeys: [{ id: 1, title: "k", readOnly: false }],
+        environments: [],
+      },
       org: { twoFactorRequired: false },
     });
     for (const check of settingsChecks) {

@@ -22,9 +22,10 @@ export function settingsCheck(spec: SettingsCheckSpec): CheckDefinition {
     ...definition,
     run(facts, ctx) {
       if (facts.archived && archived === "skip") {
-        return notApplicable("The repository is archived (read-only): this setting cannot be exploited or changed until it is unarchived.", [
-          api(`archived`, true),
-        ]);
+        return notApplicable(
+          "The repository is archived (read-only): this setting cannot be exploited or changed until it is unarchived.",
+          [api(`archived`, true)],
+        );
       }
       return run(facts, ctx);
     },
@@ -46,7 +47,9 @@ export const repoPath = (facts: RepoFacts): string => `/repos/${facts.owner}/${f
 export const branchName = (facts: RepoFacts): string => facts.defaultBranch ?? "{default_branch}";
 
 export function pass(evidence: Evidence[], reason?: string): CheckOutcome {
-  return reason ? { status: "pass", findings: [], evidence, reason } : { status: "pass", findings: [], evidence };
+  return reason
+    ? { status: "pass", findings: [], evidence, reason }
+    : { status: "pass", findings: [], evidence };
 }
 
 export function fail(findings: Finding[], evidence?: Evidence[]): CheckOutcome {
@@ -61,9 +64,16 @@ export function notApplicable(reason: string, evidence: Evidence[] = []): CheckO
   return { status: "not-applicable", findings: [], evidence, reason };
 }
 
-export function finding(message: string, evidence: Evidence, remediation: string, confidence: Finding["confidence"] = "high"): Finding {
+export function finding(
+  message: string,
+  evidence: Evidence,
+  remediation: string,
+  confidence: Finding["confidence"] = "high",
+): Finding {
   return { message, evidence, remediation, confidence };
 }
 
-export const NO_SETTINGS = "Repository settings were not synced (scan of a checkout, or the token cannot read them).";
-export const NO_ORG = "Organisation settings are not known (not synced, user-owned repository, or the token lacks org read rights).";
+export const NO_SETTINGS =
+  "Repository settings were not synced (scan of a checkout, or the token cannot read them).";
+export const NO_ORG =
+  "Organisation settings are not known (not synced, user-owned repository, or the token lacks org read rights).";

@@ -5,10 +5,21 @@
 // jobs that skip environments altogether.
 import type { EnvironmentFacts, RepoFacts } from "../../facts/types";
 import type { CheckContext, CheckDefinition, CheckOutcome, Evidence, Finding } from "../types";
-import { NO_SETTINGS, api, fail, finding, notApplicable, pass, repoPath, settingsCheck, unknown } from "./define";
+import {
+  NO_SETTINGS,
+  api,
+  fail,
+  finding,
+  notApplicable,
+  pass,
+  repoPath,
+  settingsCheck,
+  unknown,
+} from "./define";
 
 const envField = (env: EnvironmentFacts): string => `environments/${env.name}`;
-const envEndpoint = (facts: RepoFacts, env: EnvironmentFacts): string => `PUT ${repoPath(facts)}/environments/${encodeURIComponent(env.name)}`;
+const envEndpoint = (facts: RepoFacts, env: EnvironmentFacts): string =>
+  `PUT ${repoPath(facts)}/environments/${encodeURIComponent(env.name)}`;
 const envUi = (env: EnvironmentFacts): string => `Settings → Environments → ${env.name}`;
 
 interface EnvRule {
@@ -26,10 +37,16 @@ function judgeProduction(facts: RepoFacts, ctx: CheckContext, rule: EnvRule): Ch
   const production = environments.filter((env) => ctx.isProductionEnvironment(env.name));
   const names = environments.map((env) => env.name);
   if (production.length === 0) {
-    return notApplicable("No environment counts as production under the policy.", [api("environments[].name", names)]);
+    return notApplicable("No environment counts as production under the policy.", [
+      api("environments[].name", names),
+    ]);
   }
   const judged = production.filter((env) => !rule.skip?.(env));
-  if (judged.length === 0) return notApplicable(rule.skipReason ?? "Nothing to judge.", production.map((env) => api(envField(env), env.name)));
+  if (judged.length === 0)
+    return notApplicable(
+      rule.skipReason ?? "Nothing to judge.",
+      production.map((env) => api(envField(env), env.name)),
+    );
   const findings: Finding[] = [];
   const evidence: Evidence[] = [];
   for (const env of judged) {
@@ -40,7 +57,8 @@ function judgeProduction(facts: RepoFacts, ctx: CheckContext, rule: EnvRule): Ch
   return findings.length > 0 ? fail(findings, evidence) : pass(evidence);
 }
 
-const productionRationale = " Production means a name matching the policy's patterns (default prod, production, live, and suffixed forms like prod-eu) or an environment a security lead marked; with none, not applicable.";
+const productionRationale =
+  " Production means a name matching the policy's patterns (default prod, production, live, and suffixed forms like prod-eu) or an environment a security lead marked; with none, not applicable.";
 
 export const productionNoReviewers: CheckDefinition = settingsCheck({
   id: "production-no-reviewers",
@@ -55,7 +73,10 @@ export const productionNoReviewers: CheckDefinition = settingsCheck({
     judgeProduction(facts, ctx, {
       judge: (env) =>
         env.requiredReviewers.length > 0
-          ? api(`${envField(env)}.protection_rules[required_reviewers].reviewers`, env.requiredReviewers.map((r) => r.login))
+          ? api(
+              `${envField(env)}.protection_rules[required_reviewers].reviewers`,
+              env.requiredReviewers.map((r) => r.login),
+            )
           : finding(
               `Production environment "${env.name}" has no required reviewers.`,
               api(`${envField(env)}.protection_rules[required_reviewers]`, null),
@@ -76,7 +97,8 @@ export const productionSelfReview: CheckDefinition = settingsCheck({
   run: (facts, ctx) =>
     judgeProduction(facts, ctx, {
       skip: (env) => env.requiredReviewers.length === 0,
-      skipReason: "No production environment has required reviewers, so there is no approval to self-grant (production-no-reviewers reports it).",
+      skipReason:
+        "No production environment has required reviewers, so there is no approval to self-grant (production-no-reviewers reports it).",
       judge: (env) => {
         const field = `${envField(env)}.protection_rules[required_reviewers].prevent_self_review`;
         return env.preventSelfReview
@@ -98,19 +120,27 @@ export const productionAnyBranch: CheckDefinition = settingsCheck({
   from: ["settings"],
   archived: "skip",
   rationale: `Without a deployment branch policy, a workflow on any branch (including an unreviewed one) can deploy to production and read its secrets. A custom policy of "*" or "**" counts as any branch.${productionRationale}`,
-  remediation: 'Restrict production environments to "Protected branches only" or a selected list of release branches.',
+  remediation:
+    'Restrict production environments to "Protected branches only" or a selected list of release branches.',
   run: (facts, ctx) =>
     judgeProduction(facts, ctx, {
       judge: (env) => {
         const field = `${envField(env)}.deployment_branch_policy`;
         const policy = env.deploymentBranchPolicy;
-        const wildcard = policy?.customBranchPolicies === true && env.branchPolicies.some((p) => p === "*" || p === "**");
-        if (policy && !wildcard) return api(field, { protected_branches: policy.protectedBranches, custom_branch_policies: policy.customBranchPolicies });
+        const wildcard =
+          policy?.customBranchPolicies === true && env.branchPolicies.some((p) => p === "*" || p === "**");
+        if (policy && !wildcard)
+          return api(field, {
+            protected_branches: policy.protectedBranches,
+            custom_branch_policies: policy.customBranchPolicies,
+          });
         return finding(
           wildcard
             ? `Production environment "${env.name}" accepts deployments from any branch (branch policy "${env.branchPolicies.join('", "')}").`
             : `Production environment "${env.name}" accepts deployments from any branch.`,
-          wildcard ? api(`${envField(env)}/deployment-branch-policies[].name`, env.branchPolicies) : api(field, null),
+          wildcard
+            ? api(`${envField(env)}/deployment-branch-policies[].name`, env.branchPolicies)
+            : api(field, null),
           `${envUi(env)} → Deployment branches and tags → "Protected branches only". REST: \`${envEndpoint(facts, env)}\` with \`{"deployment_branch_policy":{"protected_branches":true,"custom_branch_policies":false}}\`.`,
         );
       },
@@ -125,7 +155,8 @@ export const adminsBypassEnvironment: CheckDefinition = settingsCheck({
   from: ["settings"],
   archived: "skip",
   rationale: `When administrators may bypass an environment's protection rules, an admin account (or a token acting as one) deploys to production without review or branch restrictions.${productionRationale}`,
-  remediation: 'Untick "Allow administrators to bypass configured protection rules" on every production environment.',
+  remediation:
+    'Untick "Allow administrators to bypass configured protection rules" on every production environment.',
   run: (facts, ctx) =>
     judgeProduction(facts, ctx, {
       judge: (env) =>

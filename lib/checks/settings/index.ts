@@ -7,7 +7,12 @@ import { org2fa, orgBasePermission, outsideCollaboratorAdmin, writeDeployKey } f
 import { adminBypass } from "./admin-bypass";
 import { branchProtection, forcePush, signedCommits, statusChecksMissing } from "./branch-protection";
 import { codeOwnerReviewOff, requiredReviews, staleApprovals } from "./branch-reviews";
-import { adminsBypassEnvironment, productionAnyBranch, productionNoReviewers, productionSelfReview } from "./environments";
+import {
+  adminsBypassEnvironment,
+  productionAnyBranch,
+  productionNoReviewers,
+  productionSelfReview,
+} from "./environments";
 import { openSecretAlerts, secretScanningDisabled, staleSecrets } from "./secrets";
 
 export const settingsChecks: CheckDefinition[] = [

@@ -5,7 +5,9 @@ import { NOW, findingFields, runCheck } from "./__fixtures__/run";
 import { openSecretAlerts, secretScanningDisabled, staleSecrets } from "./secrets";
 
 const security = (secretScanning: boolean | null, secretScanningPushProtection: boolean | null) =>
-  makeFacts({ settings: { security: { secretScanning, secretScanningPushProtection, dependabotAlerts: true } } });
+  makeFacts({
+    settings: { security: { secretScanning, secretScanningPushProtection, dependabotAlerts: true } },
+  });
 
 describe("secret-scanning-disabled", () => {
   it("passes when both are on", () => {
@@ -14,8 +16,12 @@ describe("secret-scanning-disabled", () => {
 
   it("fails on push protection off, with a PATCH enabling exactly what is off", () => {
     const outcome = runCheck(secretScanningDisabled, security(true, false));
-    expect(findingFields(outcome)).toEqual([["security_and_analysis.secret_scanning_push_protection.status", "disabled"]]);
-    expect(outcome.findings[0]?.remediation).toContain('{"security_and_analysis":{"secret_scanning_push_protection":{"status":"enabled"}}}');
+    expect(findingFields(outcome)).toEqual([
+      ["security_and_analysis.secret_scanning_push_protection.status", "disabled"],
+    ]);
+    expect(outcome.findings[0]?.remediation).toContain(
+      '{"security_and_analysis":{"secret_scanning_push_protection":{"status":"enabled"}}}',
+    );
   });
 
   it("fails on both off", () => {
@@ -24,32 +30,55 @@ describe("secret-scanning-disabled", () => {
 
   it("is unknown when a status is hidden or security settings are unread", () => {
     expect(runCheck(secretScanningDisabled, security(true, null)).status).toBe("unknown");
-    expect(runCheck(secretScanningDisabled, makeFacts({ settings: { security: null } })).status).toBe("unknown");
+    expect(runCheck(secretScanningDisabled, makeFacts({ settings: { security: null } })).status).toBe(
+      "unknown",
+    );
   });
 });
 
 describe("open-secret-alerts", () => {
-  const alert = (number: number, state: "open" | "resolved") => ({ number, state, secretType: "github_personal_access_token", createdAt: "2025-03-02T10:00:00Z", url: `https://github.com/acme/api/security/secret-scanning/${number}` });
+  const alert = (number: number, state: "open" | "resolved") => ({
+    number,
+    state,
+    secretType: "github_personal_access_token",
+    createdAt: "2025-03-02T10:00:00Z",
+    url: `https://github.com/acme/api/security/secret-scanning/${number}`,
+  });
 
   it("passes with only resolved alerts", () => {
-    expect(runCheck(openSecretAlerts, makeFacts({ alerts: { secretScanning: [alert(1, "resolved")], dependabot: [] } })).status).toBe("pass");
+    expect(
+      runCheck(
+        openSecretAlerts,
+        makeFacts({ alerts: { secretScanning: [alert(1, "resolved")], dependabot: [] } }),
+      ).status,
+    ).toBe("pass");
   });
 
   it("fails per open alert, linking it", () => {
-    const outcome = runCheck(openSecretAlerts, makeFacts({ alerts: { secretScanning: [alert(3, "open"), alert(4, "resolved")], dependabot: [] } }));
+    const outcome = runCheck(
+      openSecretAlerts,
+      makeFacts({ alerts: { secretScanning: [alert(3, "open"), alert(4, "resolved")], dependabot: [] } }),
+    );
     expect(findingFields(outcome)).toEqual([["secret-scanning/alerts/3.state", "open"]]);
-    expect(outcome.findings[0]?.evidence).toMatchObject({ url: "https://github.com/acme/api/security/secret-scanning/3" });
+    expect(outcome.findings[0]?.evidence).toMatchObject({
+      url: "https://github.com/acme/api/security/secret-scanning/3",
+    });
     expect(outcome.findings[0]?.remediation).toContain('{"state":"resolved","resolution":"revoked"}');
   });
 
   it("still fails on an archived repository", () => {
-    const facts = makeFacts({ archived: true, alerts: { secretScanning: [alert(3, "open")], dependabot: [] } });
+    const facts = makeFacts({
+      archived: true,
+      alerts: { secretScanning: [alert(3, "open")], dependabot: [] },
+    });
     expect(runCheck(openSecretAlerts, facts).status).toBe("fail");
   });
 
   it("is unknown when alerts are unreadable or scanning is off", () => {
     expect(runCheck(openSecretAlerts, makeFacts({ alerts: null })).status).toBe("unknown");
-    expect(runCheck(openSecretAlerts, makeFacts({ alerts: { secretScanning: null, dependabot: [] } })).status).toBe("unknown");
+    expect(
+      runCheck(openSecretAlerts, makeFacts({ alerts: { secretScanning: null, dependabot: [] } })).status,
+    ).toBe("unknown");
     expect(runCheck(openSecretAlerts, security(false, false)).status).toBe("unknown");
   });
 });
@@ -58,7 +87,12 @@ describe("stale-secrets", () => {
   const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
 
   it("passes when every secret was updated within 365 days, and with no secrets", () => {
-    expect(runCheck(staleSecrets, makeFacts({ settings: { secrets: [{ name: "A", scope: "repository", updatedAt: daysAgo(365) }] } })).status).toBe("pass");
+    expect(
+      runCheck(
+        staleSecrets,
+        makeFacts({ settings: { secrets: [{ name: "A", scope: "repository", updatedAt: daysAgo(365) }] } }),
+      ).status,
+    ).toBe("pass");
     expect(runCheck(staleSecrets, makeFacts({ settings: { secrets: [] } })).status).toBe("pass");
   });
 
@@ -80,17 +114,26 @@ describe("stale-secrets", () => {
       "environments/prod eu/secrets/OLD_ENV.updated_at",
     ]);
     expect(outcome.findings[1]?.message).toBe("Organisation secret OLD_ORG was last updated 800 days ago.");
-    expect(outcome.findings[2]?.remediation).toContain("PUT /repos/acme/api/environments/prod%20eu/secrets/OLD_ENV");
+    expect(outcome.findings[2]?.remediation).toContain(
+      "PUT /repos/acme/api/environments/prod%20eu/secrets/OLD_ENV",
+    );
   });
 
   it("uses the context clock, not the wall clock", () => {
-    const facts = makeFacts({ settings: { secrets: [{ name: "A", scope: "repository", updatedAt: "2020-01-01T00:00:00Z" }] } });
+    const facts = makeFacts({
+      settings: { secrets: [{ name: "A", scope: "repository", updatedAt: "2020-01-01T00:00:00Z" }] },
+    });
     expect(runCheck(staleSecrets, facts, { now: new Date("2020-06-01T00:00:00Z") }).status).toBe("pass");
     expect(runCheck(staleSecrets, facts).status).toBe("fail");
   });
 
   it("is unknown when a date is missing and nothing is stale, or secrets are unreadable", () => {
-    expect(runCheck(staleSecrets, makeFacts({ settings: { secrets: [{ name: "A", scope: "repository", updatedAt: null }] } })).status).toBe("unknown");
+    expect(
+      runCheck(
+        staleSecrets,
+        makeFacts({ settings: { secrets: [{ name: "A", scope: "repository", updatedAt: null }] } }),
+      ).status,
+    ).toBe("unknown");
     expect(runCheck(staleSecrets, makeFacts({ settings: { secrets: null } })).status).toBe("unknown");
   });
 });

@@ -14,18 +14,28 @@ export const secretScanningDisabled: CheckDefinition = settingsCheck({
   archived: "skip",
   rationale:
     "Secret scanning finds credentials already committed; push protection blocks new ones before they land. With either off, a leaked token is found by an attacker first. (Private repositories need GitHub Secret Protection.)",
-  remediation: "Enable secret scanning and push protection for the repository (or through the organisation's security configuration).",
+  remediation:
+    "Enable secret scanning and push protection for the repository (or through the organisation's security configuration).",
   run: (facts) => {
     const security = facts.settings?.security;
-    if (!security) return unknown(facts.settings ? "The repository's security_and_analysis settings could not be read." : NO_SETTINGS);
+    if (!security)
+      return unknown(
+        facts.settings ? "The repository's security_and_analysis settings could not be read." : NO_SETTINGS,
+      );
     const base = `security_and_analysis`;
     const parts = [
       { key: "secret_scanning", label: "Secret scanning", value: security.secretScanning },
-      { key: "secret_scanning_push_protection", label: "Push protection", value: security.secretScanningPushProtection },
+      {
+        key: "secret_scanning_push_protection",
+        label: "Push protection",
+        value: security.secretScanningPushProtection,
+      },
     ];
     const off = parts.filter((p) => p.value === false);
     if (off.length > 0) {
-      const body = { security_and_analysis: Object.fromEntries(off.map((p) => [p.key, { status: "enabled" }])) };
+      const body = {
+        security_and_analysis: Object.fromEntries(off.map((p) => [p.key, { status: "enabled" }])),
+      };
       return fail(
         off.map((p) =>
           finding(
@@ -36,7 +46,8 @@ export const secretScanningDisabled: CheckDefinition = settingsCheck({
         ),
       );
     }
-    if (parts.some((p) => p.value === null)) return unknown("Secret scanning or push protection status is not visible to the token.");
+    if (parts.some((p) => p.value === null))
+      return unknown("Secret scanning or push protection status is not visible to the token.");
     return pass(parts.map((p) => api(`${base}.${p.key}.status`, "enabled")));
   },
 });
@@ -53,12 +64,17 @@ export const openSecretAlerts: CheckDefinition = settingsCheck({
   remediation: "Revoke and rotate each exposed credential at its issuer, then close the alert as revoked.",
   run: (facts) => {
     const alerts = facts.alerts?.secretScanning;
-    if (!alerts) return unknown("Secret-scanning alerts could not be read (the token needs the secret scanning alerts read permission).");
+    if (!alerts)
+      return unknown(
+        "Secret-scanning alerts could not be read (the token needs the secret scanning alerts read permission).",
+      );
     const open = alerts.filter((a) => a.state === "open");
     const field = (n: number) => `secret-scanning/alerts/${n}.state`;
     if (open.length === 0) {
       if (facts.settings?.security?.secretScanning === false) {
-        return unknown("Secret scanning is disabled, so no alerts can exist; see secret-scanning-disabled.", [api(`security_and_analysis.secret_scanning.status`, "disabled")]);
+        return unknown("Secret scanning is disabled, so no alerts can exist; see secret-scanning-disabled.", [
+          api(`security_and_analysis.secret_scanning.status`, "disabled"),
+        ]);
       }
       return pass([api(`secret-scanning/alerts?state=open`, [])]);
     }
@@ -87,7 +103,11 @@ function secretEndpoint(facts: RepoFacts, secret: SecretFacts): { ui: string; re
       field: `environments/${secret.environment}/secrets/${secret.name}`,
     };
   }
-  return { ui: "Settings → Secrets and variables → Actions", rest: `${repoPath(facts)}/actions/secrets/${secret.name}`, field: `actions/secrets/${secret.name}` };
+  return {
+    ui: "Settings → Secrets and variables → Actions",
+    rest: `${repoPath(facts)}/actions/secrets/${secret.name}`,
+    field: `actions/secrets/${secret.name}`,
+  };
 }
 
 export const staleSecrets: CheckDefinition = settingsCheck({

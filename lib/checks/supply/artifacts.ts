@@ -40,11 +40,17 @@ function artifactCheck(spec: Spec): CheckDefinition {
         if (mine.length === 0) continue;
         const hits = hitsOfKind([wf], spec.kind);
         if (hits.length > 0) {
-          for (const h of hits) evidence.push({ kind: "file", file: wf.path, line: h.line, snippet: snippet(wf, h.line) });
+          for (const h of hits)
+            evidence.push({ kind: "file", file: wf.path, line: h.line, snippet: snippet(wf, h.line) });
           continue;
         }
         for (const p of mine) {
-          findings.push({ message: `${wf.path} publishes (${p.what}, job \`${p.job.id}\`) ${spec.missing}.`, evidence: { kind: "file", file: wf.path, line: p.line, snippet: snippet(wf, p.line) }, remediation: spec.fix[p.kind], confidence: p.kind === "release" ? "medium" : "high" });
+          findings.push({
+            message: `${wf.path} publishes (${p.what}, job \`${p.job.id}\`) ${spec.missing}.`,
+            evidence: { kind: "file", file: wf.path, line: p.line, snippet: snippet(wf, p.line) },
+            remediation: spec.fix[p.kind],
+            confidence: p.kind === "release" ? "medium" : "high",
+          });
         }
       }
       const unknown: string[] = [];
@@ -52,15 +58,34 @@ function artifactCheck(spec: Spec): CheckDefinition {
       for (const img of images) {
         if (img.latestDigest === null) continue;
         const value = img[spec.flag];
-        const ev: Evidence = { kind: "api", field: `registry.images[${img.name}@${img.latestDigest}].${spec.flag}`, value };
+        const ev: Evidence = {
+          kind: "api",
+          field: `registry.images[${img.name}@${img.latestDigest}].${spec.flag}`,
+          value,
+        };
         if (value === true) evidence.push(ev);
-        else if (value === false) findings.push({ message: `The latest digest of ${img.name} (${img.latestDigest.slice(0, 19)}…) ${spec.missing}.`, evidence: ev, remediation: spec.registryFix.replace("{image}", `${img.name}@${img.latestDigest}`), confidence: "high" });
+        else if (value === false)
+          findings.push({
+            message: `The latest digest of ${img.name} (${img.latestDigest.slice(0, 19)}…) ${spec.missing}.`,
+            evidence: ev,
+            remediation: spec.registryFix.replace("{image}", `${img.name}@${img.latestDigest}`),
+            confidence: "high",
+          });
         else unknown.push(`${img.name}: ${spec.flag} was not checked.`);
       }
       const failures = wfs.failures.map((f) => ({ path: f.path, reason: f.error }));
       const nothing = pubs.length === 0 && images.length === 0;
-      const reason = facts.registry === null ? "No workflow publishes an image, package or release asset (registry not checked)." : "Nothing is published by workflows or found in the registry.";
-      return assemble({ findings, failures, unknown: findings.length ? [] : unknown, evidence, notApplicable: nothing ? reason : undefined });
+      const reason =
+        facts.registry === null
+          ? "No workflow publishes an image, package or release asset (registry not checked)."
+          : "Nothing is published by workflows or found in the registry.";
+      return assemble({
+        findings,
+        failures,
+        unknown: findings.length ? [] : unknown,
+        evidence,
+        notApplicable: nothing ? reason : undefined,
+      });
     },
   };
 }
@@ -71,15 +96,21 @@ export const unsignedArtifacts = artifactCheck({
   severity: "high",
   kind: "signing",
   flag: "signed",
-  rationale: "A signature binds an artifact to the identity that built it; without one, a consumer cannot tell your image or package from one pushed with a stolen registry token.",
-  remediation: "Sign what you publish: `cosign sign` (keyless, with id-token: write) for images, `gh attestation`/attest-build-provenance, npm `--provenance`, PyPI trusted publishing.",
+  rationale:
+    "A signature binds an artifact to the identity that built it; without one, a consumer cannot tell your image or package from one pushed with a stolen registry token.",
+  remediation:
+    "Sign what you publish: `cosign sign` (keyless, with id-token: write) for images, `gh attestation`/attest-build-provenance, npm `--provenance`, PyPI trusted publishing.",
   missing: "with no signing step",
   fix: {
-    image: "After the push, add (job permissions: id-token: write, packages: write):\n- uses: sigstore/cosign-installer@<sha> # v3\n- run: cosign sign --yes <image>@${{ steps.<build-step-id>.outputs.digest }}",
-    package: "Publish with provenance signing: `npm publish --provenance` (id-token: write) / PyPI trusted publishing with attestations, or add actions/attest-build-provenance for the package file.",
-    release: "Sign the release files: add `actions/attest-build-provenance` with `subject-path: <files>` or `cosign sign-blob --yes --bundle <file>.sigstore.json <file>` before uploading.",
+    image:
+      "After the push, add (job permissions: id-token: write, packages: write):\n- uses: sigstore/cosign-installer@<sha> # v3\n- run: cosign sign --yes <image>@${{ steps.<build-step-id>.outputs.digest }}",
+    package:
+      "Publish with provenance signing: `npm publish --provenance` (id-token: write) / PyPI trusted publishing with attestations, or add actions/attest-build-provenance for the package file.",
+    release:
+      "Sign the release files: add `actions/attest-build-provenance` with `subject-path: <files>` or `cosign sign-blob --yes --bundle <file>.sigstore.json <file>` before uploading.",
   },
-  registryFix: "Sign {image} (`cosign sign --yes {image}`) and add the signing step to the publishing workflow so every new digest is signed.",
+  registryFix:
+    "Sign {image} (`cosign sign --yes {image}`) and add the signing step to the publishing workflow so every new digest is signed.",
 });
 
 export const noProvenance = artifactCheck({
@@ -88,15 +119,21 @@ export const noProvenance = artifactCheck({
   severity: "high",
   kind: "provenance",
   flag: "provenance",
-  rationale: "Provenance records which workflow, commit and inputs produced an artifact, so a deploy can reject anything not built by your pipeline from your repository.",
-  remediation: "Add actions/attest-build-provenance (or the SLSA generator, or buildx `provenance: mode=max`) to every publishing job.",
+  rationale:
+    "Provenance records which workflow, commit and inputs produced an artifact, so a deploy can reject anything not built by your pipeline from your repository.",
+  remediation:
+    "Add actions/attest-build-provenance (or the SLSA generator, or buildx `provenance: mode=max`) to every publishing job.",
   missing: "with no build provenance",
   fix: {
-    image: "Add after the push (permissions: id-token: write, attestations: write):\n- uses: actions/attest-build-provenance@<sha> # v2\n  with:\n    subject-name: <registry>/<image>\n    subject-digest: ${{ steps.<build-step-id>.outputs.digest }}\n    push-to-registry: true",
-    package: "Publish with `npm publish --provenance` / PyPI trusted publishing (attestations on), or add actions/attest-build-provenance with `subject-path` for the built package.",
-    release: "Add actions/attest-build-provenance with `subject-path: <release files>` (or slsa-framework/slsa-github-generator) to the release job.",
+    image:
+      "Add after the push (permissions: id-token: write, attestations: write):\n- uses: actions/attest-build-provenance@<sha> # v2\n  with:\n    subject-name: <registry>/<image>\n    subject-digest: ${{ steps.<build-step-id>.outputs.digest }}\n    push-to-registry: true",
+    package:
+      "Publish with `npm publish --provenance` / PyPI trusted publishing (attestations on), or add actions/attest-build-provenance with `subject-path` for the built package.",
+    release:
+      "Add actions/attest-build-provenance with `subject-path: <release files>` (or slsa-framework/slsa-github-generator) to the release job.",
   },
-  registryFix: "Produce provenance for {image}: add actions/attest-build-provenance (push-to-registry: true) to the workflow that builds it.",
+  registryFix:
+    "Produce provenance for {image}: add actions/attest-build-provenance (push-to-registry: true) to the workflow that builds it.",
 });
 
 export const noSbom = artifactCheck({
@@ -105,13 +142,18 @@ export const noSbom = artifactCheck({
   severity: "medium",
   kind: "sbom",
   flag: "sbom",
-  rationale: "An SBOM lets you answer \"are we affected?\" in minutes when the next log4shell lands, for exactly the artifact that was deployed.",
-  remediation: "Generate an SBOM in the publishing job (anchore/sbom-action, syft, cdxgen, buildx `sbom: true`) and attach it (actions/attest-sbom).",
+  rationale:
+    'An SBOM lets you answer "are we affected?" in minutes when the next log4shell lands, for exactly the artifact that was deployed.',
+  remediation:
+    "Generate an SBOM in the publishing job (anchore/sbom-action, syft, cdxgen, buildx `sbom: true`) and attach it (actions/attest-sbom).",
   missing: "without an SBOM",
   fix: {
-    image: "Set `sbom: true` on docker/build-push-action, or add:\n- uses: anchore/sbom-action@<sha> # v0\n  with: { image: <image>@${{ steps.<build-step-id>.outputs.digest }}, format: spdx-json, output-file: sbom.spdx.json }\n- uses: actions/attest-sbom@<sha> # v2",
-    package: "Add `anchore/sbom-action` (or `cdxgen`/`cyclonedx-npm`) to the publishing job and attach the SBOM with actions/attest-sbom.",
+    image:
+      "Set `sbom: true` on docker/build-push-action, or add:\n- uses: anchore/sbom-action@<sha> # v0\n  with: { image: <image>@${{ steps.<build-step-id>.outputs.digest }}, format: spdx-json, output-file: sbom.spdx.json }\n- uses: actions/attest-sbom@<sha> # v2",
+    package:
+      "Add `anchore/sbom-action` (or `cdxgen`/`cyclonedx-npm`) to the publishing job and attach the SBOM with actions/attest-sbom.",
     release: "Add `anchore/sbom-action` with `path: .` and upload the SBOM as a release asset.",
   },
-  registryFix: "Attach an SBOM to {image}: `syft {image} -o spdx-json > sbom.json` and `cosign attest --type spdxjson --predicate sbom.json {image}`, and add it to the build workflow.",
+  registryFix:
+    "Attach an SBOM to {image}: `syft {image} -o spdx-json > sbom.json` and `cosign attest --type spdxjson --predicate sbom.json {image}`, and add it to the build workflow.",
 });

@@ -1,7 +1,11 @@
 // Shared plumbing of the supply/integrity/ownership checks: repository paths, parsed
 // Dockerfiles and Kubernetes files (memoised per facts), and outcome assembly.
 import type { RepoFacts, RepoFile } from "../../facts/types";
-import { isDockerfilePath, parseDockerfile, type Dockerfile } from "../../analyzers/dockerfile/parse-dockerfile";
+import {
+  isDockerfilePath,
+  parseDockerfile,
+  type Dockerfile,
+} from "../../analyzers/dockerfile/parse-dockerfile";
 import { analyzeManifests, isManifestCandidate, type K8sFile } from "../../analyzers/k8s/analyze-manifests";
 import type { CheckOutcome, Evidence, Finding } from "../types";
 
@@ -72,7 +76,11 @@ export const k8sOf = memo((facts: RepoFacts) => {
     if (f.text === null || f.truncated) continue;
     const a = analyzeManifests(f.path, f.text);
     if (a.isKubernetes) files.push(a);
-    if (a.errors.length > 0 && (a.isKubernetes || /(^|\/)(k8s|kubernetes|manifests|deploy|policies)\//.test(f.path)) && !isHelmTemplate(f.path)) {
+    if (
+      a.errors.length > 0 &&
+      (a.isKubernetes || /(^|\/)(k8s|kubernetes|manifests|deploy|policies)\//.test(f.path)) &&
+      !isHelmTemplate(f.path)
+    ) {
       failures.push({ path: f.path, reason: a.errors.join("; ") });
     }
   }
@@ -104,8 +112,12 @@ export function assemble(a: Assembly): CheckOutcome {
   const unknown = [...(a.unknown ?? []), ...(partial.length ? [`Not analysed: ${partial.join("; ")}`] : [])];
   const evidence = a.evidence ?? [];
   const base = evidence.length > 0 ? { evidence } : {};
-  if (a.findings.length > 0) return unknown.length ? { status: "fail", findings: a.findings, ...base, reason: unknown.join(" ") } : { status: "fail", findings: a.findings, ...base };
+  if (a.findings.length > 0)
+    return unknown.length
+      ? { status: "fail", findings: a.findings, ...base, reason: unknown.join(" ") }
+      : { status: "fail", findings: a.findings, ...base };
   if (unknown.length > 0) return { status: "unknown", findings: [], ...base, reason: unknown.join(" ") };
-  if (a.notApplicable !== undefined) return { status: "not-applicable", findings: [], ...base, reason: a.notApplicable };
+  if (a.notApplicable !== undefined)
+    return { status: "not-applicable", findings: [], ...base, reason: a.notApplicable };
   return { status: "pass", findings: [], ...base };
 }

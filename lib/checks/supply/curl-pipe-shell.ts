@@ -6,7 +6,9 @@ import { assemble, dockerfilesOf, fileEvidence, lineSnippet } from "./common";
 import { runLine } from "./wf-steps";
 
 function message(h: RemoteExecHit): string {
-  return h.kind === "pipe-to-shell" ? "A downloaded script is piped straight into an interpreter." : "A tool is downloaded from a moving URL (latest release or a branch) and not checksum-verified.";
+  return h.kind === "pipe-to-shell"
+    ? "A downloaded script is piped straight into an interpreter."
+    : "A tool is downloaded from a moving URL (latest release or a branch) and not checksum-verified.";
 }
 
 function remediation(h: RemoteExecHit): string {
@@ -21,8 +23,10 @@ export const curlPipeShell: CheckDefinition = {
   category: "supply-chain",
   severity: "high",
   from: ["wf", "files"],
-  rationale: "`curl … | sh` runs whatever the server (or anyone in between, or whoever took over the domain) returns at that moment, with the job's secrets and token in reach (Codecov bash uploader, 2021).",
-  remediation: "Download a pinned version, verify its checksum or signature, then execute it; prefer a package manager or a SHA-pinned action.",
+  rationale:
+    "`curl … | sh` runs whatever the server (or anyone in between, or whoever took over the domain) returns at that moment, with the job's secrets and token in reach (Codecov bash uploader, 2021).",
+  remediation:
+    "Download a pinned version, verify its checksum or signature, then execute it; prefer a package manager or a SHA-pinned action.",
   run(facts) {
     const findings: Finding[] = [];
     const wfs = workflowsOf(facts);
@@ -35,7 +39,12 @@ export const curlPipeShell: CheckDefinition = {
           for (const h of remoteExecHits(step.run.value)) {
             const line = runLine(wf, step, h.index);
             const ev: Evidence = { kind: "file", file: wf.path, line, snippet: snippet(wf, line) };
-            findings.push({ message: message(h), evidence: ev, remediation: remediation(h), confidence: h.confidence });
+            findings.push({
+              message: message(h),
+              evidence: ev,
+              remediation: remediation(h),
+              confidence: h.confidence,
+            });
           }
         }
       }
@@ -47,12 +56,21 @@ export const curlPipeShell: CheckDefinition = {
           scripts++;
           for (const h of remoteExecHits(run.value)) {
             const line = run.line + h.index;
-            findings.push({ message: message(h), evidence: fileEvidence(df.path, line, lineSnippet(df.lines, line)), remediation: remediation(h), confidence: h.confidence });
+            findings.push({
+              message: message(h),
+              evidence: fileEvidence(df.path, line, lineSnippet(df.lines, line)),
+              remediation: remediation(h),
+              confidence: h.confidence,
+            });
           }
         }
       }
     }
     const failures = [...wfs.failures.map((f) => ({ path: f.path, reason: f.error })), ...dfs.failures];
-    return assemble({ findings, failures, notApplicable: scripts === 0 ? "No workflow run step or Dockerfile RUN instruction found." : undefined });
+    return assemble({
+      findings,
+      failures,
+      notApplicable: scripts === 0 ? "No workflow run step or Dockerfile RUN instruction found." : undefined,
+    });
   },
 };

@@ -11,13 +11,19 @@ export const noDeployVerification: CheckDefinition = {
   category: "integrity",
   severity: "high",
   from: ["wf", "files"],
-  rationale: "Signing only helps if something checks the signature: without verification at deploy time or admission, a tampered or foreign image deploys like any other.",
-  remediation: "Verify before deploying (`cosign verify` / `gh attestation verify` on the digest) or enforce it in the cluster (Kyverno verifyImages, sigstore policy-controller).",
+  rationale:
+    "Signing only helps if something checks the signature: without verification at deploy time or admission, a tampered or foreign image deploys like any other.",
+  remediation:
+    "Verify before deploying (`cosign verify` / `gh attestation verify` on the digest) or enforce it in the cluster (Kyverno verifyImages, sigstore policy-controller).",
   run(facts) {
     const k8s = k8sOf(facts);
-    const policies = k8s.files.flatMap((f) => f.policies.filter((p) => p.verifiesImages).map((p) => ({ f, p })));
+    const policies = k8s.files.flatMap((f) =>
+      f.policies.filter((p) => p.verifiesImages).map((p) => ({ f, p })),
+    );
     if (policies.length > 0) {
-      const evidence: Evidence[] = policies.map(({ f, p }) => fileEvidence(f.path, p.line, `${p.kind} ${p.name} (${p.engine})`));
+      const evidence: Evidence[] = policies.map(({ f, p }) =>
+        fileEvidence(f.path, p.line, `${p.kind} ${p.name} (${p.engine})`),
+      );
       return assemble({ findings: [], evidence });
     }
     const wfs = workflowsOf(facts);
@@ -37,11 +43,27 @@ export const noDeployVerification: CheckDefinition = {
           continue;
         }
         const s = signals[0]!;
-        findings.push(finding(wf, s.pos, `Deploy job \`${job.id}\` (${s.what}) deploys without verifying a signature or attestation, and no admission policy verifies images.`, `Before the deploy step in job \`${job.id}\`, add:\n- run: gh attestation verify oci://<image>@<digest> --repo ${facts.owner}/${facts.name}\n  env: { GH_TOKEN: \${{ github.token }} }\n(or \`cosign verify --certificate-identity-regexp '^https://github.com/${facts.owner}/' --certificate-oidc-issuer https://token.actions.githubusercontent.com <image>@<digest>\`), or enforce a Kyverno verifyImages / policy-controller ClusterImagePolicy in the cluster.`, s.confidence));
+        findings.push(
+          finding(
+            wf,
+            s.pos,
+            `Deploy job \`${job.id}\` (${s.what}) deploys without verifying a signature or attestation, and no admission policy verifies images.`,
+            `Before the deploy step in job \`${job.id}\`, add:\n- run: gh attestation verify oci://<image>@<digest> --repo ${facts.owner}/${facts.name}\n  env: { GH_TOKEN: \${{ github.token }} }\n(or \`cosign verify --certificate-identity-regexp '^https://github.com/${facts.owner}/' --certificate-oidc-issuer https://token.actions.githubusercontent.com <image>@<digest>\`), or enforce a Kyverno verifyImages / policy-controller ClusterImagePolicy in the cluster.`,
+            s.confidence,
+          ),
+        );
       }
     }
     const admissionOther = k8s.files.flatMap((f) => f.policies).length;
     const failures = [...wfs.failures.map((f) => ({ path: f.path, reason: f.error })), ...k8s.failures];
-    return assemble({ findings, failures, evidence, notApplicable: deployJobs === 0 ? `No deploy job found${admissionOther ? " (admission policies present, none verifies images)" : ""}.` : undefined });
+    return assemble({
+      findings,
+      failures,
+      evidence,
+      notApplicable:
+        deployJobs === 0
+          ? `No deploy job found${admissionOther ? " (admission policies present, none verifies images)" : ""}.`
+          : undefined,
+    });
   },
 };

@@ -5,7 +5,8 @@ import { assemble, dockerfilesOf, fileEvidence, lineSnippet } from "./common";
 
 const ROOT = /^(root|0)(:.*)?$/i;
 /** Base images that run as a non-root user by default. */
-const NONROOT_BASE = (image: string, tag: string | undefined) => /nonroot/i.test(tag ?? "") || /^cgr\.dev\/chainguard\//.test(image);
+const NONROOT_BASE = (image: string, tag: string | undefined) =>
+  /nonroot/i.test(tag ?? "") || /^cgr\.dev\/chainguard\//.test(image);
 
 export const dockerfileRootUser: CheckDefinition = {
   id: "dockerfile-root-user",
@@ -13,8 +14,10 @@ export const dockerfileRootUser: CheckDefinition = {
   category: "supply-chain",
   severity: "medium",
   from: ["files"],
-  rationale: "A process running as root inside a container turns any code execution into root on the container, one kernel bug or mis-mounted socket away from the host.",
-  remediation: "End the final stage with `USER <non-root uid>` (create the user if needed), or build FROM a non-root base image.",
+  rationale:
+    "A process running as root inside a container turns any code execution into root on the container, one kernel bug or mis-mounted socket away from the host.",
+  remediation:
+    "End the final stage with `USER <non-root uid>` (create the user if needed), or build FROM a non-root base image.",
   run(facts) {
     const dfs = dockerfilesOf(facts);
     const findings: Finding[] = [];
@@ -27,8 +30,15 @@ export const dockerfileRootUser: CheckDefinition = {
       const fix = `Add \`USER 10001:10001\` (after creating the user, e.g. \`RUN useradd --uid 10001 --no-create-home app\`) as the last instruction of the final stage starting at line ${st.line} of ${df.path}.`;
       if (user) {
         const ev = fileEvidence(df.path, user.line, lineSnippet(df.lines, user.line));
-        if (hasUnresolvedVariable(user.value)) unknown.push(`${df.path}:${user.line} USER ${user.value} depends on a build argument`);
-        else if (ROOT.test(user.value.trim())) findings.push({ message: `The final stage runs as \`${user.value}\`.`, evidence: ev, remediation: fix.replace("Add", "Replace it with"), confidence: "high" });
+        if (hasUnresolvedVariable(user.value))
+          unknown.push(`${df.path}:${user.line} USER ${user.value} depends on a build argument`);
+        else if (ROOT.test(user.value.trim()))
+          findings.push({
+            message: `The final stage runs as \`${user.value}\`.`,
+            evidence: ev,
+            remediation: fix.replace("Add", "Replace it with"),
+            confidence: "high",
+          });
         else evidence.push(ev);
         continue;
       }
@@ -37,8 +47,19 @@ export const dockerfileRootUser: CheckDefinition = {
         evidence.push(from);
         continue;
       }
-      findings.push({ message: `The final stage (FROM ${st.from.resolved}) sets no USER, so it runs as the base image's user${st.from.scratch ? " (root for scratch)" : ", usually root"}.`, evidence: from, remediation: fix, confidence: st.from.scratch ? "high" : "medium" });
+      findings.push({
+        message: `The final stage (FROM ${st.from.resolved}) sets no USER, so it runs as the base image's user${st.from.scratch ? " (root for scratch)" : ", usually root"}.`,
+        evidence: from,
+        remediation: fix,
+        confidence: st.from.scratch ? "high" : "medium",
+      });
     }
-    return assemble({ findings, failures: dfs.failures, unknown: findings.length ? [] : unknown, evidence, notApplicable: dfs.parsed.length + dfs.failures.length === 0 ? "No Dockerfile found." : undefined });
+    return assemble({
+      findings,
+      failures: dfs.failures,
+      unknown: findings.length ? [] : unknown,
+      evidence,
+      notApplicable: dfs.parsed.length + dfs.failures.length === 0 ? "No Dockerfile found." : undefined,
+    });
   },
 };

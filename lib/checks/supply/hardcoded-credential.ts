@@ -14,8 +14,10 @@ export const hardcodedCredential: CheckDefinition = {
   category: "secrets",
   severity: "critical",
   from: ["wf", "files"],
-  rationale: "A credential committed to the repository is readable by everyone with read access, forever in history, and by every fork of a public repository.",
-  remediation: "Revoke and rotate the credential, move it to an (environment) secret, reference it as `${{ secrets.NAME }}`, and purge it from history.",
+  rationale:
+    "A credential committed to the repository is readable by everyone with read access, forever in history, and by every fork of a public repository.",
+  remediation:
+    "Revoke and rotate the credential, move it to an (environment) secret, reference it as `${{ secrets.NAME }}`, and purge it from history.",
   async prepare(facts) {
     scans.set(facts, await scanSecrets(facts.files));
   },
@@ -24,7 +26,10 @@ export const hardcodedCredential: CheckDefinition = {
     const wfs = workflowsOf(facts);
     for (const wf of wfs.workflows) {
       for (const job of wf.jobs) {
-        const refs = [["container", job.container] as const, ...Object.entries(job.services).map(([n, s]) => [`service ${n}`, s] as const)];
+        const refs = [
+          ["container", job.container] as const,
+          ...Object.entries(job.services).map(([n, s]) => [`service ${n}`, s] as const),
+        ];
         for (const [where, c] of refs) {
           const pw = c?.credentialsPassword;
           if (!pw || pw.expressions.length > 0 || pw.value.trim() === "") continue;
@@ -40,7 +45,8 @@ export const hardcodedCredential: CheckDefinition = {
     }
     const scan = scans.get(facts);
     const unknown: string[] = [];
-    if (!scan) unknown.push("secretlint did not run for this scan (the runner must await the check's prepare step).");
+    if (!scan)
+      unknown.push("secretlint did not run for this scan (the runner must await the check's prepare step).");
     for (const h of scan?.hits ?? []) {
       findings.push({
         message: `${h.messageId} (${h.ruleId.replace("@secretlint/secretlint-rule-", "")}) found: ${h.masked}.`,
@@ -50,9 +56,26 @@ export const hardcodedCredential: CheckDefinition = {
       });
     }
     // A cut file was scanned as far as it goes: its findings stand, but it cannot pass.
-    const cut = facts.files.filter((f) => f.truncated && isSecretScanTarget(f.path)).map((f) => ({ path: f.path, reason: "file was truncated by GitHub" }));
-    const failures = [...wfs.failures.map((f) => ({ path: f.path, reason: f.error })), ...(scan?.skipped ?? []), ...cut];
-    const evidence = (scan?.scanned ?? []).slice(0, 50).map((p) => fileEvidence(p, 1, "scanned with secretlint (recommended rules)"));
-    return assemble({ findings, failures, unknown, evidence, notApplicable: scan && scan.scanned.length === 0 && wfs.total === 0 ? "No workflow or configuration file to scan." : undefined });
+    const cut = facts.files
+      .filter((f) => f.truncated && isSecretScanTarget(f.path))
+      .map((f) => ({ path: f.path, reason: "file was truncated by GitHub" }));
+    const failures = [
+      ...wfs.failures.map((f) => ({ path: f.path, reason: f.error })),
+      ...(scan?.skipped ?? []),
+      ...cut,
+    ];
+    const evidence = (scan?.scanned ?? [])
+      .slice(0, 50)
+      .map((p) => fileEvidence(p, 1, "scanned with secretlint (recommended rules)"));
+    return assemble({
+      findings,
+      failures,
+      unknown,
+      evidence,
+      notApplicable:
+        scan && scan.scanned.length === 0 && wfs.total === 0
+          ? "No workflow or configuration file to scan."
+          : undefined,
+    });
   },
 };

@@ -20,7 +20,8 @@ function matches(adv: ActionAdvisory, u: UsesRef): { confidence: Confidence; why
   const a = adv.action.toLowerCase();
   const n = u.name.toLowerCase();
   if (n !== a && !n.startsWith(`${a}/`) && u.ownerRepo.toLowerCase() !== a) return undefined;
-  if (u.isSha && adv.affectedShas?.some((s) => s.toLowerCase() === u.ref.toLowerCase())) return { confidence: "high", why: `commit ${u.ref.slice(0, 12)} is listed as affected` };
+  if (u.isSha && adv.affectedShas?.some((s) => s.toLowerCase() === u.ref.toLowerCase()))
+    return { confidence: "high", why: `commit ${u.ref.slice(0, 12)} is listed as affected` };
   const v = versionOf(u);
   if (!v) return undefined;
   let inRange = false;
@@ -31,7 +32,10 @@ function matches(adv: ActionAdvisory, u: UsesRef): { confidence: Confidence; why
   }
   if (!inRange) return undefined;
   // `@v35` floats to the newest 35.x: it may already include the fix.
-  return { confidence: v.exact ? "high" : "medium", why: `version ${u.isSha ? `${u.comment} (from the pin's comment)` : u.ref} is in ${adv.vulnerableRange}` };
+  return {
+    confidence: v.exact ? "high" : "medium",
+    why: `version ${u.isSha ? `${u.comment} (from the pin's comment)` : u.ref} is in ${adv.vulnerableRange}`,
+  };
 }
 
 export const knownVulnerableAction: CheckDefinition = wfCheck({
@@ -40,12 +44,15 @@ export const knownVulnerableAction: CheckDefinition = wfCheck({
   category: "supply-chain",
   severity: "high",
   from: ["wf", "alerts"],
-  rationale: "Actions run with the job's token and secrets; a version named in a GitHub security advisory is a known way in.",
+  rationale:
+    "Actions run with the job's token and secrets; a version named in a GitHub security advisory is a known way in.",
   remediation: "Upgrade each flagged action to the advisory's patched version (pinned by SHA).",
   evaluate(workflows, facts) {
     const refs = usesRefs(workflows);
-    if (refs.length === 0) return { findings: [], notApplicable: "No workflow uses an action from another repository." };
-    if (facts.actionAdvisories === null) return { findings: [], unknown: "Action advisories were not loaded, so versions cannot be compared." };
+    if (refs.length === 0)
+      return { findings: [], notApplicable: "No workflow uses an action from another repository." };
+    if (facts.actionAdvisories === null)
+      return { findings: [], unknown: "Action advisories were not loaded, so versions cannot be compared." };
     const findings: Finding[] = [];
     for (const u of refs) {
       for (const adv of facts.actionAdvisories) {
@@ -54,7 +61,15 @@ export const knownVulnerableAction: CheckDefinition = wfCheck({
         const fix = adv.patchedVersion
           ? `Upgrade to ${adv.patchedVersion} or later, pinned by SHA: \`${rewriteUses(u, "<sha of " + adv.patchedVersion + ">", adv.patchedVersion).trim()}\`.`
           : `No patched version is listed: remove ${adv.action} or replace it (see ${adv.ghsaId}).`;
-        findings.push(finding(u.wf, u.value.pos, `${u.name}@${u.ref}: ${adv.ghsaId} (${adv.severity}) — ${adv.summary}; ${m.why}.`, fix, m.confidence));
+        findings.push(
+          finding(
+            u.wf,
+            u.value.pos,
+            `${u.name}@${u.ref}: ${adv.ghsaId} (${adv.severity}) — ${adv.summary}; ${m.why}.`,
+            fix,
+            m.confidence,
+          ),
+        );
       }
     }
     return { findings };

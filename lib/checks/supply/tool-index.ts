@@ -4,7 +4,13 @@
 // Keyed on the Workflow object (a WeakMap, like workflowsOf's per-facts cache), so the
 // index lives exactly as long as the parsed workflow it describes.
 import type { Job, Step, Workflow } from "../../analyzers/workflow/model";
-import { logicalLines, stepHits, type LocatedHit, type StepText, type ToolKind } from "../../analyzers/tools/detect";
+import {
+  logicalLines,
+  stepHits,
+  type LocatedHit,
+  type StepText,
+  type ToolKind,
+} from "../../analyzers/tools/detect";
 import { publishHits, type PublishHit } from "../../analyzers/tools/publish";
 import { actionHits } from "../../analyzers/tools/action-table";
 import { scriptLines } from "../wf/shell";
@@ -41,7 +47,11 @@ function withMap(w: Step["with"]): Record<string, string> {
 }
 
 export function stepText(step: Step): StepText {
-  const text: StepText = { with: withMap(step.with), runLines: step.run ? logicalLines(step.run.value) : [], continueOnError: step.continueOnError === true };
+  const text: StepText = {
+    with: withMap(step.with),
+    runLines: step.run ? logicalLines(step.run.value) : [],
+    continueOnError: step.continueOnError === true,
+  };
   const action = actionName(step.uses);
   if (action) text.action = action;
   return text;
@@ -60,13 +70,17 @@ function build(wf: Workflow): ToolIndex {
   for (const job of wf.jobs) {
     if (job.uses) {
       const name = actionName(job.uses);
-      if (name) for (const h of actionHits(name, withMap(job.with))) hits.push({ ...h, wf, job, line: job.uses.pos.line });
+      if (name)
+        for (const h of actionHits(name, withMap(job.with)))
+          hits.push({ ...h, wf, job, line: job.uses.pos.line });
     }
     for (const step of job.steps) {
       const t = stepText(step);
-      const at = (runIndex: number | undefined) => (runIndex !== undefined ? runLine(wf, step, runIndex) : (step.uses?.pos.line ?? step.pos.line));
+      const at = (runIndex: number | undefined) =>
+        runIndex !== undefined ? runLine(wf, step, runIndex) : (step.uses?.pos.line ?? step.pos.line);
       for (const h of stepHits(t)) hits.push({ ...h, wf, job, step, line: at(h.runIndex) });
-      for (const p of publishHits(t.action, t.with, t.runLines)) publications.push({ ...p, wf, job, step, line: at(p.runIndex) });
+      for (const p of publishHits(t.action, t.with, t.runLines))
+        publications.push({ ...p, wf, job, step, line: at(p.runIndex) });
     }
   }
   const byKind = new Map<ToolKind, PlacedHit[]>();

@@ -16,13 +16,22 @@ function workflowImages(wf: Workflow): WfImage[] {
   const out: WfImage[] = [];
   for (const job of wf.jobs) {
     const add = (where: string, value: ScalarValue) => {
-      const values = value.expressions.length > 0 ? matrixValues(value.value, job.strategy?.matrix) : [value.value];
+      const values =
+        value.expressions.length > 0 ? matrixValues(value.value, job.strategy?.matrix) : [value.value];
       if (!values) out.push({ where, value, image: value.value, literal: false });
       else for (const image of values) out.push({ where, value, image, literal: true });
     };
     if (job.container) add(`job \`${job.id}\` container`, job.container.image);
-    for (const [name, svc] of Object.entries(job.services)) add(`service \`${name}\` of job \`${job.id}\``, svc.image);
-    for (const s of job.steps) if (s.uses?.value.startsWith("docker://")) out.push({ where: `step uses`, value: s.uses, image: s.uses.value.slice("docker://".length), literal: s.uses.expressions.length === 0 });
+    for (const [name, svc] of Object.entries(job.services))
+      add(`service \`${name}\` of job \`${job.id}\``, svc.image);
+    for (const s of job.steps)
+      if (s.uses?.value.startsWith("docker://"))
+        out.push({
+          where: `step uses`,
+          value: s.uses,
+          image: s.uses.value.slice("docker://".length),
+          literal: s.uses.expressions.length === 0,
+        });
   }
   return out;
 }
@@ -33,8 +42,10 @@ export const unpinnedImage: CheckDefinition = {
   category: "supply-chain",
   severity: "medium",
   from: ["wf", "files"],
-  rationale: "An image tag is a movable pointer: whoever can push to the repository (or poison a mirror) changes what your build or job runs. A digest names exact content.",
-  remediation: "Reference images as `name:tag@sha256:<digest>` in workflows (container, services, docker://) and Dockerfile FROM lines.",
+  rationale:
+    "An image tag is a movable pointer: whoever can push to the repository (or poison a mirror) changes what your build or job runs. A digest names exact content.",
+  remediation:
+    "Reference images as `name:tag@sha256:<digest>` in workflows (container, services, docker://) and Dockerfile FROM lines.",
   run(facts) {
     const findings: Finding[] = [];
     const undecidable: string[] = [];
@@ -48,9 +59,21 @@ export const unpinnedImage: CheckDefinition = {
           continue;
         }
         const ref = parseImageRef(img.image);
-        const ev: Evidence = { kind: "file", file: wf.path, line: pos.line, column: pos.column, snippet: snippet(wf, pos.line) };
+        const ev: Evidence = {
+          kind: "file",
+          file: wf.path,
+          line: pos.line,
+          column: pos.column,
+          snippet: snippet(wf, pos.line),
+        };
         if (ref.digest) evidence.push(ev);
-        else findings.push({ message: `${img.where} uses \`${img.image}\` without a digest.`, evidence: ev, remediation: fix(img.image.replace(/@.*$/, "")), confidence: "high" });
+        else
+          findings.push({
+            message: `${img.where} uses \`${img.image}\` without a digest.`,
+            evidence: ev,
+            remediation: fix(img.image.replace(/@.*$/, "")),
+            confidence: "high",
+          });
       }
     }
     const dfs = dockerfilesOf(facts);
@@ -64,14 +87,27 @@ export const unpinnedImage: CheckDefinition = {
           continue;
         }
         if (from.unresolved || hasUnresolvedVariable(from.resolved)) {
-          undecidable.push(`${df.path}:${st.line} FROM ${from.raw} depends on a build argument without a default`);
+          undecidable.push(
+            `${df.path}:${st.line} FROM ${from.raw} depends on a build argument without a default`,
+          );
           continue;
         }
-        findings.push({ message: `FROM \`${from.resolved}\` is not pinned by digest.`, evidence: ev, remediation: fix(from.resolved), confidence: "high" });
+        findings.push({
+          message: `FROM \`${from.resolved}\` is not pinned by digest.`,
+          evidence: ev,
+          remediation: fix(from.resolved),
+          confidence: "high",
+        });
       }
     }
     const failures = [...wfs.failures.map((f) => ({ path: f.path, reason: f.error })), ...dfs.failures];
     const any = evidence.length + findings.length + undecidable.length > 0;
-    return assemble({ findings, failures, unknown: findings.length === 0 ? undecidable : [], evidence, notApplicable: any ? undefined : "No container image is referenced by workflows or Dockerfiles." });
+    return assemble({
+      findings,
+      failures,
+      unknown: findings.length === 0 ? undecidable : [],
+      evidence,
+      notApplicable: any ? undefined : "No container image is referenced by workflows or Dockerfiles.",
+    });
   },
 };

@@ -36,7 +36,15 @@ export function usesRefs(workflows: readonly Workflow[]): UsesRef[] {
       const line = wf.lines[value.pos.line - 1] ?? "";
       const hash = line.indexOf(" #");
       const comment = hash >= 0 ? line.slice(hash + 2).trim() : undefined;
-      const u: UsesRef = { wf, value, name, ownerRepo: parts.slice(0, 2).join("/"), owner, ref, isSha: FULL_SHA.test(ref) };
+      const u: UsesRef = {
+        wf,
+        value,
+        name,
+        ownerRepo: parts.slice(0, 2).join("/"),
+        owner,
+        ref,
+        isSha: FULL_SHA.test(ref),
+      };
       if (comment) u.comment = comment;
       out.push(u);
     }
@@ -48,13 +56,20 @@ export function usesRefs(workflows: readonly Workflow[]): UsesRef[] {
 export function rewriteUses(u: UsesRef, newRef: string, comment?: string): string {
   const line = u.wf.lines[u.value.pos.line - 1] ?? `uses: ${u.value.value}`;
   const noComment = line.replace(/\s+#.*$/, "");
-  const replaced = noComment.includes(u.value.value) ? noComment.replace(u.value.value, `${u.name}@${newRef}`) : `uses: ${u.name}@${newRef}`;
+  const replaced = noComment.includes(u.value.value)
+    ? noComment.replace(u.value.value, `${u.name}@${newRef}`)
+    : `uses: ${u.name}@${newRef}`;
   return comment ? `${replaced} # ${comment}` : replaced;
 }
 
 export function resolvedSha(shas: Record<string, string> | undefined, u: UsesRef): string | undefined {
   if (!shas) return undefined;
-  for (const key of [`${u.name}@${u.ref}`, `${u.ownerRepo}@${u.ref}`, `${u.name.toLowerCase()}@${u.ref}`, `${u.ownerRepo.toLowerCase()}@${u.ref}`]) {
+  for (const key of [
+    `${u.name}@${u.ref}`,
+    `${u.ownerRepo}@${u.ref}`,
+    `${u.name.toLowerCase()}@${u.ref}`,
+    `${u.ownerRepo.toLowerCase()}@${u.ref}`,
+  ]) {
     const sha = shas[key];
     if (sha && FULL_SHA.test(sha)) return sha.toLowerCase();
   }

@@ -22,9 +22,14 @@ export function publications(workflows: readonly Workflow[]): PlacedPublish[] {
 export function ciAnchor(workflows: readonly Workflow[]): { wf: Workflow; line: number } | undefined {
   const real = workflows.filter((w) => w.kind === "workflow");
   const on = (w: Workflow, e: string) => w.triggers.some((t) => t.event === e);
-  const named = (w: Workflow) => /(^|\/)(ci|tests?|build|main|checks?|pr|pull[-_]request)\.ya?ml$/i.test(w.path);
+  const named = (w: Workflow) =>
+    /(^|\/)(ci|tests?|build|main|checks?|pr|pull[-_]request)\.ya?ml$/i.test(w.path);
   // Prefer the main CI workflow (by name, then by pull_request trigger) over e.g. a PR-title check.
-  const ci = real.find((w) => named(w) && (on(w, "pull_request") || on(w, "push"))) ?? real.find((w) => on(w, "pull_request") && w.jobs.some((j) => j.steps.some((s) => s.run))) ?? real.find((w) => on(w, "pull_request") || on(w, "push")) ?? real[0];
+  const ci =
+    real.find((w) => named(w) && (on(w, "pull_request") || on(w, "push"))) ??
+    real.find((w) => on(w, "pull_request") && w.jobs.some((j) => j.steps.some((s) => s.run))) ??
+    real.find((w) => on(w, "pull_request") || on(w, "push")) ??
+    real[0];
   if (!ci) return undefined;
   const idx = ci.lines.findIndex((l) => /^jobs\s*:/.test(l));
   return { wf: ci, line: idx >= 0 ? idx + 1 : 1 };

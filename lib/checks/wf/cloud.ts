@@ -22,13 +22,29 @@ export function cloudKeyName(name: string): Cloud | null {
 
 function judgeKeyName(name: string): Cloud | null {
   const n = name.toUpperCase();
-  if (n.includes("AWS") && (n.includes("SECRET_ACCESS_KEY") || n.includes("ACCESS_KEY_ID") || n.includes("SECRET_KEY"))) return "AWS";
+  if (
+    n.includes("AWS") &&
+    (n.includes("SECRET_ACCESS_KEY") || n.includes("ACCESS_KEY_ID") || n.includes("SECRET_KEY"))
+  )
+    return "AWS";
   if (n === "SECRET_ACCESS_KEY") return "AWS";
   const google = n.includes("GCP") || n.includes("GOOGLE") || n.includes("GCLOUD") || n.includes("GKE");
-  if (google && (n.includes("CREDENTIALS") || n.includes("SA_KEY") || n.includes("SERVICE_ACCOUNT") || n.includes("KEY_JSON") || n.includes("KEYFILE"))) return "Google Cloud";
+  if (
+    google &&
+    (n.includes("CREDENTIALS") ||
+      n.includes("SA_KEY") ||
+      n.includes("SERVICE_ACCOUNT") ||
+      n.includes("KEY_JSON") ||
+      n.includes("KEYFILE"))
+  )
+    return "Google Cloud";
   if (n.includes("SERVICE_ACCOUNT_KEY") || n.includes("SERVICE_ACCOUNT_JSON")) return "Google Cloud";
   if (n === "AZURE_CREDENTIALS" || n.includes("ARM_CLIENT_SECRET")) return "Azure";
-  if (n.includes("AZURE") && (n.includes("CLIENT_SECRET") || n.includes("CREDENTIALS") || n.includes("SP_PASSWORD"))) return "Azure";
+  if (
+    n.includes("AZURE") &&
+    (n.includes("CLIENT_SECRET") || n.includes("CREDENTIALS") || n.includes("SP_PASSWORD"))
+  )
+    return "Azure";
   return null;
 }
 
@@ -69,7 +85,8 @@ const LOGINS: Array<{ action: string; cloud: Cloud; inputs: string[]; oidc: stri
 export function cloudLogin(step: Step): { cloud: Cloud; staticInput: string | null; oidc: string } | null {
   for (const l of LOGINS) {
     if (!usesAction(step, l.action)) continue;
-    const input = l.inputs.find((i) => step.with[i] !== undefined && step.with[i]!.value.trim() !== "") ?? null;
+    const input =
+      l.inputs.find((i) => step.with[i] !== undefined && step.with[i]!.value.trim() !== "") ?? null;
     return { cloud: l.cloud, staticInput: input, oidc: l.oidc };
   }
   return null;

@@ -7,20 +7,50 @@ import { finding, wfCheck } from "./util";
 
 function defaultTokenWrite(facts: RepoFacts): { write: boolean | null; evidence: Evidence | null } {
   const repo = facts.settings?.actions?.defaultWorkflowPermissions ?? null;
-  if (repo !== null) return { write: repo === "write", evidence: { kind: "api", field: `repos/${facts.owner}/${facts.name}/actions/permissions/workflow.default_workflow_permissions`, value: repo } };
+  if (repo !== null)
+    return {
+      write: repo === "write",
+      evidence: {
+        kind: "api",
+        field: `repos/${facts.owner}/${facts.name}/actions/permissions/workflow.default_workflow_permissions`,
+        value: repo,
+      },
+    };
   const org = facts.org?.actions?.defaultWorkflowPermissions ?? null;
-  if (org !== null) return { write: org === "write", evidence: { kind: "api", field: `orgs/${facts.org?.login ?? facts.owner}/actions/permissions/workflow.default_workflow_permissions`, value: org } };
+  if (org !== null)
+    return {
+      write: org === "write",
+      evidence: {
+        kind: "api",
+        field: `orgs/${facts.org?.login ?? facts.owner}/actions/permissions/workflow.default_workflow_permissions`,
+        value: org,
+      },
+    };
   return { write: null, evidence: null };
 }
 
 function writeAll(wf: Workflow): Finding[] {
   const out: Finding[] = [];
   if (wf.permissions?.kind === "all" && wf.permissions.level === "write-all") {
-    out.push(finding(wf, wf.permissions.pos, "The workflow grants `permissions: write-all` to every job.", `Replace \`permissions: write-all\` with:\n${permissionsBlock(neededScopes(wf.jobs))}`));
+    out.push(
+      finding(
+        wf,
+        wf.permissions.pos,
+        "The workflow grants `permissions: write-all` to every job.",
+        `Replace \`permissions: write-all\` with:\n${permissionsBlock(neededScopes(wf.jobs))}`,
+      ),
+    );
   }
   for (const job of wf.jobs) {
     if (job.permissions?.kind === "all" && job.permissions.level === "write-all") {
-      out.push(finding(wf, job.permissions.pos, `Job \`${job.id}\` grants \`permissions: write-all\`.`, `Replace it under \`jobs.${job.id}\` with:\n${permissionsBlock(neededScopes([job]), "    ")}`));
+      out.push(
+        finding(
+          wf,
+          job.permissions.pos,
+          `Job \`${job.id}\` grants \`permissions: write-all\`.`,
+          `Replace it under \`jobs.${job.id}\` with:\n${permissionsBlock(neededScopes([job]), "    ")}`,
+        ),
+      );
     }
   }
   return out;
@@ -37,15 +67,20 @@ export const excessivePermissions = wfCheck({
   category: "integrity",
   severity: "high",
   from: ["wf", "settings"],
-  rationale: "The GITHUB_TOKEN is handed to every step and action of a job. With write-all (or a write default and no `permissions:`), one compromised dependency or injected command can push code, publish releases and rewrite workflows.",
-  remediation: "Declare `permissions: contents: read` at the top of each workflow and grant write scopes only on the jobs that need them.",
+  rationale:
+    "The GITHUB_TOKEN is handed to every step and action of a job. With write-all (or a write default and no `permissions:`), one compromised dependency or injected command can push code, publish releases and rewrite workflows.",
+  remediation:
+    "Declare `permissions: contents: read` at the top of each workflow and grant write scopes only on the jobs that need them.",
   evaluate(workflows, facts) {
     const findings = workflows.flatMap(writeAll);
     const open = workflows.map((wf) => ({ wf, jobs: undeclared(wf) })).filter((x) => x.jobs.length > 0);
     if (open.length === 0) return { findings };
     const def = defaultTokenWrite(facts);
     if (def.write === null) {
-      return { findings, unknown: `${open.map((o) => o.wf.path).join(", ")} declare no permissions, and the default workflow token permission (repo/org Actions settings) is not known.` };
+      return {
+        findings,
+        unknown: `${open.map((o) => o.wf.path).join(", ")} declare no permissions, and the default workflow token permission (repo/org Actions settings) is not known.`,
+      };
     }
     if (def.write) {
       for (const { wf, jobs } of open) {
@@ -57,7 +92,12 @@ export const excessivePermissions = wfCheck({
         findings.push(f);
       }
     }
-    const base = workflows.map((w): Evidence => ({ kind: "file", file: w.path, line: 1, snippet: w.lines[0] ?? "" }));
+    const base = workflows.map((w): Evidence => ({
+      kind: "file",
+      file: w.path,
+      line: 1,
+      snippet: w.lines[0] ?? "",
+    }));
     return { findings, evidence: def.evidence ? [def.evidence, ...base] : base };
   },
 });

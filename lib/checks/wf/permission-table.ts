@@ -29,8 +29,16 @@ const RULES: Rule[] = [
   { uses: "docker/login-action", withHas: ["registry", "ghcr.io"], scopes: { packages: "write" } },
   { uses: "github/codeql-action/analyze", scopes: { "security-events": "write", actions: "read" } },
   { uses: "github/codeql-action/upload-sarif", scopes: { "security-events": "write" } },
-  { uses: "aws-actions/configure-aws-credentials", withHas: ["role-to-assume", ""], scopes: { "id-token": "write" } },
-  { uses: "google-github-actions/auth", withHas: ["workload_identity_provider", ""], scopes: { "id-token": "write" } },
+  {
+    uses: "aws-actions/configure-aws-credentials",
+    withHas: ["role-to-assume", ""],
+    scopes: { "id-token": "write" },
+  },
+  {
+    uses: "google-github-actions/auth",
+    withHas: ["workload_identity_provider", ""],
+    scopes: { "id-token": "write" },
+  },
   { uses: "azure/login", withHas: ["client-id", ""], scopes: { "id-token": "write" } },
   { uses: "pypa/gh-action-pypi-publish", scopes: { "id-token": "write" } },
   { uses: "peter-evans/create-pull-request", scopes: { contents: "write", "pull-requests": "write" } },
@@ -40,14 +48,21 @@ const RULES: Rule[] = [
   { uses: "peaceiris/actions-gh-pages", scopes: { contents: "write" } },
   { uses: "release-drafter/release-drafter", scopes: { contents: "write", "pull-requests": "write" } },
   { uses: "googleapis/release-please-action", scopes: { contents: "write", "pull-requests": "write" } },
-  { uses: "google-github-actions/release-please-action", scopes: { contents: "write", "pull-requests": "write" } },
+  {
+    uses: "google-github-actions/release-please-action",
+    scopes: { contents: "write", "pull-requests": "write" },
+  },
   { uses: "changesets/action", scopes: { contents: "write", "pull-requests": "write" } },
   { uses: "actions/stale", scopes: { issues: "write", "pull-requests": "write" } },
   { uses: "actions/labeler", scopes: { "pull-requests": "write" } },
   { uses: "codecov/codecov-action", withHas: ["use_oidc", "true"], scopes: { "id-token": "write" } },
   { uses: "actions/github-script", script: "issues.", scopes: { issues: "write" } },
   { uses: "actions/github-script", script: "pulls.", scopes: { "pull-requests": "write" } },
-  { uses: "actions/github-script", script: "createcomment", scopes: { issues: "write", "pull-requests": "write" } },
+  {
+    uses: "actions/github-script",
+    script: "createcomment",
+    scopes: { issues: "write", "pull-requests": "write" },
+  },
   { run: "git push", scopes: { contents: "write" } },
   { run: "gh release", scopes: { contents: "write" } },
   { run: "gh pr comment", scopes: { "pull-requests": "write" } },
@@ -75,7 +90,8 @@ function matches(rule: Rule, step: Step): boolean {
   const run = step.run?.value.toLowerCase();
   if (!run || !rule.run) return false;
   // A bare ghcr.io mention only counts when the step also pushes.
-  if (rule.run === "ghcr.io") return run.includes("ghcr.io") && (run.includes("docker push") || run.includes("--push"));
+  if (rule.run === "ghcr.io")
+    return run.includes("ghcr.io") && (run.includes("docker push") || run.includes("--push"));
   return run.includes(rule.run);
 }
 
@@ -85,7 +101,8 @@ export function neededScopes(jobs: Job[]): Scopes {
   for (const step of jobs.flatMap((j) => j.steps)) {
     for (const rule of RULES) {
       if (!matches(rule, step)) continue;
-      for (const [scope, level] of Object.entries(rule.scopes)) if (out[scope] !== "write") out[scope] = level;
+      for (const [scope, level] of Object.entries(rule.scopes))
+        if (out[scope] !== "write") out[scope] = level;
     }
   }
   return out;
@@ -93,6 +110,8 @@ export function neededScopes(jobs: Job[]): Scopes {
 
 /** The `permissions:` block as YAML text, `contents` first. */
 export function permissionsBlock(scopes: Scopes, indent = ""): string {
-  const keys = Object.keys(scopes).sort((a, b) => (a === "contents" ? -1 : b === "contents" ? 1 : a.localeCompare(b)));
+  const keys = Object.keys(scopes).sort((a, b) =>
+    a === "contents" ? -1 : b === "contents" ? 1 : a.localeCompare(b),
+  );
   return [`${indent}permissions:`, ...keys.map((k) => `${indent}  ${k}: ${scopes[k]}`)].join("\n");
 }

@@ -20,13 +20,28 @@ function workflowCloudFindings(wf: Workflow): Finding[] {
       const login = cloudLogin(step);
       if (!login?.staticInput) continue;
       const v = step.with[login.staticInput]!;
-      push(finding(wf, v.pos, `The ${login.cloud} login step is fed a static key through \`${login.staticInput}\`.`, `In this step, ${login.oidc}.`));
+      push(
+        finding(
+          wf,
+          v.pos,
+          `The ${login.cloud} login step is fed a static key through \`${login.staticInput}\`.`,
+          `In this step, ${login.oidc}.`,
+        ),
+      );
     }
   }
   const envVar = (name: string, v: ScalarValue) => {
     const cloud = cloudKeyName(name);
-    if (!cloud || !v.expressions.some((e) => e.contexts.some((c) => c.toLowerCase().startsWith("secrets")))) return;
-    push(finding(wf, v.pos, `\`${name}\` is set from a stored secret: a static ${cloud} key.`, `Remove \`${name}: ${v.value}\` and obtain short-lived ${cloud} credentials through OIDC instead.`));
+    if (!cloud || !v.expressions.some((e) => e.contexts.some((c) => c.toLowerCase().startsWith("secrets"))))
+      return;
+    push(
+      finding(
+        wf,
+        v.pos,
+        `\`${name}\` is set from a stored secret: a static ${cloud} key.`,
+        `Remove \`${name}: ${v.value}\` and obtain short-lived ${cloud} credentials through OIDC instead.`,
+      ),
+    );
   };
   // Workflow env, then each job's env followed by its steps' env.
   for (const name in wf.env) envVar(name, wf.env[name]!);
@@ -37,7 +52,14 @@ function workflowCloudFindings(wf: Workflow): Finding[] {
   for (const ref of secretRefs(workflowValues(wf))) {
     const cloud = cloudKeyName(ref.name);
     if (!cloud) continue;
-    push(finding(wf, ref.expr.pos, `The workflow reads the long-lived ${cloud} key \`secrets.${ref.name}\`.`, `Delete the \`${ref.name}\` secret and authenticate with OIDC (${cloud} federation for GitHub Actions); replace \`\${{ secrets.${ref.name} }}\` with a login step that uses \`id-token: write\`.`));
+    push(
+      finding(
+        wf,
+        ref.expr.pos,
+        `The workflow reads the long-lived ${cloud} key \`secrets.${ref.name}\`.`,
+        `Delete the \`${ref.name}\` secret and authenticate with OIDC (${cloud} federation for GitHub Actions); replace \`\${{ secrets.${ref.name} }}\` with a login step that uses \`id-token: write\`.`,
+      ),
+    );
   }
   return out;
 }
@@ -47,16 +69,32 @@ function settingsFindings(facts: RepoFacts): Finding[] {
   if (!s) return [];
   const repo = `${facts.owner}/${facts.name}`;
   const names = [
-    ...(s.secrets ?? []).map((x) => ({ name: x.name, where: x.scope === "environment" ? `environment ${x.environment ?? "?"}` : x.scope })),
-    ...(s.environments ?? []).flatMap((e) => e.secretNames.map((name) => ({ name, where: `environment ${e.name}` }))),
+    ...(s.secrets ?? []).map((x) => ({
+      name: x.name,
+      where: x.scope === "environment" ? `environment ${x.environment ?? "?"}` : x.scope,
+    })),
+    ...(s.environments ?? []).flatMap((e) =>
+      e.secretNames.map((name) => ({ name, where: `environment ${e.name}` })),
+    ),
   ];
   const seen = new Set<string>();
   return names.flatMap(({ name, where }) => {
     const cloud = cloudKeyName(name);
     if (!cloud || seen.has(`${where}/${name}`)) return [];
     seen.add(`${where}/${name}`);
-    const evidence: Evidence = { kind: "api", field: `repos/${repo}/actions/secrets (${where})`, value: name };
-    return [{ message: `A ${where} secret named \`${name}\` holds a long-lived ${cloud} key.`, evidence, remediation: `Set up ${cloud} OIDC federation for ${repo}, switch the workflows to it, then delete the ${where} secret \`${name}\` and deactivate the key in ${cloud}.`, confidence: "medium" as const }];
+    const evidence: Evidence = {
+      kind: "api",
+      field: `repos/${repo}/actions/secrets (${where})`,
+      value: name,
+    };
+    return [
+      {
+        message: `A ${where} secret named \`${name}\` holds a long-lived ${cloud} key.`,
+        evidence,
+        remediation: `Set up ${cloud} OIDC federation for ${repo}, switch the workflows to it, then delete the ${where} secret \`${name}\` and deactivate the key in ${cloud}.`,
+        confidence: "medium" as const,
+      },
+    ];
   });
 }
 
@@ -66,16 +104,28 @@ export const staticCloudCredentials = wfCheck({
   category: "secrets",
   severity: "high",
   from: ["settings", "wf"],
-  rationale: "Static cloud keys never expire: whoever reads one from a log, a fork build or a compromised action keeps cloud access until someone notices and rotates it. OIDC federation issues minutes-long credentials bound to the repository and branch.",
-  remediation: "Configure OIDC federation (AWS IAM role, GCP Workload Identity, Azure federated credential), switch login steps to it, and delete the stored keys.",
+  rationale:
+    "Static cloud keys never expire: whoever reads one from a log, a fork build or a compromised action keeps cloud access until someone notices and rotates it. OIDC federation issues minutes-long credentials bound to the repository and branch.",
+  remediation:
+    "Configure OIDC federation (AWS IAM role, GCP Workload Identity, Azure federated credential), switch login steps to it, and delete the stored keys.",
   withoutWorkflows: true,
   evaluate(workflows, facts) {
     const findings = [...workflows.flatMap(workflowCloudFindings), ...settingsFindings(facts)];
     if (findings.length) return { findings };
-    if (workflows.length === 0 && !facts.settings?.secrets) return { findings, notApplicable: "No workflows, and the repository's secret names are not known." };
+    if (workflows.length === 0 && !facts.settings?.secrets)
+      return { findings, notApplicable: "No workflows, and the repository's secret names are not known." };
     // Without secret names, the workflows are the only evidence (the wrapper cites them).
     if (!facts.settings?.secrets) return { findings };
-    return { findings, evidence: [{ kind: "api", field: `repos/${facts.owner}/${facts.name}/actions/secrets`, value: facts.settings.secrets.map((x) => x.name) }] };
+    return {
+      findings,
+      evidence: [
+        {
+          kind: "api",
+          field: `repos/${facts.owner}/${facts.name}/actions/secrets`,
+          value: facts.settings.secrets.map((x) => x.name),
+        },
+      ],
+    };
   },
 });
 
@@ -85,8 +135,10 @@ export const oidcMissing = wfCheck({
   category: "secrets",
   severity: "medium",
   from: ["wf"],
-  rationale: "configure-aws-credentials, google-github-actions/auth and azure/login all support OIDC federation. Feeding them stored keys keeps a long-lived credential in the repository for no benefit.",
-  remediation: "Switch the login step to OIDC (role-to-assume / workload_identity_provider / client-id+tenant-id) with `permissions: id-token: write`.",
+  rationale:
+    "configure-aws-credentials, google-github-actions/auth and azure/login all support OIDC federation. Feeding them stored keys keeps a long-lived credential in the repository for no benefit.",
+  remediation:
+    "Switch the login step to OIDC (role-to-assume / workload_identity_provider / client-id+tenant-id) with `permissions: id-token: write`.",
   evaluate(workflows) {
     const findings: Finding[] = [];
     let logins = 0;
@@ -97,9 +149,22 @@ export const oidcMissing = wfCheck({
         logins++;
         if (!login.staticInput) continue;
         const v = step.with[login.staticInput]!;
-        findings.push(finding(wf, v.pos, `${login.cloud} login uses a static key (\`${login.staticInput}\`) although OIDC is supported.`, `In this step, ${login.oidc}.`));
+        findings.push(
+          finding(
+            wf,
+            v.pos,
+            `${login.cloud} login uses a static key (\`${login.staticInput}\`) although OIDC is supported.`,
+            `In this step, ${login.oidc}.`,
+          ),
+        );
       }
     }
-    return logins === 0 ? { findings, notApplicable: "No cloud login steps (configure-aws-credentials, google-github-actions/auth, azure/login)." } : { findings };
+    return logins === 0
+      ? {
+          findings,
+          notApplicable:
+            "No cloud login steps (configure-aws-credentials, google-github-actions/auth, azure/login).",
+        }
+      : { findings };
   },
 });

@@ -5,14 +5,25 @@ import { enablesXtrace, printsToLog, readsVar, scriptLines } from "./shell";
 import { untrustedCode } from "./untrusted-code";
 import { actionName, finding, usesAction, wfCheck } from "./util";
 
-const touchesSecrets = (v: ScalarValue): boolean => v.expressions.some((e) => e.contexts.some((c) => c.toLowerCase().startsWith("secrets")));
+const touchesSecrets = (v: ScalarValue): boolean =>
+  v.expressions.some((e) => e.contexts.some((c) => c.toLowerCase().startsWith("secrets")));
 const DEBUG_VARS = ["ACTIONS_STEP_DEBUG", "ACTIONS_RUNNER_DEBUG"];
 
 function debugFindings(wf: Workflow): Finding[] {
-  const envs: Array<[string, ScalarValue]> = [...Object.entries(wf.env), ...wf.jobs.flatMap((j) => [...Object.entries(j.env), ...j.steps.flatMap((s) => Object.entries(s.env))])];
+  const envs: Array<[string, ScalarValue]> = [
+    ...Object.entries(wf.env),
+    ...wf.jobs.flatMap((j) => [...Object.entries(j.env), ...j.steps.flatMap((s) => Object.entries(s.env))]),
+  ];
   return envs
     .filter(([name, v]) => DEBUG_VARS.includes(name.toUpperCase()) && v.value.trim().toLowerCase() === "true")
-    .map(([name, v]) => finding(wf, v.pos, `\`${name}: true\` turns on debug logging, which prints step inputs and environment.`, `Delete \`${name}: ${v.value}\`; enable debug logging only for a single re-run from the Actions UI.`));
+    .map(([name, v]) =>
+      finding(
+        wf,
+        v.pos,
+        `\`${name}: true\` turns on debug logging, which prints step inputs and environment.`,
+        `Delete \`${name}: ${v.value}\`; enable debug logging only for a single re-run from the Actions UI.`,
+      ),
+    );
 }
 
 function logFindings(wf: Workflow, job: Job): Finding[] {
@@ -20,7 +31,9 @@ function logFindings(wf: Workflow, job: Job): Finding[] {
   for (const step of job.steps) {
     if (!step.run) continue;
     // Env vars of this step (or job/workflow) that carry a secret, read in shell as $NAME.
-    const secretVars = [...Object.entries(wf.env), ...Object.entries(job.env), ...Object.entries(step.env)].filter(([, v]) => touchesSecrets(v)).map(([k]) => k);
+    const secretVars = [...Object.entries(wf.env), ...Object.entries(job.env), ...Object.entries(step.env)]
+      .filter(([, v]) => touchesSecrets(v))
+      .map(([k]) => k);
     const lines = scriptLines(wf, step.run);
     // Shell variables derived from a secret (`KEY=$(echo $SECRET | jq …)`) are secrets too.
     for (const l of lines) {
@@ -28,27 +41,77 @@ function logFindings(wf: Workflow, job: Job): Finding[] {
       const eq = t.indexOf("=");
       const name = eq > 0 ? t.slice(0, eq) : "";
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || secretVars.includes(name)) continue;
-      if (touchesSecrets({ ...step.run, expressions: l.expressions }) || secretVars.some((n) => readsVar(t.slice(eq), n))) secretVars.push(name);
+      if (
+        touchesSecrets({ ...step.run, expressions: l.expressions }) ||
+        secretVars.some((n) => readsVar(t.slice(eq), n))
+      )
+        secretVars.push(name);
     }
-    const usesSecret = touchesSecrets(step.run) || secretVars.some((n) => lines.some((l) => readsVar(l.text, n)));
+    const usesSecret =
+      touchesSecrets(step.run) || secretVars.some((n) => lines.some((l) => readsVar(l.text, n)));
     const shellTrace = (step.shell ?? job.defaultShell ?? wf.defaultShell ?? "").includes(" -x");
     for (const l of lines) {
       const whole = l.expressions.find((e) => e.contexts.some((c) => c.toLowerCase() === "secrets"));
       if (whole) {
-        out.push(finding(wf, whole.pos, `\`\${{ ${whole.expr} }}\` expands every secret into the script text.`, `Remove \`\${{ ${whole.expr} }}\` from the script and pass only the needed secrets through \`env:\`.`));
+        out.push(
+          finding(
+            wf,
+            whole.pos,
+            `\`\${{ ${whole.expr} }}\` expands every secret into the script text.`,
+            `Remove \`\${{ ${whole.expr} }}\` from the script and pass only the needed secrets through \`env:\`.`,
+          ),
+        );
         continue;
       }
       if (printsToLog(l.text)) {
-        const direct = l.expressions.find((e) => e.contexts.some((c) => c.toLowerCase().startsWith("secrets.") && c.toLowerCase() !== "secrets.github_token"));
+        const direct = l.expressions.find((e) =>
+          e.contexts.some(
+            (c) => c.toLowerCase().startsWith("secrets.") && c.toLowerCase() !== "secrets.github_token",
+          ),
+        );
         const viaVar = secretVars.find((n) => readsVar(l.text, n));
-        if (direct) out.push(finding(wf, direct.pos, `The step prints \`\${{ ${direct.expr} }}\` to the log.`, `Delete \`${l.text.trim()}\`; if the value must be shown, print a fingerprint (e.g. its length) instead.`));
-        else if (viaVar) out.push(finding(wf, { line: l.line, column: 1 }, `The step prints \`$${viaVar}\`, which holds a secret.`, `Delete \`${l.text.trim()}\`; GitHub masks only the exact secret text, so transformed or partial values leak.`, "medium"));
+        if (direct)
+          out.push(
+            finding(
+              wf,
+              direct.pos,
+              `The step prints \`\${{ ${direct.expr} }}\` to the log.`,
+              `Delete \`${l.text.trim()}\`; if the value must be shown, print a fingerprint (e.g. its length) instead.`,
+            ),
+          );
+        else if (viaVar)
+          out.push(
+            finding(
+              wf,
+              { line: l.line, column: 1 },
+              `The step prints \`$${viaVar}\`, which holds a secret.`,
+              `Delete \`${l.text.trim()}\`; GitHub masks only the exact secret text, so transformed or partial values leak.`,
+              "medium",
+            ),
+          );
       }
       if (usesSecret && enablesXtrace(l.text)) {
-        out.push(finding(wf, { line: l.line, column: 1 }, "`set -x` traces every command of a script that handles secrets.", `Remove \`${l.text.trim()}\` (or wrap the secret-handling lines in \`set +x\` … \`set -x\`).`, "medium"));
+        out.push(
+          finding(
+            wf,
+            { line: l.line, column: 1 },
+            "`set -x` traces every command of a script that handles secrets.",
+            `Remove \`${l.text.trim()}\` (or wrap the secret-handling lines in \`set +x\` … \`set -x\`).`,
+            "medium",
+          ),
+        );
       }
     }
-    if (usesSecret && shellTrace) out.push(finding(wf, step.pos, `The step runs with \`shell: ${step.shell ?? job.defaultShell ?? wf.defaultShell}\` (xtrace) while handling secrets.`, "Drop `-x` from the step's `shell:`.", "medium"));
+    if (usesSecret && shellTrace)
+      out.push(
+        finding(
+          wf,
+          step.pos,
+          `The step runs with \`shell: ${step.shell ?? job.defaultShell ?? wf.defaultShell}\` (xtrace) while handling secrets.`,
+          "Drop `-x` from the step's `shell:`.",
+          "medium",
+        ),
+      );
   }
   return out;
 }
@@ -59,10 +122,17 @@ export const secretInLogs = wfCheck({
   category: "secrets",
   severity: "high",
   from: ["wf"],
-  rationale: "Workflow logs are readable by everyone with read access (everyone, for public repositories). GitHub masks only exact secret strings: base64, JSON-escaped, split or traced values slip through.",
-  remediation: "Never echo secrets, `toJSON(secrets)` or secret-bearing variables; do not enable `set -x` or debug logging around secret use.",
+  rationale:
+    "Workflow logs are readable by everyone with read access (everyone, for public repositories). GitHub masks only exact secret strings: base64, JSON-escaped, split or traced values slip through.",
+  remediation:
+    "Never echo secrets, `toJSON(secrets)` or secret-bearing variables; do not enable `set -x` or debug logging around secret use.",
   evaluate(workflows) {
-    return { findings: workflows.flatMap((wf) => [...debugFindings(wf), ...wf.jobs.flatMap((job) => logFindings(wf, job))]) };
+    return {
+      findings: workflows.flatMap((wf) => [
+        ...debugFindings(wf),
+        ...wf.jobs.flatMap((job) => logFindings(wf, job)),
+      ]),
+    };
   },
 });
 
@@ -76,25 +146,44 @@ export const persistedCheckoutCredentials = wfCheck({
   category: "secrets",
   severity: "medium",
   from: ["wf"],
-  rationale: "actions/checkout writes the job token into .git/config unless `persist-credentials: false`. An uploaded artifact containing .git, or any untrusted code run later in the job, can read and reuse it.",
-  remediation: "Set `persist-credentials: false` on actions/checkout (and pass a token explicitly to the one step that pushes, if any).",
+  rationale:
+    "actions/checkout writes the job token into .git/config unless `persist-credentials: false`. An uploaded artifact containing .git, or any untrusted code run later in the job, can read and reuse it.",
+  remediation:
+    "Set `persist-credentials: false` on actions/checkout (and pass a token explicitly to the one step that pushes, if any).",
   evaluate(workflows) {
     const findings: Finding[] = [];
     for (const wf of workflows) {
       for (const job of wf.jobs) {
-        const checkouts = job.steps.filter((s) => usesAction(s, "actions/checkout") && keepsCredentials(s.with["persist-credentials"]));
+        const checkouts = job.steps.filter(
+          (s) => usesAction(s, "actions/checkout") && keepsCredentials(s.with["persist-credentials"]),
+        );
         if (checkouts.length === 0) continue;
         const upload = job.steps.find((s) => usesAction(s, "actions/upload-artifact"));
         const untrusted = untrustedCode(wf, job).find((u) => u.exec !== null);
         for (const c of checkouts) {
           const fix = `Add \`persist-credentials: false\` under \`with:\` of this actions/checkout step in job \`${job.id}\`.`;
           if (untrusted) {
-            findings.push(finding(wf, c.pos, `Job \`${job.id}\` keeps the checkout token in .git/config and then runs untrusted code (${untrusted.fetch.what}).`, fix));
+            findings.push(
+              finding(
+                wf,
+                c.pos,
+                `Job \`${job.id}\` keeps the checkout token in .git/config and then runs untrusted code (${untrusted.fetch.what}).`,
+                fix,
+              ),
+            );
           } else if (upload) {
             const oldUpload = /@v[123](\.|$)/.test(upload.uses?.value ?? "");
             const hidden = (upload.with["include-hidden-files"]?.value ?? "").trim() === "true";
             const conf = oldUpload || hidden ? "high" : "medium";
-            findings.push(finding(wf, c.pos, `Job \`${job.id}\` keeps the checkout token in .git/config and uploads an artifact (\`${actionName(upload.uses) ?? "upload-artifact"}\` at line ${upload.pos.line}), which can include .git.`, fix, conf));
+            findings.push(
+              finding(
+                wf,
+                c.pos,
+                `Job \`${job.id}\` keeps the checkout token in .git/config and uploads an artifact (\`${actionName(upload.uses) ?? "upload-artifact"}\` at line ${upload.pos.line}), which can include .git.`,
+                fix,
+                conf,
+              ),
+            );
           }
         }
       }

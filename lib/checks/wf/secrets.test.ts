@@ -25,13 +25,21 @@ describe("static-cloud-credentials", () => {
   });
 
   it("fails on stored secret names even without workflows (settings side)", () => {
-    const o = runOn(staticCloudCredentials, "", { files: [], settings: { secrets: [{ name: "AZURE_CREDENTIALS", scope: "organization", updatedAt: null }] } });
+    const o = runOn(staticCloudCredentials, "", {
+      files: [],
+      settings: { secrets: [{ name: "AZURE_CREDENTIALS", scope: "organization", updatedAt: null }] },
+    });
     expect(o.status).toBe("fail");
     expect(o.findings[0]!.evidence).toMatchObject({ kind: "api", value: "AZURE_CREDENTIALS" });
   });
 
   it("passes on OIDC logins with safe secret names", () => {
-    const o = runOn(staticCloudCredentials, job("      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::1:role/x\n"));
+    const o = runOn(
+      staticCloudCredentials,
+      job(
+        "      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::1:role/x\n",
+      ),
+    );
     expect(o.status).toBe("pass");
   });
 
@@ -42,55 +50,92 @@ describe("static-cloud-credentials", () => {
 
 describe("oidc-missing", () => {
   it("fails on key-fed logins for each cloud", () => {
-    const o = runOn(oidcMissing, job(`      - uses: google-github-actions/auth@v2
+    const o = runOn(
+      oidcMissing,
+      job(`      - uses: google-github-actions/auth@v2
         with:
           credentials_json: \${{ secrets.GCP_SA_KEY }}
       - uses: azure/login@v2
         with:
           creds: \${{ secrets.AZURE_CREDENTIALS }}
-`));
+`),
+    );
     expect(lines(o)).toEqual([8, 11]);
     expect(o.findings[0]!.remediation).toContain("workload_identity_provider");
   });
 
   it("passes with OIDC and is not-applicable with no cloud login", () => {
-    expect(runOn(oidcMissing, job("      - uses: azure/login@v2\n        with:\n          client-id: x\n          tenant-id: y\n          subscription-id: z\n")).status).toBe("pass");
+    expect(
+      runOn(
+        oidcMissing,
+        job(
+          "      - uses: azure/login@v2\n        with:\n          client-id: x\n          tenant-id: y\n          subscription-id: z\n",
+        ),
+      ).status,
+    ).toBe("pass");
     expect(runOn(oidcMissing, job("      - run: make\n")).status).toBe("not-applicable");
   });
 });
 
 describe("secrets-outside-environment", () => {
-  const envJob = job("      - run: kubectl apply -f k8s/\n        env:\n          KUBECONFIG_DATA: ${{ secrets.KUBECONFIG }}\n", "    environment: production\n");
+  const envJob = job(
+    "      - run: kubectl apply -f k8s/\n        env:\n          KUBECONFIG_DATA: ${{ secrets.KUBECONFIG }}\n",
+    "    environment: production\n",
+  );
   it("fails when a deploy job's secret is a repository secret", () => {
-    const o = runOn(secretsOutsideEnvironment, envJob, { settings: { secrets: [{ name: "KUBECONFIG", scope: "repository", updatedAt: null }], environments: [makeEnvironment({ secretNames: [] })] } });
+    const o = runOn(secretsOutsideEnvironment, envJob, {
+      settings: {
+        secrets: [{ name: "KUBECONFIG", scope: "repository", updatedAt: null }],
+        environments: [makeEnvironment({ secretNames: [] })],
+      },
+    });
     expect(o.status).toBe("fail");
     expect(lines(o)).toEqual([9]);
     expect(o.findings[0]!.remediation).toContain("environment `production`");
   });
 
   it("passes when the secret is scoped to the job's environment", () => {
-    const o = runOn(secretsOutsideEnvironment, envJob, { settings: { secrets: [], environments: [makeEnvironment({ secretNames: ["KUBECONFIG"] })] } });
+    const o = runOn(secretsOutsideEnvironment, envJob, {
+      settings: { secrets: [], environments: [makeEnvironment({ secretNames: ["KUBECONFIG"] })] },
+    });
     expect(o.status).toBe("pass");
   });
 
   it("is unknown when secrets/environments are not synced or the environment name is computed", () => {
     expect(runOn(secretsOutsideEnvironment, envJob, { settings: null }).status).toBe("unknown");
-    expect(runOn(secretsOutsideEnvironment, envJob.replace("environment: production", "environment: ${{ inputs.env }}")).status).toBe("unknown");
+    expect(
+      runOn(
+        secretsOutsideEnvironment,
+        envJob.replace("environment: production", "environment: ${{ inputs.env }}"),
+      ).status,
+    ).toBe("unknown");
   });
 
   it("fails (wf only) for a deploy job with no environment that reads secrets", () => {
-    const o = runOn(secretsOutsideEnvironment, job("      - run: helm upgrade --install api ./chart\n        env:\n          TOKEN: ${{ secrets.CLUSTER_TOKEN }}\n"), { settings: null });
+    const o = runOn(
+      secretsOutsideEnvironment,
+      job(
+        "      - run: helm upgrade --install api ./chart\n        env:\n          TOKEN: ${{ secrets.CLUSTER_TOKEN }}\n",
+      ),
+      { settings: null },
+    );
     expect(o.status).toBe("fail");
   });
 
   it("is not-applicable when no deploy job reads secrets", () => {
-    expect(runOn(secretsOutsideEnvironment, job("      - run: npm test\n        env:\n          T: ${{ secrets.CODECOV }}\n")).status).toBe("not-applicable");
+    expect(
+      runOn(
+        secretsOutsideEnvironment,
+        job("      - run: npm test\n        env:\n          T: ${{ secrets.CODECOV }}\n"),
+      ).status,
+    ).toBe("not-applicable");
   });
 });
 
 describe("secrets-inherit", () => {
   it("fails on secrets: inherit, passes on an explicit map", () => {
-    const call = (secrets: string) => `on: push\njobs:\n  call:\n    uses: acme/wf/.github/workflows/release.yml@v1\n    secrets:${secrets}\n`;
+    const call = (secrets: string) =>
+      `on: push\njobs:\n  call:\n    uses: acme/wf/.github/workflows/release.yml@v1\n    secrets:${secrets}\n`;
     const o = runOn(secretsInherit, call(" inherit"));
     expect(lines(o)).toEqual([5]);
     expect(runOn(secretsInherit, call("\n      NPM_TOKEN: ${{ secrets.NPM_TOKEN }}")).status).toBe("pass");
@@ -99,17 +144,29 @@ describe("secrets-inherit", () => {
 
 describe("overprovisioned-secrets", () => {
   it("fails on toJSON(secrets) and computed indexes", () => {
-    const o = runOn(overprovisionedSecrets, job("      - run: ./deploy\n        env:\n          ALL: ${{ toJSON(secrets) }}\n          ONE: ${{ secrets[format('{0}_KEY', matrix.env)] }}\n"));
+    const o = runOn(
+      overprovisionedSecrets,
+      job(
+        "      - run: ./deploy\n        env:\n          ALL: ${{ toJSON(secrets) }}\n          ONE: ${{ secrets[format('{0}_KEY', matrix.env)] }}\n",
+      ),
+    );
     expect(lines(o)).toEqual([8, 9]);
   });
   it("passes on named secrets", () => {
-    expect(runOn(overprovisionedSecrets, job("      - run: ./deploy\n        env:\n          K: ${{ secrets.KEY }}\n")).status).toBe("pass");
+    expect(
+      runOn(
+        overprovisionedSecrets,
+        job("      - run: ./deploy\n        env:\n          K: ${{ secrets.KEY }}\n"),
+      ).status,
+    ).toBe("pass");
   });
 });
 
 describe("secret-in-logs", () => {
   it("fails on echo of a secret expression, a derived variable, set -x and debug env", () => {
-    const o = runOn(secretInLogs, `on: push
+    const o = runOn(
+      secretInLogs,
+      `on: push
 env:
   ACTIONS_STEP_DEBUG: true
 jobs:
@@ -126,29 +183,40 @@ jobs:
   b:
     runs-on: ubuntu-latest
     steps: [{ run: make }]
-`);
+`,
+    );
     expect(lines(o).sort((a, b) => a - b)).toEqual([3, 8, 12, 14]);
   });
 
   it("passes when the secret is piped, redirected or masked", () => {
-    const o = runOn(secretInLogs, job(`      - run: |
+    const o = runOn(
+      secretInLogs,
+      job(`      - run: |
           echo "\${{ secrets.PASS }}" | docker login -u me --password-stdin
           echo "\${{ secrets.KEY }}" > key.pem
           echo "::add-mask::\${{ secrets.OTHER }}"
-`));
+`),
+    );
     expect(o.status).toBe("pass");
   });
 });
 
 describe("persisted-checkout-credentials", () => {
   it("fails when the job uploads artifacts after a default checkout", () => {
-    const o = runOn(persistedCheckoutCredentials, job("      - uses: actions/checkout@v4\n      - uses: actions/upload-artifact@v3\n        with:\n          path: .\n"));
+    const o = runOn(
+      persistedCheckoutCredentials,
+      job(
+        "      - uses: actions/checkout@v4\n      - uses: actions/upload-artifact@v3\n        with:\n          path: .\n",
+      ),
+    );
     expect(lines(o)).toEqual([6]);
     expect(o.findings[0]!.confidence).toBe("high");
   });
 
   it("fails in a privileged job that runs pull-request code after a default checkout", () => {
-    const o = runOn(persistedCheckoutCredentials, `on: pull_request_target
+    const o = runOn(
+      persistedCheckoutCredentials,
+      `on: pull_request_target
 jobs:
   t:
     runs-on: ubuntu-latest
@@ -157,13 +225,19 @@ jobs:
         with:
           ref: \${{ github.event.pull_request.head.sha }}
       - run: npm test
-`);
+`,
+    );
     expect(lines(o)).toEqual([6]);
     expect(o.findings[0]!.message).toContain("untrusted code");
   });
 
   it("passes with persist-credentials: false", () => {
-    const o = runOn(persistedCheckoutCredentials, job("      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n      - uses: actions/upload-artifact@v4\n"));
+    const o = runOn(
+      persistedCheckoutCredentials,
+      job(
+        "      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n      - uses: actions/upload-artifact@v4\n",
+      ),
+    );
     expect(o.status).toBe("pass");
   });
 });

@@ -11,7 +11,9 @@ function firstJob(text: string) {
 
 describe("shell helpers", () => {
   it("maps block-scalar script lines back to file lines", () => {
-    const { wf, job } = firstJob("on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: |\n          echo one\n\n          echo ${{ github.sha }}\n      - run: >-\n          echo folded\n          and more\n");
+    const { wf, job } = firstJob(
+      "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: |\n          echo one\n\n          echo ${{ github.sha }}\n      - run: >-\n          echo folded\n          and more\n",
+    );
     const l = scriptLines(wf, job.steps[0]!.run!);
     expect(l.map((x) => x.line)).toEqual([7, 8, 9, 10]);
     expect(l[2]!.expressions).toHaveLength(1);
@@ -52,11 +54,15 @@ jobs:
           script: |
             await github.rest.issues.createComment({ issue_number: 1, body: "hi" })
 `);
-    expect(permissionsBlock(neededScopes([job]))).toBe("permissions:\n  contents: read\n  issues: write\n  packages: write\n  pull-requests: write");
+    expect(permissionsBlock(neededScopes([job]))).toBe(
+      "permissions:\n  contents: read\n  issues: write\n  packages: write\n  pull-requests: write",
+    );
   });
 
   it("keeps only contents: read for plain builds", () => {
-    const { job } = firstJob("on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n");
+    const { job } = firstJob(
+      "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n",
+    );
     expect({ ...neededScopes([job]) }).toEqual({ contents: "read" });
   });
 });

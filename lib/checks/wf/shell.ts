@@ -44,7 +44,9 @@ function mapScriptLines(wf: Workflow, sv: ScalarValue): ScriptLine[] {
   return out;
 }
 
-const isIdent = (c: string | undefined): boolean => c !== undefined && ((c >= "A" && c <= "Z") || (c >= "a" && c <= "z") || (c >= "0" && c <= "9") || c === "_");
+const isIdent = (c: string | undefined): boolean =>
+  c !== undefined &&
+  ((c >= "A" && c <= "Z") || (c >= "a" && c <= "z") || (c >= "0" && c <= "9") || c === "_");
 
 /** Whether a shell line reads environment variable `name` ($NAME, ${NAME}, $env:NAME, %NAME%). */
 export function readsVar(line: string, name: string): boolean {
@@ -63,14 +65,24 @@ export function readsVar(line: string, name: string): boolean {
 export function commandWord(line: string): string {
   const words = line.trim().split(/\s+/);
   for (const w of words) {
-    if (w === "sudo" || w === "time" || w === "then" || w === "do" || w === "else" || w === "{" || w === "(") continue;
+    if (w === "sudo" || w === "time" || w === "then" || w === "do" || w === "else" || w === "{" || w === "(")
+      continue;
     if (w.includes("=") && !w.startsWith("-") && isIdent(w[0])) continue;
     return w.replace(/^[({]+/, "");
   }
   return "";
 }
 
-const PRINTERS = new Set(["echo", "printf", "print", "write-host", "write-output", "console.log", "puts", "cat"]);
+const PRINTERS = new Set([
+  "echo",
+  "printf",
+  "print",
+  "write-host",
+  "write-output",
+  "console.log",
+  "puts",
+  "cat",
+]);
 /** A printer command word is a substring of its line: lines naming none skip the word split. */
 const MAY_PRINT = /echo|print|write-host|write-output|console\.log|puts|cat/i;
 

@@ -16,11 +16,22 @@ export interface TaintHit {
   confidence: Confidence;
 }
 
-export function envLookup(name: string, step: Step | undefined, job: Job | undefined, wf: Workflow): ScalarValue | undefined {
+export function envLookup(
+  name: string,
+  step: Step | undefined,
+  job: Job | undefined,
+  wf: Workflow,
+): ScalarValue | undefined {
   return step?.env[name] ?? job?.env[name] ?? wf.env[name];
 }
 
-export function taintedPaths(paths: string[], step: Step | undefined, job: Job | undefined, wf: Workflow, via: string[] = []): Array<Omit<TaintHit, "expr">> {
+export function taintedPaths(
+  paths: string[],
+  step: Step | undefined,
+  job: Job | undefined,
+  wf: Workflow,
+  via: string[] = [],
+): Array<Omit<TaintHit, "expr">> {
   const out: Array<Omit<TaintHit, "expr">> = [];
   for (const p of paths) {
     const v = classifyContext(p);
@@ -32,13 +43,28 @@ export function taintedPaths(paths: string[], step: Step | undefined, job: Job |
     const name = p.slice(4);
     const value = envLookup(name, step, job, wf);
     if (!value) continue;
-    out.push(...taintedPaths(value.expressions.flatMap((e) => e.valueContexts ?? e.contexts), step, job, wf, [...via, `env.${name}`]));
+    out.push(
+      ...taintedPaths(
+        value.expressions.flatMap((e) => e.valueContexts ?? e.contexts),
+        step,
+        job,
+        wf,
+        [...via, `env.${name}`],
+      ),
+    );
   }
   return out;
 }
 
-export function taintIn(value: ScalarValue, step: Step | undefined, job: Job | undefined, wf: Workflow): TaintHit[] {
-  return value.expressions.flatMap((e) => taintedPaths(e.valueContexts ?? e.contexts, step, job, wf).map((h) => ({ ...h, expr: e.expr })));
+export function taintIn(
+  value: ScalarValue,
+  step: Step | undefined,
+  job: Job | undefined,
+  wf: Workflow,
+): TaintHit[] {
+  return value.expressions.flatMap((e) =>
+    taintedPaths(e.valueContexts ?? e.contexts, step, job, wf).map((h) => ({ ...h, expr: e.expr })),
+  );
 }
 
 /** Impact depends on what the token and secrets are worth under the workflow's triggers. */
@@ -53,5 +79,9 @@ export function injectionSeverity(wf: Workflow): Severity {
 /** A shell-safe variable name for the remediation text, e.g. github.event.issue.title → ISSUE_TITLE. */
 export function envNameFor(path: string): string {
   const segs = path.split(".").filter((s) => s !== "*" && !/^\d+$/.test(s));
-  return segs.slice(-2).join("_").toUpperCase().replace(/[^A-Z0-9_]/g, "_");
+  return segs
+    .slice(-2)
+    .join("_")
+    .toUpperCase()
+    .replace(/[^A-Z0-9_]/g, "_");
 }

@@ -13,7 +13,11 @@ export function factsWith(files: Record<string, string>, overrides: FactsOverrid
 }
 
 /** Runs a check on one workflow file (`.github/workflows/ci.yml`). */
-export function runOn(check: CheckDefinition, workflow: string, overrides: FactsOverrides = {}): CheckOutcome {
+export function runOn(
+  check: CheckDefinition,
+  workflow: string,
+  overrides: FactsOverrides = {},
+): CheckOutcome {
   return check.run(factsWith({ ".github/workflows/ci.yml": workflow }, overrides), ctx);
 }
 

@@ -36,26 +36,60 @@ function fetchOf(step: Step): UntrustedFetch | null {
       const v = step.with[key];
       if (!v) continue;
       const ctx = v.expressions.flatMap((e) => e.contexts);
-      if (ctx.some(headContext) || v.value.includes("refs/pull/")) return { step, what: `actions/checkout with ${key}: ${v.value}`, confidence: "high" };
-      if (ctx.some((c) => INDIRECT_ROOTS.some((r) => c.startsWith(r)))) return { step, what: `actions/checkout with ${key}: ${v.value} (computed ref)`, confidence: "medium" };
+      if (ctx.some(headContext) || v.value.includes("refs/pull/"))
+        return { step, what: `actions/checkout with ${key}: ${v.value}`, confidence: "high" };
+      if (ctx.some((c) => INDIRECT_ROOTS.some((r) => c.startsWith(r))))
+        return {
+          step,
+          what: `actions/checkout with ${key}: ${v.value} (computed ref)`,
+          confidence: "medium",
+        };
     }
     return null;
   }
   if (usesAction(step, "actions/download-artifact") && (step.with["run-id"] || step.with["github-token"])) {
-    return { step, what: "artifacts of another workflow run (actions/download-artifact with run-id)", confidence: "medium" };
+    return {
+      step,
+      what: "artifacts of another workflow run (actions/download-artifact with run-id)",
+      confidence: "medium",
+    };
   }
-  if (usesAction(step, "dawidd6/action-download-artifact")) return { step, what: "artifacts of another workflow run (dawidd6/action-download-artifact)", confidence: "medium" };
+  if (usesAction(step, "dawidd6/action-download-artifact"))
+    return {
+      step,
+      what: "artifacts of another workflow run (dawidd6/action-download-artifact)",
+      confidence: "medium",
+    };
   const run = step.run?.value;
   if (!run) return null;
   if (run.includes("gh pr checkout")) return { step, what: "`gh pr checkout`", confidence: "high" };
   const gitFetch = run.includes("git fetch") || run.includes("git checkout") || run.includes("git pull");
   const headInRun = step.run?.expressions.some((e) => e.contexts.some(headContext)) ?? false;
-  if (gitFetch && (run.includes("pull/") || headInRun)) return { step, what: "git fetch/checkout of the pull request head", confidence: "high" };
+  if (gitFetch && (run.includes("pull/") || headInRun))
+    return { step, what: "git fetch/checkout of the pull request head", confidence: "high" };
   return null;
 }
 
 // Commands that only read or print the checkout; running them on untrusted files is harmless.
-const INERT_COMMANDS = new Set(["echo", "printf", "cat", "ls", "sleep", "git", "pwd", "cd", "head", "tail", "wc", "diff", "test", "true", "exit", "set", "#"]);
+const INERT_COMMANDS = new Set([
+  "echo",
+  "printf",
+  "cat",
+  "ls",
+  "sleep",
+  "git",
+  "pwd",
+  "cd",
+  "head",
+  "tail",
+  "wc",
+  "diff",
+  "test",
+  "true",
+  "exit",
+  "set",
+  "#",
+]);
 
 function inert(script: string): boolean {
   return script.split("\n").every((line) => {
@@ -64,7 +98,30 @@ function inert(script: string): boolean {
   });
 }
 
-const BUILD_WORDS = ["npm ", "npx ", "yarn", "pnpm", "make", "pip install", "python", "node ", "go ", "cargo", "./", "bash ", "sh ", "mvn", "gradle", "tox", "pytest", "docker build", "bundle", "rake", "composer", "bun "];
+const BUILD_WORDS = [
+  "npm ",
+  "npx ",
+  "yarn",
+  "pnpm",
+  "make",
+  "pip install",
+  "python",
+  "node ",
+  "go ",
+  "cargo",
+  "./",
+  "bash ",
+  "sh ",
+  "mvn",
+  "gradle",
+  "tox",
+  "pytest",
+  "docker build",
+  "bundle",
+  "rake",
+  "composer",
+  "bun ",
+];
 
 /** Steps after `from` that execute repository content. */
 export function executingSteps(job: Job, from: Step): Array<{ step: Step; confidence: Confidence }> {
@@ -74,7 +131,9 @@ export function executingSteps(job: Job, from: Step): Array<{ step: Step; confid
       if (s.uses?.value.startsWith("./")) return [{ step: s, confidence: "high" as Confidence }];
       if (!s.run || inert(s.run.value)) return [];
       const v = s.run.value;
-      return [{ step: s, confidence: (BUILD_WORDS.some((w) => v.includes(w)) ? "high" : "medium") as Confidence }];
+      return [
+        { step: s, confidence: (BUILD_WORDS.some((w) => v.includes(w)) ? "high" : "medium") as Confidence },
+      ];
     });
 }
 
@@ -108,5 +167,7 @@ const FORK_GUARDS = [
 
 /** `if:` conditions that keep fork PRs out (same-repository branches only) make the risk low. */
 export function forkGuarded(job: Job): boolean {
-  return job.if?.expressions.some((e) => e.contexts.some((c) => FORK_GUARDS.includes(c.toLowerCase()))) ?? false;
+  return (
+    job.if?.expressions.some((e) => e.contexts.some((c) => FORK_GUARDS.includes(c.toLowerCase()))) ?? false
+  );
 }

@@ -12,7 +12,10 @@ ${checkoutWith}${rest}`;
 
 describe("dangerous-trigger", () => {
   it("fails when pull_request_target checks out the PR head and builds it", () => {
-    const o = runOn(dangerousTrigger, prt("        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n"));
+    const o = runOn(
+      dangerousTrigger,
+      prt("        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n"),
+    );
     expect(o.status).toBe("fail");
     expect(lines(o)).toEqual([6]);
     expect(o.findings[0]!.confidence).toBe("high");
@@ -21,11 +24,19 @@ describe("dangerous-trigger", () => {
 
   it("passes when the base ref is checked out (no ref:, or ref: github.sha)", () => {
     expect(runOn(dangerousTrigger, prt("")).status).toBe("pass");
-    expect(runOn(dangerousTrigger, prt("        with:\n          ref: ${{ github.sha }}\n")).status).toBe("pass");
+    expect(runOn(dangerousTrigger, prt("        with:\n          ref: ${{ github.sha }}\n")).status).toBe(
+      "pass",
+    );
   });
 
   it("passes when the PR head is only read, not executed", () => {
-    const o = runOn(dangerousTrigger, prt("        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n", "      - run: |\n          git log -1\n          cat README.md\n"));
+    const o = runOn(
+      dangerousTrigger,
+      prt(
+        "        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n",
+        "      - run: |\n          git log -1\n          cat README.md\n",
+      ),
+    );
     expect(o.status).toBe("pass");
   });
 
@@ -49,12 +60,21 @@ jobs:
   });
 
   it("is not-applicable without privileged triggers (pull_request runs fork code unprivileged)", () => {
-    const o = runOn(dangerousTrigger, prt("        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n").replace("pull_request_target", "pull_request"));
+    const o = runOn(
+      dangerousTrigger,
+      prt("        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n").replace(
+        "pull_request_target",
+        "pull_request",
+      ),
+    );
     expect(o.status).toBe("not-applicable");
   });
 
   it("rates a job guarded against forks as low confidence", () => {
-    const guarded = prt("        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n").replace("    runs-on: ubuntu-latest", "    if: github.event.pull_request.head.repo.full_name == github.repository\n    runs-on: ubuntu-latest");
+    const guarded = prt("        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n").replace(
+      "    runs-on: ubuntu-latest",
+      "    if: github.event.pull_request.head.repo.full_name == github.repository\n    runs-on: ubuntu-latest",
+    );
     expect(runOn(dangerousTrigger, guarded).findings[0]!.confidence).toBe("low");
   });
 
@@ -66,7 +86,13 @@ jobs:
 
 describe("secrets-in-untrusted-trigger", () => {
   it("fails when the job running PR code also reads a secret", () => {
-    const o = runOn(secretsInUntrustedTrigger, prt("        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n", "      - run: npm ci && npm publish\n        env:\n          NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n"));
+    const o = runOn(
+      secretsInUntrustedTrigger,
+      prt(
+        "        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n",
+        "      - run: npm ci && npm publish\n        env:\n          NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n",
+      ),
+    );
     expect(o.status).toBe("fail");
     expect(lines(o)).toEqual([11]);
     expect(o.findings[0]!.message).toContain("NPM_TOKEN");
@@ -74,12 +100,24 @@ describe("secrets-in-untrusted-trigger", () => {
 
   it("passes when only GITHUB_TOKEN is used or no PR code runs", () => {
     const head = "        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n";
-    expect(runOn(secretsInUntrustedTrigger, prt(head, "      - run: npm test\n        env:\n          GH: ${{ secrets.GITHUB_TOKEN }}\n")).status).toBe("pass");
-    expect(runOn(secretsInUntrustedTrigger, prt("", "      - run: npm test\n        env:\n          T: ${{ secrets.NPM_TOKEN }}\n")).status).toBe("pass");
+    expect(
+      runOn(
+        secretsInUntrustedTrigger,
+        prt(head, "      - run: npm test\n        env:\n          GH: ${{ secrets.GITHUB_TOKEN }}\n"),
+      ).status,
+    ).toBe("pass");
+    expect(
+      runOn(
+        secretsInUntrustedTrigger,
+        prt("", "      - run: npm test\n        env:\n          T: ${{ secrets.NPM_TOKEN }}\n"),
+      ).status,
+    ).toBe("pass");
   });
 
   it("fails on workflow_run jobs that download PR artifacts, run them and hold secrets", () => {
-    const o = runOn(secretsInUntrustedTrigger, `on:
+    const o = runOn(
+      secretsInUntrustedTrigger,
+      `on:
   workflow_run:
     workflows: [CI]
     types: [completed]
@@ -94,7 +132,8 @@ jobs:
       - run: bash ./report.sh
         env:
           SLACK: \${{ secrets.SLACK_WEBHOOK }}
-`);
+`,
+    );
     expect(o.status).toBe("fail");
     expect(o.findings[0]!.confidence).toBe("medium");
   });

@@ -2,7 +2,15 @@
 // file evidence, and walks over jobs, steps and every `${{ }}`-bearing value.
 import type { RepoFacts } from "../../facts/types";
 import type { ExpressionRef, Job, Pos, ScalarValue, Step, Workflow } from "../../analyzers/workflow/model";
-import type { CheckContext, CheckDefinition, CheckOutcome, Confidence, Evidence, Finding, Severity } from "../types";
+import type {
+  CheckContext,
+  CheckDefinition,
+  CheckOutcome,
+  Confidence,
+  Evidence,
+  Finding,
+  Severity,
+} from "../types";
 import { isActionOrSubpath } from "../../analyzers/tools/kinds";
 import { workflowsOf } from "./workflows-of";
 
@@ -27,15 +35,22 @@ export function wfCheck(spec: WfCheckSpec): CheckDefinition {
     ...definition,
     run(facts, ctx): CheckOutcome {
       const set = workflowsOf(facts);
-      if (set.total === 0 && !withoutWorkflows) return { status: "not-applicable", findings: [], reason: "The repository has no workflow or action files." };
+      if (set.total === 0 && !withoutWorkflows)
+        return {
+          status: "not-applicable",
+          findings: [],
+          reason: "The repository has no workflow or action files.",
+        };
       const v = evaluate(set.workflows, facts, ctx);
       const failed = set.failures.map((f) => `${f.path}${f.line ? `:${f.line}` : ""}: ${f.error}`);
       const partial = failed.length ? `Not analysed: ${failed.join("; ")}` : undefined;
       const evidence = v.evidence ?? set.workflows.map(fileEvidence);
-      if (v.findings.length > 0) return withReason({ status: "fail", findings: v.findings, evidence }, partial);
+      if (v.findings.length > 0)
+        return withReason({ status: "fail", findings: v.findings, evidence }, partial);
       if (partial) return { status: "unknown", findings: [], evidence, reason: partial };
       if (v.unknown) return { status: "unknown", findings: [], evidence, reason: v.unknown };
-      if (v.notApplicable) return { status: "not-applicable", findings: [], evidence, reason: v.notApplicable };
+      if (v.notApplicable)
+        return { status: "not-applicable", findings: [], evidence, reason: v.notApplicable };
       return { status: "pass", findings: [], evidence };
     },
   };
@@ -59,7 +74,14 @@ export function at(wf: Workflow, pos: Pos): Evidence {
   return { kind: "file", file: wf.path, line: pos.line, column: pos.column, snippet: snippet(wf, pos.line) };
 }
 
-export function finding(wf: Workflow, pos: Pos, message: string, remediation: string, confidence: Confidence = "high", severity?: Severity): Finding {
+export function finding(
+  wf: Workflow,
+  pos: Pos,
+  message: string,
+  remediation: string,
+  confidence: Confidence = "high",
+  severity?: Severity,
+): Finding {
   const f: Finding = { message, evidence: at(wf, pos), remediation, confidence };
   if (severity) f.severity = severity;
   return f;
@@ -121,7 +143,8 @@ function collectJobValues(job: Job): Located[] {
   const base = `jobs.${job.id}`;
   for (const [k, v] of Object.entries(job.env)) add(v, `${base}.env.${k}`);
   for (const [k, v] of Object.entries(job.with)) add(v, `${base}.with.${k}`);
-  if (job.secrets && !job.secrets.inherit) for (const [k, v] of Object.entries(job.secrets.values)) add(v, `${base}.secrets.${k}`);
+  if (job.secrets && !job.secrets.inherit)
+    for (const [k, v] of Object.entries(job.secrets.values)) add(v, `${base}.secrets.${k}`);
   add(job.if, `${base}.if`);
   add(job.container?.credentialsPassword, `${base}.container.credentials.password`);
   for (const [k, v] of Object.entries(job.outputs ?? {})) add(v, `${base}.outputs.${k}`);
@@ -171,7 +194,8 @@ function collectSecretRefs(values: readonly Located[]): SecretRef[] {
       for (const c of expr.contexts) {
         const lower = c.toLowerCase();
         if (lower === "secrets" || lower.startsWith("secrets[")) out.push({ name: "", expr, at });
-        else if (lower.startsWith("secrets.")) out.push({ name: c.slice("secrets.".length).split(".")[0] ?? "", expr, at });
+        else if (lower.startsWith("secrets."))
+          out.push({ name: c.slice("secrets.".length).split(".")[0] ?? "", expr, at });
       }
     }
   }

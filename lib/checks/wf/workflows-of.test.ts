@@ -20,7 +20,11 @@ describe("workflowsOf", () => {
     expect(isWorkflowPath(".github/workflows/ci.yaml")).toBe(true);
     expect(isWorkflowPath(".github/workflows/sub/ci.yml")).toBe(false);
     expect(isWorkflowPath("docs/ci.yml")).toBe(false);
-    const facts = factsWith({ "docs/x.yml": "a: [", ".github/actions/setup/action.yml": "runs:\n  using: composite\n  steps:\n    - run: echo ${{ github.event.issue.title }}\n      shell: bash\n" });
+    const facts = factsWith({
+      "docs/x.yml": "a: [",
+      ".github/actions/setup/action.yml":
+        "runs:\n  using: composite\n  steps:\n    - run: echo ${{ github.event.issue.title }}\n      shell: bash\n",
+    });
     const set = workflowsOf(facts);
     expect(set.total).toBe(1);
     expect(set.workflows[0]!.kind).toBe("composite-action");
@@ -37,7 +41,11 @@ describe("workflowsOf", () => {
       ],
     });
     const set = workflowsOf(facts);
-    expect(set.failures.map((f) => f.path)).toEqual([".github/workflows/a.yml", ".github/workflows/b.yml", ".github/workflows/c.yml"]);
+    expect(set.failures.map((f) => f.path)).toEqual([
+      ".github/workflows/a.yml",
+      ".github/workflows/b.yml",
+      ".github/workflows/c.yml",
+    ]);
     const o = templateInjection.run(facts, ctx);
     expect(o.status).toBe("unknown");
     expect(o.reason).toContain("binary");
@@ -55,7 +63,10 @@ describe("wfChecks over the real-world corpus", () => {
 
   it("never crashes, and every finding cites a real line of its file", () => {
     for (const repo of repos) {
-      const files = readdirSync(path.join(corpus, repo)).map((f) => ({ path: `.github/workflows/${f}`, text: readFileSync(path.join(corpus, repo, f), "utf8") }));
+      const files = readdirSync(path.join(corpus, repo)).map((f) => ({
+        path: `.github/workflows/${f}`,
+        text: readFileSync(path.join(corpus, repo, f), "utf8"),
+      }));
       const facts = makeFacts({ files, visibility: "public", settings: null, org: null });
       for (const check of wfChecks) {
         const o = check.run(facts, ctx);
@@ -65,7 +76,9 @@ describe("wfChecks over the real-world corpus", () => {
           const ev = f.evidence;
           if (ev.kind !== "file") continue;
           const text = (files.find((x) => x.path === ev.file)?.text.split("\n")[ev.line - 1] ?? "").trim();
-          expect(ev.snippet, `${repo} ${check.id} ${ev.file}:${ev.line}`).toBe(text.length > 200 ? `${text.slice(0, 197)}...` : text);
+          expect(ev.snippet, `${repo} ${check.id} ${ev.file}:${ev.line}`).toBe(
+            text.length > 200 ? `${text.slice(0, 197)}...` : text,
+          );
           expect(f.remediation.length).toBeGreaterThan(10);
         }
       }
@@ -74,7 +87,10 @@ describe("wfChecks over the real-world corpus", () => {
 
   it("finds the known problems of the deliberately vulnerable github-actions-goat", () => {
     const repo = "step-security__github-actions-goat";
-    const files = readdirSync(path.join(corpus, repo)).map((f) => ({ path: `.github/workflows/${f}`, text: readFileSync(path.join(corpus, repo, f), "utf8") }));
+    const files = readdirSync(path.join(corpus, repo)).map((f) => ({
+      path: `.github/workflows/${f}`,
+      text: readFileSync(path.join(corpus, repo, f), "utf8"),
+    }));
     const facts = makeFacts({ files, visibility: "public" });
     const status = (id: string) => wfChecks.find((c) => c.id === id)!.run(facts, ctx).status;
     expect(status("secret-in-logs")).toBe("fail");

@@ -42,10 +42,15 @@ export function workflowsOf(facts: RepoFacts): WorkflowSet {
     }
     const r = parseWorkflow(file.path, file.text);
     if (!r.ok) {
-      set.failures.push(r.line === undefined ? { path: file.path, error: r.error } : { path: file.path, error: r.error, line: r.line });
+      set.failures.push(
+        r.line === undefined
+          ? { path: file.path, error: r.error }
+          : { path: file.path, error: r.error, line: r.line },
+      );
       continue;
     }
-    if (file.truncated) set.failures.push({ path: file.path, error: file.skippedReason ?? "file was truncated by GitHub" });
+    if (file.truncated)
+      set.failures.push({ path: file.path, error: file.skippedReason ?? "file was truncated by GitHub" });
     // A cut file still yields findings for what it shows, but can never pass.
     set.workflows.push(r.workflow);
   }

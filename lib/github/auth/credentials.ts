@@ -17,5 +17,7 @@ export type GitHubCredentials = z.infer<typeof githubCredentialsSchema>;
 
 /** A label for logs and ETag scoping that never contains secret material. */
 export function credentialIdentity(c: GitHubCredentials): string {
-  return c.kind === "app" ? `app:${c.appId}:${c.installationId}` : `token:${c.token.slice(-4).padStart(4, "*")}`;
+  return c.kind === "app"
+    ? `app:${c.appId}:${c.installationId}`
+    : `token:${c.token.slice(-4).padStart(4, "*")}`;
 }

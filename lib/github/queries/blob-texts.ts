@@ -22,13 +22,24 @@ export function buildBlobTextsQuery(items: readonly BlobTextRequest[]): { query:
     byRepo.set(item.repoNodeId, [...(byRepo.get(item.repoNodeId) ?? []), { alias, path: item.path }]);
   });
   const repos = [...byRepo].map(([id, files], k) => {
-    const fields = files.map((f) => `${f.alias}: object(expression: ${str(`HEAD:${f.path}`)}) { ... on Blob { oid isTruncated text } }`).join(" ");
+    const fields = files
+      .map(
+        (f) =>
+          `${f.alias}: object(expression: ${str(`HEAD:${f.path}`)}) { ... on Blob { oid isTruncated text } }`,
+      )
+      .join(" ");
     return `  r${k}: node(id: ${str(id)}) { ... on Repository { ${fields} } }`;
   });
-  return { query: `query GatehouseBlobTexts {\n${repos.join("\n")}\n  rateLimit { cost remaining resetAt }\n}`, aliases };
+  return {
+    query: `query GatehouseBlobTexts {\n${repos.join("\n")}\n  rateLimit { cost remaining resetAt }\n}`,
+    aliases,
+  };
 }
 
 export interface BlobTextsResult {
-  [repoAlias: `r${number}`]: Record<string, { oid: string; isTruncated: boolean; text: string | null } | null> | null;
+  [repoAlias: `r${number}`]: Record<
+    string,
+    { oid: string; isTruncated: boolean; text: string | null } | null
+  > | null;
   rateLimit: { cost: number } | null;
 }

@@ -37,7 +37,9 @@ export interface RawBranchProtectionRule {
   requiresCommitSignatures: boolean;
   requiresStatusChecks: boolean;
   requiredStatusCheckContexts: Array<string | null> | null;
-  bypassPullRequestAllowances?: { nodes?: Array<{ actor?: { __typename: string; login?: string; slug?: string } | null } | null> | null } | null;
+  bypassPullRequestAllowances?: {
+    nodes?: Array<{ actor?: { __typename: string; login?: string; slug?: string } | null } | null> | null;
+  } | null;
 }
 
 export interface RawRuleset {
@@ -82,7 +84,11 @@ export interface RawRepoFacts {
   pushedAt: string | null;
   hasVulnerabilityAlertsEnabled: boolean;
   viewerPermission: string | null;
-  defaultBranchRef: null | { name: string; target: { oid: string } | null; branchProtectionRule: RawBranchProtectionRule | null };
+  defaultBranchRef: null | {
+    name: string;
+    target: { oid: string } | null;
+    branchProtectionRule: RawBranchProtectionRule | null;
+  };
   rulesets: { nodes?: Array<RawRuleset | null> | null } | null;
   collaborators: { edges?: Array<{ permission: string; node: { login: string } } | null> | null } | null;
   environments: { totalCount: number; nodes?: Array<{ name: string } | null> | null } | null;

@@ -10,7 +10,9 @@ import { FACT_FILES } from "./fact-files";
 
 export const FACTS_BATCH_SIZE = 100;
 
-const fileAliases = FACT_FILES.map((f) => `    ${f.alias}: object(expression: ${JSON.stringify("HEAD:" + f.path)}) { ...GatehouseBlob }`).join("\n");
+const fileAliases = FACT_FILES.map(
+  (f) => `    ${f.alias}: object(expression: ${JSON.stringify("HEAD:" + f.path)}) { ...GatehouseBlob }`,
+).join("\n");
 
 export const REPO_FACTS_QUERY = /* GraphQL */ `
 query GatehouseRepoFacts($ids: [ID!]!) {

@@ -5,7 +5,9 @@ import type { EtagStore } from "./etag-store";
 // with 304, which does not count against the primary rate limit; we then hand back the
 // body we stored with the ETag, so callers never see the difference.
 
-function isNotModified(error: unknown): error is { status: 304; response?: { headers?: Record<string, string> } } {
+function isNotModified(
+  error: unknown,
+): error is { status: 304; response?: { headers?: Record<string, string> } } {
   return typeof error === "object" && error !== null && (error as { status?: number }).status === 304;
 }
 
@@ -25,7 +27,12 @@ export function installConditionalRequests(octokit: Octokit, store: EtagStore): 
       return response;
     } catch (error) {
       if (cached && isNotModified(error)) {
-        return { status: 304, url: key, headers: { ...(error.response?.headers ?? {}), link: cached.link ?? undefined }, data: cached.data } as Awaited<ReturnType<typeof request>>;
+        return {
+          status: 304,
+          url: key,
+          headers: { ...(error.response?.headers ?? {}), link: cached.link ?? undefined },
+          data: cached.data,
+        } as Awaited<ReturnType<typeof request>>;
       }
       throw error;
     }

@@ -30,7 +30,12 @@ describe("branch protection patterns (File.fnmatch with FNM_PATHNAME)", () => {
   });
 
   it("gives an exact-name rule priority, then the oldest matching wildcard rule", () => {
-    const rules = [{ pattern: "*", n: 1 }, { pattern: "ma*", n: 2 }, { pattern: "main", n: 3 }, { pattern: "release/*", n: 4 }];
+    const rules = [
+      { pattern: "*", n: 1 },
+      { pattern: "ma*", n: 2 },
+      { pattern: "main", n: 3 },
+      { pattern: "release/*", n: 4 },
+    ];
     expect(ruleForBranch(rules, "main")?.n).toBe(3);
     expect(ruleForBranch(rules, "master")?.n).toBe(1);
     expect(ruleForBranch(rules.slice(1), "master")?.n).toBe(2);

@@ -28,7 +28,7 @@ function classRegex(body: string): string {
 function toRegex(pattern: string): RegExp {
   let out = "";
   let segStart = true;
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const ch = pattern[i]!;
     // Without FNM_DOTMATCH a wildcard never matches a leading "." of a path segment.
     const noDot = segStart ? "(?!\\.)" : "";
@@ -88,6 +88,12 @@ const WILDCARD = /[*?\]]/;
  * The rule GitHub applies to `branch` among `rules` (in creation order): a rule naming the
  * branch exactly wins; otherwise the oldest matching wildcard rule. Undefined when none match.
  */
-export function ruleForBranch<T extends { pattern: string }>(rules: readonly T[], branch: string): T | undefined {
-  return rules.find((r) => !WILDCARD.test(r.pattern) && r.pattern === branch) ?? rules.find((r) => WILDCARD.test(r.pattern) && branchPatternMatches(r.pattern, branch));
+export function ruleForBranch<T extends { pattern: string }>(
+  rules: readonly T[],
+  branch: string,
+): T | undefined {
+  return (
+    rules.find((r) => !WILDCARD.test(r.pattern) && r.pattern === branch) ??
+    rules.find((r) => WILDCARD.test(r.pattern) && branchPatternMatches(r.pattern, branch))
+  );
 }

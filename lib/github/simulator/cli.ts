@@ -14,19 +14,34 @@ const flags = z
     port: z.coerce.number().int().min(0).max(65_535).default(0),
     host: z.enum(["127.0.0.1", "localhost", "::1"]).default("127.0.0.1"),
   })
-  .refine((f) => Boolean(f.org) !== Boolean(f.generate), "pass exactly one of --org <fixture-dir> or --generate <repos>");
+  .refine(
+    (f) => Boolean(f.org) !== Boolean(f.generate),
+    "pass exactly one of --org <fixture-dir> or --generate <repos>",
+  );
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { org: { type: "string" }, generate: { type: "string" }, seed: { type: "string" }, port: { type: "string" }, host: { type: "string" } } });
+  const { values } = parseArgs({
+    options: {
+      org: { type: "string" },
+      generate: { type: "string" },
+      seed: { type: "string" },
+      port: { type: "string" },
+      host: { type: "string" },
+    },
+  });
   const parsed = flags.safeParse(values);
   if (!parsed.success) {
-    console.error(`simulator: ${parsed.error.issues.map((i) => `${i.path.join(".") || "flags"}: ${i.message}`).join("; ")}`);
+    console.error(
+      `simulator: ${parsed.error.issues.map((i) => `${i.path.join(".") || "flags"}: ${i.message}`).join("; ")}`,
+    );
     process.exit(2);
   }
   const f = parsed.data;
   const fixture = f.generate ? generateOrg({ repos: f.generate, seed: f.seed }) : f.org!;
   const sim = await startSimulator({ fixture, port: f.port, host: f.host });
-  console.log(`GitHub simulator for ${sim.fixture.org.login} (${sim.fixture.repos.length} repositories) listening on ${sim.url}`);
+  console.log(
+    `GitHub simulator for ${sim.fixture.org.login} (${sim.fixture.repos.length} repositories) listening on ${sim.url}`,
+  );
   const stop = () => void sim.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -31,7 +31,11 @@ export function isOrgMember(org: OrgConfig, login: string): boolean {
 }
 
 /** Collaborators of `repo` for a REST `affiliation` / GraphQL `CollaboratorAffiliation`. */
-export function repoCollaborators(org: OrgConfig, repo: RepoFixture, affiliation: Affiliation): Collaborator[] {
+export function repoCollaborators(
+  org: OrgConfig,
+  repo: RepoFixture,
+  affiliation: Affiliation,
+): Collaborator[] {
   const out = new Map<string, Collaborator>();
   const grant = (login: string, permission: RepoPermission, source: Collaborator["source"]) => {
     const key = login.toLowerCase();
@@ -52,7 +56,8 @@ export function repoCollaborators(org: OrgConfig, repo: RepoFixture, affiliation
     }
     for (const m of org.members) {
       if (m.role === "admin") grant(m.login, "admin", { kind: "organization" });
-      else if (org.defaultRepositoryPermission !== "none") grant(m.login, org.defaultRepositoryPermission, { kind: "organization" });
+      else if (org.defaultRepositoryPermission !== "none")
+        grant(m.login, org.defaultRepositoryPermission, { kind: "organization" });
     }
   }
   return [...out.values()];

@@ -35,7 +35,8 @@ export class SimContext {
     this.limits = new RateLimiter({ ...DEFAULT_LIMITS, ...limits }, now);
     this.faults = new FaultEngine(faults);
     for (const r of fixture.repos) this.reposByName.set(r.name.toLowerCase(), r);
-    for (const t of fixture.org.tokens) this.tokens.addStatic({ token: t.token, kind: "pat", login: t.login, scopes: t.scopes });
+    for (const t of fixture.org.tokens)
+      this.tokens.addStatic({ token: t.token, kind: "pat", login: t.login, scopes: t.scopes });
   }
 
   /** Called once the server listens and its URL (used in avatar and API URLs) is known. */
@@ -70,7 +71,11 @@ export class SimContext {
       else files[p] = text;
     }
     repo.files = files;
-    repo.config.pushedAt = change.pushedAt ?? new Date(Math.max(this.now(), Date.parse(repo.config.pushedAt) + 1000)).toISOString().replace(/\.\d{3}Z$/, "Z");
+    repo.config.pushedAt =
+      change.pushedAt ??
+      new Date(Math.max(this.now(), Date.parse(repo.config.pushedAt) + 1000))
+        .toISOString()
+        .replace(/\.\d{3}Z$/, "Z");
     repo.config.headMessage = change.message ?? `Push at ${repo.config.pushedAt}`;
     this.gitCache.delete(repo.name);
     return repo;

@@ -19,11 +19,18 @@ describe("demo org fixture", () => {
     const fx = sim.fixture;
     expect(fx.repos.length).toBeGreaterThanOrEqual(38);
     expect(fx.org.users.map((u) => u.role)).toEqual(["admin", "security lead", "engineer", "auditor"]);
-    expect(fx.org.oauthApp).toMatchObject({ clientId: "gatehouse-demo", clientSecret: "gatehouse-demo-secret" });
-    const protectedShare = fx.repos.filter((r) => r.config.branchProtection.length > 0 || r.config.rulesets.length > 0).length / fx.repos.length;
+    expect(fx.org.oauthApp).toMatchObject({
+      clientId: "gatehouse-demo",
+      clientSecret: "gatehouse-demo-secret",
+    });
+    const protectedShare =
+      fx.repos.filter((r) => r.config.branchProtection.length > 0 || r.config.rulesets.length > 0).length /
+      fx.repos.length;
     expect(protectedShare).toBeGreaterThan(0.3);
     expect(protectedShare).toBeLessThan(0.9);
-    expect(fx.repos.filter((r) => Object.keys(r.files).some((f) => f.startsWith(".github/workflows/"))).length).toBeGreaterThan(30);
+    expect(
+      fx.repos.filter((r) => Object.keys(r.files).some((f) => f.startsWith(".github/workflows/"))).length,
+    ).toBeGreaterThan(30);
   });
 
   it("serves every repository with its workflow texts over GraphQL without errors", async () => {
@@ -34,7 +41,11 @@ describe("demo org fixture", () => {
     let files = 0;
     let repos = 0;
     do {
-      const res = await fetch(`${sim.url}/graphql`, { method: "POST", headers: { authorization: `bearer ${token}` }, body: JSON.stringify({ query, variables: { after } }) });
+      const res = await fetch(`${sim.url}/graphql`, {
+        method: "POST",
+        headers: { authorization: `bearer ${token}` },
+        body: JSON.stringify({ query, variables: { after } }),
+      });
       const body = (await res.json()) as { data: any; errors?: unknown };
       expect(body.errors).toBeUndefined();
       const conn = body.data.organization.repositories;

@@ -12,12 +12,21 @@ afterEach(async () => {
   sim = null;
 });
 
-const get = (p: string, token = PAT, signal?: AbortSignal) => fetch(`${sim!.url}${p}`, { headers: { authorization: `token ${token}` }, signal });
-const gql = (query: string, token = PAT) => fetch(`${sim!.url}/graphql`, { method: "POST", headers: { authorization: `bearer ${token}` }, body: JSON.stringify({ query }) });
+const get = (p: string, token = PAT, signal?: AbortSignal) =>
+  fetch(`${sim!.url}${p}`, { headers: { authorization: `token ${token}` }, signal });
+const gql = (query: string, token = PAT) =>
+  fetch(`${sim!.url}/graphql`, {
+    method: "POST",
+    headers: { authorization: `bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
 
 describe("fault injection", () => {
   it("answers a primary-limit fault with 403, remaining 0 and a reset", async () => {
-    sim = await startSimulator({ fixture: FIXTURE, faults: { rules: [{ kind: "primary-limit", path: "/repos/*/*", count: 1 }] } });
+    sim = await startSimulator({
+      fixture: FIXTURE,
+      faults: { rules: [{ kind: "primary-limit", path: "/repos/*/*", count: 1 }] },
+    });
     const res = await get("/repos/tiny-org/api");
     expect(res.status).toBe(403);
     expect(res.headers.get("x-ratelimit-remaining")).toBe("0");
@@ -29,7 +38,12 @@ describe("fault injection", () => {
 
   it("answers secondary limits as 403 or 429, with or without retry-after", async () => {
     sim = await startSimulator({ fixture: FIXTURE });
-    sim.setFaults({ rules: [{ kind: "secondary-limit", status: 429, retryAfter: 7, count: 1 }, { kind: "secondary-limit", retryAfter: null, count: 1 }] });
+    sim.setFaults({
+      rules: [
+        { kind: "secondary-limit", status: 429, retryAfter: 7, count: 1 },
+        { kind: "secondary-limit", retryAfter: null, count: 1 },
+      ],
+    });
     const a = await get("/orgs/tiny-org");
     expect(a.status).toBe(429);
     expect(a.headers.get("retry-after")).toBe("7");
@@ -41,7 +55,10 @@ describe("fault injection", () => {
   });
 
   it("answers 500/502 on GraphQL after skipping the first request", async () => {
-    sim = await startSimulator({ fixture: FIXTURE, faults: { rules: [{ kind: "server-error", path: "/graphql", after: 1, count: 2, status: 500 }] } });
+    sim = await startSimulator({
+      fixture: FIXTURE,
+      faults: { rules: [{ kind: "server-error", path: "/graphql", after: 1, count: 2, status: 500 }] },
+    });
     expect((await gql("{ viewer { login } }")).status).toBe(200);
     expect((await gql("{ viewer { login } }")).status).toBe(500);
     expect((await gql("{ viewer { login } }")).status).toBe(500);
@@ -85,7 +102,11 @@ describe("real rate limits", () => {
 
 describe("concurrency", () => {
   it("refuses a request beyond the concurrent-request limit while others are in flight", async () => {
-    sim = await startSimulator({ fixture: FIXTURE, limits: { concurrency: 1 }, faults: { rules: [{ kind: "hang", path: "/orgs/tiny-org", count: 1 }] } });
+    sim = await startSimulator({
+      fixture: FIXTURE,
+      limits: { concurrency: 1 },
+      faults: { rules: [{ kind: "hang", path: "/orgs/tiny-org", count: 1 }] },
+    });
     const ctrl = new AbortController();
     const hung = get("/orgs/tiny-org", PAT, ctrl.signal).catch(() => "aborted");
     await new Promise((r) => setTimeout(r, 100));
@@ -112,13 +133,22 @@ describe("GitHub App installation tokens", () => {
   it("verifies the app JWT and issues an installation token that works", async () => {
     const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const fx = await loadOrgFixture(FIXTURE);
-    fx.org.githubApp = { appId: 77, slug: "gatehouse", installationId: 9, publicKey: publicKey.export({ type: "spki", format: "pem" }).toString() };
+    fx.org.githubApp = {
+      appId: 77,
+      slug: "gatehouse",
+      installationId: 9,
+      publicKey: publicKey.export({ type: "spki", format: "pem" }).toString(),
+    };
     sim = await startSimulator({ fixture: fx });
     const now = Math.floor(Date.now() / 1000);
     const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
     const unsigned = `${b64({ alg: "RS256", typ: "JWT" })}.${b64({ iat: now - 30, exp: now + 500, iss: 77 })}`;
     const sig = createSign("RSA-SHA256").update(unsigned).sign(privateKey).toString("base64url");
-    const post = (jwt: string) => fetch(`${sim!.url}/app/installations/9/access_tokens`, { method: "POST", headers: { authorization: `Bearer ${jwt}` } });
+    const post = (jwt: string) =>
+      fetch(`${sim!.url}/app/installations/9/access_tokens`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${jwt}` },
+      });
     const res = await post(`${unsigned}.${sig}`);
     expect(res.status).toBe(201);
     const { token } = (await res.json()) as { token: string };

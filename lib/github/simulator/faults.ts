@@ -7,7 +7,11 @@ import picomatch from "picomatch";
  */
 export type FaultRule =
   | (FaultMatch & { kind: "primary-limit" })
-  | (FaultMatch & { kind: "secondary-limit"; status?: 403 | 429; /** seconds; null omits the header */ retryAfter?: number | null })
+  | (FaultMatch & {
+      kind: "secondary-limit";
+      status?: 403 | 429;
+      /** seconds; null omits the header */ retryAfter?: number | null;
+    })
   | (FaultMatch & { kind: "server-error"; status?: 500 | 502 | 503 | 504 })
   /** Never answers; the socket stays open until the client gives up or the simulator closes. */
   | (FaultMatch & { kind: "hang" })
@@ -35,8 +39,14 @@ interface ArmedRule {
 
 function arm(rule: FaultRule): ArmedRule {
   const p = rule.path;
-  const matchPath = p === undefined ? () => true : p instanceof RegExp ? (s: string) => p.test(s) : picomatch(p, { dot: true });
-  const matchFile = rule.kind === "truncate-blobs" && rule.files ? picomatch(rule.files, { dot: true }) : null;
+  const matchPath =
+    p === undefined
+      ? () => true
+      : p instanceof RegExp
+        ? (s: string) => p.test(s)
+        : picomatch(p, { dot: true });
+  const matchFile =
+    rule.kind === "truncate-blobs" && rule.files ? picomatch(rule.files, { dot: true }) : null;
   return { rule, seen: 0, fired: 0, matchPath, matchFile };
 }
 

@@ -58,7 +58,10 @@ function finishTree(t: GitTree): void {
   const parts: Buffer[] = [];
   for (const e of t.entries) {
     if (e.type === "tree") finishTree(e);
-    parts.push(Buffer.from(`${e.type === "tree" ? "40000" : "100644"} ${e.name}\0`, "utf8"), Buffer.from(e.oid, "hex"));
+    parts.push(
+      Buffer.from(`${e.type === "tree" ? "40000" : "100644"} ${e.name}\0`, "utf8"),
+      Buffer.from(e.oid, "hex"),
+    );
   }
   t.oid = hashObject("tree", Buffer.concat(parts));
 }
@@ -79,7 +82,14 @@ export function buildRepoGit(repo: RepoFixture, orgLogin: string): RepoGit {
       }
       dir = next as GitTree;
     }
-    const blob: GitBlob = { type: "blob", name: segs[segs.length - 1]!, path, oid: blobOid(text), text, byteSize: Buffer.byteLength(text, "utf8") };
+    const blob: GitBlob = {
+      type: "blob",
+      name: segs[segs.length - 1]!,
+      path,
+      oid: blobOid(text),
+      text,
+      byteSize: Buffer.byteLength(text, "utf8"),
+    };
     dir.entries.push(blob);
     byPath.set(path, blob);
   }
@@ -92,4 +102,3 @@ export function buildRepoGit(repo: RepoFixture, orgLogin: string): RepoGit {
   for (const o of byPath.values()) byOid.set(o.oid, o);
   return { commitOid, root, byPath, byOid };
 }
-

@@ -21,8 +21,20 @@ beforeAll(async () => {
         name: "api",
         config: {
           branchProtection: [
-            { pattern: "*", requiredApprovingReviewCount: 0, requirePullRequestReviews: false, allowForcePushes: true },
-            { pattern: "main", requiredApprovingReviewCount: 2, dismissStaleReviews: true, enforceAdmins: true, requiredStatusChecks: ["ci", "lint"], bypassAllowances: { users: ["lead"], teams: ["core"] } },
+            {
+              pattern: "*",
+              requiredApprovingReviewCount: 0,
+              requirePullRequestReviews: false,
+              allowForcePushes: true,
+            },
+            {
+              pattern: "main",
+              requiredApprovingReviewCount: 2,
+              dismissStaleReviews: true,
+              enforceAdmins: true,
+              requiredStatusChecks: ["ci", "lint"],
+              bypassAllowances: { users: ["lead"], teams: ["core"] },
+            },
           ],
           collaborators: [
             { login: "contractor", permission: "admin", outside: true },
@@ -32,7 +44,14 @@ beforeAll(async () => {
         },
         files: { "README.md": "# api\n" },
       },
-      { name: "wild", config: { defaultBranch: "trunk", branchProtection: [{ pattern: "release/*" }, { pattern: "t*k", requiredApprovingReviewCount: 1 }] }, files: { "a.txt": "a\n" } },
+      {
+        name: "wild",
+        config: {
+          defaultBranch: "trunk",
+          branchProtection: [{ pattern: "release/*" }, { pattern: "t*k", requiredApprovingReviewCount: 1 }],
+        },
+        files: { "a.txt": "a\n" },
+      },
       { name: "open", config: { branchProtection: [{ pattern: "release/*" }] }, files: { "a.txt": "a\n" } },
     ],
   });
@@ -41,7 +60,11 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 async function gql(query: string, token = PAT) {
-  const res = await fetch(`${sim.url}/graphql`, { method: "POST", headers: { authorization: `bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ query }) });
+  const res = await fetch(`${sim.url}/graphql`, {
+    method: "POST",
+    headers: { authorization: `bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ query }),
+  });
   return (await res.json()) as { data?: any; errors?: any[] };
 }
 
@@ -51,27 +74,47 @@ const RULE = `branchProtectionRule { id pattern requiredApprovingReviewCount req
 
 describe("Ref.branchProtectionRule", () => {
   it("serves the rule that names the default branch, over an older wildcard rule", async () => {
-    const { data, errors } = await gql(`{ repository(owner: "acme", name: "api") { defaultBranchRef { name ${RULE} } } rateLimit { cost } }`);
+    const { data, errors } = await gql(
+      `{ repository(owner: "acme", name: "api") { defaultBranchRef { name ${RULE} } } rateLimit { cost } }`,
+    );
     expect(errors).toBeUndefined();
     const rule = data.repository.defaultBranchRef.branchProtectionRule;
-    expect(rule).toMatchObject({ pattern: "main", requiredApprovingReviewCount: 2, requiresApprovingReviews: true, dismissesStaleReviews: true, isAdminEnforced: true, allowsForcePushes: false, requiresStatusChecks: true, requiredStatusCheckContexts: ["ci", "lint"] });
+    expect(rule).toMatchObject({
+      pattern: "main",
+      requiredApprovingReviewCount: 2,
+      requiresApprovingReviews: true,
+      dismissesStaleReviews: true,
+      isAdminEnforced: true,
+      allowsForcePushes: false,
+      requiresStatusChecks: true,
+      requiredStatusCheckContexts: ["ci", "lint"],
+    });
     expect(rule.id).toMatch(/^BPR_/);
-    expect(rule.bypassPullRequestAllowances.nodes.map((n: any) => n.actor)).toEqual([{ __typename: "User", login: "lead" }, { __typename: "Team", slug: "core" }]);
+    expect(rule.bypassPullRequestAllowances.nodes.map((n: any) => n.actor)).toEqual([
+      { __typename: "User", login: "lead" },
+      { __typename: "Team", slug: "core" },
+    ]);
     // 1 (bypassPullRequestAllowances) → minimum 1 point
     expect(data.rateLimit.cost).toBe(1);
   });
 
   it("matches wildcard patterns with fnmatch and is null when no rule covers the branch", async () => {
-    const { data } = await gql(`{ wild: repository(owner: "acme", name: "wild") { defaultBranchRef { name branchProtectionRule { pattern requiredApprovingReviewCount } } }
+    const { data } =
+      await gql(`{ wild: repository(owner: "acme", name: "wild") { defaultBranchRef { name branchProtectionRule { pattern requiredApprovingReviewCount } } }
       open: repository(owner: "acme", name: "open") { defaultBranchRef { branchProtectionRule { pattern } } } }`);
-    expect(data.wild.defaultBranchRef).toEqual({ name: "trunk", branchProtectionRule: { pattern: "t*k", requiredApprovingReviewCount: 1 } });
+    expect(data.wild.defaultBranchRef).toEqual({
+      name: "trunk",
+      branchProtectionRule: { pattern: "t*k", requiredApprovingReviewCount: 1 },
+    });
     expect(data.open.defaultBranchRef.branchProtectionRule).toBeNull();
   });
 });
 
 describe("Repository.collaborators", () => {
-  const q = (affiliation: string) => `{ repository(owner: "acme", name: "api") { collaborators(affiliation: ${affiliation}, first: 20) { totalCount edges { permission node { login } } } } }`;
-  const rows = (data: any) => data.repository.collaborators.edges.map((e: any) => `${e.node.login}:${e.permission}`);
+  const q = (affiliation: string) =>
+    `{ repository(owner: "acme", name: "api") { collaborators(affiliation: ${affiliation}, first: 20) { totalCount edges { permission node { login } } } } }`;
+  const rows = (data: any) =>
+    data.repository.collaborators.edges.map((e: any) => `${e.node.login}:${e.permission}`);
 
   it("OUTSIDE lists direct collaborators who are not org members", async () => {
     const { data, errors } = await gql(q("OUTSIDE"));
@@ -81,20 +124,37 @@ describe("Repository.collaborators", () => {
 
   it("DIRECT adds member collaborators; ALL adds team grants, owners and the base permission", async () => {
     expect(rows((await gql(q("DIRECT"))).data)).toEqual(["contractor:ADMIN", "dev:WRITE", "agency:READ"]);
-    expect(rows((await gql(q("ALL"))).data)).toEqual(["contractor:ADMIN", "dev:WRITE", "agency:READ", "lead:MAINTAIN", "owner:ADMIN"]);
+    expect(rows((await gql(q("ALL"))).data)).toEqual([
+      "contractor:ADMIN",
+      "dev:WRITE",
+      "agency:READ",
+      "lead:MAINTAIN",
+      "owner:ADMIN",
+    ]);
   });
 
   it("refuses viewers without push access, like GitHub, and reports viewerPermission", async () => {
     const reader = sim.issueToken("agency");
-    const res = await gql(`{ repository(owner: "acme", name: "api") { viewerPermission collaborators(first: 5) { totalCount } } }`, reader);
+    const res = await gql(
+      `{ repository(owner: "acme", name: "api") { viewerPermission collaborators(first: 5) { totalCount } } }`,
+      reader,
+    );
     expect(res.data.repository).toEqual({ viewerPermission: "READ", collaborators: null });
-    expect(res.errors?.[0]).toMatchObject({ type: "FORBIDDEN", path: ["repository", "collaborators"], message: "Must have push access to view repository collaborators." });
-    const lead = await gql(`{ repository(owner: "acme", name: "api") { viewerPermission collaborators(first: 5, affiliation: OUTSIDE) { totalCount } } }`, sim.issueToken("lead"));
+    expect(res.errors?.[0]).toMatchObject({
+      type: "FORBIDDEN",
+      path: ["repository", "collaborators"],
+      message: "Must have push access to view repository collaborators.",
+    });
+    const lead = await gql(
+      `{ repository(owner: "acme", name: "api") { viewerPermission collaborators(first: 5, affiliation: OUTSIDE) { totalCount } } }`,
+      sim.issueToken("lead"),
+    );
     expect(lead.data.repository).toEqual({ viewerPermission: "MAINTAIN", collaborators: { totalCount: 2 } });
   });
 
   it("counts both connections in the cost: 100 repositories × (collaborators + bypass allowances) → 2 points", async () => {
-    const { data, errors } = await gql(`{ organization(login: "acme") { repositories(first: 100) { nodes { collaborators(affiliation: OUTSIDE, first: 20) { edges { permission } }
+    const { data, errors } =
+      await gql(`{ organization(login: "acme") { repositories(first: 100) { nodes { collaborators(affiliation: OUTSIDE, first: 20) { edges { permission } }
       defaultBranchRef { ${RULE} } } } } rateLimit { cost } }`);
     expect(errors).toBeUndefined();
     // 1 + 100 + 100 = 201 requests → 2 points

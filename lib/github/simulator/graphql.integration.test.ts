@@ -14,8 +14,16 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 async function gql(query: string, variables: Record<string, unknown> = {}, tok = token) {
-  const res = await fetch(`${sim.url}/graphql`, { method: "POST", headers: { authorization: `bearer ${tok}`, "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as { data?: any; errors?: any[] } };
+  const res = await fetch(`${sim.url}/graphql`, {
+    method: "POST",
+    headers: { authorization: `bearer ${tok}`, "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (await res.json()) as { data?: any; errors?: any[] },
+  };
 }
 
 const SYNC_QUERY = `query($org: String!, $after: String) {
@@ -42,10 +50,24 @@ describe("GraphQL endpoint", () => {
     expect(conn.totalCount).toBe(2);
     expect(conn.pageInfo.hasNextPage).toBe(true);
     const api = conn.nodes[0];
-    expect(api).toMatchObject({ name: "api", nameWithOwner: "tiny-org/api", visibility: "PRIVATE", isArchived: false, pushedAt: "2024-05-01T12:00:00Z" });
+    expect(api).toMatchObject({
+      name: "api",
+      nameWithOwner: "tiny-org/api",
+      visibility: "PRIVATE",
+      isArchived: false,
+      pushedAt: "2024-05-01T12:00:00Z",
+    });
     expect(api.defaultBranchRef.target.oid).toMatch(/^[0-9a-f]{40}$/);
-    expect(api.branchProtectionRules.nodes[0]).toEqual({ pattern: "main", requiredApprovingReviewCount: 2, isAdminEnforced: true, requiresCodeOwnerReviews: true });
-    expect(api.environments.nodes[0].protectionRules.nodes[0]).toMatchObject({ type: "REQUIRED_REVIEWERS", reviewers: { nodes: [{ login: "sam" }] } });
+    expect(api.branchProtectionRules.nodes[0]).toEqual({
+      pattern: "main",
+      requiredApprovingReviewCount: 2,
+      isAdminEnforced: true,
+      requiresCodeOwnerReviews: true,
+    });
+    expect(api.environments.nodes[0].protectionRules.nodes[0]).toMatchObject({
+      type: "REQUIRED_REVIEWERS",
+      reviewers: { nodes: [{ login: "sam" }] },
+    });
     const ci = api.workflows.entries[0];
     expect(ci).toMatchObject({ name: "ci.yml", path: ".github/workflows/ci.yml", type: "blob" });
     expect(ci.object.text).toContain("actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683");
@@ -85,41 +107,68 @@ describe("GraphQL endpoint", () => {
     expect(r.status).toBe(200);
     expect(r.body.data).toBeUndefined();
     expect(r.body.errors).toEqual([
-      { message: "Field 'fooBar' doesn't exist on type 'Repository'", extensions: { code: "undefinedField", typeName: "Repository", fieldName: "fooBar" }, path: ["query", "repository", "fooBar"], locations: [{ line: 1, column: 59 }] },
+      {
+        message: "Field 'fooBar' doesn't exist on type 'Repository'",
+        extensions: { code: "undefinedField", typeName: "Repository", fieldName: "fooBar" },
+        path: ["query", "repository", "fooBar"],
+        locations: [{ line: 1, column: 59 }],
+      },
     ]);
     expect(sim.stats.graphqlPoints).toBe(before);
   });
 
   it("reports missing arguments, parse errors and missing pagination like GitHub", async () => {
-    expect((await gql(`{ repository(name: "api") { name } }`)).body.errors?.[0]).toMatchObject({ message: "Field 'repository' is missing required arguments: owner", extensions: { code: "missingRequiredArguments" } });
-    expect((await gql(`{ repository(owner: "a", name: "b") { name `)).body.errors?.[0]?.message).toMatch(/^Parse error on end of string at \[1, \d+\]$/);
-    expect((await gql(`{ organization(login: "tiny-org") { repositories { totalCount } } }`)).body.errors?.[0]).toMatchObject({ type: "MISSING_PAGINATION_BOUNDARIES" });
+    expect((await gql(`{ repository(name: "api") { name } }`)).body.errors?.[0]).toMatchObject({
+      message: "Field 'repository' is missing required arguments: owner",
+      extensions: { code: "missingRequiredArguments" },
+    });
+    expect((await gql(`{ repository(owner: "a", name: "b") { name `)).body.errors?.[0]?.message).toMatch(
+      /^Parse error on end of string at \[1, \d+\]$/,
+    );
+    expect(
+      (await gql(`{ organization(login: "tiny-org") { repositories { totalCount } } }`)).body.errors?.[0],
+    ).toMatchObject({ type: "MISSING_PAGINATION_BOUNDARIES" });
   });
 
   it("answers NOT_FOUND with a null field and resolves nodes(ids:)", async () => {
     const r = await gql(`{ repository(owner: "tiny-org", name: "nope") { name } }`);
     expect(r.body.data).toEqual({ repository: null });
-    expect(r.body.errors?.[0]).toMatchObject({ type: "NOT_FOUND", path: ["repository"], message: "Could not resolve to a Repository with the name 'tiny-org/nope'." });
+    expect(r.body.errors?.[0]).toMatchObject({
+      type: "NOT_FOUND",
+      path: ["repository"],
+      message: "Could not resolve to a Repository with the name 'tiny-org/nope'.",
+    });
     const id = (await gql(`{ repository(owner: "tiny-org", name: "api") { id } }`)).body.data.repository.id;
-    const n = await gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Repository { name } } }`, { ids: [id, "R_bogus"] });
+    const n = await gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Repository { name } } }`, {
+      ids: [id, "R_bogus"],
+    });
     expect(n.body.data.nodes).toEqual([{ name: "api" }, null]);
     expect(n.body.errors?.[0]).toMatchObject({ type: "NOT_FOUND", path: ["nodes", 1] });
   });
 
   it("truncates blob text on demand with isTruncated", async () => {
     sim.setFaults({ rules: [{ kind: "truncate-blobs", files: ".github/workflows/*.yml", maxBytes: 10 }] });
-    const r = await gql(`{ repository(owner: "tiny-org", name: "api") { object(expression: "HEAD:.github/workflows/ci.yml") { ... on Blob { text isTruncated byteSize } } } }`);
+    const r = await gql(
+      `{ repository(owner: "tiny-org", name: "api") { object(expression: "HEAD:.github/workflows/ci.yml") { ... on Blob { text isTruncated byteSize } } } }`,
+    );
     sim.setFaults(undefined);
     expect(r.body.data.repository.object).toMatchObject({ text: "name: CI\no", isTruncated: true });
     expect(r.body.data.repository.object.byteSize).toBeGreaterThan(10);
   });
 
   it("orders organization repositories by orderBy (sync lists by NAME ASC)", async () => {
-    const names = async (order: string) => (await gql(`{ organization(login: "tiny-org") { repositories(first: 10, orderBy: ${order}) { nodes { name } } } }`)).body.data.organization.repositories.nodes.map((n: any) => n.name);
+    const names = async (order: string) =>
+      (
+        await gql(
+          `{ organization(login: "tiny-org") { repositories(first: 10, orderBy: ${order}) { nodes { name } } } }`,
+        )
+      ).body.data.organization.repositories.nodes.map((n: any) => n.name);
     expect(await names("{ field: NAME, direction: DESC }")).toEqual(["docs", "api"]);
     expect(await names("{ field: NAME, direction: ASC }")).toEqual(["api", "docs"]);
     // An earlier test pushed to a repository: the order follows the live pushedAt.
-    const byPush = [...sim.fixture.repos].sort((a, b) => a.config.pushedAt.localeCompare(b.config.pushedAt)).map((r) => r.name);
+    const byPush = [...sim.fixture.repos]
+      .sort((a, b) => a.config.pushedAt.localeCompare(b.config.pushedAt))
+      .map((r) => r.name);
     expect(await names("{ field: PUSHED_AT, direction: ASC }")).toEqual(byPush);
     expect(await names("{ field: PUSHED_AT, direction: DESC }")).toEqual([...byPush].reverse());
   });

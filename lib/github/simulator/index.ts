@@ -64,7 +64,8 @@ export async function startSimulator(opts: StartSimulatorOptions): Promise<Simul
     stats: ctx.stats,
     setFaults: (f) => ctx.faults.set(f),
     push: (repo, change) => void ctx.push(repo, change),
-    issueToken: (login, scopes = ["repo", "read:org", "read:packages"]) => ctx.tokens.issueToken("oauth", login, scopes).token,
+    issueToken: (login, scopes = ["repo", "read:org", "read:packages"]) =>
+      ctx.tokens.issueToken("oauth", login, scopes).token,
     fixture,
     context: ctx,
   };

@@ -24,8 +24,18 @@ describe("a 10,000-repository org", () => {
     let seen = 0;
     const t = performance.now();
     do {
-      const res = await fetch(`${sim.url}/graphql`, { method: "POST", headers: { authorization: `bearer ${token}` }, body: JSON.stringify({ query, variables: { after } }) });
-      const body = (await res.json()) as { data: { organization: { repositories: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } };
+      const res = await fetch(`${sim.url}/graphql`, {
+        method: "POST",
+        headers: { authorization: `bearer ${token}` },
+        body: JSON.stringify({ query, variables: { after } }),
+      });
+      const body = (await res.json()) as {
+        data: {
+          organization: {
+            repositories: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+          };
+        };
+      };
       const conn = body.data.organization.repositories;
       seen += conn.nodes.length;
       after = conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;

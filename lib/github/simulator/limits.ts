@@ -12,7 +12,13 @@ export interface LimitConfig {
   graphqlPointsPerMinute: number;
 }
 
-export const DEFAULT_LIMITS: LimitConfig = { restPerHour: 5000, graphqlPointsPerHour: 5000, concurrency: 100, restPointsPerMinute: 900, graphqlPointsPerMinute: 2000 };
+export const DEFAULT_LIMITS: LimitConfig = {
+  restPerHour: 5000,
+  graphqlPointsPerHour: 5000,
+  concurrency: 100,
+  restPointsPerMinute: 900,
+  graphqlPointsPerMinute: 2000,
+};
 
 export type Resource = "core" | "graphql";
 
@@ -53,7 +59,13 @@ export class RateLimiter {
   view(token: string, resource: Resource): BucketView {
     const b = this.bucket(this.hourly, `${resource}:${token}`, 3_600_000);
     const limit = resource === "core" ? this.config.restPerHour : this.config.graphqlPointsPerHour;
-    return { limit, used: b.used, remaining: Math.max(0, limit - b.used), reset: Math.ceil(b.resetAt / 1000), resource };
+    return {
+      limit,
+      used: b.used,
+      remaining: Math.max(0, limit - b.used),
+      reset: Math.ceil(b.resetAt / 1000),
+      resource,
+    };
   }
 
   charge(token: string, resource: Resource, points: number): BucketView {

@@ -15,7 +15,15 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 async function authorize(login: string, extra: Record<string, string> = {}): Promise<URL> {
-  const q = new URLSearchParams({ client_id: "tiny-client", redirect_uri: REDIRECT, state: "st4te", scope: "read:user user:email", response_type: "code", login_hint: login, ...extra });
+  const q = new URLSearchParams({
+    client_id: "tiny-client",
+    redirect_uri: REDIRECT,
+    state: "st4te",
+    scope: "read:user user:email",
+    response_type: "code",
+    login_hint: login,
+    ...extra,
+  });
   const res = await fetch(`${sim.url}/login/oauth/authorize?${q}`, { redirect: "manual" });
   expect(res.status).toBe(302);
   return new URL(res.headers.get("location")!);
@@ -24,7 +32,11 @@ async function authorize(login: string, extra: Record<string, string> = {}): Pro
 async function exchange(code: string, secret = "tiny-secret") {
   const res = await fetch(`${sim.url}/login/oauth/access_token`, {
     method: "POST",
-    headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`tiny-client:${secret}`).toString("base64")}` },
+    headers: {
+      accept: "application/json",
+      "content-type": "application/x-www-form-urlencoded",
+      authorization: `Basic ${Buffer.from(`tiny-client:${secret}`).toString("base64")}`,
+    },
     body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: REDIRECT }),
   });
   return (await res.json()) as Record<string, string>;
@@ -35,16 +47,25 @@ describe("OAuth web flow", () => {
     const q = new URLSearchParams({ client_id: "tiny-client", redirect_uri: REDIRECT, state: "s" });
     const html = await (await fetch(`${sim.url}/login/oauth/authorize?${q}`)).text();
     expect(html).toContain("Sign in to GitHub (simulator)");
-    for (const [login, role] of [["ada", "admin"], ["sam", "security lead"], ["eve", "engineer"], ["ian", "auditor"]]) {
+    for (const [login, role] of [
+      ["ada", "admin"],
+      ["sam", "security lead"],
+      ["eve", "engineer"],
+      ["ian", "auditor"],
+    ]) {
       expect(html).toContain(`data-login="${login}"`);
       expect(html).toContain(role);
     }
   });
 
   it("rejects an unknown client_id and a foreign redirect_uri", async () => {
-    const bad = await fetch(`${sim.url}/login/oauth/authorize?client_id=nope&redirect_uri=${encodeURIComponent(REDIRECT)}`);
+    const bad = await fetch(
+      `${sim.url}/login/oauth/authorize?client_id=nope&redirect_uri=${encodeURIComponent(REDIRECT)}`,
+    );
     expect(bad.status).toBe(400);
-    const foreign = await fetch(`${sim.url}/login/oauth/authorize?client_id=tiny-client&redirect_uri=${encodeURIComponent("https://evil.example/cb")}`);
+    const foreign = await fetch(
+      `${sim.url}/login/oauth/authorize?client_id=tiny-client&redirect_uri=${encodeURIComponent("https://evil.example/cb")}`,
+    );
     expect(foreign.status).toBe(400);
   });
 
@@ -53,13 +74,21 @@ describe("OAuth web flow", () => {
       method: "POST",
       redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ client_id: "tiny-client", redirect_uri: REDIRECT, state: "xyz", scope: "read:user", login: "sam" }),
+      body: new URLSearchParams({
+        client_id: "tiny-client",
+        redirect_uri: REDIRECT,
+        state: "xyz",
+        scope: "read:user",
+        login: "sam",
+      }),
     });
     const loc = new URL(res.headers.get("location")!);
     expect(loc.origin + loc.pathname).toBe(REDIRECT);
     expect(loc.searchParams.get("state")).toBe("xyz");
     const tok = await exchange(loc.searchParams.get("code")!);
-    const me = await (await fetch(`${sim.url}/user`, { headers: { authorization: `Bearer ${tok.access_token}` } })).json();
+    const me = await (
+      await fetch(`${sim.url}/user`, { headers: { authorization: `Bearer ${tok.access_token}` } })
+    ).json();
     expect(me).toMatchObject({ login: "sam", name: "Sam Security", email: "sam@tiny.example" });
   });
 
@@ -70,11 +99,15 @@ describe("OAuth web flow", () => {
     expect(tok.access_token).toMatch(/^gho_/);
     const again = await exchange(code);
     expect(again.error).toBe("bad_verification_code");
-    const me = (await (await fetch(`${sim.url}/user`, { headers: { authorization: `token ${tok.access_token}` } })).json()) as Record<string, unknown>;
+    const me = (await (
+      await fetch(`${sim.url}/user`, { headers: { authorization: `token ${tok.access_token}` } })
+    ).json()) as Record<string, unknown>;
     expect(me).toMatchObject({ login: "ada", name: "Ada Admin", email: "ada@tiny.example" });
     expect(typeof me.id).toBe("number");
     expect(me.avatar_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/avatars\//);
-    const emails = (await (await fetch(`${sim.url}/user/emails`, { headers: { authorization: `Bearer ${tok.access_token}` } })).json()) as Array<Record<string, unknown>>;
+    const emails = (await (
+      await fetch(`${sim.url}/user/emails`, { headers: { authorization: `Bearer ${tok.access_token}` } })
+    ).json()) as Array<Record<string, unknown>>;
     expect(emails[0]).toMatchObject({ email: "ada@tiny.example", primary: true, verified: true });
   });
 
@@ -94,9 +127,22 @@ describe("OAuth web flow", () => {
   });
 
   it("completes the flow through openid-client as next-auth's GitHub provider does", async () => {
-    const issuer = new Issuer({ issuer: "https://github.com/login/oauth", authorization_endpoint: `${sim.url}/login/oauth/authorize`, token_endpoint: `${sim.url}/login/oauth/access_token`, userinfo_endpoint: `${sim.url}/user` });
-    const client = new issuer.Client({ client_id: "tiny-client", client_secret: "tiny-secret", redirect_uris: [REDIRECT] });
-    const authUrl = client.authorizationUrl({ scope: "read:user user:email", state: "abc", login_hint: "ian" });
+    const issuer = new Issuer({
+      issuer: "https://github.com/login/oauth",
+      authorization_endpoint: `${sim.url}/login/oauth/authorize`,
+      token_endpoint: `${sim.url}/login/oauth/access_token`,
+      userinfo_endpoint: `${sim.url}/user`,
+    });
+    const client = new issuer.Client({
+      client_id: "tiny-client",
+      client_secret: "tiny-secret",
+      redirect_uris: [REDIRECT],
+    });
+    const authUrl = client.authorizationUrl({
+      scope: "read:user user:email",
+      state: "abc",
+      login_hint: "ian",
+    });
     const res = await fetch(authUrl, { redirect: "manual" });
     const params = client.callbackParams(res.headers.get("location")!);
     const tokens = await client.oauthCallback(REDIRECT, params, { state: "abc" });

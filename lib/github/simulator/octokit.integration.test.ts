@@ -35,9 +35,14 @@ describe("octokit against the simulator", () => {
   });
 
   it("runs GraphQL queries and surfaces GitHub-style errors", async () => {
-    const ok = await client([]).graphql<{ repository: { name: string } }>(`query($o: String!) { repository(owner: $o, name: "api") { name } }`, { o: "tiny-org" });
+    const ok = await client([]).graphql<{ repository: { name: string } }>(
+      `query($o: String!) { repository(owner: $o, name: "api") { name } }`,
+      { o: "tiny-org" },
+    );
     expect(ok.repository.name).toBe("api");
-    await expect(client([]).graphql(`{ repository(owner: "tiny-org", name: "api") { nope } }`)).rejects.toThrow(/Field 'nope' doesn't exist on type 'Repository'/);
+    await expect(
+      client([]).graphql(`{ repository(owner: "tiny-org", name: "api") { nope } }`),
+    ).rejects.toThrow(/Field 'nope' doesn't exist on type 'Repository'/);
   });
 
   it("retries after a secondary limit with retry-after", async () => {
@@ -61,7 +66,13 @@ describe("octokit against the simulator", () => {
   it("answers 304 to octokit's conditional requests", async () => {
     const o = client([]);
     const first = await o.request("GET /repos/{owner}/{repo}", { owner: "tiny-org", repo: "api" });
-    const second = await o.request("GET /repos/{owner}/{repo}", { owner: "tiny-org", repo: "api", headers: { "if-none-match": first.headers.etag } }).catch((e: { status: number }) => e);
+    const second = await o
+      .request("GET /repos/{owner}/{repo}", {
+        owner: "tiny-org",
+        repo: "api",
+        headers: { "if-none-match": first.headers.etag },
+      })
+      .catch((e: { status: number }) => e);
     expect((second as { status: number }).status).toBe(304);
   });
 });

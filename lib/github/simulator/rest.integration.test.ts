@@ -14,7 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-const get = (p: string, headers: Record<string, string> = {}, token = PAT) => fetch(`${sim.url}${p}`, { headers: { authorization: `token ${token}`, ...headers } });
+const get = (p: string, headers: Record<string, string> = {}, token = PAT) =>
+  fetch(`${sim.url}${p}`, { headers: { authorization: `token ${token}`, ...headers } });
 
 const ROUTES = [
   "/orgs/tiny-org",
@@ -71,9 +72,14 @@ describe("REST routes", () => {
 
   it("serves the fixture's settings faithfully", async () => {
     const bp = (await (await get("/repos/tiny-org/api/branches/main/protection")).json()) as any;
-    expect(bp.required_pull_request_reviews).toMatchObject({ required_approving_review_count: 2, require_code_owner_reviews: true });
+    expect(bp.required_pull_request_reviews).toMatchObject({
+      required_approving_review_count: 2,
+      require_code_owner_reviews: true,
+    });
     expect(bp.enforce_admins.enabled).toBe(true);
-    const outside = (await (await get("/repos/tiny-org/api/collaborators?affiliation=outside")).json()) as any[];
+    const outside = (await (
+      await get("/repos/tiny-org/api/collaborators?affiliation=outside")
+    ).json()) as any[];
     expect(outside.map((c) => c.login)).toEqual(["contractor1"]);
     const ref = (await (await get("/repos/actions/checkout/git/ref/tags/v4")).json()) as any;
     expect(ref.object.sha).toBe("11bd71901bbe5b1630ceea73d27597364c9af683");
@@ -85,8 +91,15 @@ describe("REST routes", () => {
   it("answers 404 like GitHub for routes or methods GitHub does not have", async () => {
     const res = await get("/repos/tiny-org/api/not-a-route");
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ message: "Not Found", documentation_url: "https://docs.github.com/rest", status: "404" });
-    const wrongMethod = await fetch(`${sim.url}/orgs/tiny-org/actions/permissions/workflow`, { method: "POST", headers: { authorization: `token ${PAT}` } });
+    expect(await res.json()).toEqual({
+      message: "Not Found",
+      documentation_url: "https://docs.github.com/rest",
+      status: "404",
+    });
+    const wrongMethod = await fetch(`${sim.url}/orgs/tiny-org/actions/permissions/workflow`, {
+      method: "POST",
+      headers: { authorization: `token ${PAT}` },
+    });
     expect(wrongMethod.status).toBe(404);
     expect((await get("/repos/tiny-org/nope")).status).toBe(404);
   });

@@ -17,9 +17,19 @@ async function route(ctx: SimContext, req: IncomingMessage, res: ServerResponse)
   if (path === "/login/oauth/authorize" && req.method === "GET") return authorizePage(ctx, req, res, url);
   if (path === "/login/oauth/authorize/choose") return choose(ctx, req, res, url);
   if (path === "/login/oauth/access_token" && req.method === "POST") return accessToken(ctx, req, res, url);
-  if (path.startsWith("/avatars/")) return sendText(res, 200, `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="#8b949e"/></svg>`, "image/svg+xml");
+  if (path.startsWith("/avatars/"))
+    return sendText(
+      res,
+      200,
+      `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="#8b949e"/></svg>`,
+      "image/svg+xml",
+    );
   if (path === "/graphql") {
-    if (req.method !== "POST") return sendJson(res, 404, { message: "Not Found", documentation_url: "https://docs.github.com/graphql" });
+    if (req.method !== "POST")
+      return sendJson(res, 404, {
+        message: "Not Found",
+        documentation_url: "https://docs.github.com/graphql",
+      });
     return handleGraphql(ctx, req, res);
   }
   return handleRest(ctx, req, res, url, path);
@@ -31,7 +41,11 @@ export interface RunningServer {
 }
 
 /** Starts listening; sockets (including hung requests) are destroyed on close. */
-export async function listen(ctx: SimContext, host: string, port: number): Promise<RunningServer & { url: string }> {
+export async function listen(
+  ctx: SimContext,
+  host: string,
+  port: number,
+): Promise<RunningServer & { url: string }> {
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     route(ctx, req, res).catch((err: unknown) => {

@@ -32,7 +32,17 @@ export function createStats(): SimulatorStats {
     byToken: {},
     routes: {},
     reset() {
-      Object.assign(stats, { rest: 0, notModified: 0, graphql: 0, graphqlPoints: 0, faults: 0, secondaryLimited: 0, primaryLimited: 0, byToken: {}, routes: {} });
+      Object.assign(stats, {
+        rest: 0,
+        notModified: 0,
+        graphql: 0,
+        graphqlPoints: 0,
+        faults: 0,
+        secondaryLimited: 0,
+        primaryLimited: 0,
+        byToken: {},
+        routes: {},
+      });
     },
   };
   return stats;

@@ -58,7 +58,13 @@ export class TokenStore {
   }
 
   issueToken(kind: TokenKind, login: string, scopes: string[], ttlMs: number | null = null): TokenInfo {
-    const info: TokenInfo = { token: randomToken(kind === "oauth" ? "gho" : kind === "installation" ? "ghs" : "ghp"), kind, login, scopes, expiresAt: ttlMs === null ? null : this.now() + ttlMs };
+    const info: TokenInfo = {
+      token: randomToken(kind === "oauth" ? "gho" : kind === "installation" ? "ghs" : "ghp"),
+      kind,
+      login,
+      scopes,
+      expiresAt: ttlMs === null ? null : this.now() + ttlMs,
+    };
     this.tokens.set(info.token, info);
     return info;
   }

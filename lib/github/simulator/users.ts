@@ -22,11 +22,25 @@ export function collectUsers(fx: OrgFixture, baseUrl: string): Map<string, SimUs
     const key = login.toLowerCase();
     if (out.has(key) && !extra.role) return;
     const id = extra.id ?? userId(login);
-    out.set(key, { login, id, name: extra.name ?? null, email: extra.email ?? null, role: extra.role ?? null, avatarUrl: extra.avatarUrl ?? `${baseUrl}/avatars/u/${id}` });
+    out.set(key, {
+      login,
+      id,
+      name: extra.name ?? null,
+      email: extra.email ?? null,
+      role: extra.role ?? null,
+      avatarUrl: extra.avatarUrl ?? `${baseUrl}/avatars/u/${id}`,
+    });
   };
   for (const m of fx.org.members) add(m.login);
   for (const r of fx.repos) for (const c of r.config.collaborators) add(c.login, c.id ? { id: c.id } : {});
-  for (const u of fx.org.users) add(u.login, { id: u.id, name: u.name ?? null, email: u.email ?? `${u.login}@users.noreply.example.com`, role: u.role ?? null, avatarUrl: u.avatarUrl });
+  for (const u of fx.org.users)
+    add(u.login, {
+      id: u.id,
+      name: u.name ?? null,
+      email: u.email ?? `${u.login}@users.noreply.example.com`,
+      role: u.role ?? null,
+      avatarUrl: u.avatarUrl,
+    });
   return out;
 }
 

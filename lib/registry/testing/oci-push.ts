@@ -30,26 +30,49 @@ async function expectStatus(res: Response, ok: number[], what: string): Promise<
   if (!ok.includes(res.status)) throw new Error(`${what}: HTTP ${res.status} ${await res.text()}`);
 }
 
-export async function pushBlob(t: PushTarget, content: Uint8Array | string, mediaType: string, annotations?: Record<string, string>): Promise<Descriptor> {
+export async function pushBlob(
+  t: PushTarget,
+  content: Uint8Array | string,
+  mediaType: string,
+  annotations?: Record<string, string>,
+): Promise<Descriptor> {
   const bytes = typeof content === "string" ? Buffer.from(content) : Buffer.from(content);
   const digest = sha256(bytes);
   const start = await fetch(`${t.url}/v2/${t.name}/blobs/uploads/`, { method: "POST", headers: t.headers });
   await expectStatus(start, [202], `start upload to ${t.name}`);
   const location = new URL(start.headers.get("location") ?? "", t.url);
   location.searchParams.set("digest", digest);
-  const put = await fetch(location, { method: "PUT", headers: { ...t.headers, "content-type": "application/octet-stream" }, body: bytes });
+  const put = await fetch(location, {
+    method: "PUT",
+    headers: { ...t.headers, "content-type": "application/octet-stream" },
+    body: bytes,
+  });
   await expectStatus(put, [201], `upload blob ${digest}`);
   return { mediaType, digest, size: bytes.length, ...(annotations ? { annotations } : {}) };
 }
 
 /** PUT a manifest at a tag or digest; returns its descriptor (digest checked against the registry's). */
-export async function pushManifest(t: PushTarget, reference: string, manifest: object, mediaType: string): Promise<Descriptor> {
+export async function pushManifest(
+  t: PushTarget,
+  reference: string,
+  manifest: object,
+  mediaType: string,
+): Promise<Descriptor> {
   const body = Buffer.from(JSON.stringify(manifest));
   return pushRawManifest(t, reference, body, mediaType);
 }
 
-export async function pushRawManifest(t: PushTarget, reference: string, body: Buffer, mediaType: string): Promise<Descriptor> {
-  const res = await fetch(`${t.url}/v2/${t.name}/manifests/${reference}`, { method: "PUT", headers: { ...t.headers, "content-type": mediaType }, body: new Uint8Array(body) });
+export async function pushRawManifest(
+  t: PushTarget,
+  reference: string,
+  body: Buffer,
+  mediaType: string,
+): Promise<Descriptor> {
+  const res = await fetch(`${t.url}/v2/${t.name}/manifests/${reference}`, {
+    method: "PUT",
+    headers: { ...t.headers, "content-type": mediaType },
+    body: new Uint8Array(body),
+  });
   await expectStatus(res, [201], `put manifest ${t.name}:${reference}`);
   const digest = sha256(body);
   const served = res.headers.get("docker-content-digest");
@@ -58,7 +81,10 @@ export async function pushRawManifest(t: PushTarget, reference: string, body: Bu
 }
 
 export async function deleteManifest(t: PushTarget, digest: string): Promise<void> {
-  const res = await fetch(`${t.url}/v2/${t.name}/manifests/${digest}`, { method: "DELETE", headers: t.headers });
+  const res = await fetch(`${t.url}/v2/${t.name}/manifests/${digest}`, {
+    method: "DELETE",
+    headers: t.headers,
+  });
   await expectStatus(res, [202], `delete ${t.name}@${digest}`);
 }
 
@@ -68,9 +94,22 @@ export interface PushedImage {
 }
 
 /** A small single-platform image: OCI config + one layer + OCI image manifest, at each of `tags`. */
-export async function pushImage(t: PushTarget, tags: string[], opts: { seed?: string; platform?: { architecture: string; os: string } } = {}): Promise<PushedImage> {
+export async function pushImage(
+  t: PushTarget,
+  tags: string[],
+  opts: { seed?: string; platform?: { architecture: string; os: string } } = {},
+): Promise<PushedImage> {
   const platform = opts.platform ?? { architecture: "amd64", os: "linux" };
-  const config = await pushBlob(t, JSON.stringify({ architecture: platform.architecture, os: platform.os, rootfs: { type: "layers", diff_ids: [] }, config: { Labels: { seed: opts.seed ?? "" } } }), MT.ociConfig);
+  const config = await pushBlob(
+    t,
+    JSON.stringify({
+      architecture: platform.architecture,
+      os: platform.os,
+      rootfs: { type: "layers", diff_ids: [] },
+      config: { Labels: { seed: opts.seed ?? "" } },
+    }),
+    MT.ociConfig,
+  );
   const layer = await pushBlob(t, `layer ${opts.seed ?? ""} ${platform.architecture}`, MT.ociLayer);
   const manifest = { schemaVersion: 2, mediaType: MT.ociManifest, config, layers: [layer] };
   let descriptor: Descriptor | undefined;
@@ -81,7 +120,12 @@ export async function pushImage(t: PushTarget, tags: string[], opts: { seed?: st
 }
 
 /** An OCI image index over `manifests` at each of `tags` (multi-arch, or buildx with attestation manifests). */
-export async function pushIndex(t: PushTarget, tags: string[], manifests: Descriptor[], mediaType: string = MT.ociIndex): Promise<PushedImage> {
+export async function pushIndex(
+  t: PushTarget,
+  tags: string[],
+  manifests: Descriptor[],
+  mediaType: string = MT.ociIndex,
+): Promise<PushedImage> {
   const index = { schemaVersion: 2, mediaType, manifests };
   let descriptor: Descriptor | undefined;
   for (const tag of tags) descriptor = await pushManifest(t, tag, index, mediaType);

@@ -39,10 +39,20 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function pageTags(upstream: string, req: IncomingMessage, res: ServerResponse, url: URL, pageSize: number): Promise<void> {
-  const up = await fetch(`${upstream}${url.pathname}`, { headers: { authorization: req.headers.authorization ?? "" } });
+async function pageTags(
+  upstream: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  pageSize: number,
+): Promise<void> {
+  const up = await fetch(`${upstream}${url.pathname}`, {
+    headers: { authorization: req.headers.authorization ?? "" },
+  });
   if (!up.ok) {
-    res.writeHead(up.status, { "content-type": up.headers.get("content-type") ?? "application/json" }).end(Buffer.from(await up.arrayBuffer()));
+    res
+      .writeHead(up.status, { "content-type": up.headers.get("content-type") ?? "application/json" })
+      .end(Buffer.from(await up.arrayBuffer()));
     return;
   }
   const all = (((await up.json()) as { tags?: string[] | null }).tags ?? []).sort();
@@ -51,8 +61,11 @@ async function pageTags(upstream: string, req: IncomingMessage, res: ServerRespo
   const start = last === null ? 0 : all.findIndex((t) => t > last);
   const page = start < 0 ? [] : all.slice(start, start + n);
   const headers: Record<string, string> = { "content-type": "application/json" };
-  if (start >= 0 && start + n < all.length) headers.link = `<${url.pathname}?last=${encodeURIComponent(page[page.length - 1]!)}&n=${n}>; rel="next"`;
-  res.writeHead(200, headers).end(JSON.stringify({ name: url.pathname.slice(4, -"/tags/list".length), tags: page }));
+  if (start >= 0 && start + n < all.length)
+    headers.link = `<${url.pathname}?last=${encodeURIComponent(page[page.length - 1]!)}&n=${n}>; rel="next"`;
+  res
+    .writeHead(200, headers)
+    .end(JSON.stringify({ name: url.pathname.slice(4, -"/tags/list".length), tags: page }));
 }
 
 function answerWith(rule: ProxyAnswer, res: ServerResponse, count: (bytes: number) => void): void {
@@ -75,7 +88,10 @@ function answerWith(rule: ProxyAnswer, res: ServerResponse, count: (bytes: numbe
   pump();
 }
 
-export async function startRegistryProxy(upstream: string, opts: { tagsPageSize?: number; rules?: ProxyRule[] } = {}): Promise<RegistryProxy> {
+export async function startRegistryProxy(
+  upstream: string,
+  opts: { tagsPageSize?: number; rules?: ProxyRule[] } = {},
+): Promise<RegistryProxy> {
   let rules = opts.rules ?? [];
   const streamed: number[] = [];
   const sockets = new Set<Socket>();
@@ -87,15 +103,32 @@ export async function startRegistryProxy(upstream: string, opts: { tagsPageSize?
     res.once("close", () => inFlight--);
     void (async () => {
       const url = new URL(req.url ?? "/", "http://proxy");
-      const index = rules.findIndex((r) => (!r.method || r.method === req.method) && r.path.test(url.pathname));
+      const index = rules.findIndex(
+        (r) => (!r.method || r.method === req.method) && r.path.test(url.pathname),
+      );
       const rule = rules[index];
       if (rule?.answer === "hang") return;
       if (rule) return answerWith(rule.answer, res, (b) => (streamed[index] = (streamed[index] ?? 0) + b));
-      if (opts.tagsPageSize && req.method === "GET" && url.pathname.endsWith("/tags/list")) return pageTags(upstream, req, res, url, opts.tagsPageSize);
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !["host", "connection", "content-length"].includes(k)).map(([k, v]) => [k, String(v)]));
-      const body = req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(await readBody(req));
-      const up = await fetch(`${upstream}${url.pathname}${url.search}`, { method: req.method, headers, body, redirect: "manual" });
-      const out = Object.fromEntries([...up.headers].filter(([k]) => !["content-encoding", "transfer-encoding", "connection", "content-length"].includes(k)));
+      if (opts.tagsPageSize && req.method === "GET" && url.pathname.endsWith("/tags/list"))
+        return pageTags(upstream, req, res, url, opts.tagsPageSize);
+      const headers = Object.fromEntries(
+        Object.entries(req.headers)
+          .filter(([k]) => !["host", "connection", "content-length"].includes(k))
+          .map(([k, v]) => [k, String(v)]),
+      );
+      const body =
+        req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(await readBody(req));
+      const up = await fetch(`${upstream}${url.pathname}${url.search}`, {
+        method: req.method,
+        headers,
+        body,
+        redirect: "manual",
+      });
+      const out = Object.fromEntries(
+        [...up.headers].filter(
+          ([k]) => !["content-encoding", "transfer-encoding", "connection", "content-length"].includes(k),
+        ),
+      );
       res.writeHead(up.status, out).end(Buffer.from(await up.arrayBuffer()));
     })().catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(502).end(String(error));

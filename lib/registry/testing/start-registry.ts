@@ -59,13 +59,17 @@ function watchdog(registryPid: number): ChildProcess {
 function waitForPort(child: ChildProcess, timeoutMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
     let log = "";
-    const timer = setTimeout(() => done(new Error(`docker-registry did not start within ${timeoutMs} ms:\n${log.slice(-2000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => done(new Error(`docker-registry did not start within ${timeoutMs} ms:\n${log.slice(-2000)}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
       const m = /listening on 127\.0\.0\.1:(\d+)/.exec(log);
       if (m) done(null, Number(m[1]));
     };
-    const onExit = (code: number | null) => done(new Error(`docker-registry exited (${code}) before listening:\n${log.slice(-2000)}`));
+    const onExit = (code: number | null) =>
+      done(new Error(`docker-registry exited (${code}) before listening:\n${log.slice(-2000)}`));
     function done(err: Error | null, port?: number) {
       clearTimeout(timer);
       child.stderr?.off("data", onData);
@@ -97,7 +101,9 @@ async function waitForV2(url: string, deadline: number): Promise<void> {
 
 export async function startRegistry(opts: StartRegistryOptions = {}): Promise<StartedRegistry> {
   if (!existsSync(REGISTRY_BIN)) {
-    throw new Error(`docker-registry not found at ${REGISTRY_BIN}: run scripts/ensure-test-tools.sh (Debian package docker-registry) or set DOCKER_REGISTRY_PATH`);
+    throw new Error(
+      `docker-registry not found at ${REGISTRY_BIN}: run scripts/ensure-test-tools.sh (Debian package docker-registry) or set DOCKER_REGISTRY_PATH`,
+    );
   }
   const timeoutMs = opts.startTimeoutMs ?? 15_000;
   const dir = await mkdtemp(path.join(tmpdir(), "gatehouse-registry-"));

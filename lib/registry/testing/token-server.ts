@@ -23,9 +23,27 @@ export interface TokenServer {
 
 const b64url = (v: Buffer | string) => Buffer.from(v).toString("base64url");
 
-export async function startTokenServer(opts: { username?: string; password: string; host?: string }): Promise<TokenServer> {
+export async function startTokenServer(opts: {
+  username?: string;
+  password: string;
+  host?: string;
+}): Promise<TokenServer> {
   const dir = await mkdtemp(path.join(tmpdir(), "gatehouse-token-"));
-  await promisify(execFile)("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=gatehouse-test-token", "-days", "2", "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem")]);
+  await promisify(execFile)("openssl", [
+    "req",
+    "-x509",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-subj",
+    "/CN=gatehouse-test-token",
+    "-days",
+    "2",
+    "-keyout",
+    path.join(dir, "key.pem"),
+    "-out",
+    path.join(dir, "cert.pem"),
+  ]);
   const key = await readFile(path.join(dir, "key.pem"), "utf8");
   const rootCertPem = await readFile(path.join(dir, "cert.pem"), "utf8");
   await rm(dir, { recursive: true, force: true });
@@ -39,14 +57,28 @@ export async function startTokenServer(opts: { username?: string; password: stri
     const url = new URL(req.url ?? "/", "http://issuer");
     const auth = req.headers.authorization ?? "";
     seen.push(auth);
-    if (url.pathname !== "/token" || auth !== expected) return void res.writeHead(401, { "content-type": "application/json" }).end('{"errors":[{"code":"UNAUTHORIZED"}]}');
+    if (url.pathname !== "/token" || auth !== expected)
+      return void res
+        .writeHead(401, { "content-type": "application/json" })
+        .end('{"errors":[{"code":"UNAUTHORIZED"}]}');
     const [, name, actions] = /^repository:([^:]+):(.+)$/.exec(url.searchParams.get("scope") ?? "") ?? [];
     const now = Math.floor(Date.now() / 1000);
     const header = { alg: "RS256", typ: "JWT", x5c: [certDer] };
-    const claims = { iss: issuer, sub: opts.username ?? "gatehouse", aud: url.searchParams.get("service"), exp: now + 300, nbf: now - 10, iat: now, jti: randomUUID(), access: name ? [{ type: "repository", name, actions: actions!.split(",") }] : [] };
+    const claims = {
+      iss: issuer,
+      sub: opts.username ?? "gatehouse",
+      aud: url.searchParams.get("service"),
+      exp: now + 300,
+      nbf: now - 10,
+      iat: now,
+      jti: randomUUID(),
+      access: name ? [{ type: "repository", name, actions: actions!.split(",") }] : [],
+    };
     const signingInput = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
     const signature = createSign("RSA-SHA256").update(signingInput).sign(key);
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ token: `${signingInput}.${b64url(signature)}`, expires_in: 300 }));
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify({ token: `${signingInput}.${b64url(signature)}`, expires_in: 300 }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;

@@ -18,7 +18,11 @@ export interface AuditEvent {
   details?: Record<string, unknown>;
 }
 
-export async function appendAuditEntry(actor: AuditActor | null, event: AuditEvent, tx?: Prisma.TransactionClient): Promise<string> {
+export async function appendAuditEntry(
+  actor: AuditActor | null,
+  event: AuditEvent,
+  tx?: Prisma.TransactionClient,
+): Promise<string> {
   const write = async (db: Prisma.TransactionClient) => {
     await db.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`;
     const last = await db.auditLogEntry.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
@@ -36,7 +40,13 @@ export async function appendAuditEntry(actor: AuditActor | null, event: AuditEve
     };
     const hash = hashEntry(prevHash, content);
     await db.auditLogEntry.create({
-      data: { ...content, occurredAt: new Date(content.occurredAt), details: content.details as Prisma.InputJsonValue, prevHash, hash },
+      data: {
+        ...content,
+        occurredAt: new Date(content.occurredAt),
+        details: content.details as Prisma.InputJsonValue,
+        prevHash,
+        hash,
+      },
     });
     return hash;
   };

@@ -4,7 +4,10 @@ import { getDb } from "../../db";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 
-const input = z.object({ before: z.coerce.bigint().optional(), limit: z.number().int().min(1).max(500).default(100) });
+const input = z.object({
+  before: z.coerce.bigint().optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
 
 /** Newest first, keyset-paginated by sequence number. */
 export async function listAuditEntries(actor: Actor | null, raw: unknown = {}) {

@@ -13,9 +13,17 @@ export async function verifyAuditChain(actor: Actor | null): Promise<ChainVerdic
   let after = BigInt(0);
   let verdict: ChainVerdict = { ok: true, checked: 0, lastHash: GENESIS_HASH };
   for (;;) {
-    const rows = await db.auditLogEntry.findMany({ where: { seq: { gt: after } }, orderBy: { seq: "asc" }, take: BATCH });
+    const rows = await db.auditLogEntry.findMany({
+      where: { seq: { gt: after } },
+      orderBy: { seq: "asc" },
+      take: BATCH,
+    });
     if (rows.length === 0) return verdict;
-    const entries = rows.map((r) => ({ ...r, occurredAt: r.occurredAt.toISOString(), details: r.details as Record<string, unknown> }));
+    const entries = rows.map((r) => ({
+      ...r,
+      occurredAt: r.occurredAt.toISOString(),
+      details: r.details as Record<string, unknown>,
+    }));
     verdict = verifyChain(entries, verdict.lastHash, verdict.checked);
     if (!verdict.ok) return verdict;
     after = rows[rows.length - 1]!.seq;

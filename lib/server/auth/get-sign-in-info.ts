@@ -6,5 +6,8 @@ export function getSignInInfo(): { providerLabel: string; demo: boolean } {
   const env = getEnv();
   const host = new URL(env.GITHUB_OAUTH_URL).host;
   const demo = process.env.GATEHOUSE_DEMO === "1";
-  return { providerLabel: host === "github.com" ? "GitHub" : demo ? "GitHub (simulator)" : `GitHub (${host})`, demo };
+  return {
+    providerLabel: host === "github.com" ? "GitHub" : demo ? "GitHub (simulator)" : `GitHub (${host})`,
+    demo,
+  };
 }

@@ -8,9 +8,21 @@ import { appendAuditEntry } from "../audit/append-audit-entry";
  */
 export async function syncConfigAdmin(userId: string, admins: string[]): Promise<void> {
   await getDb().$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { githubLogin: true, role: true } });
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { githubLogin: true, role: true },
+    });
     if (!user?.githubLogin || !admins.includes(user.githubLogin) || user.role === "admin") return;
     await tx.user.update({ where: { id: userId }, data: { role: "admin" } });
-    await appendAuditEntry(null, { action: "user.role_changed", targetType: "user", targetId: userId, details: { login: user.githubLogin, from: user.role, to: "admin", by: "GATEHOUSE_ADMINS" } }, tx);
+    await appendAuditEntry(
+      null,
+      {
+        action: "user.role_changed",
+        targetType: "user",
+        targetId: userId,
+        details: { login: user.githubLogin, from: user.role, to: "admin", by: "GATEHOUSE_ADMINS" },
+      },
+      tx,
+    );
   });
 }

@@ -8,7 +8,11 @@ import { can, type Permission } from "./permissions";
  * The data layer's gate: every lib/server function calls this first. A refusal is
  * written to the audit log (who, what, from where) before the error propagates.
  */
-export async function authorize(actor: Actor | null, permission: Permission, target?: { type: string; id: string }): Promise<Actor> {
+export async function authorize(
+  actor: Actor | null,
+  permission: Permission,
+  target?: { type: string; id: string },
+): Promise<Actor> {
   if (!actor) throw new AppError("unauthenticated", "Sign in to continue.");
   if (can(actor.role, permission)) return actor;
   await appendAuditEntry(actor, {

@@ -4,7 +4,8 @@ import { can, PERMISSIONS, ROLES } from "./permissions";
 describe("role permissions", () => {
   it("auditors read everything and change nothing", () => {
     for (const p of PERMISSIONS) {
-      const expected = p === "dashboard:read" || p === "audit:read" || p === "sync:read" || p === "evidence:export";
+      const expected =
+        p === "dashboard:read" || p === "audit:read" || p === "sync:read" || p === "evidence:export";
       expect([p, can("auditor", p)]).toEqual([p, expected]);
     }
   });

@@ -22,7 +22,17 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: ["dashboard:read", "audit:read", "users:manage", "settings:manage", "sync:read", "sync:start"],
-  security_lead: ["dashboard:read", "audit:read", "sync:read", "sync:start", "policy:edit", "exception:approve", "threatmodel:edit", "task:edit", "evidence:export"],
+  security_lead: [
+    "dashboard:read",
+    "audit:read",
+    "sync:read",
+    "sync:start",
+    "policy:edit",
+    "exception:approve",
+    "threatmodel:edit",
+    "task:edit",
+    "evidence:export",
+  ],
   engineer: ["dashboard:read", "sync:read", "threatmodel:edit", "task:edit"],
   auditor: ["dashboard:read", "audit:read", "sync:read", "evidence:export"],
 };

@@ -8,6 +8,11 @@ export async function listOrganizations(actor: Actor | null) {
   await authorize(actor, "dashboard:read");
   return getDb().organization.findMany({
     orderBy: { login: "asc" },
-    select: { id: true, login: true, name: true, _count: { select: { repositories: { where: { missingSince: null } } } } },
+    select: {
+      id: true,
+      login: true,
+      name: true,
+      _count: { select: { repositories: { where: { missingSince: null } } } },
+    },
   });
 }

@@ -29,23 +29,38 @@ const input = z.object({
  * version. The acting security lead is recorded as the approver; an engineer is refused
  * (and the refusal audited) because only security leads hold exception:approve.
  */
-export async function addPolicyException(actor: Actor | null, raw: unknown): Promise<SavedPolicy & { exceptionId: string }> {
+export async function addPolicyException(
+  actor: Actor | null,
+  raw: unknown,
+): Promise<SavedPolicy & { exceptionId: string }> {
   const who = await authorize(actor, "exception:approve", { type: "policy-exception", id: "new" });
   await authorize(who, "policy:edit", { type: "policy", id: "active" });
   const { checkId, repo, justification, expiresAt, expectedVersion, now = new Date() } = input.parse(raw);
-  if (!checkById(checkId)) throw new PolicyInvalidError([`exceptions.checkId: no check "${checkId}" in the catalogue`]);
+  if (!checkById(checkId))
+    throw new PolicyInvalidError([`exceptions.checkId: no check "${checkId}" in the catalogue`]);
   const at = Date.parse(expiresAt);
-  if (Number.isFinite(at) && at <= now.getTime()) throw new PolicyInvalidError(["exceptions.expiresAt: must be in the future"]);
+  if (Number.isFinite(at) && at <= now.getTime())
+    throw new PolicyInvalidError(["exceptions.expiresAt: must be in the future"]);
 
   const current = await loadActivePolicy();
   const ids = new Set(current.policy.exceptions.map((e) => e.id));
   let n = 1;
   while (ids.has(`EX-${current.version + 1}-${n}`)) n += 1;
   const exceptionId = `EX-${current.version + 1}-${n}`;
-  const draft = { ...current.policy, exceptions: [...current.policy.exceptions, { id: exceptionId, checkId, repo, justification, approver: who.login ?? who.userId, expiresAt }] };
+  const draft = {
+    ...current.policy,
+    exceptions: [
+      ...current.policy.exceptions,
+      { id: exceptionId, checkId, repo, justification, approver: who.login ?? who.userId, expiresAt },
+    ],
+  };
   const parsed = safeParsePolicy(draft);
   if (!parsed.ok) throw new PolicyInvalidError(parsed.errors);
-  const saved = await savePolicyVersion(who, parsed.policy, { note: `Exception ${exceptionId}: ${checkId} on ${repo}`, expectedVersion: expectedVersion ?? current.version, now });
+  const saved = await savePolicyVersion(who, parsed.policy, {
+    note: `Exception ${exceptionId}: ${checkId} on ${repo}`,
+    expectedVersion: expectedVersion ?? current.version,
+    now,
+  });
   if (!saved.changed) throw new AppError("conflict", "The exception was not saved.");
   return { ...saved, exceptionId };
 }

@@ -17,10 +17,15 @@ export interface ActivePolicyView extends Omit<ActivePolicy, "policy"> {
 }
 
 /** The policy scores are computed under, readable by everyone on the dashboard. */
-export async function getActivePolicy(actor: Actor | null, now: Date = new Date()): Promise<ActivePolicyView> {
+export async function getActivePolicy(
+  actor: Actor | null,
+  now: Date = new Date(),
+): Promise<ActivePolicyView> {
   await authorize(actor, "dashboard:read");
   const active = await loadActivePolicy();
-  const user = active.createdById ? await getDb().user.findUnique({ where: { id: active.createdById }, select: { githubLogin: true } }) : null;
+  const user = active.createdById
+    ? await getDb().user.findUnique({ where: { id: active.createdById }, select: { githubLogin: true } })
+    : null;
   const exceptions = active.policy.exceptions.map((e) => {
     const expiry = Date.parse(e.expiresAt);
     return { ...e, active: Number.isFinite(expiry) && expiry > now.getTime() };

@@ -12,9 +12,16 @@ export async function listPolicyVersions(actor: Actor | null, raw: unknown = {})
   await authorize(actor, "dashboard:read");
   const { limit } = input.parse(raw);
   const db = getDb();
-  const rows = await db.policyVersion.findMany({ orderBy: { version: "desc" }, take: limit, select: { version: true, changes: true, note: true, createdById: true, createdAt: true } });
+  const rows = await db.policyVersion.findMany({
+    orderBy: { version: "desc" },
+    take: limit,
+    select: { version: true, changes: true, note: true, createdById: true, createdAt: true },
+  });
   const ids = [...new Set(rows.map((r) => r.createdById).filter((id): id is string => id !== null))];
-  const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, githubLogin: true } });
+  const users = await db.user.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, githubLogin: true },
+  });
   const login = new Map(users.map((u) => [u.id, u.githubLogin]));
   return rows.map((r) => ({
     version: r.version,

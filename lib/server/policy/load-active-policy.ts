@@ -19,8 +19,16 @@ export interface ActivePolicy {
  * parsed again on the way out, so a row written by an older build is either read
  * correctly or refused loudly, never misread.
  */
-export async function loadActivePolicy(db: PrismaClient | Prisma.TransactionClient = getDb()): Promise<ActivePolicy> {
+export async function loadActivePolicy(
+  db: PrismaClient | Prisma.TransactionClient = getDb(),
+): Promise<ActivePolicy> {
   const row = await db.policyVersion.findFirst({ orderBy: { version: "desc" } });
   if (!row) return { version: 0, policy: defaultPolicy, createdAt: null, createdById: null, note: null };
-  return { version: row.version, policy: parsePolicy(row.policy), createdAt: row.createdAt, createdById: row.createdById, note: row.note };
+  return {
+    version: row.version,
+    policy: parsePolicy(row.policy),
+    createdAt: row.createdAt,
+    createdById: row.createdById,
+    note: row.note,
+  };
 }

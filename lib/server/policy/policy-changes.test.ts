@@ -16,12 +16,18 @@ const policy = (overrides: Partial<Policy> = {}): Policy => ({ ...defaultPolicy,
 
 describe("diffPolicies", () => {
   it("finds nothing between equal policies", () => {
-    expect(isUnchanged(diffPolicies(policy({ exceptions: [ex("A")] }), policy({ exceptions: [ex("A")] })))).toBe(true);
+    expect(
+      isUnchanged(diffPolicies(policy({ exceptions: [ex("A")] }), policy({ exceptions: [ex("A")] }))),
+    ).toBe(true);
   });
 
   it("reports weights, list additions/removals and exception ids", () => {
     const before = policy({ criticalRepos: ["acme/a"], exceptions: [ex("A"), ex("B")] });
-    const after = policy({ weights: { ...defaultPolicy.weights, low: 1 }, criticalRepos: ["acme/b"], exceptions: [ex("A", { expiresAt: "2028-01-01T00:00:00Z" }), ex("C")] });
+    const after = policy({
+      weights: { ...defaultPolicy.weights, low: 1 },
+      criticalRepos: ["acme/b"],
+      exceptions: [ex("A", { expiresAt: "2028-01-01T00:00:00Z" }), ex("C")],
+    });
     const changes = diffPolicies(before, after);
     expect(changes).toEqual({
       weights: { low: { from: 2.5, to: 1 } },
@@ -42,7 +48,13 @@ describe("diffPolicies", () => {
 describe("stampApprovers", () => {
   it("makes the saver approver of new and edited exceptions only", () => {
     const before = policy({ exceptions: [ex("A", { approver: "lee" }), ex("B", { approver: "lee" })] });
-    const after = policy({ exceptions: [ex("A", { approver: "lee" }), ex("B", { approver: "lee", repo: "acme/b" }), ex("C", { approver: "someone" })] });
+    const after = policy({
+      exceptions: [
+        ex("A", { approver: "lee" }),
+        ex("B", { approver: "lee", repo: "acme/b" }),
+        ex("C", { approver: "someone" }),
+      ],
+    });
     const { policy: stamped, approved } = stampApprovers(before, after, "sam");
     expect(stamped.exceptions.map((e) => [e.id, e.approver])).toEqual([
       ["A", "lee"],
@@ -54,7 +66,11 @@ describe("stampApprovers", () => {
 
   it("ignores an approver rewritten in the document when nothing else changed", () => {
     const before = policy({ exceptions: [ex("A", { approver: "lee" })] });
-    const { policy: stamped, approved } = stampApprovers(before, policy({ exceptions: [ex("A", { approver: "ceo" })] }), "sam");
+    const { policy: stamped, approved } = stampApprovers(
+      before,
+      policy({ exceptions: [ex("A", { approver: "ceo" })] }),
+      "sam",
+    );
     expect(stamped.exceptions[0]!.approver).toBe("lee");
     expect(approved).toEqual([]);
     expect(isUnchanged(diffPolicies(before, stamped))).toBe(true);

@@ -29,7 +29,8 @@ export function diffPolicies(before: Policy, after: Policy): PolicyChanges {
   const changes: PolicyChanges = {};
   const weights: NonNullable<PolicyChanges["weights"]> = {};
   for (const severity of SEVERITIES) {
-    if (before.weights[severity] !== after.weights[severity]) weights[severity] = { from: before.weights[severity], to: after.weights[severity] };
+    if (before.weights[severity] !== after.weights[severity])
+      weights[severity] = { from: before.weights[severity], to: after.weights[severity] };
   }
   if (Object.keys(weights).length > 0) changes.weights = weights;
   const critical = listChange(before.criticalRepos, after.criticalRepos);
@@ -47,7 +48,8 @@ export function diffPolicies(before: Policy, after: Policy): PolicyChanges {
     const p = previous.get(e.id);
     return p !== undefined && exceptionKey(p, true) !== exceptionKey(e, true);
   });
-  if (added.length + removed.length + changed.length > 0) changes.exceptions = { added, removed, changed: changed.map((e) => e.id) };
+  if (added.length + removed.length + changed.length > 0)
+    changes.exceptions = { added, removed, changed: changed.map((e) => e.id) };
   return changes;
 }
 
@@ -61,7 +63,11 @@ export function isUnchanged(changes: PolicyChanges): boolean {
  * already had (so pasting someone else's name into the JSON changes nothing).
  * Returns the stamped policy and the ids that need an approval now.
  */
-export function stampApprovers(before: Policy, after: Policy, approver: string): { policy: Policy; approved: string[] } {
+export function stampApprovers(
+  before: Policy,
+  after: Policy,
+  approver: string,
+): { policy: Policy; approved: string[] } {
   const previous = new Map(before.exceptions.map((e) => [e.id, e]));
   const approved: string[] = [];
   const exceptions = after.exceptions.map((e) => {
@@ -76,7 +82,8 @@ export function stampApprovers(before: Policy, after: Policy, approver: string):
 /** One line per change, for the history table and the audit summary. */
 export function describeChanges(changes: PolicyChanges): string[] {
   const lines: string[] = [];
-  for (const [severity, w] of Object.entries(changes.weights ?? {})) lines.push(`weight ${severity}: ${w.from} → ${w.to}`);
+  for (const [severity, w] of Object.entries(changes.weights ?? {}))
+    lines.push(`weight ${severity}: ${w.from} → ${w.to}`);
   const list = (label: string, c?: ListChange) => {
     if (!c) return;
     if (c.added.length) lines.push(`${label} added: ${c.added.join(", ")}`);

@@ -8,7 +8,13 @@ import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 import { rescoreAllOrganizations } from "../scores/rescore-all-organizations";
 import { loadActivePolicy } from "./load-active-policy";
-import { describeChanges, diffPolicies, isUnchanged, stampApprovers, type PolicyChanges } from "./policy-changes";
+import {
+  describeChanges,
+  diffPolicies,
+  isUnchanged,
+  stampApprovers,
+  type PolicyChanges,
+} from "./policy-changes";
 
 export interface SavedPolicy {
   changed: boolean;
@@ -24,13 +30,21 @@ export interface SavedPolicy {
  * by `who` and need exception:approve. The version number is the primary key, so two
  * leads saving at once cannot both become version N+1: the second gets a conflict.
  */
-export async function savePolicyVersion(who: Actor, draft: Policy, opts: { note?: string | null; expectedVersion?: number; now?: Date }): Promise<SavedPolicy> {
+export async function savePolicyVersion(
+  who: Actor,
+  draft: Policy,
+  opts: { note?: string | null; expectedVersion?: number; now?: Date },
+): Promise<SavedPolicy> {
   const current = await loadActivePolicy();
   if (opts.expectedVersion !== undefined && opts.expectedVersion !== current.version) {
-    throw new AppError("conflict", `The policy changed meanwhile (now version ${current.version}); reload and apply your change again.`);
+    throw new AppError(
+      "conflict",
+      `The policy changed meanwhile (now version ${current.version}); reload and apply your change again.`,
+    );
   }
   const { policy, approved } = stampApprovers(current.policy, draft, who.login ?? who.userId);
-  if (approved.length > 0) await authorize(who, "exception:approve", { type: "policy-exception", id: approved.join(",") });
+  if (approved.length > 0)
+    await authorize(who, "exception:approve", { type: "policy-exception", id: approved.join(",") });
   const changes = diffPolicies(current.policy, policy);
   if (isUnchanged(changes)) return { changed: false, version: current.version, changes, rescored: 0 };
 
@@ -39,17 +53,37 @@ export async function savePolicyVersion(who: Actor, draft: Policy, opts: { note?
   try {
     await getDb().$transaction(async (tx) => {
       await tx.policyVersion.create({
-        data: { version, policy: policy as unknown as Prisma.InputJsonValue, changes: changes as Prisma.InputJsonValue, note, createdById: who.userId },
+        data: {
+          version,
+          policy: policy as unknown as Prisma.InputJsonValue,
+          changes: changes as Prisma.InputJsonValue,
+          note,
+          createdById: who.userId,
+        },
       });
       await appendAuditEntry(
         who,
-        { action: "policy.updated", targetType: "policy", targetId: String(version), details: { version, previousVersion: current.version, note, approvedExceptions: approved, changes: describeChanges(changes) } },
+        {
+          action: "policy.updated",
+          targetType: "policy",
+          targetId: String(version),
+          details: {
+            version,
+            previousVersion: current.version,
+            note,
+            approvedExceptions: approved,
+            changes: describeChanges(changes),
+          },
+        },
         tx,
       );
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("conflict", "Another policy version was saved at the same moment; reload and apply your change again.");
+      throw new AppError(
+        "conflict",
+        "Another policy version was saved at the same moment; reload and apply your change again.",
+      );
     }
     throw error;
   }

@@ -38,13 +38,19 @@ export interface StoredSnapshot {
   syncedAt: Date;
 }
 
-export async function computeRepoScore(snapshot: StoredSnapshot, org: OrgPart | null, policy: { version: number; policy: Policy }, now: Date): Promise<RepoScoreRow> {
+export async function computeRepoScore(
+  snapshot: StoredSnapshot,
+  org: OrgPart | null,
+  policy: { version: number; policy: Policy },
+  now: Date,
+): Promise<RepoScoreRow> {
   const facts = assembleRepoFacts(snapshot.facts, org);
   const ctx = makeCheckContext(policy.policy, `${facts.owner}/${facts.name}`, now);
   // A JSON round trip drops `undefined` members, so the row equals what Postgres returns.
   const results = JSON.parse(JSON.stringify(await runChecksAsync(facts, ctx))) as CheckResult[];
   const scores = scoreResults(results, policy.policy);
-  const failing = (severity: CheckResult["severity"]) => results.filter((r) => r.severity === severity && effectiveStatus(r) === "fail").length;
+  const failing = (severity: CheckResult["severity"]) =>
+    results.filter((r) => r.severity === severity && effectiveStatus(r) === "fail").length;
   return {
     repositoryId: snapshot.repositoryId,
     policyVersion: policy.version,

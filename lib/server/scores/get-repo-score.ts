@@ -8,7 +8,11 @@ import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 import { loadActivePolicy } from "../policy/load-active-policy";
 
-const segment = z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/);
+const segment = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9._-]+$/);
 const input = z.object({ owner: segment, name: segment });
 
 export interface ResultView extends CheckResult {
@@ -30,14 +34,35 @@ export async function getRepoScore(actor: Actor | null, raw: unknown, now: Date 
   const { owner, name } = parsed.data;
   const repo = await getDb().repository.findFirst({
     where: { fullName: { equals: `${owner}/${name}`, mode: "insensitive" } },
-    select: { id: true, fullName: true, visibility: true, archived: true, defaultBranch: true, missingSince: true, score: true, snapshot: { select: { syncedAt: true } } },
+    select: {
+      id: true,
+      fullName: true,
+      visibility: true,
+      archived: true,
+      defaultBranch: true,
+      missingSince: true,
+      score: true,
+      snapshot: { select: { syncedAt: true } },
+    },
   });
   if (!repo) throw new AppError("not_found", "No such repository.");
   const { score, snapshot, ...repository } = repo;
-  if (!score) return { repository, snapshotSyncedAt: snapshot?.syncedAt ?? null, activePolicyVersion: null, lapsedExceptions: [] as string[], score: null };
+  if (!score)
+    return {
+      repository,
+      snapshotSyncedAt: snapshot?.syncedAt ?? null,
+      activePolicyVersion: null,
+      lapsedExceptions: [] as string[],
+      score: null,
+    };
   const results = (score.results as unknown as CheckResult[]).map((r): ResultView => {
     const def = checkById(r.checkId);
-    return { ...r, title: def?.title ?? r.checkId, rationale: def?.rationale ?? "", catalogueRemediation: def?.remediation ?? "" };
+    return {
+      ...r,
+      title: def?.title ?? r.checkId,
+      rationale: def?.rationale ?? "",
+      catalogueRemediation: def?.remediation ?? "",
+    };
   });
   const active = await loadActivePolicy();
   const byId = new Map(active.policy.exceptions.map((e) => [e.id, e]));
@@ -50,5 +75,11 @@ export async function getRepoScore(actor: Actor | null, raw: unknown, now: Date 
       if (!exception || !(Date.parse(exception.expiresAt) > now.getTime())) lapsed.add(id);
     }
   }
-  return { repository, snapshotSyncedAt: snapshot?.syncedAt ?? null, activePolicyVersion: active.version, lapsedExceptions: [...lapsed].sort(), score: { ...score, results } };
+  return {
+    repository,
+    snapshotSyncedAt: snapshot?.syncedAt ?? null,
+    activePolicyVersion: active.version,
+    lapsedExceptions: [...lapsed].sort(),
+    score: { ...score, results },
+  };
 }

@@ -36,7 +36,9 @@ export async function listRepoScores(actor: Actor | null, raw: unknown = {}) {
         failingHigh: true,
         policyVersion: true,
         computedAt: true,
-        repository: { select: { fullName: true, name: true, archived: true, organization: { select: { login: true } } } },
+        repository: {
+          select: { fullName: true, name: true, archived: true, organization: { select: { login: true } } },
+        },
       },
     }),
   ]);
@@ -45,6 +47,12 @@ export async function listRepoScores(actor: Actor | null, raw: unknown = {}) {
     page,
     pageSize,
     pages: Math.max(1, Math.ceil(total / pageSize)),
-    rows: rows.map(({ repository, ...score }) => ({ ...score, fullName: repository.fullName, owner: repository.organization.login, name: repository.name, archived: repository.archived })),
+    rows: rows.map(({ repository, ...score }) => ({
+      ...score,
+      fullName: repository.fullName,
+      owner: repository.organization.login,
+      name: repository.name,
+      archived: repository.archived,
+    })),
   };
 }

@@ -13,6 +13,7 @@ export async function rescoreAllOrganizations(actor: Actor | null, now?: Date): 
     orderBy: { id: "asc" },
   });
   const out: ScoreRunSummary[] = [];
-  for (const { id } of orgs) out.push(await scoreOrganization(actor, { organizationId: id, ...(now ? { now } : {}) }));
+  for (const { id } of orgs)
+    out.push(await scoreOrganization(actor, { organizationId: id, ...(now ? { now } : {}) }));
   return out;
 }

@@ -34,18 +34,24 @@ describe("scoring after a sync", () => {
       const results = score.results as unknown as CheckResult[];
       expect(results.map((r) => r.checkId)).toEqual(catalogue.map((c) => c.id));
       // secretlint ran (its prepare step was awaited), so the check is decided.
-      expect(results.find((r) => r.checkId === "hardcoded-credential")!.reason ?? "").not.toMatch(/did not run/);
+      expect(results.find((r) => r.checkId === "hardcoded-credential")!.reason ?? "").not.toMatch(
+        /did not run/,
+      );
       // Only the fixture's hostile repository (unparsable workflows) leaves most checks unknown.
       if (score.repository.name !== "hostile") expect(score.coverage).toBeGreaterThan(0.9);
       expect(score.overall).not.toBeNull();
     }
     // The org part was merged: org-2fa is decided from the org snapshot, not unknown.
-    expect((scores[0]!.results as unknown as CheckResult[]).find((r) => r.checkId === "org-2fa")!.status).toBe("pass");
+    expect(
+      (scores[0]!.results as unknown as CheckResult[]).find((r) => r.checkId === "org-2fa")!.status,
+    ).toBe("pass");
   });
 
   it("stores identical JSON when nothing changed", async () => {
     const first = await h.db.prisma.repoScore.findMany({ orderBy: { repositoryId: "asc" } });
     await scoreOrganization(systemActor("sync"), { organizationId: h.organizationId, now });
-    expect(JSON.stringify(await h.db.prisma.repoScore.findMany({ orderBy: { repositoryId: "asc" } }))).toBe(JSON.stringify(first));
+    expect(JSON.stringify(await h.db.prisma.repoScore.findMany({ orderBy: { repositoryId: "asc" } }))).toBe(
+      JSON.stringify(first),
+    );
   });
 });

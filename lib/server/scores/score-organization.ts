@@ -31,7 +31,10 @@ export interface ScoreRunSummary {
  * (memory stays flat, time grows linearly) and each page is written in one upsert.
  */
 export async function scoreOrganization(actor: Actor | null, raw: unknown): Promise<ScoreRunSummary> {
-  await authorize(actor, "sync:start", { type: "organization", id: String((raw as { organizationId?: unknown })?.organizationId ?? "") });
+  await authorize(actor, "sync:start", {
+    type: "organization",
+    id: String((raw as { organizationId?: unknown })?.organizationId ?? ""),
+  });
   const { organizationId, now = new Date(), pageSize } = input.parse(raw);
   const started = performance.now();
   const db = getDb();
@@ -44,7 +47,10 @@ export async function scoreOrganization(actor: Actor | null, raw: unknown): Prom
   let written = 0;
   for (;;) {
     const page = await db.repoSnapshot.findMany({
-      where: { repository: { organizationId, missingSince: null }, ...(cursor ? { repositoryId: { gt: cursor } } : {}) },
+      where: {
+        repository: { organizationId, missingSince: null },
+        ...(cursor ? { repositoryId: { gt: cursor } } : {}),
+      },
       orderBy: { repositoryId: "asc" },
       take: pageSize,
       select: { repositoryId: true, facts: true, syncedAt: true },
@@ -52,12 +58,29 @@ export async function scoreOrganization(actor: Actor | null, raw: unknown): Prom
     if (page.length === 0) break;
     const rows: RepoScoreRow[] = [];
     for (const snap of page) {
-      rows.push(await computeRepoScore({ repositoryId: snap.repositoryId, facts: snap.facts as unknown as RepoFacts, syncedAt: snap.syncedAt }, org, policy, now));
+      rows.push(
+        await computeRepoScore(
+          {
+            repositoryId: snap.repositoryId,
+            facts: snap.facts as unknown as RepoFacts,
+            syncedAt: snap.syncedAt,
+          },
+          org,
+          policy,
+          now,
+        ),
+      );
     }
     written += await writeRepoScores(db, rows, now);
     scored += rows.length;
     cursor = page[page.length - 1]!.repositoryId;
     if (page.length < pageSize) break;
   }
-  return { organizationId, policyVersion: policy.version, scored, written, durationMs: Math.round(performance.now() - started) };
+  return {
+    organizationId,
+    policyVersion: policy.version,
+    scored,
+    written,
+    durationMs: Math.round(performance.now() - started),
+  };
 }

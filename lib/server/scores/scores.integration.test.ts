@@ -28,7 +28,13 @@ let engineer: Actor;
 let auditor: Actor;
 const sync = systemActor("sync");
 const now = new Date("2026-03-01T00:00:00Z");
-const actor = (userId: string, login: string, role: Actor["role"]): Actor => ({ userId, login, role, ip: "198.51.100.4", userAgent: "vitest" });
+const actor = (userId: string, login: string, role: Actor["role"]): Actor => ({
+  userId,
+  login,
+  role,
+  ip: "198.51.100.4",
+  userAgent: "vitest",
+});
 
 const orgPart = (overrides: Partial<OrgPart> = {}): OrgPart => ({
   settings: makeOrg({ login: "acme" }),
@@ -39,26 +45,50 @@ const orgPart = (overrides: Partial<OrgPart> = {}): OrgPart => ({
 });
 
 async function addRepo(name: string, facts: ReturnType<typeof makeFacts>) {
-  const repo = await db.prisma.repository.create({ data: { organizationId: orgId, name, fullName: `acme/${name}` } });
-  await db.prisma.repoSnapshot.create({ data: { repositoryId: repo.id, fingerprint: "fp", factsVersion: 1, facts: JSON.parse(JSON.stringify(facts)), syncedAt: new Date("2026-02-27T10:00:00Z") } });
+  const repo = await db.prisma.repository.create({
+    data: { organizationId: orgId, name, fullName: `acme/${name}` },
+  });
+  await db.prisma.repoSnapshot.create({
+    data: {
+      repositoryId: repo.id,
+      fingerprint: "fp",
+      factsVersion: 1,
+      facts: JSON.parse(JSON.stringify(facts)),
+      syncedAt: new Date("2026-02-27T10:00:00Z"),
+    },
+  });
   return repo;
 }
 
-const scoreOf = (name: string) => db.prisma.repoScore.findFirstOrThrow({ where: { repository: { fullName: `acme/${name}` } } });
-const resultOf = async (name: string, checkId: string) => ((await scoreOf(name)).results as unknown as CheckResult[]).find((r) => r.checkId === checkId)!;
+const scoreOf = (name: string) =>
+  db.prisma.repoScore.findFirstOrThrow({ where: { repository: { fullName: `acme/${name}` } } });
+const resultOf = async (name: string, checkId: string) =>
+  ((await scoreOf(name)).results as unknown as CheckResult[]).find((r) => r.checkId === checkId)!;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   setDb(db.prisma);
   orgId = (await upsertOrganization(db.prisma, "acme", "Acme")).id;
-  const s = await upsertGitHubUser(db.prisma, { id: 11, login: "sam", name: "Sam", email: null }, "security_lead");
+  const s = await upsertGitHubUser(
+    db.prisma,
+    { id: 11, login: "sam", name: "Sam", email: null },
+    "security_lead",
+  );
   const e = await upsertGitHubUser(db.prisma, { id: 12, login: "eve", name: "Eve", email: null }, "engineer");
   const i = await upsertGitHubUser(db.prisma, { id: 13, login: "ian", name: "Ian", email: null }, "auditor");
   lead = actor(s.id, "sam", "security_lead");
   engineer = actor(e.id, "eve", "engineer");
   auditor = actor(i.id, "ian", "auditor");
-  await db.prisma.orgSnapshot.create({ data: { organizationId: orgId, facts: JSON.parse(JSON.stringify(orgPart())) } });
-  await addRepo("api", makeFacts({ name: "api", settings: { branchProtection: makeBranchProtection({ allowForcePushes: true }) } }));
+  await db.prisma.orgSnapshot.create({
+    data: { organizationId: orgId, facts: JSON.parse(JSON.stringify(orgPart())) },
+  });
+  await addRepo(
+    "api",
+    makeFacts({
+      name: "api",
+      settings: { branchProtection: makeBranchProtection({ allowForcePushes: true }) },
+    }),
+  );
   await addRepo("web", makeFacts({ name: "web" }));
   // A repository sync has listed but not fetched yet: no snapshot, so no score.
   await db.prisma.repository.create({ data: { organizationId: orgId, name: "new", fullName: "acme/new" } });
@@ -78,18 +108,29 @@ describe("scoring from stored snapshots", () => {
     expect(api.failingHigh).toBeGreaterThanOrEqual(1);
     const forcePush = await resultOf("api", "force-push");
     expect(forcePush.status).toBe("fail");
-    expect(forcePush.findings[0]).toMatchObject({ evidence: { kind: "api" }, remediation: expect.stringContaining("force push") });
+    expect(forcePush.findings[0]).toMatchObject({
+      evidence: { kind: "api" },
+      remediation: expect.stringContaining("force push"),
+    });
     expect((await resultOf("web", "force-push")).status).toBe("pass");
     expect(await db.prisma.repoScore.count()).toBe(2);
   });
 
   it("merges the org snapshot into each repository's facts", async () => {
     expect((await resultOf("api", "org-2fa")).status).toBe("pass");
-    await db.prisma.orgSnapshot.update({ where: { organizationId: orgId }, data: { facts: JSON.parse(JSON.stringify(orgPart({ settings: makeOrg({ twoFactorRequired: false }) }))) } });
+    await db.prisma.orgSnapshot.update({
+      where: { organizationId: orgId },
+      data: {
+        facts: JSON.parse(JSON.stringify(orgPart({ settings: makeOrg({ twoFactorRequired: false }) }))),
+      },
+    });
     await scoreOrganization(sync, { organizationId: orgId, now });
     expect((await resultOf("api", "org-2fa")).status).toBe("fail");
     expect((await scoreOf("web")).failingCritical).toBe(1);
-    await db.prisma.orgSnapshot.update({ where: { organizationId: orgId }, data: { facts: JSON.parse(JSON.stringify(orgPart())) } });
+    await db.prisma.orgSnapshot.update({
+      where: { organizationId: orgId },
+      data: { facts: JSON.parse(JSON.stringify(orgPart())) },
+    });
     await scoreOrganization(sync, { organizationId: orgId, now });
   });
 
@@ -101,7 +142,9 @@ describe("scoring from stored snapshots", () => {
   });
 
   it("refuses roles that cannot start jobs", async () => {
-    await expect(scoreOrganization(engineer, { organizationId: orgId })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(scoreOrganization(engineer, { organizationId: orgId })).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 });
 
@@ -109,40 +152,85 @@ describe("policy changes re-score without re-syncing", () => {
   it("a security lead's new weights change the stored score, audited, snapshots untouched", async () => {
     const snapshotsBefore = await db.prisma.repoSnapshot.findMany({ orderBy: { repositoryId: "asc" } });
     const before = (await scoreOf("api")).overall!;
-    const saved = await updatePolicy(lead, { policy: JSON.stringify({ version: 1, weights: { high: 30 } }), note: "high findings matter more", expectedVersion: 0, now });
-    expect(saved).toMatchObject({ changed: true, version: 1, rescored: 2, changes: { weights: { high: { from: 7.5, to: 30 } } } });
+    const saved = await updatePolicy(lead, {
+      policy: JSON.stringify({ version: 1, weights: { high: 30 } }),
+      note: "high findings matter more",
+      expectedVersion: 0,
+      now,
+    });
+    expect(saved).toMatchObject({
+      changed: true,
+      version: 1,
+      rescored: 2,
+      changes: { weights: { high: { from: 7.5, to: 30 } } },
+    });
     const api = await scoreOf("api");
     expect(api.policyVersion).toBe(1);
     expect(api.overall).not.toBe(before);
-    expect(await db.prisma.repoSnapshot.findMany({ orderBy: { repositoryId: "asc" } })).toEqual(snapshotsBefore);
+    expect(await db.prisma.repoSnapshot.findMany({ orderBy: { repositoryId: "asc" } })).toEqual(
+      snapshotsBefore,
+    );
     const [entry] = await listAuditEntries(lead, { limit: 1 });
-    expect(entry).toMatchObject({ action: "policy.updated", actorLogin: "sam", targetId: "1", details: { version: 1, previousVersion: 0, changes: ["weight high: 7.5 → 30"] } });
+    expect(entry).toMatchObject({
+      action: "policy.updated",
+      actorLogin: "sam",
+      targetId: "1",
+      details: { version: 1, previousVersion: 0, changes: ["weight high: 7.5 → 30"] },
+    });
   });
 
   it("shows zod's problems for an invalid document and saves nothing", async () => {
-    await expect(updatePolicy(lead, { policy: '{"version":1,"weights":{"high":-1},"criticalRepos":["nope"]}' })).rejects.toMatchObject({
+    await expect(
+      updatePolicy(lead, { policy: '{"version":1,"weights":{"high":-1},"criticalRepos":["nope"]}' }),
+    ).rejects.toMatchObject({
       code: "invalid",
-      issues: [expect.stringMatching(/^weights\.high: /), expect.stringMatching(/^criticalRepos\[0\]: must be "owner\/repo"/)],
+      issues: [
+        expect.stringMatching(/^weights\.high: /),
+        expect.stringMatching(/^criticalRepos\[0\]: must be "owner\/repo"/),
+      ],
     });
     await expect(updatePolicy(lead, { policy: "{not json" })).rejects.toMatchObject({ code: "invalid" });
     expect(await db.prisma.policyVersion.count()).toBe(1);
   });
 
   it("refuses a save made on a stale version", async () => {
-    await expect(updatePolicy(lead, { policy: { version: 1 }, expectedVersion: 0 })).rejects.toMatchObject({ code: "conflict" });
+    await expect(updatePolicy(lead, { policy: { version: 1 }, expectedVersion: 0 })).rejects.toMatchObject({
+      code: "conflict",
+    });
   });
 
   it("engineers and auditors cannot change policy or approve exceptions; each refusal is audited", async () => {
-    await expect(updatePolicy(engineer, { policy: { version: 1 } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updatePolicy(engineer, { policy: { version: 1 } })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     let [entry] = await listAuditEntries(lead, { limit: 1 });
-    expect(entry).toMatchObject({ action: "authz.denied", actorLogin: "eve", details: { permission: "policy:edit", role: "engineer" } });
-    await expect(updatePolicy(auditor, { policy: { version: 1 } })).rejects.toMatchObject({ code: "forbidden" });
+    expect(entry).toMatchObject({
+      action: "authz.denied",
+      actorLogin: "eve",
+      details: { permission: "policy:edit", role: "engineer" },
+    });
+    await expect(updatePolicy(auditor, { policy: { version: 1 } })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     [entry] = await listAuditEntries(lead, { limit: 1 });
-    expect(entry).toMatchObject({ action: "authz.denied", actorLogin: "ian", details: { permission: "policy:edit" } });
-    const exception = { checkId: "force-push", repo: "acme/api", justification: "I would like to approve my own risk", expiresAt: "2026-04-01" };
+    expect(entry).toMatchObject({
+      action: "authz.denied",
+      actorLogin: "ian",
+      details: { permission: "policy:edit" },
+    });
+    const exception = {
+      checkId: "force-push",
+      repo: "acme/api",
+      justification: "I would like to approve my own risk",
+      expiresAt: "2026-04-01",
+    };
     await expect(addPolicyException(engineer, exception)).rejects.toMatchObject({ code: "forbidden" });
     [entry] = await listAuditEntries(lead, { limit: 1 });
-    expect(entry).toMatchObject({ action: "authz.denied", actorLogin: "eve", details: { permission: "exception:approve" } });
+    expect(entry).toMatchObject({
+      action: "authz.denied",
+      actorLogin: "eve",
+      details: { permission: "exception:approve" },
+    });
     expect(await db.prisma.policyVersion.count()).toBe(1);
   });
 });
@@ -150,31 +238,65 @@ describe("policy changes re-score without re-syncing", () => {
 describe("exceptions", () => {
   it("suppress a finding until they expire, approved by the acting lead", async () => {
     const before = (await scoreOf("api")).overall!;
-    const saved = await addPolicyException(lead, { checkId: "force-push", repo: "acme/api", justification: "Release tooling rewrites tags until Q2", expiresAt: "2026-04-01", now });
+    const saved = await addPolicyException(lead, {
+      checkId: "force-push",
+      repo: "acme/api",
+      justification: "Release tooling rewrites tags until Q2",
+      expiresAt: "2026-04-01",
+      now,
+    });
     expect(saved).toMatchObject({ changed: true, version: 2, exceptionId: "EX-2-1" });
     const result = await resultOf("api", "force-push");
     expect(result.status).toBe("pass");
-    expect(result.findings[0]!.suppressed).toEqual({ by: "exception", reason: "Release tooling rewrites tags until Q2", exceptionId: "EX-2-1" });
+    expect(result.findings[0]!.suppressed).toEqual({
+      by: "exception",
+      reason: "Release tooling rewrites tags until Q2",
+      exceptionId: "EX-2-1",
+    });
     const api = await scoreOf("api");
     expect(api.overall!).toBeGreaterThan(before);
     expect(api.checksSuppressed).toBe(1);
     const policy = await getActivePolicy(auditor, now);
-    expect(policy.exceptions).toEqual([expect.objectContaining({ id: "EX-2-1", approver: "sam", active: true })]);
+    expect(policy.exceptions).toEqual([
+      expect.objectContaining({ id: "EX-2-1", approver: "sam", active: true }),
+    ]);
 
     // Until something re-scores, the repository page says the stored score rests on a lapsed exception.
-    const pending = await getRepoScore(engineer, { owner: "acme", name: "api" }, new Date("2026-04-01T00:00:00Z"));
+    const pending = await getRepoScore(
+      engineer,
+      { owner: "acme", name: "api" },
+      new Date("2026-04-01T00:00:00Z"),
+    );
     expect(pending.lapsedExceptions).toEqual(["EX-2-1"]);
     // Nobody edits anything: the next scoring after expiry simply stops applying it.
     await scoreOrganization(sync, { organizationId: orgId, now: new Date("2026-04-01T00:00:00Z") });
     expect((await resultOf("api", "force-push")).status).toBe("fail");
     expect((await scoreOf("api")).overall).toBe(before);
-    expect((await getActivePolicy(auditor, new Date("2026-04-02T00:00:00Z"))).exceptions[0]!.active).toBe(false);
-    expect((await getRepoScore(engineer, { owner: "acme", name: "api" }, new Date("2026-04-01T00:00:00Z"))).lapsedExceptions).toEqual([]);
+    expect((await getActivePolicy(auditor, new Date("2026-04-02T00:00:00Z"))).exceptions[0]!.active).toBe(
+      false,
+    );
+    expect(
+      (await getRepoScore(engineer, { owner: "acme", name: "api" }, new Date("2026-04-01T00:00:00Z")))
+        .lapsedExceptions,
+    ).toEqual([]);
   });
 
   it("records the saving lead as approver, whatever the document claims", async () => {
     const current = (await getActivePolicy(lead)).policy;
-    const forged = { ...current, exceptions: [...current.exceptions.map((e) => ({ ...e, approver: "ceo" })), { id: "EX-X", checkId: "signed-commits", repo: "acme/*", justification: "Bots cannot sign commits yet", approver: "ceo", expiresAt: "2027-01-01T00:00:00Z" }] };
+    const forged = {
+      ...current,
+      exceptions: [
+        ...current.exceptions.map((e) => ({ ...e, approver: "ceo" })),
+        {
+          id: "EX-X",
+          checkId: "signed-commits",
+          repo: "acme/*",
+          justification: "Bots cannot sign commits yet",
+          approver: "ceo",
+          expiresAt: "2027-01-01T00:00:00Z",
+        },
+      ],
+    };
     await updatePolicy(lead, { policy: forged, now });
     const exceptions = (await getActivePolicy(lead)).exceptions;
     expect(exceptions.map((e) => [e.id, e.approver])).toEqual([
@@ -187,10 +309,17 @@ describe("exceptions", () => {
 describe("concurrent runs", () => {
   it("a slower run under an older policy version never overwrites a newer score", async () => {
     const stored = await scoreOf("api");
-    const stale = { ...stored, policyVersion: 0, overall: 1, results: [] as CheckResult[] } as unknown as Parameters<typeof writeRepoScores>[1][number];
+    const stale = {
+      ...stored,
+      policyVersion: 0,
+      overall: 1,
+      results: [] as CheckResult[],
+    } as unknown as Parameters<typeof writeRepoScores>[1][number];
     expect(await writeRepoScores(db.prisma, [stale], new Date())).toBe(0);
     expect((await scoreOf("api")).overall).toBe(stored.overall);
-    expect(await writeRepoScores(db.prisma, [{ ...stale, policyVersion: stored.policyVersion }], now)).toBe(1);
+    expect(await writeRepoScores(db.prisma, [{ ...stale, policyVersion: stored.policyVersion }], now)).toBe(
+      1,
+    );
     expect((await scoreOf("api")).overall).toBe(1);
     await scoreOrganization(sync, { organizationId: orgId, now });
   });
@@ -199,7 +328,11 @@ describe("concurrent runs", () => {
 describe("reads", () => {
   it("lists scores worst first with pagination and an org filter", async () => {
     const page1 = await listRepoScores(engineer, { organizationId: orgId, pageSize: 1 });
-    expect(page1).toMatchObject({ total: 2, pages: 2, rows: [{ fullName: "acme/api", owner: "acme", name: "api" }] });
+    expect(page1).toMatchObject({
+      total: 2,
+      pages: 2,
+      rows: [{ fullName: "acme/api", owner: "acme", name: "api" }],
+    });
     const page2 = await listRepoScores(engineer, { organizationId: orgId, pageSize: 1, page: 2 });
     expect(page2.rows.map((r) => r.fullName)).toEqual(["acme/web"]);
     expect(page1.rows[0]!.overall!).toBeLessThanOrEqual(page2.rows[0]!.overall!);
@@ -209,7 +342,12 @@ describe("reads", () => {
     const summary = await getOrgSummary(auditor, { organizationId: orgId });
     const scores = await db.prisma.repoScore.findMany();
     const mean = scores.reduce((n, s) => n + s.overall!, 0) / scores.length;
-    expect(summary).toMatchObject({ repositories: 3, scored: 2, meanOverall: Math.round(mean * 10) / 10, worst: [{ fullName: "acme/api" }, { fullName: "acme/web" }] });
+    expect(summary).toMatchObject({
+      repositories: 3,
+      scored: 2,
+      meanOverall: Math.round(mean * 10) / 10,
+      worst: [{ fullName: "acme/api" }, { fullName: "acme/web" }],
+    });
     expect(Object.values(summary.distribution).reduce((a, b) => a + b, 0)).toBe(2);
     expect(summary.failingCritical).toBe(scores.reduce((n, s) => n + s.failingCritical, 0));
   });
@@ -221,8 +359,14 @@ describe("reads", () => {
       [2, "sam"],
       [1, "sam"],
     ]);
-    expect(versions[1]).toMatchObject({ note: "Exception EX-2-1: force-push on acme/api", changes: ["exceptions added: EX-2-1"] });
-    expect(versions[2]).toMatchObject({ note: "high findings matter more", changes: ["weight high: 7.5 → 30"] });
+    expect(versions[1]).toMatchObject({
+      note: "Exception EX-2-1: force-push on acme/api",
+      changes: ["exceptions added: EX-2-1"],
+    });
+    expect(versions[2]).toMatchObject({
+      note: "high findings matter more",
+      changes: ["weight high: 7.5 → 30"],
+    });
   });
 
   it("returns one repository's results with titles, or not-found", async () => {
@@ -233,6 +377,8 @@ describe("reads", () => {
       findings: [{ suppressed: { by: "exception", exceptionId: "EX-2-1" } }],
     });
     expect((await getRepoScore(engineer, { owner: "acme", name: "new" })).score).toBeNull();
-    await expect(getRepoScore(engineer, { owner: "acme", name: "ghost" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(getRepoScore(engineer, { owner: "acme", name: "ghost" })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });

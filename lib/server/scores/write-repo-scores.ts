@@ -18,22 +18,33 @@ const toData = (r: RepoScoreRow, computedAt: Date): Prisma.RepoScoreCreateManyIn
 });
 
 /** Upserts one page of scores; returns how many rows were written. */
-export async function writeRepoScores(db: PrismaClient, rows: RepoScoreRow[], computedAt: Date): Promise<number> {
+export async function writeRepoScores(
+  db: PrismaClient,
+  rows: RepoScoreRow[],
+  computedAt: Date,
+): Promise<number> {
   if (rows.length === 0) return 0;
   const ids = rows.map((r) => r.repositoryId);
   return db.$transaction(
     async (tx) => {
-      const stored = await tx.$queryRaw<Array<{ repositoryId: string; policyVersion: number; factsSyncedAt: Date }>>`
+      const stored = await tx.$queryRaw<
+        Array<{ repositoryId: string; policyVersion: number; factsSyncedAt: Date }>
+      >`
         SELECT "repositoryId", "policyVersion", "factsSyncedAt" FROM "RepoScore" WHERE "repositoryId" = ANY(${ids}) FOR UPDATE`;
       const byId = new Map(stored.map((s) => [s.repositoryId, s]));
       const fresh = rows.filter((r) => {
         const s = byId.get(r.repositoryId);
-        return !s || (r.policyVersion >= s.policyVersion && r.factsSyncedAt.getTime() >= s.factsSyncedAt.getTime());
+        return (
+          !s || (r.policyVersion >= s.policyVersion && r.factsSyncedAt.getTime() >= s.factsSyncedAt.getTime())
+        );
       });
       const replace = fresh.filter((r) => byId.has(r.repositoryId)).map((r) => r.repositoryId);
       if (replace.length > 0) await tx.repoScore.deleteMany({ where: { repositoryId: { in: replace } } });
       // A row another run inserted since the lock was taken wins (skipDuplicates).
-      const { count } = await tx.repoScore.createMany({ data: fresh.map((r) => toData(r, computedAt)), skipDuplicates: true });
+      const { count } = await tx.repoScore.createMany({
+        data: fresh.map((r) => toData(r, computedAt)),
+        skipDuplicates: true,
+      });
       return count;
     },
     { timeout: 60_000, maxWait: 30_000 },

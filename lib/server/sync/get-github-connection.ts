@@ -14,5 +14,14 @@ export async function getGitHubConnection(actor: Actor | null, raw: unknown) {
     where: { organizationId },
     omit: { secretCiphertext: true, webhookSecretCiphertext: true },
   });
-  return row && { id: row.id, kind: row.kind, baseUrl: row.baseUrl, appId: row.appId, installationId: row.installationId, updatedAt: row.updatedAt };
+  return (
+    row && {
+      id: row.id,
+      kind: row.kind,
+      baseUrl: row.baseUrl,
+      appId: row.appId,
+      installationId: row.installationId,
+      updatedAt: row.updatedAt,
+    }
+  );
 }

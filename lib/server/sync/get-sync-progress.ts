@@ -14,10 +14,32 @@ export async function getSyncProgress(actor: Actor | null, raw: unknown) {
   const [active, lastSucceeded] = await Promise.all([
     db.syncRun.findFirst({
       where: { organizationId, status: { in: ["queued", "running"] } },
-      select: { id: true, kind: true, status: true, trigger: true, startedAt: true, listingComplete: true, reposSeen: true, reposChanged: true, reposDone: true, batchesTotal: true, batchesDone: true },
+      select: {
+        id: true,
+        kind: true,
+        status: true,
+        trigger: true,
+        startedAt: true,
+        listingComplete: true,
+        reposSeen: true,
+        reposChanged: true,
+        reposDone: true,
+        batchesTotal: true,
+        batchesDone: true,
+      },
     }),
-    db.syncRun.findFirst({ where: { organizationId, status: "succeeded" }, orderBy: { finishedAt: "desc" }, select: { id: true, finishedAt: true } }),
+    db.syncRun.findFirst({
+      where: { organizationId, status: "succeeded" },
+      orderBy: { finishedAt: "desc" },
+      select: { id: true, finishedAt: true },
+    }),
   ]);
-  const percent = !active ? null : !active.listingComplete ? 0 : active.reposChanged === 0 ? 100 : Math.floor((100 * active.reposDone) / active.reposChanged);
+  const percent = !active
+    ? null
+    : !active.listingComplete
+      ? 0
+      : active.reposChanged === 0
+        ? 100
+        : Math.floor((100 * active.reposDone) / active.reposChanged);
   return { active: active && { ...active, percent }, lastSucceededAt: lastSucceeded?.finishedAt ?? null };
 }

@@ -4,7 +4,10 @@ import { getDb } from "../../db";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 
-const input = z.object({ organizationId: z.string().min(1), limit: z.number().int().min(1).max(100).default(20) });
+const input = z.object({
+  organizationId: z.string().min(1),
+  limit: z.number().int().min(1).max(100).default(20),
+});
 
 /** Run history for the Sync page, newest first, with each run's cost counters. */
 export async function listSyncRuns(actor: Actor | null, raw: unknown) {

@@ -9,7 +9,10 @@ import { appendAuditEntry } from "../audit/append-audit-entry";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 
-const input = z.object({ organizationId: z.string().min(1), kind: z.enum(["full", "incremental"]).default("incremental") });
+const input = z.object({
+  organizationId: z.string().min(1),
+  kind: z.enum(["full", "incremental"]).default("incremental"),
+});
 
 /** "Start sync": queues a run, or returns the organisation's active one (one at a time). */
 export async function startSync(actor: Actor | null, raw: unknown) {
@@ -19,7 +22,18 @@ export async function startSync(actor: Actor | null, raw: unknown) {
   const conn = await db.gitHubConnection.findUnique({ where: { organizationId }, select: { id: true } });
   if (!conn) throw new AppError("conflict", "Connect GitHub for this organisation first.");
   const boss = await getSenderBoss(getEnv().DATABASE_URL);
-  const res = await requestSync(boss, db, { organizationId, kind, trigger: "manual", requestedById: who.userId });
-  if (res.created) await appendAuditEntry(who, { action: "sync.started", targetType: "organization", targetId: organizationId, details: { runId: res.runId, kind } });
+  const res = await requestSync(boss, db, {
+    organizationId,
+    kind,
+    trigger: "manual",
+    requestedById: who.userId,
+  });
+  if (res.created)
+    await appendAuditEntry(who, {
+      action: "sync.started",
+      targetType: "organization",
+      targetId: organizationId,
+      details: { runId: res.runId, kind },
+    });
   return res;
 }

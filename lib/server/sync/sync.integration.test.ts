@@ -16,7 +16,13 @@ import { startSync } from "./start-sync";
 
 let db: TestDatabase;
 let orgId: string;
-const actor = (role: Actor["role"]): Actor => ({ userId: `u-${role}`, login: role, role, ip: "198.51.100.7", userAgent: "vitest" });
+const actor = (role: Actor["role"]): Actor => ({
+  userId: `u-${role}`,
+  login: role,
+  role,
+  ip: "198.51.100.7",
+  userAgent: "vitest",
+});
 const TOKEN = "ghp_" + randomBytes(18).toString("hex");
 
 beforeAll(async () => {
@@ -39,8 +45,14 @@ afterAll(async () => {
 
 describe("lib/server/sync", () => {
   it("lets only admins save a connection, sealing the secret and never returning it", async () => {
-    const input = { organizationId: orgId, baseUrl: "https://api.github.com", credentials: { kind: "token", token: TOKEN } };
-    await expect(saveGitHubConnection(actor("security_lead"), input)).rejects.toMatchObject({ code: "forbidden" });
+    const input = {
+      organizationId: orgId,
+      baseUrl: "https://api.github.com",
+      credentials: { kind: "token", token: TOKEN },
+    };
+    await expect(saveGitHubConnection(actor("security_lead"), input)).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await saveGitHubConnection(actor("admin"), input);
     const row = await db.prisma.gitHubConnection.findUniqueOrThrow({ where: { organizationId: orgId } });
     expect(row.secretCiphertext).not.toContain(TOKEN.slice(4));
@@ -48,12 +60,18 @@ describe("lib/server/sync", () => {
     expect(shown).toMatchObject({ kind: "token", baseUrl: "https://api.github.com" });
     expect(JSON.stringify(shown)).not.toContain(TOKEN);
     expect(JSON.stringify(shown)).not.toContain(row.secretCiphertext);
-    await expect(getGitHubConnection(actor("engineer"), { organizationId: orgId })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(getGitHubConnection(actor("engineer"), { organizationId: orgId })).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("refuses start-sync to engineers and auditors, and queues one run for leads", async () => {
-    await expect(startSync(actor("engineer"), { organizationId: orgId })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(startSync(actor("auditor"), { organizationId: orgId })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(startSync(actor("engineer"), { organizationId: orgId })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(startSync(actor("auditor"), { organizationId: orgId })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     const first = await startSync(actor("security_lead"), { organizationId: orgId, kind: "full" });
     const second = await startSync(actor("admin"), { organizationId: orgId });
     expect(first.created).toBe(true);
@@ -68,6 +86,8 @@ describe("lib/server/sync", () => {
     const runs = await listSyncRuns(actor("auditor"), { organizationId: orgId });
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ kind: "full", trigger: "manual" });
-    await expect(listSyncRuns(null, { organizationId: orgId })).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(listSyncRuns(null, { organizationId: orgId })).rejects.toMatchObject({
+      code: "unauthenticated",
+    });
   });
 });

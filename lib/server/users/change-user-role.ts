@@ -14,7 +14,10 @@ export async function changeUserRole(actor: Actor | null, raw: unknown) {
   const who = await authorize(actor, "users:manage");
   const { userId, role } = input.parse(raw);
   return getDb().$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, githubLogin: true } });
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { role: true, githubLogin: true },
+    });
     if (!user) throw new AppError("not_found", "No such user.");
     if (user.role === role) return { changed: false as const };
     if (user.role === "admin") {
@@ -22,7 +25,16 @@ export async function changeUserRole(actor: Actor | null, raw: unknown) {
       if (admins <= 1) throw new AppError("conflict", "The last admin cannot be demoted.");
     }
     await tx.user.update({ where: { id: userId }, data: { role } });
-    await appendAuditEntry(who, { action: "user.role_changed", targetType: "user", targetId: userId, details: { login: user.githubLogin, from: user.role, to: role } }, tx);
+    await appendAuditEntry(
+      who,
+      {
+        action: "user.role_changed",
+        targetType: "user",
+        targetId: userId,
+        details: { login: user.githubLogin, from: user.role, to: role },
+      },
+      tx,
+    );
     return { changed: true as const };
   });
 }

@@ -7,6 +7,14 @@ export async function listUsers(actor: Actor | null) {
   await authorize(actor, "users:manage");
   return getDb().user.findMany({
     orderBy: [{ createdAt: "asc" }],
-    select: { id: true, name: true, githubLogin: true, email: true, role: true, disabledAt: true, createdAt: true },
+    select: {
+      id: true,
+      name: true,
+      githubLogin: true,
+      email: true,
+      role: true,
+      disabledAt: true,
+      createdAt: true,
+    },
   });
 }

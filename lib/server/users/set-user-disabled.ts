@@ -18,6 +18,15 @@ export async function setUserDisabled(actor: Actor | null, raw: unknown) {
     if (!user) throw new AppError("not_found", "No such user.");
     await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null } });
     if (disabled) await tx.session.deleteMany({ where: { userId } });
-    await appendAuditEntry(who, { action: disabled ? "user.disabled" : "user.enabled", targetType: "user", targetId: userId, details: { login: user.githubLogin } }, tx);
+    await appendAuditEntry(
+      who,
+      {
+        action: disabled ? "user.disabled" : "user.enabled",
+        targetType: "user",
+        targetId: userId,
+        details: { login: user.githubLogin },
+      },
+      tx,
+    );
   });
 }

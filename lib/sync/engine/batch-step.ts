@@ -18,13 +18,22 @@ import { mapLimit } from "@/lib/util/map-limit";
 // batch's done flag included). A crash anywhere before commit leaves the previous facts
 // untouched and the batch not done, so the retry converges to the same state.
 
-export async function runBatchStep(ctx: SyncContext, runId: string, index: number): Promise<{ alreadyDone: boolean }> {
+export async function runBatchStep(
+  ctx: SyncContext,
+  runId: string,
+  index: number,
+): Promise<{ alreadyDone: boolean }> {
   const batch = await ctx.db.syncBatch.findUniqueOrThrow({ where: { runId_index: { runId, index } } });
   if (batch.done) return { alreadyDone: true };
-  await ctx.db.syncBatch.update({ where: { runId_index: { runId, index } }, data: { attempts: { increment: 1 } } });
+  await ctx.db.syncBatch.update({
+    where: { runId_index: { runId, index } },
+    data: { attempts: { increment: 1 } },
+  });
 
   const stats = new RequestStats();
-  await countingFailures(ctx.db, runId, stats, () => fetchAndWrite(ctx, runId, index, nodeIdList(batch.nodeIds), stats));
+  await countingFailures(ctx.db, runId, stats, () =>
+    fetchAndWrite(ctx, runId, index, nodeIdList(batch.nodeIds), stats),
+  );
   return { alreadyDone: false };
 }
 
@@ -52,7 +61,13 @@ function groupByTextBudget(plans: Planned[]): Planned[][] {
   return groups;
 }
 
-async function fetchAndWrite(ctx: SyncContext, runId: string, index: number, nodeIds: string[], stats: RequestStats): Promise<void> {
+async function fetchAndWrite(
+  ctx: SyncContext,
+  runId: string,
+  index: number,
+  nodeIds: string[],
+  stats: RequestStats,
+): Promise<void> {
   const etags = new PrismaEtagStore(ctx.db, ctx.connectionId);
   const client = await ctx.makeClient(stats, etags);
   const { repos } = await fetchFactsAdaptive(client, nodeIds);
@@ -64,7 +79,10 @@ async function fetchAndWrite(ctx: SyncContext, runId: string, index: number, nod
   // batch is done only with the last group, so a crash in between is simply redone.
   for (const [g, group] of groups.entries()) {
     const last = g === groups.length - 1;
-    await fetchTexts(client, group.flatMap((p) => p.wanted));
+    await fetchTexts(
+      client,
+      group.flatMap((p) => p.wanted),
+    );
     const built = await mapLimit(group, ctx.repoConcurrency ?? 16, async ({ repo }) => {
       const rest = await fetchRepoRest(client, repo.raw);
       const { facts, issues } = normaliseRepo(repo.raw, rest, repo.forbidden);
@@ -85,7 +103,14 @@ async function fetchAndWrite(ctx: SyncContext, runId: string, index: number, nod
         const ids = await upsertRepositories(
           tx,
           ctx.organizationId,
-          built.map(({ raw }) => ({ githubId: raw.databaseId, name: raw.name, fullName: `${raw.owner.login}/${raw.name}`, visibility: raw.visibility.toLowerCase(), archived: raw.isArchived, defaultBranch: raw.defaultBranchRef?.name ?? null })),
+          built.map(({ raw }) => ({
+            githubId: raw.databaseId,
+            name: raw.name,
+            fullName: `${raw.owner.login}/${raw.name}`,
+            visibility: raw.visibility.toLowerCase(),
+            archived: raw.isArchived,
+            defaultBranch: raw.defaultBranchRef?.name ?? null,
+          })),
         );
         const rows: SnapshotRow[] = built.map(({ raw, facts, issues }) => ({
           repositoryId: ids.get(raw.name)!,
@@ -99,9 +124,13 @@ async function fetchAndWrite(ctx: SyncContext, runId: string, index: number, nod
         await upsertSnapshots(tx, runId, rows);
         await etags.flush(tx);
         if (!last) return;
-        const marked = await tx.syncBatch.updateMany({ where: { runId, index, done: false }, data: { done: true, doneAt: new Date() } });
+        const marked = await tx.syncBatch.updateMany({
+          where: { runId, index, done: false },
+          data: { done: true, doneAt: new Date() },
+        });
         // Another worker finished this batch meanwhile: its counters already went in.
-        if (marked.count === 1) await addRunStats(tx, runId, stats.snapshot(), { reposDone: repos.length, batchesDone: 1 });
+        if (marked.count === 1)
+          await addRunStats(tx, runId, stats.snapshot(), { reposDone: repos.length, batchesDone: 1 });
         await ctx.beforeBatchCommit?.(runId, index);
       },
       { timeout: 120_000 },

@@ -18,13 +18,19 @@ import { countingFailures } from "./step-failure";
 export async function runListingStep(ctx: SyncContext, runId: string): Promise<{ batches: number }> {
   const run = await ctx.db.syncRun.findUniqueOrThrow({ where: { id: runId } });
   if (run.listingComplete) return { batches: run.batchesTotal };
-  if (run.status === "queued") await ctx.db.syncRun.update({ where: { id: runId }, data: { status: "running", startedAt: new Date() } });
+  if (run.status === "queued")
+    await ctx.db.syncRun.update({ where: { id: runId }, data: { status: "running", startedAt: new Date() } });
 
   const stats = new RequestStats();
   return countingFailures(ctx.db, runId, stats, () => listAndPlan(ctx, runId, run, stats));
 }
 
-async function listAndPlan(ctx: SyncContext, runId: string, run: { kind: string; targets: unknown }, stats: RequestStats): Promise<{ batches: number }> {
+async function listAndPlan(
+  ctx: SyncContext,
+  runId: string,
+  run: { kind: string; targets: unknown },
+  stats: RequestStats,
+): Promise<{ batches: number }> {
   const etags = new PrismaEtagStore(ctx.db, ctx.connectionId);
   await etags.preload([`${ctx.baseUrl}/orgs/${ctx.orgLogin}`]);
   const client = await ctx.makeClient(stats, etags);
@@ -53,18 +59,35 @@ async function listAndPlan(ctx: SyncContext, runId: string, run: { kind: string;
         await upsertRepositories(
           tx,
           ctx.organizationId,
-          listing.repos.map((r) => ({ githubId: r.databaseId, name: r.name, fullName: `${ctx.orgLogin}/${r.name}`, visibility: r.visibility.toLowerCase(), archived: r.isArchived, defaultBranch: r.defaultBranchRef?.name ?? null })),
+          listing.repos.map((r) => ({
+            githubId: r.databaseId,
+            name: r.name,
+            fullName: `${ctx.orgLogin}/${r.name}`,
+            visibility: r.visibility.toLowerCase(),
+            archived: r.isArchived,
+            defaultBranch: r.defaultBranchRef?.name ?? null,
+          })),
         );
         // Only here, with the whole listing in hand, may absence mean "gone".
-        await markMissing(tx, ctx.organizationId, listing.repos.map((r) => r.name));
+        await markMissing(
+          tx,
+          ctx.organizationId,
+          listing.repos.map((r) => r.name),
+        );
       }
       const batches: Array<{ runId: string; index: number; nodeIds: string[] }> = [];
-      for (let i = 0; i < nodeIds.length; i += FACTS_BATCH_SIZE) batches.push({ runId, index: batches.length, nodeIds: nodeIds.slice(i, i + FACTS_BATCH_SIZE) });
+      for (let i = 0; i < nodeIds.length; i += FACTS_BATCH_SIZE)
+        batches.push({ runId, index: batches.length, nodeIds: nodeIds.slice(i, i + FACTS_BATCH_SIZE) });
       if (batches.length) await tx.syncBatch.createMany({ data: batches, skipDuplicates: true });
       await etags.flush(tx);
       await tx.syncRun.update({
         where: { id: runId },
-        data: { listingComplete: true, reposSeen: listing ? listing.repos.length : nodeIds.length, reposChanged: nodeIds.length, batchesTotal: batches.length },
+        data: {
+          listingComplete: true,
+          reposSeen: listing ? listing.repos.length : nodeIds.length,
+          reposChanged: nodeIds.length,
+          batchesTotal: batches.length,
+        },
       });
       await addRunStats(tx, runId, stats.snapshot());
     },

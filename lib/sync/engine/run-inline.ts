@@ -25,12 +25,20 @@ async function withRetries<T>(attempts: number, delayMs: number, fn: () => Promi
 }
 
 /** Continues a run from wherever it stopped (listing, or the batches not yet done). */
-export async function resumeRun(ctx: SyncContext, runId: string, opts: InlineOptions = {}): Promise<"succeeded" | "failed"> {
+export async function resumeRun(
+  ctx: SyncContext,
+  runId: string,
+  opts: InlineOptions = {},
+): Promise<"succeeded" | "failed"> {
   const attempts = opts.attempts ?? 3;
   const delay = opts.retryDelayMs ?? 1000;
   try {
     await withRetries(attempts, delay, () => runListingStep(ctx, runId));
-    const pending = await ctx.db.syncBatch.findMany({ where: { runId, done: false }, select: { index: true }, orderBy: { index: "asc" } });
+    const pending = await ctx.db.syncBatch.findMany({
+      where: { runId, done: false },
+      select: { index: true },
+      orderBy: { index: "asc" },
+    });
     let next = 0;
     const worker = async () => {
       while (next < pending.length) {
@@ -47,7 +55,11 @@ export async function resumeRun(ctx: SyncContext, runId: string, opts: InlineOpt
   }
 }
 
-export async function runSyncInline(ctx: SyncContext, input: Omit<StartSyncInput, "organizationId">, opts: InlineOptions = {}) {
+export async function runSyncInline(
+  ctx: SyncContext,
+  input: Omit<StartSyncInput, "organizationId">,
+  opts: InlineOptions = {},
+) {
   const { runId } = await createRun(ctx.db, { ...input, organizationId: ctx.organizationId });
   const status = await resumeRun(ctx, runId, opts);
   return { runId, status };

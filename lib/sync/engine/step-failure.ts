@@ -6,7 +6,12 @@ import { addRunStats } from "../persist/runs";
  * Runs a step body; if it throws, the attempt's requests and error kinds are still
  * added to the run (GitHub charged for them), then the error propagates for retry.
  */
-export async function countingFailures<T>(db: SyncDb, runId: string, stats: RequestStats, body: () => Promise<T>): Promise<T> {
+export async function countingFailures<T>(
+  db: SyncDb,
+  runId: string,
+  stats: RequestStats,
+  body: () => Promise<T>,
+): Promise<T> {
   try {
     return await body();
   } catch (error) {

@@ -16,7 +16,12 @@ describe("actionRefsIn", () => {
   b:
     uses: acme/workflows/.github/workflows/ci.yml@main
 `;
-    expect(actionRefsIn([{ path: ".github/workflows/ci.yml", text }, { path: "README.md", text: "uses: x/y@v1" }])).toEqual([
+    expect(
+      actionRefsIn([
+        { path: ".github/workflows/ci.yml", text },
+        { path: "README.md", text: "uses: x/y@v1" },
+      ]),
+    ).toEqual([
       "acme/workflows@main",
       "actions/checkout@v4",
       "actions/setup-node@v4",
@@ -25,13 +30,18 @@ describe("actionRefsIn", () => {
   });
 
   it("ignores withheld files", () => {
-    expect(actionRefsIn([{ path: ".github/workflows/x.yml", text: null, skippedReason: "binary" }])).toEqual([]);
+    expect(actionRefsIn([{ path: ".github/workflows/x.yml", text: null, skippedReason: "binary" }])).toEqual(
+      [],
+    );
   });
 });
 
 describe("shasFor", () => {
   it("returns only the resolved keys of a repository", () => {
-    const cache = new Map<string, string | null>([["a/b@v1", "a".repeat(40)], ["c/d@v2", null]]);
+    const cache = new Map<string, string | null>([
+      ["a/b@v1", "a".repeat(40)],
+      ["c/d@v2", null],
+    ]);
     expect(shasFor(["a/b@v1", "c/d@v2", "e/f@v3"], cache)).toEqual({ "a/b@v1": "a".repeat(40) });
     expect(shasFor(["c/d@v2"], cache)).toBeUndefined();
   });

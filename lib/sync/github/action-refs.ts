@@ -26,20 +26,34 @@ export function actionRefsIn(files: readonly RepoFile[]): string[] {
 export const MAX_REFS_PER_BATCH = 100;
 
 /** Resolves keys through GET /repos/{owner}/{repo}/commits/{ref}; unresolvable keys are cached as null. */
-export async function resolveActionRefs(client: GitHubClient, keys: readonly string[], cache: Map<string, string | null>): Promise<void> {
+export async function resolveActionRefs(
+  client: GitHubClient,
+  keys: readonly string[],
+  cache: Map<string, string | null>,
+): Promise<void> {
   const todo = keys.filter((k) => !cache.has(k)).slice(0, MAX_REFS_PER_BATCH);
   await Promise.all(
     todo.map(async (key) => {
       const at = key.lastIndexOf("@");
       const [owner, repo] = key.slice(0, at).split("/");
-      const data = (await getOrNull(client.octokit, "GET /repos/{owner}/{repo}/commits/{ref}", { owner, repo, ref: key.slice(at + 1) }).catch(() => null)) as { sha?: unknown } | null;
-      cache.set(key, typeof data?.sha === "string" && FULL_SHA.test(data.sha) ? data.sha.toLowerCase() : null);
+      const data = (await getOrNull(client.octokit, "GET /repos/{owner}/{repo}/commits/{ref}", {
+        owner,
+        repo,
+        ref: key.slice(at + 1),
+      }).catch(() => null)) as { sha?: unknown } | null;
+      cache.set(
+        key,
+        typeof data?.sha === "string" && FULL_SHA.test(data.sha) ? data.sha.toLowerCase() : null,
+      );
     }),
   );
 }
 
 /** The resolved subset for one repository's keys (undefined when none resolved). */
-export function shasFor(keys: readonly string[], cache: Map<string, string | null>): Record<string, string> | undefined {
+export function shasFor(
+  keys: readonly string[],
+  cache: Map<string, string | null>,
+): Record<string, string> | undefined {
   const out: Record<string, string> = {};
   for (const k of keys) {
     const sha = cache.get(k);

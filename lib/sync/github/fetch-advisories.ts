@@ -12,7 +12,10 @@ export async function fetchActionAdvisories(client: GitHubClient): Promise<unkno
   const out: unknown[] = [];
   let after: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const data: ActionAdvisoriesResult = await client.octokit.graphql<ActionAdvisoriesResult>(ACTION_ADVISORIES_QUERY, { after });
+    const data: ActionAdvisoriesResult = await client.octokit.graphql<ActionAdvisoriesResult>(
+      ACTION_ADVISORIES_QUERY,
+      { after },
+    );
     client.stats.graphqlPoints += data.rateLimit?.cost ?? 1;
     for (const v of data.securityVulnerabilities.nodes ?? []) {
       if (!v || v.advisory.withdrawnAt) continue;
@@ -20,7 +23,13 @@ export async function fetchActionAdvisories(client: GitHubClient): Promise<unkno
         ghsa_id: v.advisory.ghsaId,
         summary: v.advisory.summary,
         severity: v.severity.toLowerCase(),
-        vulnerabilities: [{ package: { ecosystem: v.package.ecosystem.toLowerCase(), name: v.package.name }, vulnerable_version_range: v.vulnerableVersionRange, first_patched_version: v.firstPatchedVersion }],
+        vulnerabilities: [
+          {
+            package: { ecosystem: v.package.ecosystem.toLowerCase(), name: v.package.name },
+            vulnerable_version_range: v.vulnerableVersionRange,
+            first_patched_version: v.firstPatchedVersion,
+          },
+        ],
       });
     }
     const info = data.securityVulnerabilities.pageInfo;

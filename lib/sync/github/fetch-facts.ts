@@ -27,7 +27,10 @@ export async function fetchFactsAdaptive(client: GitHubClient, nodeIds: string[]
     const kind = classifyGitHubError(error);
     if (nodeIds.length <= 1 || (kind !== "server" && kind !== "timeout")) throw error;
     const mid = Math.ceil(nodeIds.length / 2);
-    const [a, b] = [await fetchFactsAdaptive(client, nodeIds.slice(0, mid)), await fetchFactsAdaptive(client, nodeIds.slice(mid))];
+    const [a, b] = [
+      await fetchFactsAdaptive(client, nodeIds.slice(0, mid)),
+      await fetchFactsAdaptive(client, nodeIds.slice(mid)),
+    ];
     return { repos: [...a.repos, ...b.repos], missing: [...a.missing, ...b.missing] };
   }
 }
@@ -65,7 +68,8 @@ export async function fetchFactsBatch(client: GitHubClient, nodeIds: string[]): 
   const missing: string[] = [];
   nodeIds.forEach((id, i) => {
     const node = data.nodes?.[i];
-    if (node && node.__typename === "Repository") repos.push({ raw: node as RawRepoFacts, forbidden: forbidden.get(i) ?? new Set() });
+    if (node && node.__typename === "Repository")
+      repos.push({ raw: node as RawRepoFacts, forbidden: forbidden.get(i) ?? new Set() });
     else {
       missing.push(id);
       // A node nulled by a field error is a failure to report, not a deleted repository.

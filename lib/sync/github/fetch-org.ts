@@ -12,39 +12,75 @@ import { getOrNull, listOrNull } from "./rest-get";
 // number of repositories. Alerts are read org-wide (2 paged lists) rather than per repo.
 
 /** Alerts are an extra: when GitHub cannot serve them (GHES without the feature…), they are unknown. */
-async function optional<T>(p: Promise<T | null>, subject: string, sink: (i: NormaliseIssue) => void): Promise<T | null> {
+async function optional<T>(
+  p: Promise<T | null>,
+  subject: string,
+  sink: (i: NormaliseIssue) => void,
+): Promise<T | null> {
   try {
     return await p;
   } catch (error) {
     if (classifyGitHubError(error) === "rate_limited") throw error;
-    sink({ kind: "value_invalid", subject, reason: `not available: ${error instanceof Error ? error.message.slice(0, 200) : "error"}` });
+    sink({
+      kind: "value_invalid",
+      subject,
+      reason: `not available: ${error instanceof Error ? error.message.slice(0, 200) : "error"}`,
+    });
     return null;
   }
 }
 
-export async function fetchOrgPart(client: GitHubClient, org: string): Promise<{ part: OrgPart; issues: NormaliseIssue[] }> {
+export async function fetchOrgPart(
+  client: GitHubClient,
+  org: string,
+): Promise<{ part: OrgPart; issues: NormaliseIssue[] }> {
   const { octokit } = client;
   const issues: NormaliseIssue[] = [];
   const sink = (i: NormaliseIssue) => issues.length < 200 && issues.push(i);
   const p = { org };
-  const [orgRaw, permissions, workflow, secrets, secretAlerts, dependabotAlerts, advisories] = await Promise.all([
-    getOrNull(octokit, "GET /orgs/{org}", p),
-    getOrNull(octokit, "GET /orgs/{org}/actions/permissions", p),
-    getOrNull(octokit, "GET /orgs/{org}/actions/permissions/workflow", p),
-    listOrNull(octokit, "GET /orgs/{org}/actions/secrets", p, "secrets"),
-    optional(listOrNull(octokit, "GET /orgs/{org}/secret-scanning/alerts", { ...p, state: "open" }), "secret scanning alerts", sink),
-    optional(listOrNull(octokit, "GET /orgs/{org}/dependabot/alerts", { ...p, state: "open" }), "dependabot alerts", sink),
-    optional(fetchActionAdvisories(client), "action advisories", sink),
-  ]);
+  const [orgRaw, permissions, workflow, secrets, secretAlerts, dependabotAlerts, advisories] =
+    await Promise.all([
+      getOrNull(octokit, "GET /orgs/{org}", p),
+      getOrNull(octokit, "GET /orgs/{org}/actions/permissions", p),
+      getOrNull(octokit, "GET /orgs/{org}/actions/permissions/workflow", p),
+      listOrNull(octokit, "GET /orgs/{org}/actions/secrets", p, "secrets"),
+      optional(
+        listOrNull(octokit, "GET /orgs/{org}/secret-scanning/alerts", { ...p, state: "open" }),
+        "secret scanning alerts",
+        sink,
+      ),
+      optional(
+        listOrNull(octokit, "GET /orgs/{org}/dependabot/alerts", { ...p, state: "open" }),
+        "dependabot alerts",
+        sink,
+      ),
+      optional(fetchActionAdvisories(client), "action advisories", sink),
+    ]);
   const selectedActions =
-    (permissions as { allowed_actions?: string } | null)?.allowed_actions === "selected" ? await getOrNull(octokit, "GET /orgs/{org}/actions/permissions/selected-actions", p) : null;
+    (permissions as { allowed_actions?: string } | null)?.allowed_actions === "selected"
+      ? await getOrNull(octokit, "GET /orgs/{org}/actions/permissions/selected-actions", p)
+      : null;
 
   const selected = new Map<string, string[] | null>();
-  const selectedNames = ((secrets ?? []) as Array<{ name?: unknown; visibility?: unknown }>).filter((s) => s.visibility === "selected" && typeof s.name === "string").map((s) => s.name as string);
+  const selectedNames = ((secrets ?? []) as Array<{ name?: unknown; visibility?: unknown }>)
+    .filter((s) => s.visibility === "selected" && typeof s.name === "string")
+    .map((s) => s.name as string);
   await Promise.all(
     selectedNames.map(async (name) => {
-      const repos = await listOrNull(octokit, "GET /orgs/{org}/actions/secrets/{secret_name}/repositories", { ...p, secret_name: name }, "repositories");
-      selected.set(name, repos ? repos.flatMap((r) => (typeof (r as { name?: unknown }).name === "string" ? [(r as { name: string }).name] : [])) : null);
+      const repos = await listOrNull(
+        octokit,
+        "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
+        { ...p, secret_name: name },
+        "repositories",
+      );
+      selected.set(
+        name,
+        repos
+          ? repos.flatMap((r) =>
+              typeof (r as { name?: unknown }).name === "string" ? [(r as { name: string }).name] : [],
+            )
+          : null,
+      );
     }),
   );
 

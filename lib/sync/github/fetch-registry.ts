@@ -1,6 +1,11 @@
 import type { RegistryFacts } from "@/lib/facts/types";
 import type { GitHubClient } from "@/lib/github/client";
-import { collectRegistryFacts, ghcrImage, githubAttestationSource, type RegistryCredentials } from "@/lib/registry";
+import {
+  collectRegistryFacts,
+  ghcrImage,
+  githubAttestationSource,
+  type RegistryCredentials,
+} from "@/lib/registry";
 import { listOrNull } from "./rest-get";
 import { mapLimit } from "@/lib/util/map-limit";
 
@@ -25,8 +30,15 @@ interface PackageRow {
 }
 
 /** Repository name → RegistryFacts (repositories without packages are absent: no images). Null when packages are unreadable. */
-export async function fetchRegistryFacts(client: GitHubClient, org: string, cfg: RegistryConfig): Promise<Record<string, RegistryFacts> | null> {
-  const packages = await listOrNull(client.octokit, "GET /orgs/{org}/packages", { org, package_type: "container" });
+export async function fetchRegistryFacts(
+  client: GitHubClient,
+  org: string,
+  cfg: RegistryConfig,
+): Promise<Record<string, RegistryFacts> | null> {
+  const packages = await listOrNull(client.octokit, "GET /orgs/{org}/packages", {
+    org,
+    package_type: "container",
+  });
   if (!packages) return null;
   const byRepo = new Map<string, string[]>();
   for (const p of packages as PackageRow[]) {
@@ -38,7 +50,11 @@ export async function fetchRegistryFacts(client: GitHubClient, org: string, cfg:
   await mapLimit([...byRepo], 4, async ([repo, names]) => {
     const images = await Promise.all(
       names.map(async (name) => {
-        const versions = await listOrNull(client.octokit, "GET /orgs/{org}/packages/{package_type}/{package_name}/versions", { org, package_type: "container", package_name: name });
+        const versions = await listOrNull(
+          client.octokit,
+          "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+          { org, package_type: "container", package_name: name },
+        );
         return ghcrImage(org, name, versions, cfg.host);
       }),
     );

@@ -15,27 +15,48 @@ export async function fetchRepoRest(client: GitHubClient, raw: RawRepoFacts): Pr
   const { octokit } = client;
   const p = { owner: raw.owner.login, repo: raw.name };
   const hasEnvironments = (raw.environments?.totalCount ?? 1) > 0;
-  const [repo, actionsPermissions, workflowPermissions, secrets, deployKeys, environments] = await Promise.all([
-    getOrNull(octokit, "GET /repos/{owner}/{repo}", p),
-    getOrNull(octokit, "GET /repos/{owner}/{repo}/actions/permissions", p),
-    getOrNull(octokit, "GET /repos/{owner}/{repo}/actions/permissions/workflow", p),
-    listOrNull(octokit, "GET /repos/{owner}/{repo}/actions/secrets", p, "secrets"),
-    listOrNull(octokit, "GET /repos/{owner}/{repo}/keys", p),
-    hasEnvironments ? listOrNull(octokit, "GET /repos/{owner}/{repo}/environments", p, "environments") : Promise.resolve(null),
-  ]);
+  const [repo, actionsPermissions, workflowPermissions, secrets, deployKeys, environments] =
+    await Promise.all([
+      getOrNull(octokit, "GET /repos/{owner}/{repo}", p),
+      getOrNull(octokit, "GET /repos/{owner}/{repo}/actions/permissions", p),
+      getOrNull(octokit, "GET /repos/{owner}/{repo}/actions/permissions/workflow", p),
+      listOrNull(octokit, "GET /repos/{owner}/{repo}/actions/secrets", p, "secrets"),
+      listOrNull(octokit, "GET /repos/{owner}/{repo}/keys", p),
+      hasEnvironments
+        ? listOrNull(octokit, "GET /repos/{owner}/{repo}/environments", p, "environments")
+        : Promise.resolve(null),
+    ]);
   const allowed = (actionsPermissions as { allowed_actions?: string } | null)?.allowed_actions;
-  const selectedActions = allowed === "selected" ? await getOrNull(octokit, "GET /repos/{owner}/{repo}/actions/permissions/selected-actions", p) : null;
+  const selectedActions =
+    allowed === "selected"
+      ? await getOrNull(octokit, "GET /repos/{owner}/{repo}/actions/permissions/selected-actions", p)
+      : null;
 
   const branchPolicies = new Map<string, unknown>();
   const environmentSecrets = new Map<string, unknown>();
-  const envList = (environments ?? []) as Array<{ name?: unknown; deployment_branch_policy?: { custom_branch_policies?: boolean } | null }>;
+  const envList = (environments ?? []) as Array<{
+    name?: unknown;
+    deployment_branch_policy?: { custom_branch_policies?: boolean } | null;
+  }>;
   await Promise.all(
     envList.slice(0, MAX_ENVIRONMENT_DETAILS).map(async (env) => {
       if (typeof env.name !== "string") return;
       const ep = { ...p, environment_name: env.name };
       const [policies, envSecrets] = await Promise.all([
-        env.deployment_branch_policy?.custom_branch_policies ? listOrNull(octokit, "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies", ep, "branch_policies") : Promise.resolve(null),
-        listOrNull(octokit, "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets", ep, "secrets"),
+        env.deployment_branch_policy?.custom_branch_policies
+          ? listOrNull(
+              octokit,
+              "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+              ep,
+              "branch_policies",
+            )
+          : Promise.resolve(null),
+        listOrNull(
+          octokit,
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
+          ep,
+          "secrets",
+        ),
       ]);
       if (policies) branchPolicies.set(env.name, { branch_policies: policies });
       if (envSecrets) environmentSecrets.set(env.name, { secrets: envSecrets });

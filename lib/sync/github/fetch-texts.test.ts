@@ -7,13 +7,33 @@ const meta = (oid: string, byteSize: number, isBinary = false) => ({ oid, byteSi
 
 describe("planTexts", () => {
   it("asks for workflow and fact-file texts in path order", () => {
-    const raw = rawRepo({ workflowsTree: { entries: [{ name: "b.yml", type: "blob", object: meta("2", 10) }, { name: "a.yml", type: "blob", object: meta("1", 10) }, { name: "sub", type: "tree", object: {} }] } });
-    expect(planTexts(raw).map((w) => w.path)).toEqual([".github/CODEOWNERS", ".github/workflows/a.yml", ".github/workflows/b.yml", "package.json"]);
+    const raw = rawRepo({
+      workflowsTree: {
+        entries: [
+          { name: "b.yml", type: "blob", object: meta("2", 10) },
+          { name: "a.yml", type: "blob", object: meta("1", 10) },
+          { name: "sub", type: "tree", object: {} },
+        ],
+      },
+    });
+    expect(planTexts(raw).map((w) => w.path)).toEqual([
+      ".github/CODEOWNERS",
+      ".github/workflows/a.yml",
+      ".github/workflows/b.yml",
+      "package.json",
+    ]);
   });
 
   it("never asks for binary or oversized blobs, and caps what one repository may cost", () => {
-    const entries = Array.from({ length: 10 }, (_, i) => ({ name: `w${i}.yml`, type: "blob", object: meta(`o${i}`, 500_000) }));
-    entries.push({ name: "bin.yml", type: "blob", object: meta("b", 10, true) }, { name: "huge.yml", type: "blob", object: meta("h", 10_000_000) });
+    const entries = Array.from({ length: 10 }, (_, i) => ({
+      name: `w${i}.yml`,
+      type: "blob",
+      object: meta(`o${i}`, 500_000),
+    }));
+    entries.push(
+      { name: "bin.yml", type: "blob", object: meta("b", 10, true) },
+      { name: "huge.yml", type: "blob", object: meta("h", 10_000_000) },
+    );
     const raw = rawRepo({ workflowsTree: { entries }, f__github_CODEOWNERS: null, f_package_json: null });
     const wanted = planTexts(raw);
     expect(plannedBytes(wanted)).toBeLessThanOrEqual(MAX_REPO_TEXT_BYTES);
@@ -26,7 +46,11 @@ describe("planTexts", () => {
   });
 
   it("caps the number of files per repository", () => {
-    const entries = Array.from({ length: MAX_FILES_PER_REPO + 5 }, (_, i) => ({ name: `w${String(i).padStart(4, "0")}.yml`, type: "blob", object: meta(`o${i}`, 10) }));
+    const entries = Array.from({ length: MAX_FILES_PER_REPO + 5 }, (_, i) => ({
+      name: `w${String(i).padStart(4, "0")}.yml`,
+      type: "blob",
+      object: meta(`o${i}`, 10),
+    }));
     const raw = rawRepo({ workflowsTree: { entries }, f__github_CODEOWNERS: null, f_package_json: null });
     expect(planTexts(raw)).toHaveLength(MAX_FILES_PER_REPO);
   });

@@ -1,5 +1,9 @@
 import type { GitHubClient } from "@/lib/github/client";
-import { BLOB_TEXTS_MAX_PER_QUERY, buildBlobTextsQuery, type BlobTextsResult } from "@/lib/github/queries/blob-texts";
+import {
+  BLOB_TEXTS_MAX_PER_QUERY,
+  buildBlobTextsQuery,
+  type BlobTextsResult,
+} from "@/lib/github/queries/blob-texts";
 import { FACT_FILES } from "@/lib/github/queries/fact-files";
 import type { RawBlob, RawRepoFacts } from "@/lib/github/queries/repo-facts-types";
 import { MAX_FILE_BYTES } from "../normalise/files";
@@ -27,7 +31,8 @@ const cost = (b: RawBlob) => Math.min(b.byteSize ?? 0, GITHUB_TEXT_LIMIT);
 export function planTexts(raw: RawRepoFacts): WantedText[] {
   const candidates: Array<{ path: string; blob: RawBlob }> = [];
   for (const e of raw.workflowsTree?.entries ?? []) {
-    if (e?.type === "blob" && e.object && typeof e.name === "string" && SEGMENT.test(e.name)) candidates.push({ path: `.github/workflows/${e.name}`, blob: e.object });
+    if (e?.type === "blob" && e.object && typeof e.name === "string" && SEGMENT.test(e.name))
+      candidates.push({ path: `.github/workflows/${e.name}`, blob: e.object });
   }
   for (const f of FACT_FILES) {
     const blob = raw[f.alias as `f_${string}`];
@@ -39,8 +44,10 @@ export function planTexts(raw: RawRepoFacts): WantedText[] {
   let budget = MAX_REPO_TEXT_BYTES;
   for (const c of candidates) {
     if (c.blob.isBinary || (c.blob.byteSize ?? 0) > MAX_FILE_BYTES) continue; // normaliseBlob records why
-    if (out.length >= MAX_FILES_PER_REPO) c.blob.skipReason = `more than ${MAX_FILES_PER_REPO} files to read in this repository`;
-    else if (cost(c.blob) > budget) c.blob.skipReason = `repository text budget (${MAX_REPO_TEXT_BYTES} bytes) exhausted`;
+    if (out.length >= MAX_FILES_PER_REPO)
+      c.blob.skipReason = `more than ${MAX_FILES_PER_REPO} files to read in this repository`;
+    else if (cost(c.blob) > budget)
+      c.blob.skipReason = `repository text budget (${MAX_REPO_TEXT_BYTES} bytes) exhausted`;
     else {
       budget -= cost(c.blob);
       out.push({ repoNodeId: raw.id, path: c.path, blob: c.blob });
@@ -65,7 +72,10 @@ export async function fetchTexts(client: GitHubClient, wanted: readonly WantedTe
   let current: WantedText[] = [];
   let bytes = 0;
   for (const w of unique) {
-    if (current.length && (current.length >= BLOB_TEXTS_MAX_PER_QUERY || bytes + cost(w.blob) > QUERY_TEXT_BUDGET)) {
+    if (
+      current.length &&
+      (current.length >= BLOB_TEXTS_MAX_PER_QUERY || bytes + cost(w.blob) > QUERY_TEXT_BUDGET)
+    ) {
       chunks.push(current);
       current = [];
       bytes = 0;
@@ -81,7 +91,12 @@ export async function fetchTexts(client: GitHubClient, wanted: readonly WantedTe
     client.stats.graphqlPoints += data.rateLimit?.cost ?? 1;
     // Each node alias rK holds the blob aliases of its repository; flatten them by alias.
     const found = new Map<string, { text: string | null; isTruncated: boolean }>();
-    for (const [k, v] of Object.entries(data)) if (k.startsWith("r") && v) for (const [alias, blob] of Object.entries(v as Record<string, { text: string | null; isTruncated: boolean } | null>)) if (blob) found.set(alias, blob);
+    for (const [k, v] of Object.entries(data))
+      if (k.startsWith("r") && v)
+        for (const [alias, blob] of Object.entries(
+          v as Record<string, { text: string | null; isTruncated: boolean } | null>,
+        ))
+          if (blob) found.set(alias, blob);
     chunk.forEach((w, i) => {
       const blob = found.get(aliases[i]!);
       if (!blob) return;

@@ -16,7 +16,10 @@ export async function listOrgRepos(client: GitHubClient, login: string): Promise
   let after: string | null = null;
   let org: OrgListing["org"] | null = null;
   for (;;) {
-    const data: ListReposResult = await client.octokit.graphql<ListReposResult>(LIST_REPOS_QUERY, { org: login, after });
+    const data: ListReposResult = await client.octokit.graphql<ListReposResult>(LIST_REPOS_QUERY, {
+      org: login,
+      after,
+    });
     client.stats.graphqlPoints += data.rateLimit?.cost ?? 1;
     const o = data.organization;
     if (!o) throw new Error(`organisation ${login} not found or not visible to this connection`);

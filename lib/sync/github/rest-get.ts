@@ -6,7 +6,11 @@ import { classifyGitHubError } from "@/lib/github/errors";
 // become null (the fact is unknown); anything else (rate limit, 5xx after retries,
 // timeouts) propagates so the batch fails whole and is retried.
 
-export async function getOrNull(octokit: Octokit, route: string, params: Record<string, unknown>): Promise<unknown> {
+export async function getOrNull(
+  octokit: Octokit,
+  route: string,
+  params: Record<string, unknown>,
+): Promise<unknown> {
   try {
     const res = await octokit.request(route, params);
     return res.data;
@@ -18,14 +22,25 @@ export async function getOrNull(octokit: Octokit, route: string, params: Record<
 }
 
 /** All pages of a list endpoint (per_page 100), or null when forbidden/absent. */
-export async function listOrNull(octokit: Octokit, route: string, params: Record<string, unknown>, key?: string): Promise<unknown[] | null> {
+export async function listOrNull(
+  octokit: Octokit,
+  route: string,
+  params: Record<string, unknown>,
+  key?: string,
+): Promise<unknown[] | null> {
   try {
     const out: unknown[] = [];
     for await (const page of octokit.paginate.iterator(route, { ...params, per_page: 100 })) {
       const data = page.data as unknown;
       // paginate normalises wrapped lists ({total_count, secrets:[…]}) into arrays.
       if (Array.isArray(data)) out.push(...data);
-      else if (key && data && typeof data === "object" && Array.isArray((data as Record<string, unknown>)[key])) out.push(...((data as Record<string, unknown[]>)[key] ?? []));
+      else if (
+        key &&
+        data &&
+        typeof data === "object" &&
+        Array.isArray((data as Record<string, unknown>)[key])
+      )
+        out.push(...((data as Record<string, unknown[]>)[key] ?? []));
     }
     return out;
   } catch (error) {

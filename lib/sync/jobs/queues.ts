@@ -33,12 +33,28 @@ export interface QueueTuning {
 }
 
 export async function createSyncQueues(boss: PgBoss, t: QueueTuning = {}): Promise<void> {
-  const common = { retryLimit: t.retryLimit ?? 4, retryDelay: t.retryDelay ?? 10, retryBackoff: true, expireInSeconds: t.expireInSeconds ?? 15 * 60, deadLetter: QUEUE_FAILED };
+  const common = {
+    retryLimit: t.retryLimit ?? 4,
+    retryDelay: t.retryDelay ?? 10,
+    retryBackoff: true,
+    expireInSeconds: t.expireInSeconds ?? 15 * 60,
+    deadLetter: QUEUE_FAILED,
+  };
   await boss.createQueue(QUEUE_FAILED);
-  await boss.createQueue(QUEUE_REQUEST, { name: QUEUE_REQUEST, retryLimit: 3, retryDelay: 5, retryBackoff: true });
+  await boss.createQueue(QUEUE_REQUEST, {
+    name: QUEUE_REQUEST,
+    retryLimit: 3,
+    retryDelay: 5,
+    retryBackoff: true,
+  });
   await boss.createQueue(QUEUE_LIST, { name: QUEUE_LIST, ...common });
   await boss.createQueue(QUEUE_BATCH, { name: QUEUE_BATCH, ...common });
-  await boss.createQueue(QUEUE_SCORE, { name: QUEUE_SCORE, retryLimit: 3, retryDelay: 10, retryBackoff: true });
+  await boss.createQueue(QUEUE_SCORE, {
+    name: QUEUE_SCORE,
+    retryLimit: 3,
+    retryDelay: 10,
+    retryBackoff: true,
+  });
 }
 
 /** One pending scoring per organisation: runs finishing close together score once. */
@@ -48,11 +64,16 @@ export async function enqueueScoring(boss: PgBoss, organizationId: string): Prom
 
 /** Batch jobs are keyed by run and index, so re-enqueueing after a crash never duplicates. */
 export async function enqueueBatches(boss: PgBoss, runId: string, indexes: number[]): Promise<void> {
-  for (const index of indexes) await boss.send(QUEUE_BATCH, { runId, index } satisfies BatchJob, { singletonKey: `${runId}:${index}` });
+  for (const index of indexes)
+    await boss.send(QUEUE_BATCH, { runId, index } satisfies BatchJob, { singletonKey: `${runId}:${index}` });
 }
 
 /** Queues a sync request; the worker starts it now or once the organisation's active run ends. */
-export async function enqueueSyncRequest(boss: PgBoss, request: StartSyncInput, startAfter?: Date): Promise<void> {
+export async function enqueueSyncRequest(
+  boss: PgBoss,
+  request: StartSyncInput,
+  startAfter?: Date,
+): Promise<void> {
   await boss.send(QUEUE_REQUEST, request, startAfter ? { startAfter } : {});
 }
 

@@ -12,13 +12,26 @@ export interface ScheduleJob {
   kind: "full" | "incremental";
 }
 
-export async function installSyncSchedules(boss: PgBoss, db: SyncDb, crons = { incremental: "7 * * * *", full: "17 3 * * *" }): Promise<void> {
+export async function installSyncSchedules(
+  boss: PgBoss,
+  db: SyncDb,
+  crons = { incremental: "7 * * * *", full: "17 3 * * *" },
+): Promise<void> {
   await boss.createQueue(QUEUE_SCHEDULE);
-  await boss.schedule(QUEUE_SCHEDULE, crons.incremental, { kind: "incremental" } satisfies ScheduleJob, { singletonKey: "incremental" });
-  await boss.schedule(QUEUE_SCHEDULE, crons.full, { kind: "full" } satisfies ScheduleJob, { singletonKey: "full" });
+  await boss.schedule(QUEUE_SCHEDULE, crons.incremental, { kind: "incremental" } satisfies ScheduleJob, {
+    singletonKey: "incremental",
+  });
+  await boss.schedule(QUEUE_SCHEDULE, crons.full, { kind: "full" } satisfies ScheduleJob, {
+    singletonKey: "full",
+  });
   await boss.work<ScheduleJob>(QUEUE_SCHEDULE, async ([job]) => {
     if (!job) return;
     const orgs = await db.gitHubConnection.findMany({ select: { organizationId: true } });
-    for (const o of orgs) await enqueueSyncRequest(boss, { organizationId: o.organizationId, kind: job.data.kind, trigger: "schedule" });
+    for (const o of orgs)
+      await enqueueSyncRequest(boss, {
+        organizationId: o.organizationId,
+        kind: job.data.kind,
+        trigger: "schedule",
+      });
   });
 }

@@ -18,7 +18,8 @@ async function waitForRun(h: SyncHarness, runId: string, timeoutMs = 60_000) {
   for (;;) {
     const run = await h.db.prisma.syncRun.findUniqueOrThrow({ where: { id: runId } });
     if (run.status === "succeeded" || run.status === "failed") return run;
-    if (Date.now() > until) throw new Error(`run still ${run.status} (${run.batchesDone}/${run.batchesTotal})`);
+    if (Date.now() > until)
+      throw new Error(`run still ${run.status} (${run.batchesDone}/${run.batchesTotal})`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -27,7 +28,13 @@ beforeAll(async () => {
   // 250 repositories: three batches, so a crash can land between committed batches.
   queued = await startSyncHarness(syncTestFixture(246));
   reference = await startSyncHarness(syncTestFixture(246));
-  boss = new PgBoss({ connectionString: queued.db.url, max: 3, supervise: true, maintenanceIntervalSeconds: 1, monitorStateIntervalSeconds: 60 });
+  boss = new PgBoss({
+    connectionString: queued.db.url,
+    max: 3,
+    supervise: true,
+    maintenanceIntervalSeconds: 1,
+    monitorStateIntervalSeconds: 60,
+  });
   boss.on("error", () => {});
   await boss.start();
   let crashed = false;
@@ -60,13 +67,30 @@ afterAll(async () => {
 
 describe("sync worker (pg-boss)", () => {
   it("runs a queued sync to completion through listing and batch jobs, retrying the crashed batch", async () => {
-    const { runId, created } = await requestSync(boss, queued.db.prisma, { organizationId: queued.organizationId, kind: "full", trigger: "manual" });
+    const { runId, created } = await requestSync(boss, queued.db.prisma, {
+      organizationId: queued.organizationId,
+      kind: "full",
+      trigger: "manual",
+    });
     expect(created).toBe(true);
-    const again = await requestSync(boss, queued.db.prisma, { organizationId: queued.organizationId, kind: "full", trigger: "manual" });
+    const again = await requestSync(boss, queued.db.prisma, {
+      organizationId: queued.organizationId,
+      kind: "full",
+      trigger: "manual",
+    });
     expect(again).toEqual({ runId, created: false });
     const run = await waitForRun(queued, runId);
-    expect(run).toMatchObject({ status: "succeeded", reposSeen: 250, reposChanged: 250, batchesTotal: 3, batchesDone: 3, reposDone: 250 });
-    const batch1 = await queued.db.prisma.syncBatch.findUniqueOrThrow({ where: { runId_index: { runId, index: 1 } } });
+    expect(run).toMatchObject({
+      status: "succeeded",
+      reposSeen: 250,
+      reposChanged: 250,
+      batchesTotal: 3,
+      batchesDone: 3,
+      reposDone: 250,
+    });
+    const batch1 = await queued.db.prisma.syncBatch.findUniqueOrThrow({
+      where: { runId_index: { runId, index: 1 } },
+    });
     expect(batch1.attempts).toBe(2);
     // The run that succeeded queues exactly one scoring of its organisation.
     const until = Date.now() + 20_000;
@@ -85,12 +109,24 @@ describe("sync worker (pg-boss)", () => {
   }, 90_000);
 
   it("resumes a run left half-done without refetching committed batches", async () => {
-    const { runId } = await runSyncInline({ ...reference.ctx, beforeBatchCommit: (_r, i) => { if (i === 2) throw new Error("die"); } }, { kind: "full", trigger: "manual" }, { attempts: 1 });
+    const { runId } = await runSyncInline(
+      {
+        ...reference.ctx,
+        beforeBatchCommit: (_r, i) => {
+          if (i === 2) throw new Error("die");
+        },
+      },
+      { kind: "full", trigger: "manual" },
+      { attempts: 1 },
+    );
     const failed = await reference.db.prisma.syncRun.findUniqueOrThrow({ where: { id: runId } });
     expect(failed).toMatchObject({ status: "failed", batchesDone: 2 });
     // A failed run never deletes or half-writes: the earlier snapshots are all there.
     expect(await reference.db.prisma.repoSnapshot.count()).toBe(250);
-    await reference.db.prisma.syncRun.update({ where: { id: runId }, data: { status: "running", activeOrgId: reference.organizationId } });
+    await reference.db.prisma.syncRun.update({
+      where: { id: runId },
+      data: { status: "running", activeOrgId: reference.organizationId },
+    });
     reference.sim.stats.reset();
     expect(await resumeRun(reference.ctx, runId)).toBe("succeeded");
     // Batch 2 only: its facts query and its file-texts query.

@@ -43,7 +43,11 @@ export interface SyncWorkerOptions {
 }
 
 /** Starts a sync: creates the run (or finds the active one) and queues its listing. */
-export async function requestSync(boss: PgBoss, db: SyncDb, input: StartSyncInput): Promise<{ runId: string; created: boolean }> {
+export async function requestSync(
+  boss: PgBoss,
+  db: SyncDb,
+  input: StartSyncInput,
+): Promise<{ runId: string; created: boolean }> {
   const res = await createRun(db, input);
   if (res.created) await enqueueListing(boss, res.runId);
   return res;
@@ -52,11 +56,15 @@ export async function requestSync(boss: PgBoss, db: SyncDb, input: StartSyncInpu
 export async function startSyncWorker(opts: SyncWorkerOptions): Promise<void> {
   const { boss, db } = opts;
   await createSyncQueues(boss, opts.tuning);
-  const contextFor = opts.contextFor ?? ((orgId: string) => contextForOrganization(db, opts.key, orgId, opts.clientOptions));
-  const orgOf = async (runId: string) => (await db.syncRun.findUniqueOrThrow({ where: { id: runId }, select: { organizationId: true } })).organizationId;
+  const contextFor =
+    opts.contextFor ?? ((orgId: string) => contextForOrganization(db, opts.key, orgId, opts.clientOptions));
+  const orgOf = async (runId: string) =>
+    (await db.syncRun.findUniqueOrThrow({ where: { id: runId }, select: { organizationId: true } }))
+      .organizationId;
   // completeRunIfDone is true for exactly one caller per run: that one queues the scoring.
   const completeAndScore = async (runId: string) => {
-    if ((await completeRunIfDone(db, runId)) && opts.scoreOrganization) await enqueueScoring(boss, await orgOf(runId));
+    if ((await completeRunIfDone(db, runId)) && opts.scoreOrganization)
+      await enqueueScoring(boss, await orgOf(runId));
   };
 
   // A long rate-limit wait must not hold a worker: the job is re-queued for the reset time.
@@ -76,8 +84,15 @@ export async function startSyncWorker(opts: SyncWorkerOptions): Promise<void> {
       async () => {
         const ctx = await contextFor(await orgOf(runId));
         await runListingStep(ctx, runId);
-        const pending = await db.syncBatch.findMany({ where: { runId, done: false }, select: { index: true } });
-        await enqueueBatches(boss, runId, pending.map((b) => b.index));
+        const pending = await db.syncBatch.findMany({
+          where: { runId, done: false },
+          select: { index: true },
+        });
+        await enqueueBatches(
+          boss,
+          runId,
+          pending.map((b) => b.index),
+        );
         await completeAndScore(runId);
       },
       (at) => boss.send(QUEUE_LIST, { runId }, { startAfter: at }).then(() => undefined),

@@ -9,15 +9,48 @@ describe("normaliseActionAdvisories", () => {
         summary: "tj-actions/changed-files can disclose secrets",
         severity: "high",
         vulnerabilities: [
-          { package: { ecosystem: "actions", name: "tj-actions/changed-files" }, vulnerable_version_range: "< 46.0.1", first_patched_version: "46.0.1" },
-          { package: { ecosystem: "npm", name: "left-pad" }, vulnerable_version_range: "< 1", first_patched_version: null },
+          {
+            package: { ecosystem: "actions", name: "tj-actions/changed-files" },
+            vulnerable_version_range: "< 46.0.1",
+            first_patched_version: "46.0.1",
+          },
+          {
+            package: { ecosystem: "npm", name: "left-pad" },
+            vulnerable_version_range: "< 1",
+            first_patched_version: null,
+          },
         ],
       },
-      { ghsa_id: "GHSA-x", summary: "moderate one", severity: "moderate", vulnerabilities: [{ package: { ecosystem: "actions", name: "a/b" }, vulnerable_version_range: "<= 2.0.0", first_patched_version: { identifier: "2.0.1" } }] },
+      {
+        ghsa_id: "GHSA-x",
+        summary: "moderate one",
+        severity: "moderate",
+        vulnerabilities: [
+          {
+            package: { ecosystem: "actions", name: "a/b" },
+            vulnerable_version_range: "<= 2.0.0",
+            first_patched_version: { identifier: "2.0.1" },
+          },
+        ],
+      },
     ];
     expect(normaliseActionAdvisories(raw, () => {})).toEqual([
-      { ghsaId: "GHSA-mrrh-fwg8-r2c3", action: "tj-actions/changed-files", severity: "high", vulnerableRange: "< 46.0.1", patchedVersion: "46.0.1", summary: "tj-actions/changed-files can disclose secrets" },
-      { ghsaId: "GHSA-x", action: "a/b", severity: "medium", vulnerableRange: "<= 2.0.0", patchedVersion: "2.0.1", summary: "moderate one" },
+      {
+        ghsaId: "GHSA-mrrh-fwg8-r2c3",
+        action: "tj-actions/changed-files",
+        severity: "high",
+        vulnerableRange: "< 46.0.1",
+        patchedVersion: "46.0.1",
+        summary: "tj-actions/changed-files can disclose secrets",
+      },
+      {
+        ghsaId: "GHSA-x",
+        action: "a/b",
+        severity: "medium",
+        vulnerableRange: "<= 2.0.0",
+        patchedVersion: "2.0.1",
+        summary: "moderate one",
+      },
     ]);
   });
 

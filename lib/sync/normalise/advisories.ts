@@ -15,7 +15,10 @@ const advisorySchema = z.object({
       z.object({
         package: z.object({ ecosystem: z.string(), name: z.string().nullable() }).nullable(),
         vulnerable_version_range: z.string().nullable(),
-        first_patched_version: z.union([z.string(), z.object({ identifier: z.string() })]).nullable().optional(),
+        first_patched_version: z
+          .union([z.string(), z.object({ identifier: z.string() })])
+          .nullable()
+          .optional(),
       }),
     )
     .nullable()
@@ -30,7 +33,11 @@ export function normaliseActionAdvisories(raw: unknown[] | null, sink: IssueSink
   for (const item of raw) {
     const parsed = advisorySchema.safeParse(item);
     if (!parsed.success) {
-      sink({ kind: "value_invalid", subject: "advisory", reason: parsed.error.issues[0]?.message ?? "invalid" });
+      sink({
+        kind: "value_invalid",
+        subject: "advisory",
+        reason: parsed.error.issues[0]?.message ?? "invalid",
+      });
       continue;
     }
     const a = parsed.data;
@@ -38,7 +45,10 @@ export function normaliseActionAdvisories(raw: unknown[] | null, sink: IssueSink
     if (!SEVERITIES.has(severity)) continue;
     for (const v of a.vulnerabilities ?? []) {
       if (v.package?.ecosystem !== "actions" || !v.package.name || !v.vulnerable_version_range) continue;
-      const patched = typeof v.first_patched_version === "string" ? v.first_patched_version : v.first_patched_version?.identifier;
+      const patched =
+        typeof v.first_patched_version === "string"
+          ? v.first_patched_version
+          : v.first_patched_version?.identifier;
       out.push({
         ghsaId: a.ghsa_id,
         action: v.package.name,

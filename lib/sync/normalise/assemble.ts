@@ -1,4 +1,10 @@
-import type { ActionAdvisory, AlertFacts, OrgSettingsFacts, RegistryFacts, RepoFacts } from "@/lib/facts/types";
+import type {
+  ActionAdvisory,
+  AlertFacts,
+  OrgSettingsFacts,
+  RegistryFacts,
+  RepoFacts,
+} from "@/lib/facts/types";
 import { orgSecretsForRepo, type OrgSecret } from "./org";
 
 /** Org-wide facts, stored once per organisation per sync. */
@@ -6,7 +12,10 @@ export interface OrgPart {
   settings: OrgSettingsFacts;
   secrets: OrgSecret[] | null;
   /** Alerts keyed by repository name; null when the alert APIs were not readable. */
-  alerts: { secretScanning: Record<string, AlertFacts["secretScanning"]> | null; dependabot: Record<string, AlertFacts["dependabot"]> | null };
+  alerts: {
+    secretScanning: Record<string, AlertFacts["secretScanning"]> | null;
+    dependabot: Record<string, AlertFacts["dependabot"]> | null;
+  };
   actionAdvisories: ActionAdvisory[] | null;
   actionRefShas?: Record<string, string>;
   /** Registry facts by repository name (absent name: publishes no image); absent/null: not collected. */
@@ -23,7 +32,10 @@ export function assembleRepoFacts(repo: RepoFacts, org: OrgPart | null): RepoFac
   if (!org) return repo;
   const settings = repo.settings && {
     ...repo.settings,
-    secrets: repo.settings.secrets && org.secrets ? [...repo.settings.secrets, ...orgSecretsForRepo(org.secrets, repo)] : repo.settings.secrets,
+    secrets:
+      repo.settings.secrets && org.secrets
+        ? [...repo.settings.secrets, ...orgSecretsForRepo(org.secrets, repo)]
+        : repo.settings.secrets,
   };
   const { secretScanning, dependabot } = org.alerts;
   return {
@@ -34,7 +46,11 @@ export function assembleRepoFacts(repo: RepoFacts, org: OrgPart | null): RepoFac
       secretScanning: secretScanning ? own(secretScanning, repo.name) : null,
       dependabot: dependabot ? own(dependabot, repo.name) : null,
     },
-    registry: org.registry ? (Object.hasOwn(org.registry, repo.name) ? (org.registry[repo.name] ?? null) : { images: [] }) : repo.registry,
+    registry: org.registry
+      ? Object.hasOwn(org.registry, repo.name)
+        ? (org.registry[repo.name] ?? null)
+        : { images: [] }
+      : repo.registry,
     actionAdvisories: org.actionAdvisories,
     ...(org.actionRefShas ? { actionRefShas: org.actionRefShas } : {}),
   };

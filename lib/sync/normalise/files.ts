@@ -29,7 +29,11 @@ export function normaliseBlob(path: string, blob: RawBlob, sink: IssueSink): Rep
   return { path, text };
 }
 
-function listDir(tree: RawTree | null | undefined, dir: string, sink: IssueSink): Array<{ path: string; type: string; blob: RawBlob | null }> {
+function listDir(
+  tree: RawTree | null | undefined,
+  dir: string,
+  sink: IssueSink,
+): Array<{ path: string; type: string; blob: RawBlob | null }> {
   const out: Array<{ path: string; type: string; blob: RawBlob | null }> = [];
   for (const entry of tree?.entries ?? []) {
     const name = cleanSegment(entry?.name, dir, sink);

@@ -17,10 +17,29 @@ export function rawRepo(overrides: Partial<RawRepoFacts> = {}): RawRepoFacts {
     rulesets: { nodes: [] },
     collaborators: { edges: [] },
     environments: { totalCount: 0, nodes: [] },
-    rootTree: { entries: [{ name: "package.json", type: "blob" }, { name: "package-lock.json", type: "blob" }, { name: "src", type: "tree" }] },
-    githubTree: { entries: [{ name: "workflows", type: "tree" }, { name: "CODEOWNERS", type: "blob" }] },
+    rootTree: {
+      entries: [
+        { name: "package.json", type: "blob" },
+        { name: "package-lock.json", type: "blob" },
+        { name: "src", type: "tree" },
+      ],
+    },
+    githubTree: {
+      entries: [
+        { name: "workflows", type: "tree" },
+        { name: "CODEOWNERS", type: "blob" },
+      ],
+    },
     docsTree: null,
-    workflowsTree: { entries: [{ name: "ci.yml", type: "blob", object: { byteSize: 20, isBinary: false, isTruncated: false, text: "on: push\njobs: {}\n" } }] },
+    workflowsTree: {
+      entries: [
+        {
+          name: "ci.yml",
+          type: "blob",
+          object: { byteSize: 20, isBinary: false, isTruncated: false, text: "on: push\njobs: {}\n" },
+        },
+      ],
+    },
     f__github_CODEOWNERS: { byteSize: 12, isBinary: false, isTruncated: false, text: "* @acme/sec\n" },
     f_package_json: { byteSize: 2, isBinary: false, isTruncated: false, text: "{}" },
     ...overrides,

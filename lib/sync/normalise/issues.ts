@@ -25,7 +25,11 @@ export function cleanName(value: unknown, subject: string, sink: IssueSink): str
     return null;
   }
   if (value.length > MAX_NAME || CONTROL.test(value) || LONE_SURROGATE.test(value)) {
-    sink({ kind: "name_rejected", subject: JSON.stringify(value.slice(0, 64)), reason: value.length > MAX_NAME ? "name too long" : "name contains control characters" });
+    sink({
+      kind: "name_rejected",
+      subject: JSON.stringify(value.slice(0, 64)),
+      reason: value.length > MAX_NAME ? "name too long" : "name contains control characters",
+    });
     return null;
   }
   return value;
@@ -36,7 +40,11 @@ export function cleanSegment(value: unknown, dir: string, sink: IssueSink): stri
   const name = cleanName(value, `${dir || "/"} entry`, sink);
   if (name === null) return null;
   if (name === "." || name === ".." || name.includes("/") || name.includes("\\")) {
-    sink({ kind: "name_rejected", subject: JSON.stringify(name), reason: "tree entry name is not a single path segment" });
+    sink({
+      kind: "name_rejected",
+      subject: JSON.stringify(name),
+      reason: "tree entry name is not a single path segment",
+    });
     return null;
   }
   return name;

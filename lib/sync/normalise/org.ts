@@ -1,10 +1,21 @@
-import type { ActionsSettingsFacts, DependabotAlertFacts, OrgSettingsFacts, SecretAlertFacts, SecretFacts } from "@/lib/facts/types";
+import type {
+  ActionsSettingsFacts,
+  DependabotAlertFacts,
+  OrgSettingsFacts,
+  SecretAlertFacts,
+  SecretFacts,
+} from "@/lib/facts/types";
 import type { OrgPart } from "./assemble";
 import { cleanName, safeRecord, type IssueSink } from "./issues";
 import { parseOrNull } from "./parse";
 import { dependabotAlertsSchema, orgSchema, secretAlertsSchema, secretsListSchema } from "./rest-schemas";
 
-export function normaliseOrgSettings(login: string, raw: unknown, actions: ActionsSettingsFacts | null, sink: IssueSink): OrgSettingsFacts {
+export function normaliseOrgSettings(
+  login: string,
+  raw: unknown,
+  actions: ActionsSettingsFacts | null,
+  sink: IssueSink,
+): OrgSettingsFacts {
   const org = parseOrNull(orgSchema, raw, "organization", sink);
   return {
     login,
@@ -23,19 +34,33 @@ export interface OrgSecret {
   selectedRepos: string[] | null;
 }
 
-export function normaliseOrgSecrets(raw: unknown, selected: Map<string, string[] | null>, sink: IssueSink): OrgSecret[] | null {
+export function normaliseOrgSecrets(
+  raw: unknown,
+  selected: Map<string, string[] | null>,
+  sink: IssueSink,
+): OrgSecret[] | null {
   const list = parseOrNull(secretsListSchema, raw, "organization secrets", sink);
   if (!list) return null;
   return list.secrets.flatMap((s) => {
     const name = cleanName(s.name, "organization secret", sink);
     if (name === null) return [];
     const visibility = s.visibility === "private" || s.visibility === "selected" ? s.visibility : "all";
-    return [{ name, updatedAt: s.updated_at ?? null, visibility, selectedRepos: visibility === "selected" ? (selected.get(name) ?? null) : null }];
+    return [
+      {
+        name,
+        updatedAt: s.updated_at ?? null,
+        visibility,
+        selectedRepos: visibility === "selected" ? (selected.get(name) ?? null) : null,
+      },
+    ];
   });
 }
 
 /** Organisation secrets a repository can read, following GitHub's visibility rules. */
-export function orgSecretsForRepo(secrets: OrgSecret[], repo: { name: string; visibility: string | null }): SecretFacts[] {
+export function orgSecretsForRepo(
+  secrets: OrgSecret[],
+  repo: { name: string; visibility: string | null },
+): SecretFacts[] {
   return secrets
     .filter((s) => {
       if (s.visibility === "all") return true;
@@ -47,14 +72,24 @@ export function orgSecretsForRepo(secrets: OrgSecret[], repo: { name: string; vi
 }
 
 /** Splits the organisation-wide alert lists by repository name (two calls instead of 2 per repo). */
-export function groupAlertsByRepo(secretRaw: unknown, dependabotRaw: unknown, sink: IssueSink): OrgPart["alerts"] {
+export function groupAlertsByRepo(
+  secretRaw: unknown,
+  dependabotRaw: unknown,
+  sink: IssueSink,
+): OrgPart["alerts"] {
   const secret = parseOrNull(secretAlertsSchema, secretRaw, "secret scanning alerts", sink);
   const dependabot = parseOrNull(dependabotAlertsSchema, dependabotRaw, "dependabot alerts", sink);
   const s = new Map<string, SecretAlertFacts[]>();
   const d = new Map<string, DependabotAlertFacts[]>();
   for (const a of secret ?? []) {
     const list = s.get(a.repository.name) ?? [];
-    list.push({ number: a.number, state: a.state, secretType: a.secret_type, ...(a.html_url ? { url: a.html_url } : {}), createdAt: a.created_at });
+    list.push({
+      number: a.number,
+      state: a.state,
+      secretType: a.secret_type,
+      ...(a.html_url ? { url: a.html_url } : {}),
+      createdAt: a.created_at,
+    });
     s.set(a.repository.name, list);
   }
   for (const a of dependabot ?? []) {

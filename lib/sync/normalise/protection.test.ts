@@ -16,7 +16,13 @@ const rule: RawBranchProtectionRule = {
   requiresCommitSignatures: false,
   requiresStatusChecks: true,
   requiredStatusCheckContexts: ["ci", null, "lint"],
-  bypassPullRequestAllowances: { nodes: [{ actor: { __typename: "User", login: "bob" } }, { actor: { __typename: "Team", slug: "admins" } }, null] },
+  bypassPullRequestAllowances: {
+    nodes: [
+      { actor: { __typename: "User", login: "bob" } },
+      { actor: { __typename: "Team", slug: "admins" } },
+      null,
+    ],
+  },
 };
 
 const ruleset = (over: Partial<RawRuleset> = {}): RawRuleset => ({
@@ -26,12 +32,44 @@ const ruleset = (over: Partial<RawRuleset> = {}): RawRuleset => ({
   target: "BRANCH",
   source: { __typename: "Organization", login: "acme" },
   conditions: { refName: { include: ["~DEFAULT_BRANCH"], exclude: [] } },
-  bypassActors: { nodes: [{ bypassMode: "PULL_REQUEST", organizationAdmin: true, deployKey: false, repositoryRoleDatabaseId: null, actor: null }, { bypassMode: "ALWAYS", organizationAdmin: false, deployKey: false, repositoryRoleDatabaseId: null, actor: { __typename: "Team", databaseId: 42 } }] },
+  bypassActors: {
+    nodes: [
+      {
+        bypassMode: "PULL_REQUEST",
+        organizationAdmin: true,
+        deployKey: false,
+        repositoryRoleDatabaseId: null,
+        actor: null,
+      },
+      {
+        bypassMode: "ALWAYS",
+        organizationAdmin: false,
+        deployKey: false,
+        repositoryRoleDatabaseId: null,
+        actor: { __typename: "Team", databaseId: 42 },
+      },
+    ],
+  },
   rules: {
     nodes: [
-      { type: "PULL_REQUEST", parameters: { __typename: "PullRequestParameters", requiredApprovingReviewCount: 1, dismissStaleReviewsOnPush: true, requireLastPushApproval: true, requireCodeOwnerReview: false } },
+      {
+        type: "PULL_REQUEST",
+        parameters: {
+          __typename: "PullRequestParameters",
+          requiredApprovingReviewCount: 1,
+          dismissStaleReviewsOnPush: true,
+          requireLastPushApproval: true,
+          requireCodeOwnerReview: false,
+        },
+      },
       { type: "NON_FAST_FORWARD", parameters: null },
-      { type: "REQUIRED_STATUS_CHECKS", parameters: { __typename: "RequiredStatusChecksParameters", requiredStatusChecks: [{ context: "build" }] } },
+      {
+        type: "REQUIRED_STATUS_CHECKS",
+        parameters: {
+          __typename: "RequiredStatusChecksParameters",
+          requiredStatusChecks: [{ context: "build" }],
+        },
+      },
     ],
   },
   ...over,
@@ -55,8 +93,12 @@ describe("normaliseBranchProtection", () => {
   });
 
   it("reports zero reviews when reviews are not required, whatever the stale count says", () => {
-    expect(normaliseBranchProtection({ ...rule, requiresApprovingReviews: false })?.requiredApprovingReviewCount).toBe(0);
-    expect(normaliseBranchProtection({ ...rule, requiresStatusChecks: false })?.requiredStatusChecks).toEqual([]);
+    expect(
+      normaliseBranchProtection({ ...rule, requiresApprovingReviews: false })?.requiredApprovingReviewCount,
+    ).toBe(0);
+    expect(normaliseBranchProtection({ ...rule, requiresStatusChecks: false })?.requiredStatusChecks).toEqual(
+      [],
+    );
     expect(normaliseBranchProtection(null)).toBeNull();
   });
 });
@@ -88,13 +130,33 @@ describe("normaliseRulesets", () => {
         { actorType: "OrganizationAdmin", actorId: null, bypassMode: "pull_request" },
         { actorType: "Team", actorId: 42, bypassMode: "always" },
       ],
-      rules: { pullRequest: { requiredApprovingReviewCount: 1, dismissStaleReviewsOnPush: true, requireLastPushApproval: true, requireCodeOwnerReview: false }, nonFastForward: true, deletion: false, requiredSignatures: false, requiredStatusChecks: ["build"] },
+      rules: {
+        pullRequest: {
+          requiredApprovingReviewCount: 1,
+          dismissStaleReviewsOnPush: true,
+          requireLastPushApproval: true,
+          requireCodeOwnerReview: false,
+        },
+        nonFastForward: true,
+        deletion: false,
+        requiredSignatures: false,
+        requiredStatusChecks: ["build"],
+      },
     });
   });
 
   it("does not apply tag rulesets to the default branch, and drops malformed ones with a reason", () => {
     const issues: string[] = [];
-    const out = normaliseRulesets([ruleset({ target: "TAG" }), ruleset({ databaseId: 8, enforcement: "BOGUS" }), ruleset({ databaseId: 9, name: "bad\nname" }), null], "main", (i) => issues.push(i.reason));
+    const out = normaliseRulesets(
+      [
+        ruleset({ target: "TAG" }),
+        ruleset({ databaseId: 8, enforcement: "BOGUS" }),
+        ruleset({ databaseId: 9, name: "bad\nname" }),
+        null,
+      ],
+      "main",
+      (i) => issues.push(i.reason),
+    );
     expect(out).toHaveLength(1);
     expect(out[0]?.appliesToDefaultBranch).toBe(false);
     expect(issues).toHaveLength(2);

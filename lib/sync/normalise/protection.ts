@@ -3,7 +3,9 @@ import type { BranchProtectionFacts, RulesetFacts } from "@/lib/facts/types";
 import type { RawBranchProtectionRule, RawRuleset } from "@/lib/github/queries/repo-facts-types";
 import { cleanName, type IssueSink } from "./issues";
 
-export function normaliseBranchProtection(rule: RawBranchProtectionRule | null | undefined): BranchProtectionFacts | null {
+export function normaliseBranchProtection(
+  rule: RawBranchProtectionRule | null | undefined,
+): BranchProtectionFacts | null {
   if (!rule) return null;
   const bypass = (rule.bypassPullRequestAllowances?.nodes ?? [])
     .map((n) => n?.actor?.login ?? n?.actor?.slug ?? null)
@@ -11,7 +13,9 @@ export function normaliseBranchProtection(rule: RawBranchProtectionRule | null |
   return {
     pattern: rule.pattern,
     // A count only means something when reviews are required at all.
-    requiredApprovingReviewCount: rule.requiresApprovingReviews ? (rule.requiredApprovingReviewCount ?? 0) : 0,
+    requiredApprovingReviewCount: rule.requiresApprovingReviews
+      ? (rule.requiredApprovingReviewCount ?? 0)
+      : 0,
     dismissStaleReviews: rule.dismissesStaleReviews,
     requireLastPushApproval: rule.requireLastPushApproval,
     requireCodeOwnerReviews: rule.requiresCodeOwnerReviews,
@@ -20,16 +24,25 @@ export function normaliseBranchProtection(rule: RawBranchProtectionRule | null |
     allowForcePushes: rule.allowsForcePushes,
     allowDeletions: rule.allowsDeletions,
     requireSignedCommits: rule.requiresCommitSignatures,
-    requiredStatusChecks: rule.requiresStatusChecks ? (rule.requiredStatusCheckContexts ?? []).filter((c): c is string => typeof c === "string") : [],
+    requiredStatusChecks: rule.requiresStatusChecks
+      ? (rule.requiredStatusCheckContexts ?? []).filter((c): c is string => typeof c === "string")
+      : [],
   };
 }
 
 /** Whether a ruleset's ref_name condition selects the default branch (GitHub's fnmatch semantics). */
-export function rulesetTargetsBranch(include: readonly string[], exclude: readonly string[], defaultBranch: string | null): boolean {
+export function rulesetTargetsBranch(
+  include: readonly string[],
+  exclude: readonly string[],
+  defaultBranch: string | null,
+): boolean {
   if (defaultBranch === null) return false;
   const ref = `refs/heads/${defaultBranch}`;
   const matches = (pattern: string) =>
-    pattern === "~ALL" || pattern === "~DEFAULT_BRANCH" || picomatch.isMatch(ref, pattern, { dot: true }) || picomatch.isMatch(defaultBranch, pattern, { dot: true });
+    pattern === "~ALL" ||
+    pattern === "~DEFAULT_BRANCH" ||
+    picomatch.isMatch(ref, pattern, { dot: true }) ||
+    picomatch.isMatch(defaultBranch, pattern, { dot: true });
   return include.some(matches) && !exclude.some(matches);
 }
 
@@ -41,21 +54,28 @@ function normaliseBypass(raw: RawRuleset): RulesetFacts["bypassActors"] {
     const bypassMode = (b.bypassMode ?? "always").toLowerCase();
     if (b.organizationAdmin) return [{ actorType: "OrganizationAdmin", actorId: null, bypassMode }];
     if (b.deployKey) return [{ actorType: "DeployKey", actorId: null, bypassMode }];
-    if (b.repositoryRoleDatabaseId !== null) return [{ actorType: "RepositoryRole", actorId: b.repositoryRoleDatabaseId, bypassMode }];
+    if (b.repositoryRoleDatabaseId !== null)
+      return [{ actorType: "RepositoryRole", actorId: b.repositoryRoleDatabaseId, bypassMode }];
     const type = b.actor ? ACTOR_TYPES[b.actor.__typename] : undefined;
     return type ? [{ actorType: type, actorId: b.actor?.databaseId ?? null, bypassMode }] : [];
   });
 }
 
 function normaliseRules(raw: RawRuleset): RulesetFacts["rules"] {
-  const rules: RulesetFacts["rules"] = { nonFastForward: false, deletion: false, requiredSignatures: false, requiredStatusChecks: [] };
+  const rules: RulesetFacts["rules"] = {
+    nonFastForward: false,
+    deletion: false,
+    requiredSignatures: false,
+    requiredStatusChecks: [],
+  };
   for (const r of raw.rules?.nodes ?? []) {
     if (!r) continue;
     const p = r.parameters;
     if (r.type === "NON_FAST_FORWARD") rules.nonFastForward = true;
     else if (r.type === "DELETION") rules.deletion = true;
     else if (r.type === "REQUIRED_SIGNATURES") rules.requiredSignatures = true;
-    else if (r.type === "REQUIRED_STATUS_CHECKS") rules.requiredStatusChecks.push(...(p?.requiredStatusChecks ?? []).map((c) => c.context));
+    else if (r.type === "REQUIRED_STATUS_CHECKS")
+      rules.requiredStatusChecks.push(...(p?.requiredStatusChecks ?? []).map((c) => c.context));
     else if (r.type === "PULL_REQUEST") {
       rules.pullRequest = {
         requiredApprovingReviewCount: p?.requiredApprovingReviewCount ?? 0,
@@ -71,14 +91,23 @@ function normaliseRules(raw: RawRuleset): RulesetFacts["rules"] {
 
 const ENFORCEMENT = { ACTIVE: "active", EVALUATE: "evaluate", DISABLED: "disabled" } as const;
 
-export function normaliseRulesets(raws: Array<RawRuleset | null> | null | undefined, defaultBranch: string | null, sink: IssueSink): RulesetFacts[] {
+export function normaliseRulesets(
+  raws: Array<RawRuleset | null> | null | undefined,
+  defaultBranch: string | null,
+  sink: IssueSink,
+): RulesetFacts[] {
   const out: RulesetFacts[] = [];
   for (const raw of raws ?? []) {
     if (!raw) continue;
     const name = cleanName(raw.name, "ruleset name", sink);
     const enforcement = ENFORCEMENT[raw.enforcement as keyof typeof ENFORCEMENT];
     if (name === null || raw.databaseId === null || !enforcement) {
-      if (name !== null) sink({ kind: "value_invalid", subject: `ruleset ${JSON.stringify(name)}`, reason: "missing id or unknown enforcement" });
+      if (name !== null)
+        sink({
+          kind: "value_invalid",
+          subject: `ruleset ${JSON.stringify(name)}`,
+          reason: "missing id or unknown enforcement",
+        });
       continue;
     }
     const isBranch = raw.target === null || raw.target === "BRANCH";

@@ -31,7 +31,9 @@ export const repoSchema = z.object({
 
 export const secretsListSchema = z.object({
   total_count: z.number().optional(),
-  secrets: z.array(z.object({ name: z.string(), updated_at: z.string().nullish(), visibility: z.string().optional() })),
+  secrets: z.array(
+    z.object({ name: z.string(), updated_at: z.string().nullish(), visibility: z.string().optional() }),
+  ),
 });
 
 export const secretRepositoriesSchema = z.object({
@@ -48,7 +50,9 @@ export const environmentsSchema = z.object({
     z.object({
       name: z.string(),
       can_admins_bypass: z.boolean().default(true),
-      deployment_branch_policy: z.object({ protected_branches: z.boolean(), custom_branch_policies: z.boolean() }).nullish(),
+      deployment_branch_policy: z
+        .object({ protected_branches: z.boolean(), custom_branch_policies: z.boolean() })
+        .nullish(),
       protection_rules: z
         .array(
           z.object({
@@ -67,7 +71,9 @@ export const branchPoliciesSchema = z.object({
   branch_policies: z.array(z.object({ name: z.string(), type: z.string().optional() })),
 });
 
-export const deployKeysSchema = z.array(z.object({ id: z.number(), title: z.string(), read_only: z.boolean() }));
+export const deployKeysSchema = z.array(
+  z.object({ id: z.number(), title: z.string(), read_only: z.boolean() }),
+);
 
 export const orgSchema = z.object({
   login: z.string(),
@@ -91,8 +97,14 @@ export const dependabotAlertsSchema = z.array(
     number: z.number(),
     state: z.enum(["open", "dismissed", "fixed", "auto_dismissed"]),
     html_url: z.string().optional(),
-    dependency: z.object({ manifest_path: z.string().optional(), package: z.object({ ecosystem: z.string(), name: z.string() }) }),
-    security_advisory: z.object({ ghsa_id: z.string(), severity: z.enum(["critical", "high", "medium", "low"]) }),
+    dependency: z.object({
+      manifest_path: z.string().optional(),
+      package: z.object({ ecosystem: z.string(), name: z.string() }),
+    }),
+    security_advisory: z.object({
+      ghsa_id: z.string(),
+      severity: z.enum(["critical", "high", "medium", "low"]),
+    }),
     repository: z.object({ name: z.string() }),
   }),
 );

@@ -19,7 +19,9 @@ export class PrismaEtagStore implements EtagStore {
   /** Loads every cached URL starting with one of `prefixes`. */
   async preload(prefixes: string[]): Promise<void> {
     if (prefixes.length === 0) return;
-    const rows = await this.db.$queryRawUnsafe<Array<{ url: string; etag: string; body: unknown; link: string | null }>>(
+    const rows = await this.db.$queryRawUnsafe<
+      Array<{ url: string; etag: string; body: unknown; link: string | null }>
+    >(
       `SELECT url, etag, body, link FROM "EtagCache" WHERE "connectionId" = $1 AND url LIKE ANY($2::text[])`,
       this.connectionId,
       prefixes.map(likePrefix),
@@ -43,7 +45,9 @@ export class PrismaEtagStore implements EtagStore {
     if (this.pending.size === 0) return;
     const entries = [...this.pending];
     // Bounded statements (see json-chunks.ts): org-wide alert pages alone can be megabytes.
-    const docs = jsonArrayDocuments(entries.map(([u, v]) => JSON.stringify({ u, e: v.etag, b: v.data ?? null, l: v.link ?? null })));
+    const docs = jsonArrayDocuments(
+      entries.map(([u, v]) => JSON.stringify({ u, e: v.etag, b: v.data ?? null, l: v.link ?? null })),
+    );
     for (const doc of docs) {
       await tx.$executeRawUnsafe(
         `INSERT INTO "EtagCache" ("connectionId", url, etag, body, link, "updatedAt")

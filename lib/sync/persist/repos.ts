@@ -10,7 +10,11 @@ export interface RepoRow {
 }
 
 /** Upserts on the natural key (organisation, name); returns name → Repository.id. */
-export async function upsertRepositories(tx: SyncTx | SyncDb, organizationId: string, rows: RepoRow[]): Promise<Map<string, string>> {
+export async function upsertRepositories(
+  tx: SyncTx | SyncDb,
+  organizationId: string,
+  rows: RepoRow[],
+): Promise<Map<string, string>> {
   if (rows.length === 0) return new Map();
   // A rename keeps the GitHub id: free it from the old row first so the insert below
   // does not trip the githubId unique index (the old name is then marked missing).

@@ -25,7 +25,10 @@ export function nodeIdList(value: unknown): string[] {
  * Creates a queued run, or returns the organisation's active one: the unique
  * `activeOrgId` makes "one active sync per organisation" hold even under concurrent starts.
  */
-export async function createRun(db: SyncDb, input: StartSyncInput): Promise<{ runId: string; created: boolean }> {
+export async function createRun(
+  db: SyncDb,
+  input: StartSyncInput,
+): Promise<{ runId: string; created: boolean }> {
   const rows = await db.$queryRawUnsafe<Array<{ id: string }>>(
     `INSERT INTO "SyncRun" (id, "organizationId", "activeOrgId", kind, status, trigger, "requestedById", targets, errors, "createdAt")
      VALUES (gen_random_uuid()::text, $1, $1, $2, 'queued', $3, $4, $5::jsonb, '{}'::jsonb, now())
@@ -37,13 +40,21 @@ export async function createRun(db: SyncDb, input: StartSyncInput): Promise<{ ru
     JSON.stringify(input.targets ?? []),
   );
   if (rows[0]) return { runId: rows[0].id, created: true };
-  const active = await db.syncRun.findUnique({ where: { activeOrgId: input.organizationId }, select: { id: true } });
+  const active = await db.syncRun.findUnique({
+    where: { activeOrgId: input.organizationId },
+    select: { id: true },
+  });
   if (!active) return createRun(db, input); // the active run finished in between
   return { runId: active.id, created: false };
 }
 
 /** Adds one step's request counters to the run (counters are sums over all attempts). */
-export async function addRunStats(tx: SyncTx | SyncDb, runId: string, s: RequestStatsSnapshot, extra: { reposDone?: number; batchesDone?: number } = {}): Promise<void> {
+export async function addRunStats(
+  tx: SyncTx | SyncDb,
+  runId: string,
+  s: RequestStatsSnapshot,
+  extra: { reposDone?: number; batchesDone?: number } = {},
+): Promise<void> {
   await tx.$executeRawUnsafe(
     `UPDATE "SyncRun" SET "restRequests" = "restRequests" + $2, "restNotModified" = "restNotModified" + $3,
        "graphqlQueries" = "graphqlQueries" + $4, "graphqlPoints" = "graphqlPoints" + $5,

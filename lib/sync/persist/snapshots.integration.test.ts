@@ -14,17 +14,37 @@ let orgId: string;
 let repoIds: string[];
 let runId: string;
 
-const facts = (name: string, text: string) => ({ owner: "acme", name, files: [{ path: ".github/workflows/ci.yml", text }] }) as unknown as RepoFacts;
+const facts = (name: string, text: string) =>
+  ({ owner: "acme", name, files: [{ path: ".github/workflows/ci.yml", text }] }) as unknown as RepoFacts;
 const rows = (tag: string, text = "on: push\n"): SnapshotRow[] =>
-  repoIds.map((repositoryId, i) => ({ repositoryId, fingerprint: `${tag}-${i}`, headOid: `oid-${tag}`, pushedAt: "2026-02-01T10:00:00Z", factsVersion: 3, facts: facts(`r${i}`, text), issues: [] }));
+  repoIds.map((repositoryId, i) => ({
+    repositoryId,
+    fingerprint: `${tag}-${i}`,
+    headOid: `oid-${tag}`,
+    pushedAt: "2026-02-01T10:00:00Z",
+    factsVersion: 3,
+    facts: facts(`r${i}`, text),
+    issues: [],
+  }));
 
 beforeAll(async () => {
   db = await createTestDatabase();
   const org = await db.prisma.organization.create({ data: { login: "acme" } });
   orgId = org.id;
   repoIds = [];
-  for (let i = 0; i < 20; i++) repoIds.push((await db.prisma.repository.create({ data: { organizationId: orgId, githubId: 500 + i, name: `r${i}`, fullName: `acme/r${i}` } })).id);
-  runId = (await db.prisma.syncRun.create({ data: { organizationId: orgId, kind: "full", trigger: "cli", status: "running" } })).id;
+  for (let i = 0; i < 20; i++)
+    repoIds.push(
+      (
+        await db.prisma.repository.create({
+          data: { organizationId: orgId, githubId: 500 + i, name: `r${i}`, fullName: `acme/r${i}` },
+        })
+      ).id,
+    );
+  runId = (
+    await db.prisma.syncRun.create({
+      data: { organizationId: orgId, kind: "full", trigger: "cli", status: "running" },
+    })
+  ).id;
 });
 afterAll(async () => db?.drop());
 
@@ -48,7 +68,11 @@ describe("upsertSnapshots", () => {
   });
 
   it("lets two transactions write the same batch concurrently (last write wins, none fails)", async () => {
-    await Promise.all(["x", "y"].map((tag) => db.prisma.$transaction((tx) => upsertSnapshots(tx, runId, rows(tag)), { timeout: 60_000 })));
+    await Promise.all(
+      ["x", "y"].map((tag) =>
+        db.prisma.$transaction((tx) => upsertSnapshots(tx, runId, rows(tag)), { timeout: 60_000 }),
+      ),
+    );
     const tags = new Set((await db.prisma.repoSnapshot.findMany()).map((s) => s.fingerprint.split("-")[0]));
     expect(await db.prisma.repoSnapshot.count()).toBe(20);
     expect(tags.size).toBe(1);
@@ -67,18 +91,25 @@ describe("upsertSnapshots", () => {
     const big = (i: number) => `# ${i}\n${"x".repeat(100_000)}`;
     await db.prisma.$transaction((tx) => upsertSnapshots(tx, runId, rows("warm", big(-1))));
     const before = heap();
-    for (let i = 0; i < 15; i++) await db.prisma.$transaction((tx) => upsertSnapshots(tx, runId, rows(`big${i}`, big(i))), { timeout: 60_000 });
+    for (let i = 0; i < 15; i++)
+      await db.prisma.$transaction((tx) => upsertSnapshots(tx, runId, rows(`big${i}`, big(i))), {
+        timeout: 60_000,
+      });
     const grownMB = (heap() - before) / 1e6;
     // Retained before the fix: ≈ 60 MB here. Now bounded by a few rows' worth.
     expect(grownMB).toBeLessThan(20);
-    expect((await db.prisma.repoSnapshot.findFirstOrThrow({ where: { fingerprint: "big14-0" } })).factsVersion).toBe(3);
+    expect(
+      (await db.prisma.repoSnapshot.findFirstOrThrow({ where: { fingerprint: "big14-0" } })).factsVersion,
+    ).toBe(3);
   });
 });
 
 describe("upsertOrgSnapshot", () => {
   it("creates and then replaces the organisation's snapshot", async () => {
     await upsertOrgSnapshot(db.prisma, orgId, runId, { members: 1 } as never, []);
-    await db.prisma.$transaction((tx) => upsertOrgSnapshot(tx, orgId, runId, { members: 2 } as never, [{ code: "x" }] as never));
+    await db.prisma.$transaction((tx) =>
+      upsertOrgSnapshot(tx, orgId, runId, { members: 2 } as never, [{ code: "x" }] as never),
+    );
     const snap = await db.prisma.orgSnapshot.findUniqueOrThrow({ where: { organizationId: orgId } });
     expect(snap).toMatchObject({ facts: { members: 2 }, issues: [{ code: "x" }], syncRunId: runId });
     expect(await db.prisma.orgSnapshot.count()).toBe(1);
@@ -86,21 +117,42 @@ describe("upsertOrgSnapshot", () => {
 });
 
 describe("snapshotDocuments", () => {
-  const row = (i: number, size: number): SnapshotRow => ({ repositoryId: `id${i}`, fingerprint: `f${i}`, headOid: null, pushedAt: i % 2 ? "2026-02-01T10:00:00Z" : null, factsVersion: 3, facts: facts(`r${i}`, "x".repeat(size)), issues: [] });
+  const row = (i: number, size: number): SnapshotRow => ({
+    repositoryId: `id${i}`,
+    fingerprint: `f${i}`,
+    headOid: null,
+    pushedAt: i % 2 ? "2026-02-01T10:00:00Z" : null,
+    factsVersion: 3,
+    facts: facts(`r${i}`, "x".repeat(size)),
+    issues: [],
+  });
 
   it("is the whole batch as one document while it fits, in row order", () => {
     const batch = [0, 1, 2].map((i) => row(i, 100));
     const docs = snapshotDocuments(batch);
     expect(docs).toHaveLength(1);
-    expect(JSON.parse(docs[0]!)).toEqual(batch.map((r) => ({ r: r.repositoryId, fp: r.fingerprint, h: null, p: r.pushedAt ? "2026-02-01T10:00:00.000Z" : null, v: 3, f: r.facts, i: [] })));
+    expect(JSON.parse(docs[0]!)).toEqual(
+      batch.map((r) => ({
+        r: r.repositoryId,
+        fp: r.fingerprint,
+        h: null,
+        p: r.pushedAt ? "2026-02-01T10:00:00.000Z" : null,
+        v: 3,
+        f: r.facts,
+        i: [],
+      })),
+    );
   });
 
   it("cuts large batches at the limit, never splitting or dropping a row", () => {
     const batch = Array.from({ length: 9 }, (_, i) => row(i, i === 4 ? 5_000 : 400));
     const docs = snapshotDocuments(batch, 1_500);
     expect(docs.length).toBeGreaterThan(3);
-    for (const d of docs) if ((JSON.parse(d) as unknown[]).length > 1) expect(d.length).toBeLessThanOrEqual(1_500);
-    expect(docs.flatMap((d) => (JSON.parse(d) as Array<{ r: string }>).map((x) => x.r))).toEqual(batch.map((r) => r.repositoryId));
+    for (const d of docs)
+      if ((JSON.parse(d) as unknown[]).length > 1) expect(d.length).toBeLessThanOrEqual(1_500);
+    expect(docs.flatMap((d) => (JSON.parse(d) as Array<{ r: string }>).map((x) => x.r))).toEqual(
+      batch.map((r) => r.repositoryId),
+    );
     expect(snapshotDocuments([])).toEqual([]);
   });
 });

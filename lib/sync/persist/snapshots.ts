@@ -35,7 +35,17 @@ const UPSERT = `INSERT INTO "RepoSnapshot" ("repositoryId", fingerprint, "headOi
 /** Rows as JSON array documents of at most `limit` characters each (a larger single row gets its own). */
 export function snapshotDocuments(rows: SnapshotRow[], limit = STATEMENT_JSON_CHARS): string[] {
   return jsonArrayDocuments(
-    rows.map((r) => JSON.stringify({ r: r.repositoryId, fp: r.fingerprint, h: r.headOid, p: r.pushedAt ? new Date(r.pushedAt).toISOString() : null, v: r.factsVersion, f: r.facts, i: r.issues })),
+    rows.map((r) =>
+      JSON.stringify({
+        r: r.repositoryId,
+        fp: r.fingerprint,
+        h: r.headOid,
+        p: r.pushedAt ? new Date(r.pushedAt).toISOString() : null,
+        v: r.factsVersion,
+        f: r.facts,
+        i: r.issues,
+      }),
+    ),
     limit,
   );
 }
@@ -46,7 +56,10 @@ export async function upsertSnapshots(tx: SyncTx, runId: string, rows: SnapshotR
 }
 
 /** name → stored fingerprint and facts version, for the change detector. */
-export async function loadFingerprints(db: SyncDb | SyncTx, organizationId: string): Promise<Map<string, { fingerprint: string; factsVersion: number }>> {
+export async function loadFingerprints(
+  db: SyncDb | SyncTx,
+  organizationId: string,
+): Promise<Map<string, { fingerprint: string; factsVersion: number }>> {
   const rows = await db.$queryRawUnsafe<Array<{ name: string; fingerprint: string; factsVersion: number }>>(
     `SELECT r.name, s.fingerprint, s."factsVersion" FROM "RepoSnapshot" s JOIN "Repository" r ON r.id = s."repositoryId" WHERE r."organizationId" = $1`,
     organizationId,
@@ -54,7 +67,13 @@ export async function loadFingerprints(db: SyncDb | SyncTx, organizationId: stri
   return new Map(rows.map((r) => [r.name, { fingerprint: r.fingerprint, factsVersion: r.factsVersion }]));
 }
 
-export async function upsertOrgSnapshot(tx: SyncTx | SyncDb, organizationId: string, runId: string, part: OrgPart, issues: NormaliseIssue[]): Promise<void> {
+export async function upsertOrgSnapshot(
+  tx: SyncTx | SyncDb,
+  organizationId: string,
+  runId: string,
+  part: OrgPart,
+  issues: NormaliseIssue[],
+): Promise<void> {
   await tx.$executeRawUnsafe(
     `INSERT INTO "OrgSnapshot" ("organizationId", facts, issues, "syncRunId", "syncedAt") VALUES ($1, $2::jsonb, $3::jsonb, $4, now())
      ON CONFLICT ("organizationId") DO UPDATE SET facts = EXCLUDED.facts, issues = EXCLUDED.issues, "syncRunId" = EXCLUDED."syncRunId", "syncedAt" = now()`,

@@ -15,7 +15,11 @@ function withDb(url: string, name: string): string {
   return u.toString();
 }
 
-export async function createBenchDatabase(): Promise<{ url: string; prisma: PrismaClient; drop(): Promise<void> }> {
+export async function createBenchDatabase(): Promise<{
+  url: string;
+  prisma: PrismaClient;
+  drop(): Promise<void>;
+}> {
   const name = `gatehouse_bench_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const admin = new pg.Client({ connectionString: withDb(SERVER, "postgres") });
   await admin.connect();

@@ -14,7 +14,11 @@ const db = await createBenchDatabase();
 try {
   const org = await db.prisma.organization.create({ data: { login: sim.login } });
   const key = randomBytes(32);
-  await saveConnection(db.prisma, key, { organizationId: org.id, baseUrl: sim.url, credentials: { kind: "token", token: sim.token } });
+  await saveConnection(db.prisma, key, {
+    organizationId: org.id,
+    baseUrl: sim.url,
+    credentials: { kind: "token", token: sim.token },
+  });
   const ctx = await contextForOrganization(db.prisma, key, org.id, { concurrency: 16, timeoutMs: 30_000 });
   const started = performance.now();
   const full = await runSyncInline(ctx, { kind: "full", trigger: "cli" }, { batchConcurrency: 2 });
@@ -27,7 +31,14 @@ try {
     const r = await db.prisma.syncRun.findUniqueOrThrow({ where: { id: re.runId } });
     resyncUnits = r.restRequests - r.restNotModified + r.graphqlPoints;
   }
-  const result = { repos, seconds, restRequests: run.restRequests, graphqlPoints: run.graphqlPoints, resyncUnits, peakRssMB: process.resourceUsage().maxRSS / 1024 };
+  const result = {
+    repos,
+    seconds,
+    restRequests: run.restRequests,
+    graphqlPoints: run.graphqlPoints,
+    resyncUnits,
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+  };
   process.stdout.write(`BENCH-SYNC ${JSON.stringify(result)}\n`);
 } finally {
   await db.drop();

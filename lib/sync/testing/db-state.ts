@@ -2,7 +2,11 @@ import type { SyncDb } from "../persist/db";
 
 /** The sync-owned state of an organisation, comparable across databases (no ids, no times). */
 export async function syncedState(db: SyncDb, organizationId: string) {
-  const repos = await db.repository.findMany({ where: { organizationId }, include: { snapshot: true }, orderBy: { name: "asc" } });
+  const repos = await db.repository.findMany({
+    where: { organizationId },
+    include: { snapshot: true },
+    orderBy: { name: "asc" },
+  });
   const org = await db.orgSnapshot.findUnique({ where: { organizationId } });
   return {
     repos: repos.map((r) => ({

@@ -27,12 +27,19 @@ export interface SyncHarnessOptions {
   token?: string;
 }
 
-export async function startSyncHarness(fixture: OrgFixture, opts: SyncHarnessOptions = {}): Promise<SyncHarness> {
+export async function startSyncHarness(
+  fixture: OrgFixture,
+  opts: SyncHarnessOptions = {},
+): Promise<SyncHarness> {
   const sim = await startSimulator({ fixture, port: 0, faults: opts.faults });
   const db = await createTestDatabase();
   const org = await db.prisma.organization.create({ data: { login: fixture.org.login } });
   const key = randomBytes(32);
-  await saveConnection(db.prisma, key, { organizationId: org.id, baseUrl: sim.url, credentials: { kind: "token", token: opts.token ?? SYNC_TOKEN } });
+  await saveConnection(db.prisma, key, {
+    organizationId: org.id,
+    baseUrl: sim.url,
+    credentials: { kind: "token", token: opts.token ?? SYNC_TOKEN },
+  });
   const ctx = await contextForOrganization(db.prisma, key, org.id, {
     timeoutMs: opts.timeoutMs ?? 5_000,
     retryBaseMs: opts.retryBaseMs ?? 20,

@@ -14,7 +14,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.
 
 /** Starts sim-main.ts in a child process (its memory and CPU are not the caller's). */
 export function startSimProcess(repos: number): Promise<SimProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "lib/sync/testing/sim-main.ts"), String(repos)], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "lib/sync/testing/sim-main.ts"), String(repos)],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] },
+  );
   return new Promise((resolve, reject) => {
     let out = "";
     child.on("error", reject);

@@ -6,9 +6,13 @@ import { contextForOrganization } from "../connection";
 import { resumeRun } from "../engine/run-inline";
 
 const [dbUrl, keyB64, organizationId, runId] = process.argv.slice(2);
-if (!dbUrl || !keyB64 || !organizationId || !runId) throw new Error("usage: sync-child <db-url> <key> <org-id> <run-id>");
+if (!dbUrl || !keyB64 || !organizationId || !runId)
+  throw new Error("usage: sync-child <db-url> <key> <org-id> <run-id>");
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: dbUrl, max: 4 }) });
-const ctx = await contextForOrganization(db, Buffer.from(keyB64, "base64"), organizationId, { timeoutMs: 5_000, retryBaseMs: 20 });
+const ctx = await contextForOrganization(db, Buffer.from(keyB64, "base64"), organizationId, {
+  timeoutMs: 5_000,
+  retryBaseMs: 20,
+});
 const status = await resumeRun(ctx, runId, { batchConcurrency: 1 });
 process.stdout.write(`child finished: ${status}\n`);
 await db.$disconnect();

@@ -41,7 +41,10 @@ async function verifies(secret: string, body: string, signature: string): Promis
 
 function orgLoginHint(body: string): string | null {
   try {
-    const p = JSON.parse(body) as { organization?: { login?: unknown }; repository?: { owner?: { login?: unknown } } };
+    const p = JSON.parse(body) as {
+      organization?: { login?: unknown };
+      repository?: { owner?: { login?: unknown } };
+    };
     const login = p.organization?.login ?? p.repository?.owner?.login;
     return typeof login === "string" ? login : null;
   } catch {
@@ -50,11 +53,14 @@ function orgLoginHint(body: string): string | null {
 }
 
 export async function receiveGitHubWebhook(deps: WebhookDeps, d: WebhookDelivery): Promise<WebhookAnswer> {
-  if (!d.signature || !d.event) return { status: 401, body: { ok: false, message: "missing signature or event" } };
+  if (!d.signature || !d.event)
+    return { status: 401, body: { ok: false, message: "missing signature or event" } };
   if (d.body.length > MAX_BODY) return { status: 413, body: { ok: false, message: "payload too large" } };
   // The login only chooses which secret to try; it is trusted after verification.
   const hint = orgLoginHint(d.body);
-  const org = hint ? await deps.db.organization.findUnique({ where: { login: hint }, select: { id: true, login: true } }) : null;
+  const org = hint
+    ? await deps.db.organization.findUnique({ where: { login: hint }, select: { id: true, login: true } })
+    : null;
   const secrets: string[] = [];
   if (deps.envSecret) secrets.push(deps.envSecret);
   if (org && deps.key) {
@@ -66,8 +72,10 @@ export async function receiveGitHubWebhook(deps: WebhookDeps, d: WebhookDelivery
   if (!valid) return { status: 401, body: { ok: false, message: "signature does not verify" } };
 
   const plan = planWebhook(d.event, JSON.parse(d.body));
-  if (plan.action === "ignore") return { status: 202, body: { ok: true, message: `ignored: ${plan.reason}` } };
-  if (!org || org.login !== plan.organizationLogin) return { status: 202, body: { ok: true, message: "ignored: organisation not synced here" } };
+  if (plan.action === "ignore")
+    return { status: 202, body: { ok: true, message: `ignored: ${plan.reason}` } };
+  if (!org || org.login !== plan.organizationLogin)
+    return { status: 202, body: { ok: true, message: "ignored: organisation not synced here" } };
   await deps.enqueue({ organizationId: org.id, kind: plan.kind, trigger: "webhook", targets: plan.targets });
   return { status: 202, body: { ok: true, message: `queued ${plan.kind} resync: ${plan.reason}` } };
 }

@@ -8,12 +8,19 @@ export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage() {
   const actor = await getActor();
-  const [entries, verdict] = await guard(Promise.all([listAuditEntries(actor, { limit: 200 }), verifyAuditChain(actor)]));
+  const [entries, verdict] = await guard(
+    Promise.all([listAuditEntries(actor, { limit: 200 }), verifyAuditChain(actor)]),
+  );
   return (
     <section>
       <h1 className="text-2xl font-semibold">Audit log</h1>
-      <p data-testid="chain-status" className={`mt-2 text-sm ${verdict.ok ? "text-emerald-700" : "text-red-700"}`}>
-        {verdict.ok ? `Hash chain intact: ${verdict.checked} entries verified.` : `Hash chain broken at entry #${verdict.brokenSeq} (${verdict.reason}); ${verdict.checked} entries verified before it.`}
+      <p
+        data-testid="chain-status"
+        className={`mt-2 text-sm ${verdict.ok ? "text-emerald-700" : "text-red-700"}`}
+      >
+        {verdict.ok
+          ? `Hash chain intact: ${verdict.checked} entries verified.`
+          : `Hash chain broken at entry #${verdict.brokenSeq} (${verdict.reason}); ${verdict.checked} entries verified before it.`}
       </p>
       <table className="mt-6 w-full border-collapse bg-white text-sm">
         <thead>
@@ -33,7 +40,9 @@ export default async function AuditPage() {
               <td className="px-3 py-2 font-mono text-xs">{e.occurredAt.toISOString()}</td>
               <td className="px-3 py-2">{e.actorLogin ?? e.actorId ?? "system"}</td>
               <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
-              <td className="px-3 py-2 text-xs">{e.targetType ? `${e.targetType}:${e.targetId ?? ""}` : ""}</td>
+              <td className="px-3 py-2 text-xs">
+                {e.targetType ? `${e.targetType}:${e.targetId ?? ""}` : ""}
+              </td>
               <td className="px-3 py-2 text-xs text-slate-500">
                 {e.ip ?? ""}
                 <br />

@@ -14,7 +14,10 @@ export async function changeRoleAction(_prev: ActionResult, form: FormData): Pro
 
 export async function setDisabledAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    await setUserDisabled(await getActor(), { userId: form.get("userId"), disabled: form.get("disabled") === "true" });
+    await setUserDisabled(await getActor(), {
+      userId: form.get("userId"),
+      disabled: form.get("disabled") === "true",
+    });
     revalidatePath("/admin/users");
   });
 }

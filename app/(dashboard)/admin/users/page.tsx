@@ -12,7 +12,9 @@ export default async function UsersPage() {
   return (
     <section>
       <h1 className="text-2xl font-semibold">Users</h1>
-      <p className="mt-1 text-slate-600">Roles take effect on the user&apos;s next request. Disabling signs the user out.</p>
+      <p className="mt-1 text-slate-600">
+        Roles take effect on the user&apos;s next request. Disabling signs the user out.
+      </p>
       <table className="mt-6 w-full border-collapse bg-white text-sm">
         <thead>
           <tr className="border-b border-slate-200 text-left text-slate-500">
@@ -29,10 +31,17 @@ export default async function UsersPage() {
                 <span className="font-medium">{u.githubLogin ?? u.email}</span>
                 {u.name ? <span className="text-slate-500"> · {u.name}</span> : null}
               </td>
-              <td className="px-3 py-2" data-testid="role">{ROLE_LABELS[u.role]}</td>
+              <td className="px-3 py-2" data-testid="role">
+                {ROLE_LABELS[u.role]}
+              </td>
               <td className="px-3 py-2">{u.disabledAt ? "Disabled" : "Active"}</td>
               <td className="px-3 py-2">
-                <UserRowControls userId={u.id} role={u.role} disabled={Boolean(u.disabledAt)} login={u.githubLogin ?? u.id} />
+                <UserRowControls
+                  userId={u.id}
+                  role={u.role}
+                  disabled={Boolean(u.disabledAt)}
+                  login={u.githubLogin ?? u.id}
+                />
               </td>
             </tr>
           ))}

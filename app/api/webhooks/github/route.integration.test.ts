@@ -21,7 +21,11 @@ const payload = {
 };
 
 async function deliver(body: string, signature: string | null, event = "push") {
-  const headers = new Headers({ "content-type": "application/json", "x-github-event": event, "x-github-delivery": "d-1" });
+  const headers = new Headers({
+    "content-type": "application/json",
+    "x-github-event": event,
+    "x-github-delivery": "d-1",
+  });
   if (signature) headers.set("x-hub-signature-256", signature);
   return POST(new Request("http://127.0.0.1/api/webhooks/github", { method: "POST", headers, body }));
 }
@@ -82,15 +86,31 @@ describe("POST /api/webhooks/github", () => {
     const orgSecret = "org-hook-secret-" + randomBytes(8).toString("hex");
     const { saveConnection } = await import("@/lib/sync/connection");
     const org = await db.prisma.organization.findUniqueOrThrow({ where: { login: "acme" } });
-    await saveConnection(db.prisma, Buffer.from(process.env.GATEHOUSE_ENCRYPTION_KEY!, "base64"), { organizationId: org.id, baseUrl: "https://api.github.com", credentials: { kind: "token", token: "ghp_x" }, webhookSecret: orgSecret });
-    const body = JSON.stringify({ action: "created", repository: payload.repository, organization: { login: "acme" } });
-    const res = await deliver(body, await new Webhooks({ secret: orgSecret }).sign(body), "branch_protection_rule");
+    await saveConnection(db.prisma, Buffer.from(process.env.GATEHOUSE_ENCRYPTION_KEY!, "base64"), {
+      organizationId: org.id,
+      baseUrl: "https://api.github.com",
+      credentials: { kind: "token", token: "ghp_x" },
+      webhookSecret: orgSecret,
+    });
+    const body = JSON.stringify({
+      action: "created",
+      repository: payload.repository,
+      organization: { login: "acme" },
+    });
+    const res = await deliver(
+      body,
+      await new Webhooks({ secret: orgSecret }).sign(body),
+      "branch_protection_rule",
+    );
     expect(res.status).toBe(202);
     expect(await queued()).toBe(1);
   });
 
   it("accepts but ignores signed events that do not affect facts", async () => {
-    const body = JSON.stringify({ ...payload, commits: [{ added: [], modified: ["src/app.ts"], removed: [] }] });
+    const body = JSON.stringify({
+      ...payload,
+      commits: [{ added: [], modified: ["src/app.ts"], removed: [] }],
+    });
     const res = await deliver(body, await new Webhooks({ secret: SECRET }).sign(body));
     expect(res.status).toBe(202);
     expect(((await res.json()) as { message: string }).message).toMatch(/ignored/);

@@ -19,11 +19,14 @@ describe("generateOrg", () => {
 
   it("produces a realistic spread of posture", () => {
     const fx = generateOrg({ repos: 400, seed: 3 });
-    const share = (p: (r: (typeof fx.repos)[number]) => boolean) => fx.repos.filter(p).length / fx.repos.length;
+    const share = (p: (r: (typeof fx.repos)[number]) => boolean) =>
+      fx.repos.filter(p).length / fx.repos.length;
     expect(share((r) => r.config.branchProtection.length > 0)).toBeGreaterThan(0.4);
     expect(share((r) => r.config.branchProtection.length > 0)).toBeLessThan(0.7);
     expect(share((r) => r.config.visibility === "public")).toBeGreaterThan(0.2);
-    expect(share((r) => Object.keys(r.files).some((f) => f.startsWith(".github/workflows/")))).toBeGreaterThan(0.6);
+    expect(
+      share((r) => Object.keys(r.files).some((f) => f.startsWith(".github/workflows/"))),
+    ).toBeGreaterThan(0.6);
     expect(share((r) => r.config.collaborators.some((c) => c.outside))).toBeGreaterThan(0.05);
     expect(new Set(fx.repos.map((r) => r.name)).size).toBe(400);
   });
@@ -42,7 +45,9 @@ describe("generateOrg", () => {
       const fx = generateOrg({ repos: 5, seed: 2 });
       await writeOrgFixture(fx, dir);
       const back = await loadOrgFixture(dir);
-      expect(back.repos.map((r) => [r.name, r.id, r.files])).toEqual([...fx.repos].sort((x, y) => x.name.localeCompare(y.name)).map((r) => [r.name, r.id, r.files]));
+      expect(back.repos.map((r) => [r.name, r.id, r.files])).toEqual(
+        [...fx.repos].sort((x, y) => x.name.localeCompare(y.name)).map((r) => [r.name, r.id, r.files]),
+      );
       expect(back.org).toEqual(fx.org);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -11,7 +11,23 @@ export interface GenerateOptions {
 
 const DAY = 86_400_000;
 const NOW = Date.parse("2025-06-01T00:00:00Z");
-const WORDS = ["api", "web", "billing", "auth", "search", "ledger", "gateway", "infra", "mobile", "docs", "worker", "etl", "portal", "notify", "ml"];
+const WORDS = [
+  "api",
+  "web",
+  "billing",
+  "auth",
+  "search",
+  "ledger",
+  "gateway",
+  "infra",
+  "mobile",
+  "docs",
+  "worker",
+  "etl",
+  "portal",
+  "notify",
+  "ml",
+];
 const PEOPLE = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy"];
 
 function files(r: Rng, codeowners: string[]): Record<string, string> {
@@ -45,25 +61,136 @@ function settings(r: Rng, i: number, hasDocker: boolean): RepoConfigInput {
     archived: r.chance(0.08),
     pushedAt: r.date(NOW - 700 * DAY, NOW),
     language: r.pick(["TypeScript", "Go", "Python", null]),
-    security: { secretScanning: sec, pushProtection: sec && r.chance(0.6), dependabotAlerts: r.chance(0.55), dependabotSecurityUpdates: r.chance(0.3) },
+    security: {
+      secretScanning: sec,
+      pushProtection: sec && r.chance(0.6),
+      dependabotAlerts: r.chance(0.55),
+      dependabotSecurityUpdates: r.chance(0.3),
+    },
     branchProtection: r.chance(0.55)
-      ? [{ pattern: "main", requiredApprovingReviewCount: r.int(0, 2), dismissStaleReviews: r.chance(0.5), requireCodeOwnerReviews: r.chance(0.4), requireLastPushApproval: r.chance(0.2), enforceAdmins: r.chance(0.4), allowForcePushes: r.chance(0.1), requireSignedCommits: r.chance(0.15), requiredStatusChecks: r.chance(0.6) ? ["test"] : [] }]
+      ? [
+          {
+            pattern: "main",
+            requiredApprovingReviewCount: r.int(0, 2),
+            dismissStaleReviews: r.chance(0.5),
+            requireCodeOwnerReviews: r.chance(0.4),
+            requireLastPushApproval: r.chance(0.2),
+            enforceAdmins: r.chance(0.4),
+            allowForcePushes: r.chance(0.1),
+            requireSignedCommits: r.chance(0.15),
+            requiredStatusChecks: r.chance(0.6) ? ["test"] : [],
+          },
+        ]
       : [],
     rulesets: r.chance(0.2)
-      ? [{ id: 10_000 + i, name: "main", enforcement: r.pick(["active", "active", "evaluate"] as const), rules: [{ type: "deletion" }, { type: "non_fast_forward" }, { type: "pull_request", parameters: { required_approving_review_count: r.int(1, 2), dismiss_stale_reviews_on_push: true, require_code_owner_review: r.chance(0.5), require_last_push_approval: false, required_review_thread_resolution: false } }] }]
+      ? [
+          {
+            id: 10_000 + i,
+            name: "main",
+            enforcement: r.pick(["active", "active", "evaluate"] as const),
+            rules: [
+              { type: "deletion" },
+              { type: "non_fast_forward" },
+              {
+                type: "pull_request",
+                parameters: {
+                  required_approving_review_count: r.int(1, 2),
+                  dismiss_stale_reviews_on_push: true,
+                  require_code_owner_review: r.chance(0.5),
+                  require_last_push_approval: false,
+                  required_review_thread_resolution: false,
+                },
+              },
+            ],
+          },
+        ]
       : [],
     environments: r.chance(0.3)
-      ? [{ name: "production", reviewers: r.chance(0.6) ? [{ type: "Team", login: "release-managers" }] : [], preventSelfReview: r.chance(0.5), canAdminsBypass: r.chance(0.6), waitTimerMinutes: r.chance(0.2) ? 10 : 0, deploymentBranchPolicy: r.chance(0.6) ? { protectedBranches: true, customBranchPolicies: false } : null, secrets: [{ name: "DEPLOY_TOKEN", updatedAt: r.chance(0.3) ? old() : recent() }] }]
+      ? [
+          {
+            name: "production",
+            reviewers: r.chance(0.6) ? [{ type: "Team", login: "release-managers" }] : [],
+            preventSelfReview: r.chance(0.5),
+            canAdminsBypass: r.chance(0.6),
+            waitTimerMinutes: r.chance(0.2) ? 10 : 0,
+            deploymentBranchPolicy: r.chance(0.6)
+              ? { protectedBranches: true, customBranchPolicies: false }
+              : null,
+            secrets: [{ name: "DEPLOY_TOKEN", updatedAt: r.chance(0.3) ? old() : recent() }],
+          },
+        ]
       : [],
-    secrets: Array.from({ length: r.int(0, 3) }, (_, k) => ({ name: r.pick(["NPM_TOKEN", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "SLACK_WEBHOOK", "GHCR_PAT", "SONAR_TOKEN"]) + (k ? `_${k}` : ""), updatedAt: r.chance(0.35) ? old() : recent() })),
-    collaborators: Array.from({ length: r.int(0, 2) }, (_, k) => (r.chance(0.3) ? { login: `contractor-${(i + k) % 37}`, permission: r.pick(["write", "admin", "read"] as const), outside: true } : { login: r.pick(PEOPLE), permission: r.pick(["write", "maintain", "admin"] as const) })),
+    secrets: Array.from({ length: r.int(0, 3) }, (_, k) => ({
+      name:
+        r.pick([
+          "NPM_TOKEN",
+          "AWS_ACCESS_KEY_ID",
+          "AWS_SECRET_ACCESS_KEY",
+          "SLACK_WEBHOOK",
+          "GHCR_PAT",
+          "SONAR_TOKEN",
+        ]) + (k ? `_${k}` : ""),
+      updatedAt: r.chance(0.35) ? old() : recent(),
+    })),
+    collaborators: Array.from({ length: r.int(0, 2) }, (_, k) =>
+      r.chance(0.3)
+        ? {
+            login: `contractor-${(i + k) % 37}`,
+            permission: r.pick(["write", "admin", "read"] as const),
+            outside: true,
+          }
+        : { login: r.pick(PEOPLE), permission: r.pick(["write", "maintain", "admin"] as const) },
+    ),
     deployKeys: r.chance(0.2) ? [{ title: "ci-deploy", readOnly: r.chance(0.5) }] : [],
-    webhooks: r.chance(0.25) ? [{ url: `https://hooks.example.com/${i}`, insecureSsl: r.chance(0.2), hasSecret: r.chance(0.7) }] : [],
-    secretScanningAlerts: sec && r.chance(0.2) ? [{ number: 1, secretType: r.pick(["aws_access_key_id", "github_personal_access_token", "slack_webhook_url"]), state: r.pick(["open", "resolved"] as const), createdAt: recent() }] : [],
-    packages: hasDocker && r.chance(0.7) ? [{ name: `svc-${i}`, versions: [{ name: `sha256:${(i.toString(16) + "0".repeat(64)).slice(0, 64)}`, tags: ["latest"], createdAt: recent() }] }] : [],
+    webhooks: r.chance(0.25)
+      ? [{ url: `https://hooks.example.com/${i}`, insecureSsl: r.chance(0.2), hasSecret: r.chance(0.7) }]
+      : [],
+    secretScanningAlerts:
+      sec && r.chance(0.2)
+        ? [
+            {
+              number: 1,
+              secretType: r.pick(["aws_access_key_id", "github_personal_access_token", "slack_webhook_url"]),
+              state: r.pick(["open", "resolved"] as const),
+              createdAt: recent(),
+            },
+          ]
+        : [],
+    packages:
+      hasDocker && r.chance(0.7)
+        ? [
+            {
+              name: `svc-${i}`,
+              versions: [
+                {
+                  name: `sha256:${(i.toString(16) + "0".repeat(64)).slice(0, 64)}`,
+                  tags: ["latest"],
+                  createdAt: recent(),
+                },
+              ],
+            },
+          ]
+        : [],
   };
-  if (c.security?.dependabotAlerts && r.chance(0.3)) c.dependabotAlerts = [{ number: 1, severity: r.pick(["critical", "high", "medium", "low"] as const), ecosystem: "npm", packageName: "lodash", ghsaId: "GHSA-p6mc-m468-83gw", manifestPath: "package-lock.json", createdAt: recent() }];
-  if (r.chance(0.2)) c.actions = { enabled: true, allowedActions: r.pick(["all", "local_only", "selected"] as const), defaultWorkflowPermissions: r.pick(["read", "write"] as const), canApprovePullRequestReviews: r.chance(0.3) };
+  if (c.security?.dependabotAlerts && r.chance(0.3))
+    c.dependabotAlerts = [
+      {
+        number: 1,
+        severity: r.pick(["critical", "high", "medium", "low"] as const),
+        ecosystem: "npm",
+        packageName: "lodash",
+        ghsaId: "GHSA-p6mc-m468-83gw",
+        manifestPath: "package-lock.json",
+        createdAt: recent(),
+      },
+    ];
+  if (r.chance(0.2))
+    c.actions = {
+      enabled: true,
+      allowedActions: r.pick(["all", "local_only", "selected"] as const),
+      defaultWorkflowPermissions: r.pick(["read", "write"] as const),
+      canApprovePullRequestReviews: r.chance(0.3),
+    };
   return c;
 }
 
@@ -76,7 +203,11 @@ export function generateOrg(opts: GenerateOptions): OrgFixture {
   const repos: RepoFixtureInput[] = [];
   for (let i = 0; i < opts.repos; i++) {
     const f = files(r, codeowners);
-    repos.push({ name: `${r.pick(WORDS)}-${String(i).padStart(width, "0")}`, files: f, config: settings(r, i, "Dockerfile" in f) });
+    repos.push({
+      name: `${r.pick(WORDS)}-${String(i).padStart(width, "0")}`,
+      files: f,
+      config: settings(r, i, "Dockerfile" in f),
+    });
   }
   return defineOrgFixture(
     {
@@ -85,14 +216,38 @@ export function generateOrg(opts: GenerateOptions): OrgFixture {
         name: "Synthetic Org",
         twoFactorRequired: r.chance(0.5),
         defaultRepositoryPermission: r.pick(["read", "write"] as const),
-        members: PEOPLE.map((p, k) => ({ login: p, role: k === 0 ? ("admin" as const) : ("member" as const) })),
-        teams: [{ slug: "release-managers", members: ["alice", "bob"] }, { slug: "platform", members: PEOPLE.slice(0, 5) }],
-        users: [{ login: "alice", name: "Alice Admin", role: "admin" }, { login: "bob", name: "Bob Security", role: "security lead" }, { login: "carol", name: "Carol Engineer", role: "engineer" }, { login: "dave", name: "Dave Auditor", role: "auditor" }],
+        members: PEOPLE.map((p, k) => ({
+          login: p,
+          role: k === 0 ? ("admin" as const) : ("member" as const),
+        })),
+        teams: [
+          { slug: "release-managers", members: ["alice", "bob"] },
+          { slug: "platform", members: PEOPLE.slice(0, 5) },
+        ],
+        users: [
+          { login: "alice", name: "Alice Admin", role: "admin" },
+          { login: "bob", name: "Bob Security", role: "security lead" },
+          { login: "carol", name: "Carol Engineer", role: "engineer" },
+          { login: "dave", name: "Dave Auditor", role: "auditor" },
+        ],
         oauthApp: { clientId: "gatehouse-synthetic", clientSecret: "gatehouse-synthetic-secret" },
         tokens: [{ token: "ghp_synthetic000000000000000000000000000000", login: "alice" }],
         secrets: [{ name: "ORG_NPM_TOKEN", updatedAt: "2023-01-01T00:00:00Z" }],
-        actionRefs: { "actions/checkout@v4": "11bd71901bbe5b1630ceea73d27597364c9af683", "actions/checkout@v3": "f43a0e5ff2bd294095638e18286ca9a3d1956744", "tj-actions/changed-files@v44": "0e58ed8671d6b60d0890c21b07f8835ace038e67" },
-        actionAdvisories: [{ ghsaId: "GHSA-mrrh-fwg8-r2c3", action: "tj-actions/changed-files", severity: "high", vulnerableRange: "< 46.0.1", patchedVersion: "46.0.1", summary: "tj-actions/changed-files can disclose secrets (CVE-2025-30066)" }],
+        actionRefs: {
+          "actions/checkout@v4": "11bd71901bbe5b1630ceea73d27597364c9af683",
+          "actions/checkout@v3": "f43a0e5ff2bd294095638e18286ca9a3d1956744",
+          "tj-actions/changed-files@v44": "0e58ed8671d6b60d0890c21b07f8835ace038e67",
+        },
+        actionAdvisories: [
+          {
+            ghsaId: "GHSA-mrrh-fwg8-r2c3",
+            action: "tj-actions/changed-files",
+            severity: "high",
+            vulnerableRange: "< 46.0.1",
+            patchedVersion: "46.0.1",
+            summary: "tj-actions/changed-files can disclose secrets (CVE-2025-30066)",
+          },
+        ],
       },
       repos,
     },

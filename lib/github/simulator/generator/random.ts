@@ -14,7 +14,8 @@ export function rng(seed: number) {
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
     pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
     /** ISO date between two epoch-ms bounds. */
-    date: (from: number, to: number) => new Date(from + Math.floor(next() * (to - from))).toISOString().replace(/\.\d{3}Z$/, "Z"),
+    date: (from: number, to: number) =>
+      new Date(from + Math.floor(next() * (to - from))).toISOString().replace(/\.\d{3}Z$/, "Z"),
   };
 }
 

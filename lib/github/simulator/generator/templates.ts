@@ -180,18 +180,27 @@ jobs:
 };
 
 export const DOCKERFILES = [
-  "FROM node:20-alpine@sha256:c13b26e7e602ef2f1074aef304ce6e9b7dd284c419b35d89fcf3cc8e44a8def9\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nUSER node\nCMD [\"node\", \"server.js\"]\n",
-  "FROM ubuntu:latest\nRUN apt-get update && apt-get install -y curl\nRUN curl -fsSL https://example.com/setup.sh | sh\nCOPY . /srv\nCMD [\"/srv/run\"]\n",
-  "FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app ./cmd/app\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /out/app /app\nENTRYPOINT [\"/app\"]\n",
-  "FROM python:3.12-slim\nENV AWS_SECRET_ACCESS_KEY=changeme\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD [\"python\", \"main.py\"]\n",
+  'FROM node:20-alpine@sha256:c13b26e7e602ef2f1074aef304ce6e9b7dd284c419b35d89fcf3cc8e44a8def9\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nUSER node\nCMD ["node", "server.js"]\n',
+  'FROM ubuntu:latest\nRUN apt-get update && apt-get install -y curl\nRUN curl -fsSL https://example.com/setup.sh | sh\nCOPY . /srv\nCMD ["/srv/run"]\n',
+  'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app ./cmd/app\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /out/app /app\nENTRYPOINT ["/app"]\n',
+  'FROM python:3.12-slim\nENV AWS_SECRET_ACCESS_KEY=changeme\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["python", "main.py"]\n',
 ];
 
-export const CODEOWNERS = ["* @{org}/platform\n/.github/ @{org}/security\n", "# owners\n*.go @{org}/backend\n", "* @{org}/maintainers\n"];
+export const CODEOWNERS = [
+  "* @{org}/platform\n/.github/ @{org}/security\n",
+  "# owners\n*.go @{org}/backend\n",
+  "* @{org}/maintainers\n",
+];
 
-export const DEPENDABOT = "version: 2\nupdates:\n  - package-ecosystem: github-actions\n    directory: /\n    schedule:\n      interval: weekly\n  - package-ecosystem: npm\n    directory: /\n    schedule:\n      interval: weekly\n";
-export const RENOVATE = '{\n  "$schema": "https://docs.renovatebot.com/renovate-schema.json",\n  "extends": ["config:recommended", "helpers:pinGitHubActionDigests"]\n}\n';
-export const PACKAGE_JSON = '{\n  "name": "service",\n  "private": true,\n  "scripts": { "test": "node --test" },\n  "dependencies": { "express": "^4.19.2" }\n}\n';
-export const PACKAGE_LOCK = '{\n  "name": "service",\n  "lockfileVersion": 3,\n  "requires": true,\n  "packages": {\n    "": { "name": "service", "dependencies": { "express": "^4.19.2" } },\n    "node_modules/express": { "version": "4.19.2", "resolved": "https://registry.npmjs.org/express/-/express-4.19.2.tgz", "integrity": "sha512-5T6nhjsT+EOMzuck8JjBHARTHfMht0POzlA60WV2pMD3gyXw2LZnZ+ueGdNxG+0calOJcWKbpFcuzLZ91YWq9Q==" }\n  }\n}\n';
+export const DEPENDABOT =
+  "version: 2\nupdates:\n  - package-ecosystem: github-actions\n    directory: /\n    schedule:\n      interval: weekly\n  - package-ecosystem: npm\n    directory: /\n    schedule:\n      interval: weekly\n";
+export const RENOVATE =
+  '{\n  "$schema": "https://docs.renovatebot.com/renovate-schema.json",\n  "extends": ["config:recommended", "helpers:pinGitHubActionDigests"]\n}\n';
+export const PACKAGE_JSON =
+  '{\n  "name": "service",\n  "private": true,\n  "scripts": { "test": "node --test" },\n  "dependencies": { "express": "^4.19.2" }\n}\n';
+export const PACKAGE_LOCK =
+  '{\n  "name": "service",\n  "lockfileVersion": 3,\n  "requires": true,\n  "packages": {\n    "": { "name": "service", "dependencies": { "express": "^4.19.2" } },\n    "node_modules/express": { "version": "4.19.2", "resolved": "https://registry.npmjs.org/express/-/express-4.19.2.tgz", "integrity": "sha512-5T6nhjsT+EOMzuck8JjBHARTHfMht0POzlA60WV2pMD3gyXw2LZnZ+ueGdNxG+0calOJcWKbpFcuzLZ91YWq9Q==" }\n  }\n}\n';
 export const GO_MOD = "module example.com/service\n\ngo 1.22\n\nrequire github.com/gorilla/mux v1.8.1\n";
 export const REQUIREMENTS = "flask==3.0.3\nrequests>=2.31\n";
-export const K8S_DEPLOYMENT = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: service\nspec:\n  replicas: 2\n  selector:\n    matchLabels: { app: service }\n  template:\n    metadata:\n      labels: { app: service }\n    spec:\n      containers:\n        - name: service\n          image: ghcr.io/acme/service:latest\n          securityContext:\n            privileged: true\n";
+export const K8S_DEPLOYMENT =
+  "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: service\nspec:\n  replicas: 2\n  selector:\n    matchLabels: { app: service }\n  template:\n    metadata:\n      labels: { app: service }\n    spec:\n      containers:\n        - name: service\n          image: ghcr.io/acme/service:latest\n          securityContext:\n            privileged: true\n";

@@ -13,7 +13,10 @@ const encode = (i: number) => Buffer.from(`cursor:v2:${i}`).toString("base64");
 
 function decode(cursor: string): number {
   const m = /^cursor:v2:(\d+)$/.exec(Buffer.from(cursor, "base64").toString("utf8"));
-  if (!m) throw new GraphQLError(`\`${cursor}\` does not appear to be a valid cursor.`, { extensions: { type: "INVALID_CURSOR_ARGUMENTS" } });
+  if (!m)
+    throw new GraphQLError(`\`${cursor}\` does not appear to be a valid cursor.`, {
+      extensions: { type: "INVALID_CURSOR_ARGUMENTS" },
+    });
   return Number(m[1]);
 }
 

@@ -27,20 +27,36 @@ export interface CostResult {
 export const MAX_NODES = 500_000;
 export const MAX_PAGE = 100;
 
-export function selectOperation(doc: DocumentNode, operationName?: string | null): OperationDefinitionNode | null {
-  const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+export function selectOperation(
+  doc: DocumentNode,
+  operationName?: string | null,
+): OperationDefinitionNode | null {
+  const ops = doc.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   if (operationName) return ops.find((o) => o.name?.value === operationName) ?? null;
   return ops.length === 1 ? ops[0]! : null;
 }
 
-export function computeCost(schema: GraphQLSchema, doc: DocumentNode, op: OperationDefinitionNode, variables: Record<string, unknown>): CostResult {
+export function computeCost(
+  schema: GraphQLSchema,
+  doc: DocumentNode,
+  op: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): CostResult {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const out: CostResult = { cost: 1, requests: 0, nodes: 0, dryRun: false, errors: [] };
   const root = op.operation === "mutation" ? schema.getMutationType() : schema.getQueryType();
   if (!root) return out;
 
-  const walk = (set: SelectionSetNode, type: GraphQLCompositeType, multiplier: number, path: string[], depth: number) => {
+  const walk = (
+    set: SelectionSetNode,
+    type: GraphQLCompositeType,
+    multiplier: number,
+    path: string[],
+    depth: number,
+  ) => {
     if (depth > 40) return;
     for (const sel of set.selections) {
       if (sel.kind === Kind.INLINE_FRAGMENT) {
@@ -71,23 +87,39 @@ export function computeCost(schema: GraphQLSchema, doc: DocumentNode, op: Operat
         const size = (arg("first") ?? arg("last")) as number | null | undefined;
         const loc = sel.loc ? { line: sel.loc.startToken.line, column: sel.loc.startToken.column } : {};
         if (size === undefined || size === null) {
-          out.errors.push({ type: "MISSING_PAGINATION_BOUNDARIES", message: `You must provide a \`first\` or \`last\` value to properly paginate the \`${sel.name.value}\` connection.`, path: fieldPath, ...loc });
+          out.errors.push({
+            type: "MISSING_PAGINATION_BOUNDARIES",
+            message: `You must provide a \`first\` or \`last\` value to properly paginate the \`${sel.name.value}\` connection.`,
+            path: fieldPath,
+            ...loc,
+          });
           continue;
         }
         if (size > MAX_PAGE || size < 0) {
           const which = arg("first") !== undefined && arg("first") !== null ? "first" : "last";
-          out.errors.push({ type: "EXCESSIVE_PAGINATION", message: `Requesting ${size} records on the \`${sel.name.value}\` connection exceeds the \`${which}\` limit of ${MAX_PAGE} records.`, path: fieldPath, ...loc });
+          out.errors.push({
+            type: "EXCESSIVE_PAGINATION",
+            message: `Requesting ${size} records on the \`${sel.name.value}\` connection exceeds the \`${which}\` limit of ${MAX_PAGE} records.`,
+            path: fieldPath,
+            ...loc,
+          });
           continue;
         }
         out.requests += multiplier;
         out.nodes += multiplier * size;
         childMultiplier = multiplier * size;
       }
-      if (sel.selectionSet && isCompositeType(named)) walk(sel.selectionSet, named, childMultiplier, fieldPath, depth + 1);
+      if (sel.selectionSet && isCompositeType(named))
+        walk(sel.selectionSet, named, childMultiplier, fieldPath, depth + 1);
     }
   };
   walk(op.selectionSet, root, 1, [], 0);
   out.cost = Math.max(1, Math.round(out.requests / 100));
-  if (out.nodes > MAX_NODES) out.errors.push({ type: "MAX_NODE_LIMIT_EXCEEDED", message: `This query requests up to ${out.nodes.toLocaleString("en-US")} possible nodes which exceeds the maximum of ${MAX_NODES.toLocaleString("en-US")}.`, path: [] });
+  if (out.nodes > MAX_NODES)
+    out.errors.push({
+      type: "MAX_NODE_LIMIT_EXCEEDED",
+      message: `This query requests up to ${out.nodes.toLocaleString("en-US")} possible nodes which exceeds the maximum of ${MAX_NODES.toLocaleString("en-US")}.`,
+      path: [],
+    });
   return out;
 }

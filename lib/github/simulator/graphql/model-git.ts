@@ -11,7 +11,12 @@ export const BLOB_TEXT_LIMIT = 512_000;
 
 function cut(text: string, bytes: number): string {
   const buf = Buffer.from(text, "utf8");
-  return buf.length <= bytes ? text : buf.subarray(0, bytes).toString("utf8").replace(/\uFFFD$/, "");
+  return buf.length <= bytes
+    ? text
+    : buf
+        .subarray(0, bytes)
+        .toString("utf8")
+        .replace(/\uFFFD$/, "");
 }
 
 export function blobObject(ctx: SimContext, repo: RepoFixture, b: GitBlob) {
@@ -36,10 +41,16 @@ const truncCache = new WeakMap<GitBlob, { text: string; truncated: boolean }>();
 
 function textOf(ctx: SimContext, b: GitBlob): { text: string; truncated: boolean } {
   const fault = ctx.faults.truncation(b.path);
-  if (fault !== null) return b.byteSize > fault ? { text: cut(b.text, fault), truncated: true } : { text: b.text, truncated: false };
+  if (fault !== null)
+    return b.byteSize > fault
+      ? { text: cut(b.text, fault), truncated: true }
+      : { text: b.text, truncated: false };
   let t = truncCache.get(b);
   if (!t) {
-    t = b.byteSize > BLOB_TEXT_LIMIT ? { text: cut(b.text, BLOB_TEXT_LIMIT), truncated: true } : { text: b.text, truncated: false };
+    t =
+      b.byteSize > BLOB_TEXT_LIMIT
+        ? { text: cut(b.text, BLOB_TEXT_LIMIT), truncated: true }
+        : { text: b.text, truncated: false };
     truncCache.set(b, t);
   }
   return t;
@@ -104,7 +115,12 @@ export function resolveExpression(ctx: SimContext, repo: RepoFixture, expression
   const git = ctx.git(repo);
   const colon = expression.indexOf(":");
   const rev = colon < 0 ? expression : expression.slice(0, colon);
-  const isHead = ["HEAD", repo.config.defaultBranch, `refs/heads/${repo.config.defaultBranch}`, git.commitOid].includes(rev);
+  const isHead = [
+    "HEAD",
+    repo.config.defaultBranch,
+    `refs/heads/${repo.config.defaultBranch}`,
+    git.commitOid,
+  ].includes(rev);
   if (colon < 0) {
     if (isHead) return commitObject(ctx, repo, git);
     const o = git.byOid.get(rev);

@@ -38,7 +38,8 @@ export function repoObject(ctx: SimContext, repo: RepoFixture) {
     hasVulnerabilityAlertsEnabled: c.security.dependabotAlerts,
     primaryLanguage: c.language ? { name: c.language, color: null, id: nodeId("L", c.language) } : null,
     owner,
-    viewerPermission: (_: unknown, gctx: GraphqlContext | undefined) => viewerPermissionOf(ctx, repo, gctx?.auth)?.toUpperCase() ?? null,
+    viewerPermission: (_: unknown, gctx: GraphqlContext | undefined) =>
+      viewerPermissionOf(ctx, repo, gctx?.auth)?.toUpperCase() ?? null,
     defaultBranchRef: () => {
       if (Object.keys(repo.files).length === 0) return null;
       const git = ctx.git(repo);
@@ -56,16 +57,39 @@ export function repoObject(ctx: SimContext, repo: RepoFixture) {
         },
       };
     },
-    collaborators: (args: Parameters<typeof collaboratorsConnection>[2], gctx: GraphqlContext | undefined) => collaboratorsConnection(ctx, repo, args, gctx, () => repoObject(ctx, repo), owner),
+    collaborators: (args: Parameters<typeof collaboratorsConnection>[2], gctx: GraphqlContext | undefined) =>
+      collaboratorsConnection(ctx, repo, args, gctx, () => repoObject(ctx, repo), owner),
     object: (args: { expression?: string; oid?: string }) => {
       const expr = args.expression ?? args.oid;
       return expr && Object.keys(repo.files).length > 0 ? resolveExpression(ctx, repo, expr) : null;
     },
-    branchProtectionRules: (args: ConnectionArgs) => connection(c.branchProtection.map((b, i) => branchProtectionRuleObject(ctx, repo, b, i)), args),
+    branchProtectionRules: (args: ConnectionArgs) =>
+      connection(
+        c.branchProtection.map((b, i) => branchProtectionRuleObject(ctx, repo, b, i)),
+        args,
+      ),
     rulesets: (args: ConnectionArgs & { includeParents?: boolean }) =>
-      connection(c.rulesets.filter((r) => args.includeParents !== false || r.source === "repository").map((r) => rulesetObject(ctx, repo, r)), args),
-    environments: (args: ConnectionArgs) => connection(c.environments.map((e) => environmentObject(ctx, repo, e)), args),
-    repositoryTopics: (args: ConnectionArgs) => connection(c.topics.map((t) => ({ topic: { name: t, id: nodeId("TOP", t) }, url: "", resourcePath: "", id: nodeId("RT", `${repo.id}:${t}`) })), args),
+      connection(
+        c.rulesets
+          .filter((r) => args.includeParents !== false || r.source === "repository")
+          .map((r) => rulesetObject(ctx, repo, r)),
+        args,
+      ),
+    environments: (args: ConnectionArgs) =>
+      connection(
+        c.environments.map((e) => environmentObject(ctx, repo, e)),
+        args,
+      ),
+    repositoryTopics: (args: ConnectionArgs) =>
+      connection(
+        c.topics.map((t) => ({
+          topic: { name: t, id: nodeId("TOP", t) },
+          url: "",
+          resourcePath: "",
+          id: nodeId("RT", `${repo.id}:${t}`),
+        })),
+        args,
+      ),
   };
 }
 
@@ -125,14 +149,29 @@ export function orgObject(ctx: SimContext) {
       const r = ctx.repo(org.login, name);
       return r ? repoObject(ctx, r) : null;
     },
-    repositories: (args: ConnectionArgs & { isArchived?: boolean | null; privacy?: string | null; isFork?: boolean | null; orderBy?: RepoOrder | null }) => {
+    repositories: (
+      args: ConnectionArgs & {
+        isArchived?: boolean | null;
+        privacy?: string | null;
+        isFork?: boolean | null;
+        orderBy?: RepoOrder | null;
+      },
+    ) => {
       let repos = ordered(ctx.fixture.repos, args.orderBy);
-      if (typeof args.isArchived === "boolean") repos = repos.filter((r) => r.config.archived === args.isArchived);
+      if (typeof args.isArchived === "boolean")
+        repos = repos.filter((r) => r.config.archived === args.isArchived);
       if (typeof args.isFork === "boolean") repos = repos.filter((r) => r.config.fork === args.isFork);
-      if (args.privacy) repos = repos.filter((r) => (args.privacy === "PUBLIC" ? r.config.visibility === "public" : r.config.visibility !== "public"));
+      if (args.privacy)
+        repos = repos.filter((r) =>
+          args.privacy === "PUBLIC" ? r.config.visibility === "public" : r.config.visibility !== "public",
+        );
       // A lazily mapped view keeps a 10,000-repository page cheap: only the slice is built.
       const conn = connection(repos, args);
-      return { ...conn, nodes: conn.nodes.map((r) => repoObject(ctx, r)), edges: conn.edges.map((e) => ({ cursor: e.cursor, node: repoObject(ctx, e.node) })) };
+      return {
+        ...conn,
+        nodes: conn.nodes.map((r) => repoObject(ctx, r)),
+        edges: conn.edges.map((e) => ({ cursor: e.cursor, node: repoObject(ctx, e.node) })),
+      };
     },
   };
 }

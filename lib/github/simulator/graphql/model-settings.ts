@@ -10,17 +10,44 @@ import { connection, nodeId, type ConnectionArgs } from "./connection";
 export function userObject(ctx: SimContext, login: string) {
   const u = ctx.users.get(login.toLowerCase());
   const id = u?.id ?? userId(login);
-  return { __typename: "User", id: nodeId("U", `user:${id}`), databaseId: id, login, name: u?.name ?? null, email: u?.email ?? "", url: `${ctx.baseUrl}/${login}`, avatarUrl: `${ctx.baseUrl}/avatars/u/${id}`, resourcePath: `/${login}` };
+  return {
+    __typename: "User",
+    id: nodeId("U", `user:${id}`),
+    databaseId: id,
+    login,
+    name: u?.name ?? null,
+    email: u?.email ?? "",
+    url: `${ctx.baseUrl}/${login}`,
+    avatarUrl: `${ctx.baseUrl}/avatars/u/${id}`,
+    resourcePath: `/${login}`,
+  };
 }
 
 export function teamObject(ctx: SimContext, slug: string) {
   const t = ctx.org.teams.find((x) => x.slug === slug);
   const id = t?.id ?? stableId(`team:${slug}`, 10_000);
-  return { __typename: "Team", id: nodeId("T", `team:${id}`), databaseId: id, slug, name: t?.name ?? slug, combinedSlug: `${ctx.org.login}/${slug}`, url: `${ctx.baseUrl}/orgs/${ctx.org.login}/teams/${slug}`, resourcePath: `/orgs/${ctx.org.login}/teams/${slug}` };
+  return {
+    __typename: "Team",
+    id: nodeId("T", `team:${id}`),
+    databaseId: id,
+    slug,
+    name: t?.name ?? slug,
+    combinedSlug: `${ctx.org.login}/${slug}`,
+    url: `${ctx.baseUrl}/orgs/${ctx.org.login}/teams/${slug}`,
+    resourcePath: `/orgs/${ctx.org.login}/teams/${slug}`,
+  };
 }
 
-export function branchProtectionRuleObject(ctx: SimContext, repo: RepoFixture, b: BranchProtectionConfig, i: number) {
-  const bypass = [...b.bypassAllowances.users.map((l) => userObject(ctx, l)), ...b.bypassAllowances.teams.map((s) => teamObject(ctx, s))];
+export function branchProtectionRuleObject(
+  ctx: SimContext,
+  repo: RepoFixture,
+  b: BranchProtectionConfig,
+  i: number,
+) {
+  const bypass = [
+    ...b.bypassAllowances.users.map((l) => userObject(ctx, l)),
+    ...b.bypassAllowances.teams.map((s) => teamObject(ctx, s)),
+  ];
   return {
     __typename: "BranchProtectionRule",
     id: nodeId("BPR", `${repo.id}:${i}`),
@@ -48,7 +75,15 @@ export function branchProtectionRuleObject(ctx: SimContext, repo: RepoFixture, b
     blocksCreations: false,
     lockBranch: false,
     lockAllowsFetchAndMerge: false,
-    bypassPullRequestAllowances: (args: ConnectionArgs) => connection(bypass.map((actor, k) => ({ id: nodeId("BPA", `${repo.id}:${i}:${k}`), actor, branchProtectionRule: null })), args),
+    bypassPullRequestAllowances: (args: ConnectionArgs) =>
+      connection(
+        bypass.map((actor, k) => ({
+          id: nodeId("BPA", `${repo.id}:${i}:${k}`),
+          actor,
+          branchProtectionRule: null,
+        })),
+        args,
+      ),
     bypassForcePushAllowances: (args: ConnectionArgs) => connection([], args),
     pushAllowances: (args: ConnectionArgs) => connection([], args),
     reviewDismissalAllowances: (args: ConnectionArgs) => connection([], args),
@@ -72,7 +107,9 @@ function ruleParameters(type: string, p: Record<string, unknown> | undefined) {
   if (type === "required_status_checks")
     return {
       __typename: "RequiredStatusChecksParameters",
-      requiredStatusChecks: ((v.required_status_checks as Array<{ context: string; integration_id?: number }> | undefined) ?? []).map((c) => ({ context: c.context, integrationId: c.integration_id ?? null })),
+      requiredStatusChecks: (
+        (v.required_status_checks as Array<{ context: string; integration_id?: number }> | undefined) ?? []
+      ).map((c) => ({ context: c.context, integrationId: c.integration_id ?? null })),
       strictRequiredStatusChecksPolicy: Boolean(v.strict_required_status_checks_policy),
       doNotEnforceOnCreate: Boolean(v.do_not_enforce_on_create),
     };
@@ -89,8 +126,19 @@ export function rulesetObject(ctx: SimContext, repo: RepoFixture, r: RulesetConf
       deployKey: a.actorType === "DeployKey",
       enterpriseOwner: false,
       repositoryRoleDatabaseId: a.actorType === "RepositoryRole" ? a.actorId : null,
-      repositoryRoleName: a.actorType === "RepositoryRole" && a.actorId !== null ? (ROLE_NAMES[a.actorId] ?? "custom") : null,
-      actor: team ? teamObject(ctx, team.slug) : a.actorType === "Integration" ? { __typename: "App", id: nodeId("A", `app:${a.actorId}`), databaseId: a.actorId, slug: `app-${a.actorId}`, name: `App ${a.actorId}` } : null,
+      repositoryRoleName:
+        a.actorType === "RepositoryRole" && a.actorId !== null ? (ROLE_NAMES[a.actorId] ?? "custom") : null,
+      actor: team
+        ? teamObject(ctx, team.slug)
+        : a.actorType === "Integration"
+          ? {
+              __typename: "App",
+              id: nodeId("A", `app:${a.actorId}`),
+              databaseId: a.actorId,
+              slug: `app-${a.actorId}`,
+              name: `App ${a.actorId}`,
+            }
+          : null,
     };
   });
   return {
@@ -102,12 +150,38 @@ export function rulesetObject(ctx: SimContext, repo: RepoFixture, r: RulesetConf
     target: r.target.toUpperCase(),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
-    source: () => (r.source === "organization" ? { __typename: "Organization", login: ctx.org.login, id: nodeId("O", `org:${ctx.org.id}`), databaseId: ctx.org.id, name: ctx.org.name ?? ctx.org.login } : { __typename: "Repository", name: repo.name, nameWithOwner: `${ctx.org.login}/${repo.name}`, id: nodeId("R", `repo:${repo.id}`), databaseId: repo.id }),
-    conditions: { refName: { include: r.include, exclude: r.exclude }, repositoryName: null, repositoryId: null, repositoryProperty: null },
+    source: () =>
+      r.source === "organization"
+        ? {
+            __typename: "Organization",
+            login: ctx.org.login,
+            id: nodeId("O", `org:${ctx.org.id}`),
+            databaseId: ctx.org.id,
+            name: ctx.org.name ?? ctx.org.login,
+          }
+        : {
+            __typename: "Repository",
+            name: repo.name,
+            nameWithOwner: `${ctx.org.login}/${repo.name}`,
+            id: nodeId("R", `repo:${repo.id}`),
+            databaseId: repo.id,
+          },
+    conditions: {
+      refName: { include: r.include, exclude: r.exclude },
+      repositoryName: null,
+      repositoryId: null,
+      repositoryProperty: null,
+    },
     bypassActors: (args: ConnectionArgs) => connection(actors, args),
     rules: (args: ConnectionArgs & { type?: string | null }) =>
       connection(
-        r.rules.filter((x) => !args.type || x.type.toUpperCase() === args.type).map((x, k) => ({ id: nodeId("RR", `${r.id}:${k}`), type: x.type.toUpperCase(), parameters: ruleParameters(x.type, x.parameters) })),
+        r.rules
+          .filter((x) => !args.type || x.type.toUpperCase() === args.type)
+          .map((x, k) => ({
+            id: nodeId("RR", `${r.id}:${k}`),
+            type: x.type.toUpperCase(),
+            parameters: ruleParameters(x.type, x.parameters),
+          })),
         args,
       ),
   };
@@ -117,8 +191,40 @@ export function environmentObject(ctx: SimContext, repo: RepoFixture, e: Environ
   const id = e.id ?? stableId(`env:${repo.id}:${e.name}`, 1_000_000);
   const rules: unknown[] = [];
   if (e.reviewers.length > 0)
-    rules.push({ type: "REQUIRED_REVIEWERS", timeout: 0, preventSelfReview: e.preventSelfReview, databaseId: id * 10 + 1, reviewers: (a: ConnectionArgs) => connection(e.reviewers.map((r) => (r.type === "User" ? userObject(ctx, r.login) : teamObject(ctx, r.login))), a) });
-  if (e.waitTimerMinutes > 0) rules.push({ type: "WAIT_TIMER", timeout: e.waitTimerMinutes, preventSelfReview: null, databaseId: id * 10 + 2, reviewers: (a: ConnectionArgs) => connection([], a) });
-  if (e.deploymentBranchPolicy) rules.push({ type: "BRANCH_POLICY", timeout: 0, preventSelfReview: null, databaseId: id * 10 + 3, reviewers: (a: ConnectionArgs) => connection([], a) });
-  return { __typename: "Environment", id: nodeId("EN", `${repo.id}:${e.name}`), databaseId: id, name: e.name, isPinned: false, pinnedPosition: null, protectionRules: (args: ConnectionArgs) => connection(rules, args) };
+    rules.push({
+      type: "REQUIRED_REVIEWERS",
+      timeout: 0,
+      preventSelfReview: e.preventSelfReview,
+      databaseId: id * 10 + 1,
+      reviewers: (a: ConnectionArgs) =>
+        connection(
+          e.reviewers.map((r) => (r.type === "User" ? userObject(ctx, r.login) : teamObject(ctx, r.login))),
+          a,
+        ),
+    });
+  if (e.waitTimerMinutes > 0)
+    rules.push({
+      type: "WAIT_TIMER",
+      timeout: e.waitTimerMinutes,
+      preventSelfReview: null,
+      databaseId: id * 10 + 2,
+      reviewers: (a: ConnectionArgs) => connection([], a),
+    });
+  if (e.deploymentBranchPolicy)
+    rules.push({
+      type: "BRANCH_POLICY",
+      timeout: 0,
+      preventSelfReview: null,
+      databaseId: id * 10 + 3,
+      reviewers: (a: ConnectionArgs) => connection([], a),
+    });
+  return {
+    __typename: "Environment",
+    id: nodeId("EN", `${repo.id}:${e.name}`),
+    databaseId: id,
+    name: e.name,
+    isPinned: false,
+    pinnedPosition: null,
+    protectionRules: (args: ConnectionArgs) => connection(rules, args),
+  };
 }

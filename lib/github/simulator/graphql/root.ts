@@ -32,7 +32,8 @@ function resolveNode(ctx: SimContext, id: string) {
 export function queryRoot(ctx: SimContext, state: QueryState) {
   return {
     organization: ({ login }: { login: string }) => {
-      if (!ctx.isOrg(login)) throw notFound(`Could not resolve to an Organization with the login of '${login}'.`);
+      if (!ctx.isOrg(login))
+        throw notFound(`Could not resolve to an Organization with the login of '${login}'.`);
       return orgObject(ctx);
     },
     repository: ({ owner, name }: { owner: string; name: string }) => {
@@ -42,7 +43,10 @@ export function queryRoot(ctx: SimContext, state: QueryState) {
     },
     repositoryOwner: ({ login }: { login: string }) => (ctx.isOrg(login) ? orgObject(ctx) : null),
     nodes: ({ ids }: { ids: string[] }) => {
-      if (ids.length > 100) throw new GraphQLError(`You may not request more than 100 node IDs; you requested ${ids.length}.`, { extensions: { type: "EXCESSIVE_PAGINATION" } });
+      if (ids.length > 100)
+        throw new GraphQLError(`You may not request more than 100 node IDs; you requested ${ids.length}.`, {
+          extensions: { type: "EXCESSIVE_PAGINATION" },
+        });
       return ids.map((id) => resolveNode(ctx, id));
     },
     node: ({ id }: { id: string }) => {
@@ -59,15 +63,28 @@ export function queryRoot(ctx: SimContext, state: QueryState) {
       resetAt: new Date(state.rate.reset * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"),
       nodeCount: state.nodeCount,
     }),
-    securityVulnerabilities: (args: ConnectionArgs & { ecosystem?: string | null; package?: string | null }) => {
-      const advisories = ctx.org.actionAdvisories.filter((a) => (!args.ecosystem || args.ecosystem === "ACTIONS") && (!args.package || a.action === args.package));
+    securityVulnerabilities: (
+      args: ConnectionArgs & { ecosystem?: string | null; package?: string | null },
+    ) => {
+      const advisories = ctx.org.actionAdvisories.filter(
+        (a) =>
+          (!args.ecosystem || args.ecosystem === "ACTIONS") && (!args.package || a.action === args.package),
+      );
       const nodes = advisories.map((a) => ({
         package: { name: a.action, ecosystem: "ACTIONS" },
         severity: a.severity.toUpperCase() === "MEDIUM" ? "MODERATE" : a.severity.toUpperCase(),
         vulnerableVersionRange: a.vulnerableRange,
         firstPatchedVersion: a.patchedVersion ? { identifier: a.patchedVersion } : null,
         updatedAt: "2024-01-01T00:00:00Z",
-        advisory: { ghsaId: a.ghsaId, summary: a.summary, description: a.summary, permalink: `https://github.com/advisories/${a.ghsaId}`, publishedAt: "2024-01-01T00:00:00Z", identifiers: [{ type: "GHSA", value: a.ghsaId }], id: `GHSA_${a.ghsaId}` },
+        advisory: {
+          ghsaId: a.ghsaId,
+          summary: a.summary,
+          description: a.summary,
+          permalink: `https://github.com/advisories/${a.ghsaId}`,
+          publishedAt: "2024-01-01T00:00:00Z",
+          identifiers: [{ type: "GHSA", value: a.ghsaId }],
+          id: `GHSA_${a.ghsaId}`,
+        },
       }));
       return connection(nodes, args);
     },

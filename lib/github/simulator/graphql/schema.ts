@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildASTSchema, Kind, parse, type DefinitionNode, type DocumentNode, type GraphQLSchema } from "graphql";
+import {
+  buildASTSchema,
+  Kind,
+  parse,
+  type DefinitionNode,
+  type DocumentNode,
+  type GraphQLSchema,
+} from "graphql";
 
 // GitHub's public schema from @octokit/graphql-schema. Its SDL repeats a few field
 // definitions (e.g. EnterpriseOwnerInfo.repositoryDeployKeySetting), which graphql-js

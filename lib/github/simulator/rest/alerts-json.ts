@@ -10,7 +10,10 @@ type SecretAlert = RepoConfig["secretScanningAlerts"][number];
 type DependabotAlert = RepoConfig["dependabotAlerts"][number];
 
 function repoUrls(ctx: SimContext, repo: RepoFixture) {
-  return { api: `${ctx.baseUrl}/repos/${ctx.org.login}/${repo.name}`, html: `${ctx.baseUrl}/${ctx.org.login}/${repo.name}` };
+  return {
+    api: `${ctx.baseUrl}/repos/${ctx.org.login}/${repo.name}`,
+    html: `${ctx.baseUrl}/${ctx.org.login}/${repo.name}`,
+  };
 }
 
 export function secretAlertJson(ctx: SimContext, repo: RepoFixture, a: SecretAlert) {
@@ -41,7 +44,12 @@ export function secretAlertJson(ctx: SimContext, repo: RepoFixture, a: SecretAle
 export function dependabotAlertJson(ctx: SimContext, repo: RepoFixture, a: DependabotAlert) {
   const { api, html } = repoUrls(ctx, repo);
   const pkg = { ecosystem: a.ecosystem, name: a.packageName };
-  const vuln = { package: pkg, severity: a.severity, vulnerable_version_range: a.vulnerableRange, first_patched_version: a.patchedVersion ? { identifier: a.patchedVersion } : null };
+  const vuln = {
+    package: pkg,
+    severity: a.severity,
+    vulnerable_version_range: a.vulnerableRange,
+    first_patched_version: a.patchedVersion ? { identifier: a.patchedVersion } : null,
+  };
   return {
     number: a.number,
     state: a.state,

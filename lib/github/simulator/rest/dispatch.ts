@@ -10,7 +10,10 @@ import { cursorPage, etagMatches, offsetPage, weakEtag } from "./paginate";
 import { matchSpecRoute } from "./router";
 import { DOCS_ROOT, errorBody, type RestResponse } from "./types";
 
-const BASE_HEADERS = { "x-github-api-version-selected": "2022-11-28", "x-github-media-type": "github.v3; format=json" };
+const BASE_HEADERS = {
+  "x-github-api-version-selected": "2022-11-28",
+  "x-github-media-type": "github.v3; format=json",
+};
 
 function unauthorized(res: ServerResponse, message: string): void {
   sendJson(res, 401, { message, documentation_url: DOCS_ROOT, status: "401" }, BASE_HEADERS);
@@ -28,10 +31,22 @@ async function parseJsonBody(req: IncomingMessage): Promise<unknown> {
 }
 
 /** One REST request: route check against GitHub's spec, auth, faults, limits, handler, ETag. */
-export async function handleRest(ctx: SimContext, req: IncomingMessage, res: ServerResponse, url: URL, path: string): Promise<void> {
+export async function handleRest(
+  ctx: SimContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  path: string,
+): Promise<void> {
   const method = (req.method ?? "GET").toUpperCase();
   const match = matchSpecRoute(method, path);
-  if (!match) return sendJson(res, 404, { message: "Not Found", documentation_url: DOCS_ROOT, status: "404" }, BASE_HEADERS);
+  if (!match)
+    return sendJson(
+      res,
+      404,
+      { message: "Not Found", documentation_url: DOCS_ROOT, status: "404" },
+      BASE_HEADERS,
+    );
   const route = `${method === "HEAD" ? "GET" : method} ${match.template}`;
   const credential = bearerToken(req);
   // GitHub App routes authenticate with the app's JWT, checked by their handler.
@@ -65,10 +80,25 @@ export async function handleRest(ctx: SimContext, req: IncomingMessage, res: Ser
   const handler = restRoutes[route];
   let out: RestResponse;
   if (!handler) {
-    out = { status: 501, body: { message: `Not simulated: ${route} exists in GitHub's API but the simulator does not serve it`, documentation_url: match.docs ?? DOCS_ROOT } };
+    out = {
+      status: 501,
+      body: {
+        message: `Not simulated: ${route} exists in GitHub's API but the simulator does not serve it`,
+        documentation_url: match.docs ?? DOCS_ROOT,
+      },
+    };
   } else {
     const body = await parseJsonBody(req);
-    out = await handler({ ctx, method, template: match.template, params: match.params, query: url.searchParams, auth, credential, body });
+    out = await handler({
+      ctx,
+      method,
+      template: match.template,
+      params: match.params,
+      query: url.searchParams,
+      auth,
+      credential,
+      body,
+    });
   }
   const headers: Record<string, string> = { ...BASE_HEADERS, ...out.headers };
   if (auth) headers["x-oauth-scopes"] = auth.scopes.join(", ");
@@ -76,7 +106,8 @@ export async function handleRest(ctx: SimContext, req: IncomingMessage, res: Ser
   if (out.paginate) {
     const { items, wrap, cursor } = out.paginate;
     const requestUrl = new URL(url.pathname + url.search, ctx.baseUrl);
-    const byCursor = cursor && (cursor.only || url.searchParams.has("after") || url.searchParams.has("before"));
+    const byCursor =
+      cursor && (cursor.only || url.searchParams.has("after") || url.searchParams.has("before"));
     const page = byCursor ? cursorPage(requestUrl, items, cursor.key) : offsetPage(requestUrl, items);
     if ("error" in page) {
       out = errorBody(400, page.error, match.docs ?? DOCS_ROOT);
@@ -101,11 +132,20 @@ export async function handleRest(ctx: SimContext, req: IncomingMessage, res: Ser
   }
   ctx.stats.rest += 1;
   st.rest += 1;
-  Object.assign(headers, rateLimitHeaders(out.uncharged ? ctx.limits.view(limitKey, "core") : ctx.limits.charge(limitKey, "core", 1)));
+  Object.assign(
+    headers,
+    rateLimitHeaders(
+      out.uncharged ? ctx.limits.view(limitKey, "core") : ctx.limits.charge(limitKey, "core", 1),
+    ),
+  );
   if (out.status === 204) {
     res.writeHead(204, headers);
     return void res.end();
   }
-  res.writeHead(out.status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), ...headers });
+  res.writeHead(out.status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }

@@ -29,7 +29,10 @@ export function linkHeader(requestUrl: URL, page: number, perPage: number, total
 /** `page`/`per_page` pagination with GitHub's `Link` (next/last, then prev/first). */
 export function offsetPage(requestUrl: URL, items: readonly unknown[]): PageResult {
   const { perPage, page } = pageParams(requestUrl.searchParams);
-  return { items: items.slice((page - 1) * perPage, page * perPage), link: linkHeader(requestUrl, page, perPage, items.length) };
+  return {
+    items: items.slice((page - 1) * perPage, page * perPage),
+    link: linkHeader(requestUrl, page, perPage, items.length),
+  };
 }
 
 /** Weak ETag over the body and the credential: GitHub's ETags differ per token. */
@@ -57,7 +60,11 @@ export type PageResult = { items: unknown[]; link: string | null } | { error: st
  * Cursor pagination (`before`/`after`/`per_page`): the page after (or before) the item a
  * cursor names, and a `Link` with `next`/`prev` cursors only — there is no `last` page.
  */
-export function cursorPage(requestUrl: URL, items: readonly unknown[], key: (item: unknown) => string): PageResult {
+export function cursorPage(
+  requestUrl: URL,
+  items: readonly unknown[],
+  key: (item: unknown) => string,
+): PageResult {
   const { perPage } = pageParams(requestUrl.searchParams);
   const after = requestUrl.searchParams.get("after");
   const before = requestUrl.searchParams.get("before");
@@ -90,6 +97,7 @@ export function cursorPage(requestUrl: URL, items: readonly unknown[], key: (ite
   };
   const links: string[] = [];
   if (start > 0 && slice.length > 0) links.push(`${at("before", encodeCursor(key(slice[0])))}; rel="prev"`);
-  if (end < items.length && slice.length > 0) links.push(`${at("after", encodeCursor(key(slice[slice.length - 1])))}; rel="next"`);
+  if (end < items.length && slice.length > 0)
+    links.push(`${at("after", encodeCursor(key(slice[slice.length - 1])))}; rel="next"`);
   return { items: slice, link: links.length > 0 ? links.join(", ") : null };
 }

@@ -13,7 +13,14 @@ function convert(node: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(node)) {
     if (k === "$ref" && typeof v === "string" && v.startsWith("#/")) out[k] = `${SPEC_ID}${v}`;
-    else if (k !== "nullable" && k !== "discriminator" && k !== "example" && k !== "examples" && !k.startsWith("x-")) out[k] = convert(v);
+    else if (
+      k !== "nullable" &&
+      k !== "discriminator" &&
+      k !== "example" &&
+      k !== "examples" &&
+      !k.startsWith("x-")
+    )
+      out[k] = convert(v);
   }
   if ((node as { nullable?: boolean }).nullable) return { anyOf: [out, { type: "null" }] };
   return out;
@@ -32,14 +39,22 @@ function instance(): Ajv {
 }
 
 /** Returns null when `body` matches the documented response, else ajv's first errors as text. */
-export function validateResponse(method: string, template: string, status: number, body: unknown): string | null {
+export function validateResponse(
+  method: string,
+  template: string,
+  status: number,
+  body: unknown,
+): string | null {
   const key = `${method} ${template} ${status}`;
   let fn = cache.get(key);
   if (!fn) {
     const op = loadOpenApiSpec().paths[template]?.[method.toLowerCase()];
     if (!op) return `no operation ${method} ${template}`;
-    let resp = op.responses?.[String(status)] as { $ref?: string; content?: Record<string, { schema?: unknown }> } | undefined;
-    if (resp?.$ref) resp = (loadOpenApiSpec() as unknown as { components: { responses: Record<string, typeof resp> } }).components.responses[resp.$ref.split("/").pop()!];
+    let resp = op.responses?.[String(status)] as
+      { $ref?: string; content?: Record<string, { schema?: unknown }> } | undefined;
+    if (resp?.$ref)
+      resp = (loadOpenApiSpec() as unknown as { components: { responses: Record<string, typeof resp> } })
+        .components.responses[resp.$ref.split("/").pop()!];
     const schema = resp?.content?.["application/json"]?.schema;
     if (!schema) return `no JSON schema for ${key}`;
     fn = instance().compile(convert(schema) as object);

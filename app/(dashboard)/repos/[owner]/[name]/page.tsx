@@ -33,18 +33,36 @@ export default async function RepoPage({ params }: { params: Params }) {
         </Link>
         <h1 className="mt-1 text-2xl font-semibold">{repository.fullName}</h1>
         <p className="text-sm text-slate-500">
-          {[repository.visibility, repository.defaultBranch ? `default branch ${repository.defaultBranch}` : null, repository.archived ? "archived" : null].filter(Boolean).join(" · ")}
+          {[
+            repository.visibility,
+            repository.defaultBranch ? `default branch ${repository.defaultBranch}` : null,
+            repository.archived ? "archived" : null,
+          ]
+            .filter(Boolean)
+            .join(" · ")}
         </p>
       </div>
-      {score && (lapsedExceptions.length > 0 || (activePolicyVersion !== null && score.policyVersion < activePolicyVersion)) ? (
-        <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900" data-testid="score-pending">
-          {lapsedExceptions.length > 0 ? `Exception ${lapsedExceptions.join(", ")} no longer applies (expired or removed). ` : ""}
-          {activePolicyVersion !== null && score.policyVersion < activePolicyVersion ? `The active policy is version ${activePolicyVersion}. ` : ""}
+      {score &&
+      (lapsedExceptions.length > 0 ||
+        (activePolicyVersion !== null && score.policyVersion < activePolicyVersion)) ? (
+        <p
+          role="status"
+          className="rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900"
+          data-testid="score-pending"
+        >
+          {lapsedExceptions.length > 0
+            ? `Exception ${lapsedExceptions.join(", ")} no longer applies (expired or removed). `
+            : ""}
+          {activePolicyVersion !== null && score.policyVersion < activePolicyVersion
+            ? `The active policy is version ${activePolicyVersion}. `
+            : ""}
           The score below changes at the next scoring (after a sync or a policy change).
         </p>
       ) : null}
       {!score ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">This repository has not been scored yet: it is scored after its first sync.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">
+          This repository has not been scored yet: it is scored after its first sync.
+        </p>
       ) : (
         <RepoScoreBody score={score} repo={repository.fullName} canApprove={canApprove} />
       )}

@@ -7,7 +7,11 @@ import { list, notFound, ok, type RouteTable } from "../types";
 
 export function selectedActionsJson(a: ActionsSettingsConfig) {
   const s = a.selected ?? { githubOwnedAllowed: true, verifiedAllowed: false, patternsAllowed: [] };
-  return { github_owned_allowed: s.githubOwnedAllowed, verified_allowed: s.verifiedAllowed, patterns_allowed: s.patternsAllowed };
+  return {
+    github_owned_allowed: s.githubOwnedAllowed,
+    verified_allowed: s.verifiedAllowed,
+    patterns_allowed: s.patternsAllowed,
+  };
 }
 
 export const orgRoutes: RouteTable = {
@@ -20,24 +24,72 @@ export const orgRoutes: RouteTable = {
     else if (type === "forks") repos = repos.filter((r) => r.config.fork);
     else if (type === "sources") repos = repos.filter((r) => !r.config.fork);
     const sort = query.get("sort") ?? "created";
-    const sorted = sort === "full_name" ? [...repos].sort((a, b) => a.name.localeCompare(b.name)) : sort === "pushed" || sort === "updated" ? [...repos].sort((a, b) => b.config.pushedAt.localeCompare(a.config.pushedAt)) : repos;
+    const sorted =
+      sort === "full_name"
+        ? [...repos].sort((a, b) => a.name.localeCompare(b.name))
+        : sort === "pushed" || sort === "updated"
+          ? [...repos].sort((a, b) => b.config.pushedAt.localeCompare(a.config.pushedAt))
+          : repos;
     // Items are built per page: a 10,000-repository org must not build 10,000 bodies per request.
-    return { status: 200, body: null, paginate: { items: sorted, wrap: (page) => page.map((r) => minimalRepo(ctx, r as (typeof repos)[number])) } };
+    return {
+      status: 200,
+      body: null,
+      paginate: {
+        items: sorted,
+        wrap: (page) => page.map((r) => minimalRepo(ctx, r as (typeof repos)[number])),
+      },
+    };
   }),
-  "GET /orgs/{org}/members": orgRoute(({ ctx }) => list(ctx.org.members.map((m) => ctx.users.get(m.login.toLowerCase())).filter(Boolean).map((u) => ({ login: u!.login, id: u!.id })))),
+  "GET /orgs/{org}/members": orgRoute(({ ctx }) =>
+    list(
+      ctx.org.members
+        .map((m) => ctx.users.get(m.login.toLowerCase()))
+        .filter(Boolean)
+        .map((u) => ({ login: u!.login, id: u!.id })),
+    ),
+  ),
   "GET /orgs/{org}/actions/permissions": orgRoute(
     ({ ctx }) => {
       const a = ctx.org.actions;
-      return ok({ enabled_repositories: a.enabled ? "all" : "none", allowed_actions: a.allowedActions, ...(a.allowedActions === "selected" ? { selected_actions_url: `${ctx.baseUrl}/orgs/${ctx.org.login}/actions/permissions/selected-actions` } : {}) });
+      return ok({
+        enabled_repositories: a.enabled ? "all" : "none",
+        allowed_actions: a.allowedActions,
+        ...(a.allowedActions === "selected"
+          ? {
+              selected_actions_url: `${ctx.baseUrl}/orgs/${ctx.org.login}/actions/permissions/selected-actions`,
+            }
+          : {}),
+      });
     },
     { admin: true },
   ),
-  "GET /orgs/{org}/actions/permissions/workflow": orgRoute(({ ctx }) => ok({ default_workflow_permissions: ctx.org.actions.defaultWorkflowPermissions, can_approve_pull_request_reviews: ctx.org.actions.canApprovePullRequestReviews }), { admin: true }),
-  "GET /orgs/{org}/actions/permissions/selected-actions": orgRoute(({ ctx }) => (ctx.org.actions.allowedActions === "selected" ? ok(selectedActionsJson(ctx.org.actions)) : notFound()), { admin: true }),
+  "GET /orgs/{org}/actions/permissions/workflow": orgRoute(
+    ({ ctx }) =>
+      ok({
+        default_workflow_permissions: ctx.org.actions.defaultWorkflowPermissions,
+        can_approve_pull_request_reviews: ctx.org.actions.canApprovePullRequestReviews,
+      }),
+    { admin: true },
+  ),
+  "GET /orgs/{org}/actions/permissions/selected-actions": orgRoute(
+    ({ ctx }) =>
+      ctx.org.actions.allowedActions === "selected" ? ok(selectedActionsJson(ctx.org.actions)) : notFound(),
+    { admin: true },
+  ),
   "GET /orgs/{org}/actions/secrets": orgRoute(
     ({ ctx }) =>
       list(
-        ctx.org.secrets.map((s) => ({ name: s.name, created_at: s.createdAt ?? s.updatedAt, updated_at: s.updatedAt, visibility: s.visibility, ...(s.visibility === "selected" ? { selected_repositories_url: `${ctx.baseUrl}/orgs/${ctx.org.login}/actions/secrets/${s.name}/repositories` } : {}) })),
+        ctx.org.secrets.map((s) => ({
+          name: s.name,
+          created_at: s.createdAt ?? s.updatedAt,
+          updated_at: s.updatedAt,
+          visibility: s.visibility,
+          ...(s.visibility === "selected"
+            ? {
+                selected_repositories_url: `${ctx.baseUrl}/orgs/${ctx.org.login}/actions/secrets/${s.name}/repositories`,
+              }
+            : {}),
+        })),
         (page, total) => ({ total_count: total, secrets: page }),
       ),
     { admin: true },
@@ -47,7 +99,10 @@ export const orgRoutes: RouteTable = {
       const s = ctx.org.secrets.find((x) => x.name === params.secret_name);
       if (!s || s.visibility !== "selected") return notFound();
       const repos = ctx.fixture.repos.filter((r) => s.selectedRepos?.includes(r.name));
-      return list(repos, (page, total) => ({ total_count: total, repositories: page.map((r) => minimalRepo(ctx, r as (typeof repos)[number])) }));
+      return list(repos, (page, total) => ({
+        total_count: total,
+        repositories: page.map((r) => minimalRepo(ctx, r as (typeof repos)[number])),
+      }));
     },
     { admin: true },
   ),

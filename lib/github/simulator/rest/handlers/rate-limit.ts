@@ -9,6 +9,13 @@ export const rateLimitRoutes: RouteTable = {
     const key = auth?.token ?? "anonymous";
     const core = shape(ctx.limits.view(key, "core"));
     const graphql = shape(ctx.limits.view(key, "graphql"));
-    return { status: 200, uncharged: true, body: { resources: { core, graphql, search: { limit: 30, used: 0, remaining: 30, reset: core.reset } }, rate: core } };
+    return {
+      status: 200,
+      uncharged: true,
+      body: {
+        resources: { core, graphql, search: { limit: 30, used: 0, remaining: 30, reset: core.reset } },
+        rate: core,
+      },
+    };
   },
 };

@@ -12,17 +12,33 @@ export function branchMatches(pattern: string, branch: string): boolean {
 }
 
 function rulesetApplies(r: RulesetConfig, repo: RepoFixture, branch: string): boolean {
-  const hit = (p: string) => p === "~ALL" || (p === "~DEFAULT_BRANCH" && branch === repo.config.defaultBranch) || branchMatches(p.replace(/^refs\/heads\//, ""), branch);
+  const hit = (p: string) =>
+    p === "~ALL" ||
+    (p === "~DEFAULT_BRANCH" && branch === repo.config.defaultBranch) ||
+    branchMatches(p.replace(/^refs\/heads\//, ""), branch);
   return r.target === "branch" && r.enforcement !== "disabled" && r.include.some(hit) && !r.exclude.some(hit);
 }
 
-export function protectionJson(ctx: SimContext, repo: RepoFixture, b: BranchProtectionConfig, branch: string) {
+export function protectionJson(
+  ctx: SimContext,
+  repo: RepoFixture,
+  b: BranchProtectionConfig,
+  branch: string,
+) {
   const url = `${ctx.baseUrl}/repos/${ctx.org.login}/${repo.name}/branches/${encodeURIComponent(branch)}/protection`;
   const users = b.bypassAllowances.users.map((l) => userJsonFor(ctx, l));
   return {
     url,
     ...(b.requiredStatusChecks.length > 0
-      ? { required_status_checks: { url: `${url}/required_status_checks`, strict: b.strictStatusChecks, contexts: b.requiredStatusChecks, checks: b.requiredStatusChecks.map((context) => ({ context, app_id: null })), contexts_url: `${url}/required_status_checks/contexts` } }
+      ? {
+          required_status_checks: {
+            url: `${url}/required_status_checks`,
+            strict: b.strictStatusChecks,
+            contexts: b.requiredStatusChecks,
+            checks: b.requiredStatusChecks.map((context) => ({ context, app_id: null })),
+            contexts_url: `${url}/required_status_checks/contexts`,
+          },
+        }
       : {}),
     ...(b.requirePullRequestReviews
       ? {
@@ -32,7 +48,11 @@ export function protectionJson(ctx: SimContext, repo: RepoFixture, b: BranchProt
             require_code_owner_reviews: b.requireCodeOwnerReviews,
             required_approving_review_count: b.requiredApprovingReviewCount,
             require_last_push_approval: b.requireLastPushApproval,
-            bypass_pull_request_allowances: { users, teams: b.bypassAllowances.teams.map((s) => teamJsonFor(ctx, s)), apps: [] },
+            bypass_pull_request_allowances: {
+              users,
+              teams: b.bypassAllowances.teams.map((s) => teamJsonFor(ctx, s)),
+              apps: [],
+            },
           },
         }
       : {}),
@@ -58,14 +78,23 @@ export function rulesetJson(ctx: SimContext, repo: RepoFixture, r: RulesetConfig
     source: r.source === "organization" ? ctx.org.login : `${ctx.org.login}/${repo.name}`,
     enforcement: r.enforcement,
     node_id: `RRS_${Buffer.from(`${repo.id}:${r.id}`).toString("base64url")}`,
-    _links: { self: { href: self }, html: { href: `${ctx.baseUrl}/${ctx.org.login}/${repo.name}/rules/${r.id}` } },
+    _links: {
+      self: { href: self },
+      html: { href: `${ctx.baseUrl}/${ctx.org.login}/${repo.name}/rules/${r.id}` },
+    },
     created_at: r.createdAt,
     updated_at: r.updatedAt,
     ...(withRules
       ? {
-          bypass_actors: r.bypassActors.map((a) => ({ actor_id: a.actorId, actor_type: a.actorType, bypass_mode: a.bypassMode })),
+          bypass_actors: r.bypassActors.map((a) => ({
+            actor_id: a.actorId,
+            actor_type: a.actorType,
+            bypass_mode: a.bypassMode,
+          })),
           conditions: { ref_name: { include: r.include, exclude: r.exclude } },
-          rules: r.rules.map((x) => (x.parameters ? { type: x.type, parameters: x.parameters } : { type: x.type })),
+          rules: r.rules.map((x) =>
+            x.parameters ? { type: x.type, parameters: x.parameters } : { type: x.type },
+          ),
           current_user_can_bypass: "never",
         }
       : {}),

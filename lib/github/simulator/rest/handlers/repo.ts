@@ -22,7 +22,13 @@ function findRuleset(repo: RepoFixture, id: string): RulesetConfig | undefined {
 }
 
 function collaboratorJson(ctx: SimContext, login: string, permission: string) {
-  const perms = { admin: permission === "admin", maintain: ["admin", "maintain"].includes(permission), push: ["admin", "maintain", "write"].includes(permission), triage: permission !== "read", pull: true };
+  const perms = {
+    admin: permission === "admin",
+    maintain: ["admin", "maintain"].includes(permission),
+    push: ["admin", "maintain", "write"].includes(permission),
+    triage: permission !== "read",
+    pull: true,
+  };
   return { ...userJsonFor(ctx, login), permissions: perms, role_name: permission };
 }
 
@@ -31,24 +37,39 @@ export const repoRoutes: RouteTable = {
   "GET /repos/{owner}/{repo}/branches/{branch}/protection": repoRoute(
     ({ ctx, params }, repo) => {
       const bp = protectionFor(repo, params.branch!);
-      return bp ? ok(protectionJson(ctx, repo, bp, params.branch!)) : { status: 404, body: { message: "Branch not protected", documentation_url: PROTECTION_DOCS, status: "404" } };
+      return bp
+        ? ok(protectionJson(ctx, repo, bp, params.branch!))
+        : {
+            status: 404,
+            body: { message: "Branch not protected", documentation_url: PROTECTION_DOCS, status: "404" },
+          };
     },
     { admin: true, docs: PROTECTION_DOCS },
   ),
   "GET /repos/{owner}/{repo}/rulesets": repoRoute(({ ctx, query }, repo) => {
     const includeParents = query.get("includes_parents") !== "false";
-    return list(repo.config.rulesets.filter((r) => includeParents || r.source === "repository").map((r) => rulesetJson(ctx, repo, r, false)));
+    return list(
+      repo.config.rulesets
+        .filter((r) => includeParents || r.source === "repository")
+        .map((r) => rulesetJson(ctx, repo, r, false)),
+    );
   }),
   "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}": repoRoute(({ ctx, params }, repo) => {
     const r = findRuleset(repo, params.ruleset_id!);
     return r ? ok(rulesetJson(ctx, repo, r, true)) : notFound();
   }),
-  "GET /repos/{owner}/{repo}/rules/branches/{branch}": repoRoute(({ ctx, params }, repo) => list(rulesForBranch(ctx, repo, params.branch!))),
+  "GET /repos/{owner}/{repo}/rules/branches/{branch}": repoRoute(({ ctx, params }, repo) =>
+    list(rulesForBranch(ctx, repo, params.branch!)),
+  ),
   "GET /repos/{owner}/{repo}/collaborators": repoRoute(
     ({ ctx, query }, repo) => {
       const raw = query.get("affiliation") ?? "all";
       const affiliation: Affiliation = raw === "outside" || raw === "direct" ? raw : "all";
-      return list(repoCollaborators(ctx.org, repo, affiliation).map((c) => collaboratorJson(ctx, c.login, c.permission)));
+      return list(
+        repoCollaborators(ctx.org, repo, affiliation).map((c) =>
+          collaboratorJson(ctx, c.login, c.permission),
+        ),
+      );
     },
     { admin: true },
   ),
@@ -57,7 +78,18 @@ export const repoRoutes: RouteTable = {
       list(
         repo.config.deployKeys.map((k, i) => {
           const id = k.id ?? repo.id * 10 + i;
-          return { id, key: `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${Buffer.from(`${repo.name}:${k.title}`).toString("base64").slice(0, 43)}`, url: `${ctx.baseUrl}/repos/${ctx.org.login}/${repo.name}/keys/${id}`, title: k.title, verified: true, created_at: k.createdAt, read_only: k.readOnly, added_by: null, last_used: null, enabled: true };
+          return {
+            id,
+            key: `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${Buffer.from(`${repo.name}:${k.title}`).toString("base64").slice(0, 43)}`,
+            url: `${ctx.baseUrl}/repos/${ctx.org.login}/${repo.name}/keys/${id}`,
+            title: k.title,
+            verified: true,
+            created_at: k.createdAt,
+            read_only: k.readOnly,
+            added_by: null,
+            last_used: null,
+            enabled: true,
+          };
         }),
       ),
     { admin: true },
@@ -69,9 +101,23 @@ export const repoRoutes: RouteTable = {
           const id = h.id ?? repo.id * 100 + i;
           const api = `${ctx.baseUrl}/repos/${ctx.org.login}/${repo.name}/hooks/${id}`;
           return {
-            type: "Repository", id, name: "web", active: h.active, events: h.events,
-            config: { url: h.url, content_type: h.contentType, insecure_ssl: h.insecureSsl ? "1" : "0", ...(h.hasSecret ? { secret: "********" } : {}) },
-            updated_at: repo.config.createdAt, created_at: repo.config.createdAt, url: api, test_url: `${api}/test`, ping_url: `${api}/pings`, deliveries_url: `${api}/deliveries`,
+            type: "Repository",
+            id,
+            name: "web",
+            active: h.active,
+            events: h.events,
+            config: {
+              url: h.url,
+              content_type: h.contentType,
+              insecure_ssl: h.insecureSsl ? "1" : "0",
+              ...(h.hasSecret ? { secret: "********" } : {}),
+            },
+            updated_at: repo.config.createdAt,
+            created_at: repo.config.createdAt,
+            url: api,
+            test_url: `${api}/test`,
+            ping_url: `${api}/pings`,
+            deliveries_url: `${api}/deliveries`,
             last_response: { code: null, status: "unused", message: null },
           };
         }),

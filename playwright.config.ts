@@ -8,7 +8,9 @@ import path from "node:path";
 // Each serves the e2e org from its own GitHub simulator. Chromium is Debian's.
 // `npm run test:e2e` builds once first; the servers never build (--no-build).
 const POSTGRES_URL = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-export const PORTS = { postgres: 3100, embedded: 3200 };
+// GATEHOUSE_E2E_PORT_BASE lets several checkouts run their journeys side by side.
+const PORT_BASE = Number(process.env.GATEHOUSE_E2E_PORT_BASE ?? 3100);
+export const PORTS = { postgres: PORT_BASE, embedded: PORT_BASE + 100 };
 const demo = (port: number, extra: string) =>
   `node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/demo.ts --no-build --port ${port} --fixture e2e/fixtures/org ${extra}`;
 const embeddedDir = path.join(os.tmpdir(), `gatehouse-e2e-embedded-${process.pid}`);

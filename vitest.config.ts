@@ -25,6 +25,8 @@ export default defineConfig({
       "bench/**/*.test.ts",
     ],
     environment: "node",
+    // Canary values for every secret (testing/canary.ts), so leaks are searchable.
+    setupFiles: ["testing/canary-env.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

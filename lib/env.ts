@@ -13,6 +13,13 @@ const csv = z
       .filter(Boolean),
   );
 
+const auditKeySchema = z
+  .string()
+  .refine(
+    (s) => Buffer.from(s, "base64").length >= 32,
+    "must be at least 32 bytes encoded as base64 (openssl rand -base64 32)",
+  );
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }),
@@ -34,6 +41,8 @@ export const envSchema = z.object({
       (s) => Buffer.from(s, "base64").length === 32,
       "must be 32 bytes encoded as base64 (openssl rand -base64 32)",
     ),
+  /** At least 32 bytes, base64: keys the audit log's hash chain and signs its checkpoints. */
+  GATEHOUSE_AUDIT_KEY: auditKeySchema,
   GITHUB_WEBHOOK_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -64,4 +73,20 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+let auditKey: Buffer | undefined;
+
+/**
+ * The audit chain key alone, so that writing an audit entry (which must never be skipped)
+ * does not depend on unrelated variables; start-up still validates it with the rest.
+ */
+export function getAuditKey(): Buffer {
+  if (!auditKey) {
+    const parsed = auditKeySchema.safeParse(process.env.GATEHOUSE_AUDIT_KEY);
+    if (!parsed.success)
+      throw new EnvError(["GATEHOUSE_AUDIT_KEY is missing or shorter than 32 bytes (base64)"]);
+    auditKey = Buffer.from(parsed.data, "base64");
+  }
+  return auditKey;
 }

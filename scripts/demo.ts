@@ -61,6 +61,7 @@ const child = startNext(opts.port, {
   NEXTAUTH_URL: appUrl,
   NEXTAUTH_SECRET: secrets.nextAuthSecret,
   GATEHOUSE_ENCRYPTION_KEY: secrets.encryptionKey,
+  GATEHOUSE_AUDIT_KEY: secrets.auditKey,
   GITHUB_WEBHOOK_SECRET: secrets.webhookSecret,
   GITHUB_CLIENT_ID: oauthApp.clientId,
   GITHUB_CLIENT_SECRET: oauthApp.clientSecret,

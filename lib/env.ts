@@ -44,6 +44,14 @@ export const envSchema = z.object({
   /** At least 32 bytes, base64: keys the audit log's hash chain and signs its checkpoints. */
   GATEHOUSE_AUDIT_KEY: auditKeySchema,
   GITHUB_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /**
+   * Demo/test mode only: lets admins point connections at loopback and private
+   * addresses (the GitHub simulator). Link-local and metadata addresses stay refused.
+   */
+  GATEHOUSE_ALLOW_PRIVATE_NETWORK: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((v) => v === "1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

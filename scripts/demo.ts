@@ -69,6 +69,8 @@ const child = startNext(opts.port, {
   GITHUB_API_URL: sim.url,
   GATEHOUSE_ADMINS: admins.join(","),
   GATEHOUSE_DEMO: "1",
+  // The simulator listens on 127.0.0.1.
+  GATEHOUSE_ALLOW_PRIVATE_NETWORK: "1",
 });
 
 let stopping = false;

@@ -5,3 +5,6 @@
 import { CANARY_ENV } from "./canary";
 
 for (const [name, value] of Object.entries(CANARY_ENV)) process.env[name] ??= value;
+
+// The test suite is the explicit test mode: the GitHub simulator listens on loopback.
+process.env.GATEHOUSE_ALLOW_PRIVATE_NETWORK ??= "1";

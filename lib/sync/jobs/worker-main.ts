@@ -19,6 +19,7 @@ const env = z
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL"),
     GATEHOUSE_ENCRYPTION_KEY: z.string(),
     SYNC_SCHEDULES: z.enum(["on", "off"]).default("on"),
+    GATEHOUSE_ALLOW_PRIVATE_NETWORK: z.enum(["0", "1"]).default("0"),
   })
   .parse(process.env);
 
@@ -32,6 +33,9 @@ await startSyncWorker({
   boss,
   db,
   key: parseKey(env.GATEHOUSE_ENCRYPTION_KEY),
+  // Every GitHub request and redirect hop is checked (lib/net): no metadata, link-local,
+  // or (outside demo/test mode) loopback/private addresses.
+  clientOptions: { outbound: { allowPrivate: env.GATEHOUSE_ALLOW_PRIVATE_NETWORK === "1" } },
   scoreOrganization: async (organizationId) => {
     await scoreOrganization(systemActor("sync"), { organizationId });
   },

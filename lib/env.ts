@@ -20,6 +20,8 @@ const auditKeySchema = z
     "must be at least 32 bytes encoded as base64 (openssl rand -base64 32)",
   );
 
+const maxExceptionDaysSchema = z.coerce.number().int().min(1).max(3650).default(365);
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }),
@@ -48,6 +50,8 @@ export const envSchema = z.object({
    * Demo/test mode only: lets admins point connections at loopback and private
    * addresses (the GitHub simulator). Link-local and metadata addresses stay refused.
    */
+  /** Longest a policy exception may last from its approval, in days. */
+  GATEHOUSE_MAX_EXCEPTION_DAYS: maxExceptionDaysSchema,
   GATEHOUSE_ALLOW_PRIVATE_NETWORK: z
     .enum(["0", "1"])
     .default("0")
@@ -97,4 +101,12 @@ export function getAuditKey(): Buffer {
     auditKey = Buffer.from(parsed.data, "base64");
   }
   return auditKey;
+}
+
+/** Policy exception limits alone (read where policies are saved, also in tests and scripts). */
+export function getPolicyLimits(): { maxExceptionDays: number } {
+  const parsed = maxExceptionDaysSchema.safeParse(process.env.GATEHOUSE_MAX_EXCEPTION_DAYS || undefined);
+  if (!parsed.success)
+    throw new EnvError(["GATEHOUSE_MAX_EXCEPTION_DAYS must be a whole number of days, 1 to 3650"]);
+  return { maxExceptionDays: parsed.data };
 }

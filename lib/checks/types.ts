@@ -60,6 +60,8 @@ export interface PolicyException {
   approver: string;
   /** ISO-8601; the exception stops applying after it by itself. */
   expiresAt: string;
+  /** Set only by a security lead: `repo` may cover every repository (lib/policy/exception-limits.ts). */
+  confirmedAllRepositories?: true;
 }
 
 export interface CheckContext {

@@ -22,6 +22,8 @@ const auditKeySchema = z
 
 const maxExceptionDaysSchema = z.coerce.number().int().min(1).max(3650).default(365);
 
+const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info");
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }),
@@ -46,17 +48,24 @@ export const envSchema = z.object({
   /** At least 32 bytes, base64: keys the audit log's hash chain and signs its checkpoints. */
   GATEHOUSE_AUDIT_KEY: auditKeySchema,
   GITHUB_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** Longest a policy exception may last from its approval, in days. */
+  GATEHOUSE_MAX_EXCEPTION_DAYS: maxExceptionDaysSchema,
   /**
    * Demo/test mode only: lets admins point connections at loopback and private
    * addresses (the GitHub simulator). Link-local and metadata addresses stay refused.
    */
-  /** Longest a policy exception may last from its approval, in days. */
-  GATEHOUSE_MAX_EXCEPTION_DAYS: maxExceptionDaysSchema,
   GATEHOUSE_ALLOW_PRIVATE_NETWORK: z
     .enum(["0", "1"])
     .default("0")
     .transform((v) => v === "1"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: logLevelSchema,
+  /** Set by `npm run demo`: the sign-in page labels the simulator as such. */
+  GATEHOUSE_DEMO: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((v) => v === "1"),
+  /** The worker installs periodic sync schedules unless this is "off" (tests, one-off runs). */
+  SYNC_SCHEDULES: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -68,16 +77,20 @@ export class EnvError extends Error {
   }
 }
 
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
-  throw new EnvError(
-    result.error.issues.map((issue) => {
+function describe(issues: z.core.$ZodIssue[], source: Record<string, string | undefined>): EnvError {
+  return new EnvError(
+    issues.map((issue) => {
       const name = issue.path.join(".");
       const missing = source[name] === undefined || source[name] === "";
       return missing ? `${name} is required but not set` : `${name} is invalid: ${issue.message}`;
     }),
   );
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw describe(result.error.issues, source);
 }
 
 let cached: Env | undefined;
@@ -109,4 +122,29 @@ export function getPolicyLimits(): { maxExceptionDays: number } {
   if (!parsed.success)
     throw new EnvError(["GATEHOUSE_MAX_EXCEPTION_DAYS must be a whole number of days, 1 to 3650"]);
   return { maxExceptionDays: parsed.data };
+}
+
+/** The sync worker needs no OAuth settings: the same definitions, fewer of them. */
+const workerEnvSchema = envSchema.pick({
+  DATABASE_URL: true,
+  GATEHOUSE_ENCRYPTION_KEY: true,
+  SYNC_SCHEDULES: true,
+  LOG_LEVEL: true,
+  GATEHOUSE_ALLOW_PRIVATE_NETWORK: true,
+});
+export type WorkerEnv = z.infer<typeof workerEnvSchema>;
+
+export function getWorkerEnv(source: Record<string, string | undefined> = process.env): WorkerEnv {
+  const result = workerEnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw describe(result.error.issues, source);
+}
+
+/**
+ * LOG_LEVEL alone, read even when the rest of the environment is invalid: that is
+ * exactly when the logger is needed. An unknown level falls back to "info".
+ */
+export function getLogLevel(): z.infer<typeof logLevelSchema> {
+  const parsed = logLevelSchema.safeParse(process.env.LOG_LEVEL || undefined);
+  return parsed.success ? parsed.data : "info";
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import pino, { type LoggerOptions } from "pino";
+import { getLogLevel } from "./env";
 
 const SECRET_KEYS = ["token", "secret", "password", "privateKey", "authorization", "cookie", "clientSecret"];
 
@@ -9,7 +10,7 @@ const SECRET_KEYS = ["token", "secret", "password", "privateKey", "authorization
  * one level down, and in request/response headers.
  */
 export const loggerOptions: LoggerOptions = {
-  level: process.env.LOG_LEVEL ?? "info",
+  level: getLogLevel(),
   base: { service: "gatehouse" },
   redact: {
     paths: [
@@ -24,6 +25,6 @@ export const loggerOptions: LoggerOptions = {
   },
 };
 
-// One logger; LOG_LEVEL is read directly so logging works even when the rest of the
-// environment is invalid (that is exactly when we need to log).
+// One logger. Its level is read on its own (getLogLevel) so logging works even when the
+// rest of the environment is invalid.
 export const logger = pino(loggerOptions);

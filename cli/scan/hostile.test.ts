@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CONTROL_WORKFLOW, hostileFiles } from "@/testing/hostile/corpus";
 import { runScan } from "./run-scan";
-import { ScanFlagsSchema } from "./args";
+import { parseScanArgs } from "./args";
 
 const base = mkdtempSync(path.join(tmpdir(), "gatehouse-hostile-"));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -39,8 +39,10 @@ interface Sarif {
 async function scan(dir: string) {
   let out = "";
   let err = "";
+  const args = parseScanArgs([dir, "--format", "sarif"]);
+  if (args.kind !== "ok") throw new Error("bad test arguments");
   const code = await runScan(
-    ScanFlagsSchema.parse({ dir, format: "sarif" }),
+    args.flags,
     { stdout: { write: (c: string) => (out += c) }, stderr: { write: (c: string) => (err += c) } },
     "test",
   );

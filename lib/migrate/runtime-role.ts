@@ -10,10 +10,10 @@ import PgBoss from "pg-boss";
 import { z } from "zod";
 
 /** Tables the runtime role may only append to (and read). */
-export const APPEND_ONLY_TABLES = ["AuditLogEntry", "AuditCheckpoint"] as const;
+const APPEND_ONLY_TABLES = ["AuditLogEntry", "AuditCheckpoint"] as const;
 
 /** The job queue's schema: owned by the runtime role because pg-boss creates tables at run time. */
-export const QUEUE_SCHEMA = "pgboss";
+const QUEUE_SCHEMA = "pgboss";
 
 export const runtimeRoleSchema = z.object({
   role: z

@@ -9,7 +9,6 @@ import type { PolicyExceptionSchema } from "./schema";
 
 type PolicyException = z.output<typeof PolicyExceptionSchema>;
 
-export const DEFAULT_MAX_EXCEPTION_DAYS = 365;
 const DAY_MS = 86_400_000;
 
 /** True when the pattern matches every repository of every owner. */

@@ -8,4 +8,4 @@ export { parsePolicy, safeParsePolicy, PolicyParseError } from "./parse";
 export { makeCheckContext } from "./context";
 export { activeException } from "./exceptions";
 export { compileRepoPattern, matchesRepoPattern } from "./repo-pattern";
-export { exceptionLimitErrors, coversAllRepositories, DEFAULT_MAX_EXCEPTION_DAYS } from "./exception-limits";
+export { exceptionLimitErrors } from "./exception-limits";

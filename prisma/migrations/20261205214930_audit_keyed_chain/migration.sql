@@ -15,14 +15,20 @@ CREATE TABLE "AuditCheckpoint" (
 -- CreateIndex
 CREATE INDEX "AuditCheckpoint_seq_idx" ON "AuditCheckpoint"("seq");
 
--- Hand-written: checkpoints are append-only like the log (same trigger function).
+-- Hand-written: checkpoints are append-only like the log.
+CREATE FUNCTION "gatehouse_audit_checkpoint_append_only"() RETURNS trigger AS $$
+BEGIN
+  RAISE EXCEPTION 'AuditCheckpoint is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
+END;
+$$ LANGUAGE plpgsql;
+
 CREATE TRIGGER "AuditCheckpoint_append_only"
   BEFORE UPDATE OR DELETE ON "AuditCheckpoint"
-  FOR EACH ROW EXECUTE FUNCTION "gatehouse_audit_append_only"();
+  FOR EACH ROW EXECUTE FUNCTION "gatehouse_audit_checkpoint_append_only"();
 
 CREATE TRIGGER "AuditCheckpoint_no_truncate"
   BEFORE TRUNCATE ON "AuditCheckpoint"
-  FOR EACH STATEMENT EXECUTE FUNCTION "gatehouse_audit_append_only"();
+  FOR EACH STATEMENT EXECUTE FUNCTION "gatehouse_audit_checkpoint_append_only"();
 
 -- Existing entries keep chainVersion 1 (unkeyed SHA-256) and are still verified as such;
 -- new entries are keyed (version 2) and chain onto the last unkeyed hash. The sequence

@@ -1,11 +1,12 @@
 // Property: the audit hash chain detects rewrites. Attacks are made as the database
 // superuser (triggers off), i.e. someone who got past the runtime role's privileges:
 // deleting an entry and recomputing every later MAC, and deleting the newest entries.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import pg from "pg";
 import { createTestDatabase, type TestDatabase } from "../../../testing/db";
 import { setDb } from "../../db";
 import { getAuditKey } from "../../env";
+import { logger } from "../../logger";
 import { GENESIS_HASH, hashEntry, macEntry, type AuditContent } from "../../audit/chain";
 import { CHECKPOINT_EVERY } from "../../audit/checkpoint";
 import type { Actor } from "../authz/actor";
@@ -116,7 +117,11 @@ describe("audit chain against rewrites (property: the hash chain detects rewrite
   it("a checkpoint kept outside the database (the log output) still catches it when stored ones are deleted", async () => {
     await reset();
     await appendN(3);
+    const logged = vi.spyOn(logger, "info");
     const cp = await db.prisma.$transaction((tx) => writeAuditCheckpoint(tx));
+    // The copy outside the database: the same signed record, in the log output.
+    expect(logged).toHaveBeenCalledWith({ auditCheckpoint: cp }, "audit checkpoint");
+    logged.mockRestore();
     expect(await listAuditCheckpoints(db.prisma)).toEqual([cp]);
     await sql.query(`SET session_replication_role = replica`);
     await sql.query(`DELETE FROM "AuditLogEntry" WHERE seq = $1`, [cp!.seq]);

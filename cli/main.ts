@@ -4,11 +4,13 @@ import { readFileSync } from "node:fs";
 import { SCAN_USAGE, parseScanArgs } from "./scan/args";
 import type { ScanIO } from "./scan/run-scan";
 import { UsageError, runScan } from "./scan/run-scan";
+import { runVerify } from "./verify/run-verify";
 
 const USAGE = `Usage: gatehouse <command> [options]
 
 Commands:
-  scan <dir>   scan a checkout's workflows and config files (see: gatehouse scan --help)`;
+  scan <dir>          scan a checkout's workflows and config files (see: gatehouse scan --help)
+  verify <pack.zip>   verify an evidence pack offline (see: gatehouse verify --help)`;
 
 export function toolVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
@@ -30,6 +32,7 @@ export async function main(
     io.stdout.write(`${toolVersion()}\n`);
     return 0;
   }
+  if (command === "verify") return runVerify(rest, io);
   if (command !== "scan") {
     io.stderr.write(
       `gatehouse: ${command ? `unknown command "${command}"` : "missing command"}\n\n${USAGE}\n`,

@@ -30,7 +30,7 @@ function runSync(repos: number, resync: boolean): Promise<z.infer<typeof resultS
         ...WORKER_NODE_FLAGS,
         "--import",
         "tsx",
-        path.join(ROOT, "lib/sync/testing/bench-sync-main.ts"),
+        path.join(ROOT, "testing/sync/bench-sync-main.ts"),
         String(repos),
         resync ? "resync" : "full",
       ],

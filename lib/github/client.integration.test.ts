@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { defineOrgFixture, startSimulator, type Simulator } from "@/lib/github/simulator";
+import { defineOrgFixture, startSimulator, type Simulator } from "@/simulator";
 import { createGitHubClient, type GitHubClientOptions } from "./client";
 import { classifyGitHubError, RateLimitedError } from "./errors";
 import { MemoryEtagStore } from "./rest/etag-store";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runSyncInline } from "./engine/run-inline";
-import { syncedState } from "./testing/db-state";
-import { startSyncHarness, type SyncHarness } from "./testing/harness";
-import { syncTestFixture } from "./testing/org-fixture";
+import { syncedState } from "../../testing/sync/db-state";
+import { startSyncHarness, type SyncHarness } from "../../testing/sync/harness";
+import { syncTestFixture } from "../../testing/sync/org-fixture";
 
 // Whole syncs under injected faults: heavy GraphQL batches are split, a sync that fails
 // midway leaves the previous facts intact and records why, waits and hangs are survived.

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth";
 import { runAction } from "@/lib/server/action-result";
 import { addPolicyException } from "@/lib/server/policy/add-policy-exception";
-import { PolicyInvalidError } from "@/lib/server/policy/policy-invalid-error";
+import { PolicyInvalidError } from "@/lib/server/internal/policy-invalid-error";
 import { updatePolicy } from "@/lib/server/policy/update-policy";
 import type { PolicyActionState } from "@/components/policy/action-state";
 

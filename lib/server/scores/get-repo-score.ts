@@ -6,7 +6,7 @@ import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
-import { loadActivePolicy } from "../policy/load-active-policy";
+import { loadActivePolicy } from "../internal/load-active-policy";
 
 const segment = z
   .string()

@@ -2,12 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "../../db";
 import type { RepoFacts } from "../../facts/types";
-import type { OrgPart } from "../../sync/normalise/assemble";
+import type { OrgPart } from "../../facts/assemble";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
-import { loadActivePolicy } from "../policy/load-active-policy";
-import { computeRepoScore, type RepoScoreRow } from "./compute-repo-score";
-import { writeRepoScores } from "./write-repo-scores";
+import { loadActivePolicy } from "../internal/load-active-policy";
+import { computeRepoScore, type RepoScoreRow } from "../../scoring/compute-repo-score";
+import { writeRepoScores } from "../internal/write-repo-scores";
 
 const input = z.object({
   organizationId: z.string().min(1),

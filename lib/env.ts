@@ -35,6 +35,8 @@ export const envSchema = z.object({
       "must be 32 bytes encoded as base64 (openssl rand -base64 32)",
     ),
   GITHUB_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** How long finished evidence packs stay downloadable before their bytes are deleted. */
+  GATEHOUSE_EVIDENCE_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 366).default(168),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

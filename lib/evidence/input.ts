@@ -64,10 +64,13 @@ export const auditExtractSchema = z.object({
     z.object({
       seq: z.string(),
       occurredAt: iso,
+      actorId: z.string().nullable(),
       actorLogin: z.string().nullable(),
       action: z.string(),
       targetType: z.string().nullable(),
       targetId: z.string().nullable(),
+      ip: z.string().nullable(),
+      userAgent: z.string().nullable(),
       details: z.record(z.string(), z.unknown()),
       prevHash: z.string(),
       hash: z.string(),
@@ -90,6 +93,8 @@ export const evidenceInputSchema = z.object({
   instance: z.object({ name: z.string(), version: z.string() }),
   scope: scopeSchema,
   repos: z.array(evidenceRepoSchema),
+  /** Repositories in scope that cannot be shown as of the date, and why. */
+  excluded: z.array(z.object({ repo: z.string(), reason: z.string() })).default([]),
   exceptions: z.array(policyExceptionSchema),
   threatModels: z.array(z.object({ repo: z.string(), markdown: z.string() })).optional(),
   auditExtract: auditExtractSchema,

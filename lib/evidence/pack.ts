@@ -80,7 +80,13 @@ export async function writePack(
   const summaries = summariseFramework(framework, input.repos);
   const { repos } = input;
   await add("controls.json", "application/json", "Per-control summary", [
-    json({ framework: framework.id, version: framework.version, asOf: input.asOf, controls: summaries }),
+    json({
+      framework: framework.id,
+      version: framework.version,
+      asOf: input.asOf,
+      excluded: input.excluded,
+      controls: summaries,
+    }),
   ]);
   await add(
     "findings.json",

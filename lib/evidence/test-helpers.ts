@@ -82,6 +82,7 @@ export function sampleInput(overrides: Partial<EvidenceInput> = {}): EvidenceInp
         ),
       }),
     ],
+    excluded: [],
     exceptions: [
       {
         id: "exc-1",
@@ -104,10 +105,13 @@ export function sampleInput(overrides: Partial<EvidenceInput> = {}): EvidenceInp
         {
           seq: "1",
           occurredAt: "2026-11-01T00:00:00.000Z",
+          actorId: "u1",
           actorLogin: "lead",
           action: "policy.updated",
           targetType: "policy",
           targetId: "3",
+          ip: null,
+          userAgent: null,
           details: {},
           prevHash: "0".repeat(64),
           hash: "a".repeat(64),

@@ -26,6 +26,11 @@ export async function buildReportPdf(
   l.text(`Framework: ${framework.name}, ${framework.version}`);
   l.text(`As of: ${input.asOf}   Generated: ${input.generatedAt}`);
   l.text(`Scope: ${describeScope(input.scope)} (${input.repos.length} repositories)`);
+  if (input.excluded.length)
+    l.text(
+      `Not shown (no scoring on or before the as-of date): ${input.excluded.map((e) => e.repo).join(", ")}`,
+      { size: 9 },
+    );
   l.text(`Instance: ${input.instance.name} (Gatehouse ${input.instance.version})`);
   const failing = summaries.filter((s) => s.status === "fail").length;
   l.text(

@@ -10,6 +10,7 @@ import { parseKey } from "@/lib/crypto/aead";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { setDb } from "@/lib/db";
 import { systemActor } from "@/lib/server/authz/actor";
+import { startEvidenceWorker } from "@/lib/server/internal/evidence-queue";
 import { scoreOrganization } from "@/lib/server/scores/score-organization";
 import { installSyncSchedules } from "./schedule";
 import { startSyncWorker } from "./worker";
@@ -36,6 +37,8 @@ await startSyncWorker({
     await scoreOrganization(systemActor("sync"), { organizationId });
   },
 });
+// Evidence exports run in the same worker: they read scores, not GitHub.
+await startEvidenceWorker(boss);
 if (env.SYNC_SCHEDULES === "on") await installSyncSchedules(boss, db);
 process.stdout.write("gatehouse sync worker started\n");
 

@@ -1,0 +1,96 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { PassThrough } from "node:stream";
+import { getDb } from "../../db";
+import { getEnv } from "../../env";
+import { writePack } from "../../evidence/pack";
+import { scopeSchema } from "../../evidence/input";
+import { isFrameworkId } from "../../evidence/frameworks";
+import { appendAuditEntry } from "./append-audit-entry";
+import { deleteExpiredPackBytes, packChunkWriter } from "./evidence-pack-store";
+import { loadSigner } from "./evidence-signing-key";
+import { loadEvidenceInputFromLatestScores } from "./load-evidence-input";
+import { GATEHOUSE_VERSION, instanceName } from "./instance-info";
+
+/**
+ * Internal: the body of the evidence-export job. Builds the pack from the stored posture,
+ * streams it into chunk rows, records progress as it goes, and marks the pack succeeded
+ * (with the zip's SHA-256 and when it expires) or failed.
+ */
+export async function runEvidenceExport(packId: string, now: () => Date = () => new Date()): Promise<void> {
+  const db = getDb();
+  const pack = await db.evidencePack.findUniqueOrThrow({ where: { id: packId } });
+  if (pack.status === "succeeded") return; // a retried job after success does nothing
+  await db.evidencePackChunk.deleteMany({ where: { packId } }); // a retry starts clean
+  await db.evidencePack.update({ where: { id: packId }, data: { status: "running", startedAt: now() } });
+  try {
+    if (!isFrameworkId(pack.framework)) throw new Error(`unknown framework ${pack.framework}`);
+    const input = await loadEvidenceInputFromLatestScores({
+      framework: pack.framework,
+      asOf: pack.asOf,
+      scope: scopeSchema.parse(pack.scope),
+      now: now(),
+      instance: { name: instanceName(), version: GATEHOUSE_VERSION },
+    });
+    const signer = await loadSigner();
+    const hash = createHash("sha256");
+    let size = 0;
+    const tee = new PassThrough();
+    tee.on("data", (c: Buffer) => {
+      hash.update(c);
+      size += c.length;
+    });
+    const sink = packChunkWriter(packId);
+    tee.pipe(sink);
+    // One progress write per file of the pack, chained so they land in order and all
+    // before the final status.
+    let progress = Promise.resolve();
+    await writePack(input, signer, tee, (p) => {
+      progress = progress.then(async () => {
+        await db.evidencePack.update({
+          where: { id: packId },
+          data: { step: p.step, progressDone: p.done, progressTotal: p.total },
+        });
+      });
+    });
+    await progress;
+    await new Promise<void>((resolve, reject) => {
+      if (sink.writableFinished) return resolve();
+      sink.once("finish", resolve);
+      sink.once("error", reject);
+    });
+    const finished = now();
+    await db.evidencePack.update({
+      where: { id: packId },
+      data: {
+        status: "succeeded",
+        step: "done",
+        progressDone: 1,
+        progressTotal: 1,
+        repoCount: input.repos.length,
+        keyId: signer.keyId,
+        sha256: hash.digest("hex"),
+        sizeBytes: BigInt(size),
+        finishedAt: finished,
+        expiresAt: new Date(finished.getTime() + getEnv().GATEHOUSE_EVIDENCE_RETENTION_HOURS * 3_600_000),
+      },
+    });
+    await appendAuditEntry(null, {
+      action: "evidence.exported",
+      targetType: "evidence_pack",
+      targetId: packId,
+      details: { framework: pack.framework, asOf: pack.asOf.toISOString(), repos: input.repos.length, size },
+    });
+    await deleteExpiredPackBytes(finished);
+  } catch (error) {
+    await db.evidencePack.update({
+      where: { id: packId },
+      data: {
+        status: "failed",
+        errorMessage: error instanceof Error ? error.message : String(error),
+        finishedAt: now(),
+      },
+    });
+    throw error;
+  }
+}

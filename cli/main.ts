@@ -10,7 +10,9 @@ const USAGE = `Usage: gatehouse <command> [options]
 
 Commands:
   scan <dir>          scan a checkout's workflows and config files (see: gatehouse scan --help)
-  verify <pack.zip>   verify an evidence pack offline (see: gatehouse verify --help)`;
+  verify <pack.zip>   verify an evidence pack offline (see: gatehouse verify --help)
+  evidence export     export a signed evidence pack (see: gatehouse evidence --help)
+  evidence public-key print the instance's evidence-signing public key`;
 
 export function toolVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
@@ -33,6 +35,11 @@ export async function main(
     return 0;
   }
   if (command === "verify") return runVerify(rest, io);
+  if (command === "evidence") {
+    // Loaded only here: it reaches lib/server (bin/gatehouse.mjs sets the condition).
+    const { runEvidence } = await import("./evidence/run-evidence");
+    return runEvidence(rest, io, process.env);
+  }
   if (command !== "scan") {
     io.stderr.write(
       `gatehouse: ${command ? `unknown command "${command}"` : "missing command"}\n\n${USAGE}\n`,

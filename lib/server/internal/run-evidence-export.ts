@@ -3,13 +3,12 @@ import { createHash } from "node:crypto";
 import { PassThrough } from "node:stream";
 import { getDb } from "../../db";
 import { getEnv } from "../../env";
-import { writePack } from "../../evidence/pack";
+import { parseKey } from "../../crypto/aead";
 import { scopeSchema } from "../../evidence/input";
 import { isFrameworkId } from "../../evidence/frameworks";
 import { appendAuditEntry } from "./append-audit-entry";
 import { deleteExpiredPackBytes, packChunkWriter } from "./evidence-pack-store";
-import { loadSigner } from "./evidence-signing-key";
-import { loadEvidenceInputFromLatestScores } from "./load-evidence-input";
+import { buildEvidencePack } from "./build-evidence-pack";
 import { GATEHOUSE_VERSION, instanceName } from "./instance-info";
 
 /**
@@ -25,14 +24,6 @@ export async function runEvidenceExport(packId: string, now: () => Date = () => 
   await db.evidencePack.update({ where: { id: packId }, data: { status: "running", startedAt: now() } });
   try {
     if (!isFrameworkId(pack.framework)) throw new Error(`unknown framework ${pack.framework}`);
-    const input = await loadEvidenceInputFromLatestScores({
-      framework: pack.framework,
-      asOf: pack.asOf,
-      scope: scopeSchema.parse(pack.scope),
-      now: now(),
-      instance: { name: instanceName(), version: GATEHOUSE_VERSION },
-    });
-    const signer = await loadSigner();
     const hash = createHash("sha256");
     let size = 0;
     const tee = new PassThrough();
@@ -45,14 +36,25 @@ export async function runEvidenceExport(packId: string, now: () => Date = () => 
     // One progress write per file of the pack, chained so they land in order and all
     // before the final status.
     let progress = Promise.resolve();
-    await writePack(input, signer, tee, (p) => {
-      progress = progress.then(async () => {
-        await db.evidencePack.update({
-          where: { id: packId },
-          data: { step: p.step, progressDone: p.done, progressTotal: p.total },
-        });
-      });
-    });
+    const built = await buildEvidencePack(
+      {
+        framework: pack.framework,
+        asOf: pack.asOf,
+        scope: scopeSchema.parse(pack.scope),
+        now: now(),
+        instance: { name: instanceName(), version: GATEHOUSE_VERSION },
+        encryptionKey: parseKey(getEnv().GATEHOUSE_ENCRYPTION_KEY),
+        onProgress: (p) => {
+          progress = progress.then(async () => {
+            await db.evidencePack.update({
+              where: { id: packId },
+              data: { step: p.step, progressDone: p.done, progressTotal: p.total },
+            });
+          });
+        },
+      },
+      tee,
+    );
     await progress;
     await new Promise<void>((resolve, reject) => {
       if (sink.writableFinished) return resolve();
@@ -67,8 +69,8 @@ export async function runEvidenceExport(packId: string, now: () => Date = () => 
         step: "done",
         progressDone: 1,
         progressTotal: 1,
-        repoCount: input.repos.length,
-        keyId: signer.keyId,
+        repoCount: built.repoCount,
+        keyId: built.keyId,
         sha256: hash.digest("hex"),
         sizeBytes: BigInt(size),
         finishedAt: finished,
@@ -79,7 +81,7 @@ export async function runEvidenceExport(packId: string, now: () => Date = () => 
       action: "evidence.exported",
       targetType: "evidence_pack",
       targetId: packId,
-      details: { framework: pack.framework, asOf: pack.asOf.toISOString(), repos: input.repos.length, size },
+      details: { framework: pack.framework, asOf: pack.asOf.toISOString(), repos: built.repoCount, size },
     });
     await deleteExpiredPackBytes(finished);
   } catch (error) {

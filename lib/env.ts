@@ -36,7 +36,12 @@ export const envSchema = z.object({
     ),
   GITHUB_WEBHOOK_SECRET: z.string().min(16).optional(),
   /** How long finished evidence packs stay downloadable before their bytes are deleted. */
-  GATEHOUSE_EVIDENCE_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 366).default(168),
+  GATEHOUSE_EVIDENCE_RETENTION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 366)
+    .default(168),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -14,6 +14,8 @@ export interface EvidenceRequest {
   scope: Scope;
   now: Date;
   instance: { name: string; version: string };
+  /** The page's control view needs no audit extract; packs always carry one. */
+  withoutAuditExtract?: boolean;
 }
 
 const CHECKPOINT_EVERY = 500;
@@ -80,7 +82,9 @@ export async function loadEvidenceInputFromLatestScores(req: EvidenceRequest): P
     repos,
     excluded,
     exceptions: policy.exceptions.filter((e) => live(e) && coversScope(e)),
-    auditExtract: await auditExtract(req.asOf),
+    auditExtract: req.withoutAuditExtract
+      ? { from: null, to: req.asOf.toISOString(), chainVerified: true, checkpoints: [], entries: [] }
+      : await auditExtract(req.asOf),
   };
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type PgBoss from "pg-boss";
-import { runEvidenceExport } from "./run-evidence-export";
+import { runEvidenceExport, type ExportDeps } from "./run-evidence-export";
 
 // pg-boss queue of evidence exports. A pack is built once: a retry after a crash starts
 // the same pack row again from scratch (its partial chunks are deleted first).
@@ -24,10 +24,22 @@ export async function enqueueEvidenceExport(boss: PgBoss, packId: string): Promi
   await boss.send(QUEUE_EVIDENCE, { packId } satisfies EvidenceJob, { singletonKey: packId });
 }
 
-/** Registered by the worker process next to the sync queues. */
-export async function startEvidenceWorker(boss: PgBoss): Promise<void> {
+/**
+ * Registered by the worker process next to the sync queues. Workers that do not load the
+ * web app's whole environment (the demo) pass the key and settings themselves.
+ */
+export async function startEvidenceWorker(
+  boss: PgBoss,
+  deps: Pick<ExportDeps, "encryptionKey"> & Partial<ExportDeps>,
+): Promise<void> {
   await createEvidenceQueue(boss);
+  const full: ExportDeps = {
+    retentionHours: 168,
+    instanceName: "gatehouse",
+    now: () => new Date(),
+    ...deps,
+  };
   await boss.work<EvidenceJob>(QUEUE_EVIDENCE, async ([job]) => {
-    if (job) await runEvidenceExport(job.data.packId);
+    if (job) await runEvidenceExport(job.data.packId, full);
   });
 }

@@ -16,7 +16,29 @@ import { GATEHOUSE_VERSION, instanceName } from "./instance-info";
  * streams it into chunk rows, records progress as it goes, and marks the pack succeeded
  * (with the zip's SHA-256 and when it expires) or failed.
  */
-export async function runEvidenceExport(packId: string, now: () => Date = () => new Date()): Promise<void> {
+export interface ExportDeps {
+  encryptionKey: Buffer;
+  retentionHours: number;
+  instanceName: string;
+  now: () => Date;
+}
+
+/** Defaults from the validated environment (the web app); workers may pass their own. */
+export function exportDepsFromEnv(): ExportDeps {
+  const env = getEnv();
+  return {
+    encryptionKey: parseKey(env.GATEHOUSE_ENCRYPTION_KEY),
+    retentionHours: env.GATEHOUSE_EVIDENCE_RETENTION_HOURS,
+    instanceName: instanceName(),
+    now: () => new Date(),
+  };
+}
+
+export async function runEvidenceExport(
+  packId: string,
+  deps: ExportDeps = exportDepsFromEnv(),
+): Promise<void> {
+  const { now } = deps;
   const db = getDb();
   const pack = await db.evidencePack.findUniqueOrThrow({ where: { id: packId } });
   if (pack.status === "succeeded") return; // a retried job after success does nothing
@@ -42,8 +64,8 @@ export async function runEvidenceExport(packId: string, now: () => Date = () => 
         asOf: pack.asOf,
         scope: scopeSchema.parse(pack.scope),
         now: now(),
-        instance: { name: instanceName(), version: GATEHOUSE_VERSION },
-        encryptionKey: parseKey(getEnv().GATEHOUSE_ENCRYPTION_KEY),
+        instance: { name: deps.instanceName, version: GATEHOUSE_VERSION },
+        encryptionKey: deps.encryptionKey,
         onProgress: (p) => {
           progress = progress.then(async () => {
             await db.evidencePack.update({
@@ -74,7 +96,7 @@ export async function runEvidenceExport(packId: string, now: () => Date = () => 
         sha256: hash.digest("hex"),
         sizeBytes: BigInt(size),
         finishedAt: finished,
-        expiresAt: new Date(finished.getTime() + getEnv().GATEHOUSE_EVIDENCE_RETENTION_HOURS * 3_600_000),
+        expiresAt: new Date(finished.getTime() + deps.retentionHours * 3_600_000),
       },
     });
     await appendAuditEntry(null, {

@@ -20,6 +20,8 @@ const env = z
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL"),
     GATEHOUSE_ENCRYPTION_KEY: z.string(),
     SYNC_SCHEDULES: z.enum(["on", "off"]).default("on"),
+    GATEHOUSE_EVIDENCE_RETENTION_HOURS: z.coerce.number().int().min(1).default(168),
+    NEXTAUTH_URL: z.url().optional(),
   })
   .parse(process.env);
 
@@ -38,7 +40,11 @@ await startSyncWorker({
   },
 });
 // Evidence exports run in the same worker: they read scores, not GitHub.
-await startEvidenceWorker(boss);
+await startEvidenceWorker(boss, {
+  encryptionKey: parseKey(env.GATEHOUSE_ENCRYPTION_KEY),
+  retentionHours: env.GATEHOUSE_EVIDENCE_RETENTION_HOURS,
+  ...(env.NEXTAUTH_URL ? { instanceName: new URL(env.NEXTAUTH_URL).host } : {}),
+});
 if (env.SYNC_SCHEDULES === "on") await installSyncSchedules(boss, db);
 process.stdout.write("gatehouse sync worker started\n");
 

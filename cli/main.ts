@@ -14,7 +14,7 @@ Commands:
   evidence export     export a signed evidence pack (see: gatehouse evidence --help)
   evidence public-key print the instance's evidence-signing public key`;
 
-export function toolVersion(): string {
+function toolVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
     version?: string;
   };

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { FormFeedback } from "@/components/ui/form-feedback";
-import { exportPackAction } from "@/app/(dashboard)/evidence/actions";
+import { exportPackAction } from "./actions";
 
 const input = "rounded-md border border-slate-300 px-2 py-1 text-sm";
 

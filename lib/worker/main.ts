@@ -1,32 +1,22 @@
-// The sync worker process: `npm run worker`. Reads DATABASE_URL and
-// GATEHOUSE_ENCRYPTION_KEY, serves the sync queues, scores organisations after each
-// successful run, and installs the periodic schedules. Run it with
-// --max-old-space-size=256 (the npm script does): sync's live set is small, and the cap
-// keeps V8 from growing the heap under the churn of large batches.
-import { PrismaPg } from "@prisma/adapter-pg";
+// The sync worker process: `npm run worker`. It serves the sync queues, scores
+// organisations after each successful run, and installs the periodic schedules.
+// This is a composition root: it wires lib/sync (jobs) to lib/server (scoring), which
+// is why it lives in a package of its own rather than inside either (no package cycle).
+// Run it with --max-old-space-size=256 (the npm script does): sync's live set is small,
+// and the cap keeps V8 from growing the heap under the churn of large batches.
 import PgBoss from "pg-boss";
-import { z } from "zod";
 import { parseKey } from "@/lib/crypto/aead";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { setDb } from "@/lib/db";
+import { createPrismaClient, setDb } from "@/lib/db";
+import { getWorkerEnv } from "@/lib/env";
 import { systemActor } from "@/lib/server/authz/actor";
 import { startEvidenceWorker } from "@/lib/server/internal/evidence-queue";
 import { scoreOrganization } from "@/lib/server/scores/score-organization";
-import { installSyncSchedules } from "./schedule";
-import { startSyncWorker } from "./worker";
+import { installSyncSchedules } from "@/lib/sync/jobs/schedule";
+import { startSyncWorker } from "@/lib/sync/jobs/worker";
 
-const env = z
-  .object({
-    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL"),
-    GATEHOUSE_ENCRYPTION_KEY: z.string(),
-    SYNC_SCHEDULES: z.enum(["on", "off"]).default("on"),
-    GATEHOUSE_EVIDENCE_RETENTION_HOURS: z.coerce.number().int().min(1).default(168),
-    NEXTAUTH_URL: z.url().optional(),
-  })
-  .parse(process.env);
-
-const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: 6 }) });
-// lib/server functions (scoring) use the same client.
+const env = getWorkerEnv();
+// The one client factory; lib/server functions (scoring) use the same client.
+const db = createPrismaClient(env.DATABASE_URL, 6);
 setDb(db);
 const boss = new PgBoss({ connectionString: env.DATABASE_URL, max: 4 });
 boss.on("error", (e: Error) => process.stderr.write(`pg-boss: ${e.message}\n`));

@@ -4,11 +4,15 @@ import { readFileSync } from "node:fs";
 import { SCAN_USAGE, parseScanArgs } from "./scan/args";
 import type { ScanIO } from "./scan/run-scan";
 import { UsageError, runScan } from "./scan/run-scan";
+import { runVerify } from "./verify/run-verify";
 
 const USAGE = `Usage: gatehouse <command> [options]
 
 Commands:
-  scan <dir>   scan a checkout's workflows and config files (see: gatehouse scan --help)`;
+  scan <dir>          scan a checkout's workflows and config files (see: gatehouse scan --help)
+  verify <pack.zip>   verify an evidence pack offline (see: gatehouse verify --help)
+  evidence export     export a signed evidence pack (see: gatehouse evidence --help)
+  evidence public-key print the instance's evidence-signing public key`;
 
 function toolVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
@@ -29,6 +33,12 @@ export async function main(
   if (command === "--version" || command === "-v") {
     io.stdout.write(`${toolVersion()}\n`);
     return 0;
+  }
+  if (command === "verify") return runVerify(rest, io);
+  if (command === "evidence") {
+    // Loaded only here: it reaches lib/server (bin/gatehouse.mjs sets the condition).
+    const { runEvidence } = await import("./evidence/run-evidence");
+    return runEvidence(rest, io, process.env);
   }
   if (command !== "scan") {
     io.stderr.write(

@@ -58,6 +58,13 @@ const envSchema = z.object({
     .enum(["0", "1"])
     .default("0")
     .transform((v) => v === "1"),
+  /** How long finished evidence packs stay downloadable before their bytes are deleted. */
+  GATEHOUSE_EVIDENCE_RETENTION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 366)
+    .default(168),
   LOG_LEVEL: logLevelSchema,
   /** Set by `npm run demo`: the sign-in page labels the simulator as such. */
   GATEHOUSE_DEMO: z
@@ -131,6 +138,8 @@ const workerEnvSchema = envSchema.pick({
   SYNC_SCHEDULES: true,
   LOG_LEVEL: true,
   GATEHOUSE_ALLOW_PRIVATE_NETWORK: true,
+  GATEHOUSE_EVIDENCE_RETENTION_HOURS: true,
+  NEXTAUTH_URL: true,
 });
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;
 

@@ -7,6 +7,7 @@ const NAV: Array<{ href: string; label: string; permission: Permission }> = [
   { href: "/", label: "Overview", permission: "dashboard:read" },
   { href: "/policy", label: "Policy", permission: "dashboard:read" },
   { href: "/sync", label: "Sync", permission: "sync:read" },
+  { href: "/evidence", label: "Evidence", permission: "dashboard:read" },
   { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
   { href: "/admin/users", label: "Users", permission: "users:manage" },
 ];

@@ -9,6 +9,7 @@ import { parseKey } from "@/lib/crypto/aead";
 import { createPrismaClient, setDb } from "@/lib/db";
 import { getWorkerEnv } from "@/lib/env";
 import { systemActor } from "@/lib/server/authz/actor";
+import { startEvidenceWorker } from "@/lib/server/internal/evidence-queue";
 import { scoreOrganization } from "@/lib/server/scores/score-organization";
 import { installSyncSchedules } from "@/lib/sync/jobs/schedule";
 import { startSyncWorker } from "@/lib/sync/jobs/worker";
@@ -30,6 +31,12 @@ await startSyncWorker({
   scoreOrganization: async (organizationId) => {
     await scoreOrganization(systemActor("sync"), { organizationId });
   },
+});
+// Evidence exports run in the same worker: they read scores, not GitHub.
+await startEvidenceWorker(boss, {
+  encryptionKey: parseKey(env.GATEHOUSE_ENCRYPTION_KEY),
+  retentionHours: env.GATEHOUSE_EVIDENCE_RETENTION_HOURS,
+  ...(env.NEXTAUTH_URL ? { instanceName: new URL(env.NEXTAUTH_URL).host } : {}),
 });
 if (env.SYNC_SCHEDULES === "on") await installSyncSchedules(boss, db);
 process.stdout.write("gatehouse sync worker started\n");

@@ -8,6 +8,7 @@ import { scoreOrganization } from "../../lib/server/scores/score-organization";
 import { contextForOrganization } from "../../lib/sync/connection";
 import { runSyncInline } from "../../lib/sync/engine/run-inline";
 import { startSyncWorker } from "../../lib/sync/jobs/worker";
+import { startEvidenceWorker } from "../../lib/server/internal/evidence-queue";
 
 export interface DemoSync {
   repositories: number;
@@ -41,6 +42,7 @@ export async function runDemoSync(
       await scoreOrganization(systemActor("sync"), { organizationId: orgId });
     },
   });
+  await startEvidenceWorker(boss, { encryptionKey: key });
   return {
     repositories: scored.scored,
     seconds: Math.round((performance.now() - started) / 100) / 10,

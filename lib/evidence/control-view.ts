@@ -1,0 +1,73 @@
+// Per-control status of every repository: the auditor's view and the pack's summary.
+// A repository's status for a control is the worst of its mapped checks' statuses:
+// one failing check fails the control; an unknown is never counted as pass or fail.
+import type { Control, Framework } from "./frameworks/schema";
+import type { EvidenceRepo, EvidenceResult, ResultStatus } from "./input";
+
+const RANK: Record<ResultStatus, number> = {
+  fail: 4,
+  unknown: 3,
+  exception: 2,
+  pass: 1,
+  "not-applicable": 0,
+};
+
+export interface RepoControlStatus {
+  repo: string;
+  team: string | null;
+  critical: boolean;
+  status: ResultStatus;
+  /** The mapped checks' results that decided it (all mapped checks the repo has). */
+  checks: EvidenceResult[];
+}
+
+export interface ControlSummary {
+  id: string;
+  title: string;
+  checks: string[];
+  counts: Record<ResultStatus, number>;
+  /** Overall verdict: fail if any repo fails, unknown if any unknown, else pass (or n/a). */
+  status: ResultStatus;
+}
+
+export function emptyCounts(): Record<ResultStatus, number> {
+  return { pass: 0, fail: 0, unknown: 0, "not-applicable": 0, exception: 0 };
+}
+
+export function worst(statuses: Iterable<ResultStatus>): ResultStatus {
+  let out: ResultStatus = "not-applicable";
+  for (const s of statuses) if (RANK[s] > RANK[out]) out = s;
+  return out;
+}
+
+export function repoStatusFor(control: Control, repo: EvidenceRepo): RepoControlStatus {
+  const wanted = new Set(control.checks);
+  const checks = repo.results.filter((r) => wanted.has(r.check));
+  return {
+    repo: repo.fullName,
+    team: repo.team ?? null,
+    critical: repo.critical,
+    status: worst(checks.map((c) => c.status)),
+    checks,
+  };
+}
+
+export function summariseControl(control: Control, repos: readonly EvidenceRepo[]): ControlSummary {
+  const counts = emptyCounts();
+  for (const repo of repos) counts[repoStatusFor(control, repo).status] += 1;
+  const status: ResultStatus =
+    counts.fail > 0
+      ? "fail"
+      : counts.unknown > 0
+        ? "unknown"
+        : counts.exception > 0
+          ? "exception"
+          : counts.pass > 0
+            ? "pass"
+            : "not-applicable";
+  return { id: control.id, title: control.title, checks: control.checks, counts, status };
+}
+
+export function summariseFramework(framework: Framework, repos: readonly EvidenceRepo[]): ControlSummary[] {
+  return framework.controls.map((c) => summariseControl(c, repos));
+}

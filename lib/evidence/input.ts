@@ -1,0 +1,119 @@
+// What a pack is built from: a plain, already-loaded description of the posture as of a
+// date. The pack builder never queries anything, so the same input gives the same pack
+// (bar the signature), and the server can change where the input comes from (latest
+// scores today, the posture history later) without touching the builder.
+import { z } from "zod";
+import { FRAMEWORK_IDS } from "./frameworks/schema";
+
+export const RESULT_STATUSES = ["pass", "fail", "unknown", "not-applicable", "exception"] as const;
+export type ResultStatus = (typeof RESULT_STATUSES)[number];
+
+const iso = z.iso.datetime({ offset: true });
+
+export const exceptionRefSchema = z.object({
+  /** Policy exception id; absent for an inline `# gatehouse: ignore[...]` suppression. */
+  id: z.string().optional(),
+  by: z.enum(["exception", "inline"]),
+  justification: z.string(),
+  approver: z.string().optional(),
+  expiresAt: z.string().optional(),
+});
+
+export const evidenceResultSchema = z.object({
+  check: z.string(),
+  status: z.enum(RESULT_STATUSES),
+  severity: z.enum(["critical", "high", "medium", "low"]),
+  /** One line per finding: message, where (file:line or API field), and the fix. */
+  findings: z.array(
+    z.object({ message: z.string(), location: z.string(), remediation: z.string(), suppressed: z.boolean() }),
+  ),
+  /** What a pass rests on: files read or API fields seen. */
+  evidence: z.array(z.string()),
+  reason: z.string().optional(),
+  exception: exceptionRefSchema.optional(),
+});
+
+export const evidenceRepoSchema = z.object({
+  fullName: z.string(),
+  team: z.string().nullable().optional(),
+  critical: z.boolean(),
+  score: z.object({ overall: z.number().nullable(), grade: z.string().nullable(), coverage: z.number() }),
+  policyVersion: z.number().int(),
+  scoredAt: iso,
+  factsSyncedAt: iso,
+  results: z.array(evidenceResultSchema),
+});
+
+export const policyExceptionSchema = z.object({
+  id: z.string(),
+  checkId: z.string(),
+  repo: z.string(),
+  justification: z.string(),
+  approver: z.string(),
+  expiresAt: z.string(),
+});
+
+export const auditExtractSchema = z.object({
+  from: iso.nullable(),
+  to: iso,
+  /** Whether the whole chain verified when the extract was taken. */
+  chainVerified: z.boolean(),
+  /** seq + hash every N entries, so a later copy of the log can be compared against them. */
+  checkpoints: z.array(z.object({ seq: z.string(), hash: z.string(), occurredAt: iso })),
+  entries: z.array(
+    z.object({
+      seq: z.string(),
+      occurredAt: iso,
+      actorId: z.string().nullable(),
+      actorLogin: z.string().nullable(),
+      action: z.string(),
+      targetType: z.string().nullable(),
+      targetId: z.string().nullable(),
+      ip: z.string().nullable(),
+      userAgent: z.string().nullable(),
+      details: z.record(z.string(), z.unknown()),
+      prevHash: z.string(),
+      hash: z.string(),
+    }),
+  ),
+});
+
+export const scopeSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("all") }),
+  z.object({ kind: z.literal("team"), team: z.string().min(1) }),
+  z.object({ kind: z.literal("repos"), repos: z.array(z.string().min(1)).min(1) }),
+  z.object({ kind: z.literal("pattern"), pattern: z.string().min(1) }),
+]);
+export type Scope = z.infer<typeof scopeSchema>;
+
+export const evidenceInputSchema = z.object({
+  framework: z.enum(FRAMEWORK_IDS),
+  asOf: iso,
+  generatedAt: iso,
+  instance: z.object({ name: z.string(), version: z.string() }),
+  scope: scopeSchema,
+  repos: z.array(evidenceRepoSchema),
+  /** Repositories in scope that cannot be shown as of the date, and why. */
+  excluded: z.array(z.object({ repo: z.string(), reason: z.string() })).default([]),
+  exceptions: z.array(policyExceptionSchema),
+  threatModels: z.array(z.object({ repo: z.string(), markdown: z.string() })).optional(),
+  auditExtract: auditExtractSchema,
+});
+
+export type EvidenceInput = z.infer<typeof evidenceInputSchema>;
+export type EvidenceRepo = z.infer<typeof evidenceRepoSchema>;
+export type EvidenceResult = z.infer<typeof evidenceResultSchema>;
+export type AuditExtract = z.infer<typeof auditExtractSchema>;
+
+export function describeScope(scope: Scope): string {
+  switch (scope.kind) {
+    case "all":
+      return "all repositories";
+    case "team":
+      return `team ${scope.team}`;
+    case "repos":
+      return `repositories ${scope.repos.join(", ")}`;
+    case "pattern":
+      return `repositories matching ${scope.pattern}`;
+  }
+}

@@ -1,0 +1,167 @@
+// Builds a pack as a zip stream. Files are generated one after another and streamed
+// through SHA-256 into the zip (yazl writes each entry as it arrives), so memory holds
+// one file's chunk at a time, not the pack. The OSCAL document and the PDF come after the
+// tabular files because they cite those files' hashes; the manifest and its signature
+// come last.
+import { createHash } from "node:crypto";
+import { Readable, Transform } from "node:stream";
+import { finished, pipeline } from "node:stream/promises";
+import { ZipFile } from "yazl";
+import { summariseFramework } from "./control-view";
+import { getFramework } from "./frameworks";
+import type { EvidenceInput } from "./input";
+import { MANIFEST_PATH, MANIFEST_TYPE, SIGNATURE_PATH, type Manifest, type ManifestFile } from "./manifest";
+import { buildAssessmentResults, type EvidenceFileRef } from "./oscal/assessment-results";
+import { ENTRY_MODE, OSCAL_PATH, REPORT_PATH } from "./pack-paths";
+import { buildReportPdf } from "./pdf/report";
+import { signEnvelope, type Signer } from "./sign/dsse";
+import { IN_TOTO_PAYLOAD_TYPE, buildStatement } from "./sign/statement";
+import { findingsCsv, findingsJson, scoresCsv, scoresJson } from "./tables";
+
+export { OSCAL_PATH, REPORT_PATH } from "./pack-paths";
+
+export interface PackProgress {
+  step: string;
+  done: number;
+  total: number;
+}
+
+type Chunks = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+
+/**
+ * yazl writes DOS timestamps from local-time fields; shifting by the zone offset makes
+ * them UTC, so a verifier anywhere can require each entry's time to be generatedAt.
+ */
+function dosUtc(iso: string): Date {
+  const t = new Date(iso);
+  return new Date(t.getTime() + t.getTimezoneOffset() * 60_000);
+}
+
+/** The container metadata of every entry (also what a test re-zip must use). */
+export function packEntryOptions(generatedAt: string) {
+  return { mtime: dosUtc(generatedAt), mode: ENTRY_MODE, forceDosTimestamp: true, compress: true };
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** Writes the pack's zip to `out` and resolves with its manifest once `out` has it all. */
+export async function writePack(
+  input: EvidenceInput,
+  signer: Signer,
+  out: NodeJS.WritableStream,
+  onProgress: (p: PackProgress) => void = () => {},
+): Promise<Manifest> {
+  const framework = getFramework(input.framework);
+  const zip = new ZipFile();
+  const written = pipeline(zip.outputStream, out);
+  const ENTRY = packEntryOptions(input.generatedAt);
+  const files: (ManifestFile & { mediaType: string; description: string })[] = [];
+  const total = 11 + (input.threatModels?.length ?? 0);
+
+  async function add(path: string, mediaType: string, description: string, chunks: Chunks) {
+    onProgress({ step: path, done: files.length, total });
+    const hash = createHash("sha256");
+    let size = 0;
+    const tap = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        hash.update(chunk);
+        size += chunk.length;
+        cb(null, chunk);
+      },
+    });
+    const source = Readable.from(chunks, { objectMode: false });
+    zip.addReadStream(source.pipe(tap), path, ENTRY);
+    await finished(tap);
+    files.push({ path, size, sha256: hash.digest("hex"), mediaType, description });
+  }
+
+  const summaries = summariseFramework(framework, input.repos);
+  const { repos } = input;
+  await add("controls.json", "application/json", "Per-control summary", [
+    json({
+      framework: framework.id,
+      version: framework.version,
+      asOf: input.asOf,
+      excluded: input.excluded,
+      controls: summaries,
+    }),
+  ]);
+  await add(
+    "findings.json",
+    "application/json",
+    "Results per repository and mapped check",
+    findingsJson(repos, framework),
+  );
+  await add(
+    "findings.csv",
+    "text/csv",
+    "Results per repository and mapped check",
+    findingsCsv(repos, framework),
+  );
+  await add("scores.json", "application/json", "Scores per repository", scoresJson(repos));
+  await add("scores.csv", "text/csv", "Scores per repository", scoresCsv(repos));
+  await add("exceptions.json", "application/json", "Policy exceptions in force", [json(input.exceptions)]);
+  for (const tm of input.threatModels ?? [])
+    await add(
+      `threat-models/${tm.repo.replace(/[^A-Za-z0-9._-]/g, "_")}.md`,
+      "text/markdown",
+      `Threat model of ${tm.repo}`,
+      [tm.markdown],
+    );
+  await add("audit-log.json", "application/json", "Audit-log extract with chain checkpoints", [
+    json(input.auditExtract),
+  ]);
+  await add("mapping.json", "application/json", "The framework mapping used", [json(framework)]);
+  await add("public-key.pem", "application/x-pem-file", "The instance's Ed25519 public key", [
+    signer.publicKeyPem,
+  ]);
+
+  const refs: EvidenceFileRef[] = files.map(({ path, sha256, mediaType, description }) => ({
+    path,
+    sha256,
+    mediaType,
+    description,
+  }));
+  await add(OSCAL_PATH, "application/json", "OSCAL 1.0.6 assessment results", [
+    json(buildAssessmentResults(input, framework, summaries, refs)),
+  ]);
+  await add(REPORT_PATH, "application/pdf", "Printable report", [
+    await buildReportPdf(input, framework, summaries),
+  ]);
+
+  const manifest: Manifest = {
+    _type: MANIFEST_TYPE,
+    framework: framework.id,
+    asOf: input.asOf,
+    generatedAt: input.generatedAt,
+    scope: input.scope,
+    instance: input.instance,
+    signingKeyId: signer.keyId,
+    files: files.map(({ path, size, sha256 }) => ({ path, size, sha256 })),
+  };
+  const manifestBytes = Buffer.from(json(manifest));
+  // The last two entries are stored, not deflated: they are small, and stored bytes have
+  // no slack a bit flip could hide in.
+  const STORED = { ...ENTRY, compress: false };
+  zip.addBuffer(manifestBytes, MANIFEST_PATH, STORED);
+  const statement = buildStatement(
+    [
+      ...manifest.files,
+      { path: MANIFEST_PATH, sha256: createHash("sha256").update(manifestBytes).digest("hex") },
+    ],
+    {
+      framework: framework.id,
+      asOf: input.asOf,
+      generatedAt: input.generatedAt,
+      instance: input.instance.name,
+    },
+  );
+  const envelope = signEnvelope(IN_TOTO_PAYLOAD_TYPE, Buffer.from(JSON.stringify(statement)), signer);
+  zip.addBuffer(Buffer.from(json(envelope)), SIGNATURE_PATH, STORED);
+  zip.end();
+  await written;
+  onProgress({ step: "done", done: total, total });
+  return manifest;
+}

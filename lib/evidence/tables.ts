@@ -1,0 +1,137 @@
+// The tabular evidence files: findings (one row per repository and mapped check) and
+// scores (one row per repository), each as JSON and CSV. Generators, so a pack for
+// 10,000 repositories streams instead of building one string.
+import type { Framework } from "./frameworks/schema";
+import { csvRow } from "./csv";
+import type { EvidenceRepo } from "./input";
+
+/** check id → ids of the framework's controls it evidences */
+export function controlsByCheck(framework: Framework): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const c of framework.controls)
+    for (const check of c.checks) out.set(check, [...(out.get(check) ?? []), c.id]);
+  return out;
+}
+
+const FINDING_COLUMNS = [
+  "repository",
+  "team",
+  "critical",
+  "check",
+  "controls",
+  "severity",
+  "status",
+  "reason",
+  "findings",
+  "evidence",
+  "exception_id",
+  "exception_justification",
+  "exception_approver",
+  "exception_expires",
+] as const;
+
+function findingRows(repo: EvidenceRepo, byCheck: Map<string, string[]>) {
+  return repo.results
+    .filter((r) => byCheck.has(r.check))
+    .map((r) => ({
+      repository: repo.fullName,
+      team: repo.team ?? null,
+      critical: repo.critical,
+      check: r.check,
+      controls: byCheck.get(r.check)!,
+      severity: r.severity,
+      status: r.status,
+      reason: r.reason ?? null,
+      findings: r.findings,
+      evidence: r.evidence,
+      exception: r.exception ?? null,
+    }));
+}
+
+export function* findingsJson(repos: readonly EvidenceRepo[], framework: Framework): Generator<string> {
+  const byCheck = controlsByCheck(framework);
+  yield "[";
+  let first = true;
+  for (const repo of repos)
+    for (const row of findingRows(repo, byCheck)) {
+      yield `${first ? "\n" : ",\n"}${JSON.stringify(row)}`;
+      first = false;
+    }
+  yield "\n]\n";
+}
+
+export function* findingsCsv(repos: readonly EvidenceRepo[], framework: Framework): Generator<string> {
+  const byCheck = controlsByCheck(framework);
+  yield csvRow(FINDING_COLUMNS);
+  for (const repo of repos)
+    for (const r of findingRows(repo, byCheck))
+      yield csvRow([
+        r.repository,
+        r.team,
+        r.critical,
+        r.check,
+        r.controls.join(" "),
+        r.severity,
+        r.status,
+        r.reason,
+        r.findings
+          .map((f) => `${f.suppressed ? "[suppressed] " : ""}${f.message} @ ${f.location}`)
+          .join(" | "),
+        r.evidence.join(" | "),
+        r.exception?.id,
+        r.exception?.justification,
+        r.exception?.approver,
+        r.exception?.expiresAt,
+      ]);
+}
+
+function scoreRow(repo: EvidenceRepo) {
+  const count = (s: string) => repo.results.filter((r) => r.status === s).length;
+  return {
+    repository: repo.fullName,
+    team: repo.team ?? null,
+    critical: repo.critical,
+    overall: repo.score.overall,
+    grade: repo.score.grade,
+    coverage: repo.score.coverage,
+    pass: count("pass"),
+    fail: count("fail"),
+    unknown: count("unknown"),
+    exception: count("exception"),
+    notApplicable: count("not-applicable"),
+    policyVersion: repo.policyVersion,
+    scoredAt: repo.scoredAt,
+    factsSyncedAt: repo.factsSyncedAt,
+  };
+}
+
+export function* scoresJson(repos: readonly EvidenceRepo[]): Generator<string> {
+  yield "[";
+  for (let i = 0; i < repos.length; i++) yield `${i ? ",\n" : "\n"}${JSON.stringify(scoreRow(repos[i]!))}`;
+  yield "\n]\n";
+}
+
+const SCORE_COLUMNS = [
+  "repository",
+  "team",
+  "critical",
+  "overall",
+  "grade",
+  "coverage",
+  "pass",
+  "fail",
+  "unknown",
+  "exception",
+  "notApplicable",
+  "policyVersion",
+  "scoredAt",
+  "factsSyncedAt",
+] as const satisfies ReadonlyArray<keyof ReturnType<typeof scoreRow>>;
+
+export function* scoresCsv(repos: readonly EvidenceRepo[]): Generator<string> {
+  yield csvRow(SCORE_COLUMNS);
+  for (const repo of repos) {
+    const row = scoreRow(repo);
+    yield csvRow(SCORE_COLUMNS.map((c) => row[c]));
+  }
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { Writable } from "node:stream";
+import { getDb } from "../../db";
+
+const CHUNK = 1024 * 1024;
+
+/**
+ * A Writable that stores a pack's zip in 1 MiB rows as it streams out: the zip is never
+ * whole in memory, and any process can serve it afterwards.
+ */
+export function packChunkWriter(packId: string): Writable {
+  const db = getDb();
+  let buffered: Buffer[] = [];
+  let size = 0;
+  let index = 0;
+  const flush = async () => {
+    if (!size) return;
+    const data = Buffer.concat(buffered, size);
+    buffered = [];
+    size = 0;
+    await db.evidencePackChunk.create({ data: { packId, index: index++, data } });
+  };
+  return new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      buffered.push(chunk);
+      size += chunk.length;
+      if (size < CHUNK) return cb();
+      flush().then(() => cb(), cb);
+    },
+    final(cb) {
+      flush().then(() => cb(), cb);
+    },
+  });
+}
+
+/** The stored zip as a web stream, one chunk row at a time. */
+export function packChunkStream(packId: string): ReadableStream<Uint8Array> {
+  const db = getDb();
+  let index = 0;
+  return new ReadableStream({
+    async pull(controller) {
+      const row = await db.evidencePackChunk.findUnique({ where: { packId_index: { packId, index } } });
+      if (!row) return controller.close();
+      index++;
+      controller.enqueue(new Uint8Array(row.data));
+    },
+  });
+}
+
+/** Deletes the bytes of packs past their retention; the rows stay as the record. */
+export async function deleteExpiredPackBytes(now: Date): Promise<number> {
+  const { count } = await getDb().evidencePackChunk.deleteMany({
+    where: { pack: { expiresAt: { lte: now } } },
+  });
+  return count;
+}

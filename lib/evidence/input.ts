@@ -59,7 +59,9 @@ export const auditExtractSchema = z.object({
   /** Whether the whole chain verified when the extract was taken. */
   chainVerified: z.boolean(),
   /** seq + hash every N entries, so a later copy of the log can be compared against them. */
-  checkpoints: z.array(z.object({ seq: z.string(), hash: z.string(), occurredAt: iso })),
+  checkpoints: z.array(
+    z.object({ seq: z.string(), hash: z.string(), occurredAt: iso, signature: z.string().optional() }),
+  ),
   entries: z.array(
     z.object({
       seq: z.string(),

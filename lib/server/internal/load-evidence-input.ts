@@ -1,7 +1,9 @@
 import "server-only";
-import { GENESIS_HASH, verifyChain } from "../../audit/chain";
+import { verifyChain } from "../../audit/chain";
 import type { CheckResult, Policy, PolicyException } from "../../checks/types";
 import { getDb } from "../../db";
+import { getAuditKey } from "../../env";
+import { listAuditCheckpoints } from "./write-audit-checkpoint";
 import type { FrameworkId } from "../../evidence/frameworks";
 import { toEvidenceResult } from "../../evidence/from-check-results";
 import type { AuditExtract, EvidenceInput, EvidenceRepo, Scope } from "../../evidence/input";
@@ -18,7 +20,6 @@ export interface EvidenceRequest {
   withoutAuditExtract?: boolean;
 }
 
-const CHECKPOINT_EVERY = 500;
 const AUDIT_PERIOD_DAYS = 366;
 
 /**
@@ -133,15 +134,38 @@ async function auditExtract(asOf: Date): Promise<AuditExtract> {
     details: r.details as Record<string, unknown>,
     prevHash: r.prevHash,
     hash: r.hash,
+    chainVersion: r.chainVersion,
   }));
-  const verdict = verifyChain(entries, entries[0]?.prevHash ?? GENESIS_HASH);
+  // The extract starts mid-chain: continue from the entry before it.
+  const first = rows[0];
+  const verdict = verifyChain(entries, {
+    key: getAuditKey(),
+    ...(first && {
+      from: {
+        ok: true as const,
+        checked: 0,
+        lastHash: first.prevHash,
+        lastSeq: first.seq > BigInt(1) ? String(first.seq - BigInt(1)) : null,
+        keyedFrom: null,
+      },
+    }),
+  });
+  // The chain's signed checkpoints for the period (also written to the log output when
+  // taken), so a verifier can compare the extract against heads recorded at the time.
+  const signed = (await listAuditCheckpoints(getDb())).filter((c) => {
+    const at = Date.parse(c.at);
+    return at > from.getTime() && at <= asOf.getTime();
+  });
   return {
     from: from.toISOString(),
     to: asOf.toISOString(),
     chainVerified: verdict.ok,
-    checkpoints: entries
-      .filter((_, i) => i % CHECKPOINT_EVERY === 0 || i === entries.length - 1)
-      .map((e) => ({ seq: e.seq, hash: e.hash, occurredAt: e.occurredAt })),
+    checkpoints: signed.map((c) => ({
+      seq: String(c.seq),
+      hash: c.hash,
+      occurredAt: c.at,
+      signature: c.signature,
+    })),
     entries,
   };
 }

@@ -1,8 +1,8 @@
-// Follows attacker-controlled context into a sink value: directly, or through `env.X`
-// expressions whose variable was itself set from attacker data. Plain shell `$X` reads
-// are not followed: the shell does not re-parse a variable's content as code.
+// Follows attacker-controlled context into a sink value (see data-flow.ts for the hops it
+// follows). A `$X` read inside a script is not itself an injection (the shell does not
+// re-parse a variable's content as code); it matters where the value is written on.
 import type { Job, ScalarValue, Step, Workflow } from "../../analyzers/workflow/model";
-import { classifyContext } from "../../analyzers/workflow/taint";
+import { envLookup as lookup, tracePaths } from "./data-flow";
 import { classifyTrigger } from "../../analyzers/workflow/triggers";
 import type { Confidence, Severity } from "../types";
 
@@ -22,9 +22,10 @@ export function envLookup(
   job: Job | undefined,
   wf: Workflow,
 ): ScalarValue | undefined {
-  return step?.env[name] ?? job?.env[name] ?? wf.env[name];
+  return lookup(name, { wf, job, step });
 }
 
+/** Attacker-controlled origins of `paths`, followed through env, shell, outputs, inputs and matrices (data-flow.ts). */
 export function taintedPaths(
   paths: string[],
   step: Step | undefined,
@@ -32,28 +33,7 @@ export function taintedPaths(
   wf: Workflow,
   via: string[] = [],
 ): Array<Omit<TaintHit, "expr">> {
-  const out: Array<Omit<TaintHit, "expr">> = [];
-  for (const p of paths) {
-    const v = classifyContext(p);
-    if (v.taint === "attacker") {
-      out.push({ source: p, via, confidence: v.confidence });
-      continue;
-    }
-    if (!p.toLowerCase().startsWith("env.") || via.length >= 3) continue;
-    const name = p.slice(4);
-    const value = envLookup(name, step, job, wf);
-    if (!value) continue;
-    out.push(
-      ...taintedPaths(
-        value.expressions.flatMap((e) => e.valueContexts ?? e.contexts),
-        step,
-        job,
-        wf,
-        [...via, `env.${name}`],
-      ),
-    );
-  }
-  return out;
+  return tracePaths(paths, { wf, job, step }, via);
 }
 
 export function taintIn(

@@ -69,3 +69,21 @@ jobs:
     expect(o.findings[0]!.remediation).toContain("pull-requests: write");
   });
 });
+
+describe("excessive-permissions with an empty permissions key", () => {
+  const wf = (perms: string) => `on: push
+permissions:${perms}
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo hi
+`;
+  it("reads `permissions:` with no value as no permissions, not write-all", () => {
+    expect(runOn(excessivePermissions, wf("")).status).toBe("pass");
+    expect(runOn(excessivePermissions, wf(" ~")).status).toBe("pass");
+  });
+  it("still fails write-all", () => {
+    expect(runOn(excessivePermissions, wf(" write-all")).status).toBe("fail");
+  });
+});

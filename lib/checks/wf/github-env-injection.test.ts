@@ -55,3 +55,28 @@ describe("github-env-injection", () => {
     expect(o.findings[0]!.confidence).toBe("medium");
   });
 });
+
+describe("github-env-injection follows shell variables", () => {
+  const wf = (script: string) => `on: pull_request_target
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - env:
+          REF: \${{ github.event.pull_request.head.ref }}
+        run: |
+${script}
+`;
+  it("fails when a shell variable assigned from a tainted env var is written to GITHUB_ENV", () => {
+    const o = runOn(
+      githubEnvInjection,
+      wf(`          B="$REF"\n          echo "BRANCH=$B" >> "$GITHUB_ENV"`),
+    );
+    expect(o.status).toBe("fail");
+    expect(o.findings[0]?.message).toContain("$B");
+  });
+  it("passes when the written variable holds a constant", () => {
+    const o = runOn(githubEnvInjection, wf(`          B=main\n          echo "BRANCH=$B" >> "$GITHUB_ENV"`));
+    expect(o.status).toBe("pass");
+  });
+});

@@ -1,8 +1,9 @@
 import type { Workflow } from "../../analyzers/workflow/model";
 import { privilegedTriggers } from "../../analyzers/workflow/triggers";
 import type { Finding } from "../types";
-import { readsVar, scriptLines } from "../support/shell";
-import { envLookup, taintIn, taintedPaths } from "../support/taint-flow";
+import { scriptLines } from "../support/shell";
+import { prepareFlows, scriptTaint } from "../support/data-flow";
+import { taintIn } from "../support/taint-flow";
 import { untrustedCode } from "../support/untrusted-code";
 import { finding, at } from "../evidence";
 import { usesAction } from "../support/util";
@@ -19,46 +20,23 @@ function envFileFindings(wf: Workflow): Finding[] {
     for (const step of job.steps) {
       const fetched = untrusted.find((u) => u.fetch.step.index < step.index);
       if (step.run) {
+        const tainted = new Map(scriptTaint({ wf, job, step }).map((t) => [t.line, t.origin] as const));
         for (const l of scriptLines(wf, step.run)) {
           const file = ENV_FILES.find((f) => l.text.includes(f));
           if (!file) continue;
-          const direct = taintedPaths(
-            l.expressions.flatMap((e) => e.valueContexts ?? e.contexts),
-            step,
-            job,
-            wf,
-          )[0];
-          const viaVar = [...Object.keys(step.env), ...Object.keys(job.env), ...Object.keys(wf.env)].find(
-            (n) =>
-              readsVar(l.text, n) &&
-              taintedPaths(
-                (envLookup(n, step, job, wf)?.expressions ?? []).flatMap(
-                  (e) => e.valueContexts ?? e.contexts,
-                ),
-                step,
-                job,
-                wf,
-              ).length > 0,
-          );
+          const origin = tainted.get(l.line);
           const fix = `Do not write untrusted data to $${file}: use the value only inside this step (a shell variable), or validate it against a strict allow-list (e.g. \`[[ "$V" =~ ^[A-Za-z0-9._-]+$ ]]\`) before writing.`;
-          if (direct)
+          if (origin) {
+            const via = origin.via.length ? ` (via ${origin.via.join(" → ")})` : "";
             out.push(
               finding(
-                `Attacker-controlled \`${direct.source}\` is written to $${file} in job \`${job.id}\`; a newline in it defines arbitrary variables (e.g. LD_PRELOAD, NODE_OPTIONS) for later steps.`,
+                `Attacker-controlled \`${origin.source}\`${via} is written to $${file} in job \`${job.id}\`; a newline in it defines arbitrary variables (e.g. LD_PRELOAD, NODE_OPTIONS) for later steps.`,
                 at(wf, { line: l.line, column: 1 }),
                 fix,
-                direct.confidence,
+                origin.confidence,
               ),
             );
-          else if (viaVar)
-            out.push(
-              finding(
-                `\`$${viaVar}\` (set from attacker-controlled data) is written to $${file} in job \`${job.id}\`.`,
-                at(wf, { line: l.line, column: 1 }),
-                fix,
-              ),
-            );
-          else if (fetched && READS_DATA.some((r) => l.text.includes(r))) {
+          } else if (fetched && READS_DATA.some((r) => l.text.includes(r))) {
             out.push(
               finding(
                 `Job \`${job.id}\` writes data read from ${fetched.fetch.what} to $${file}.`,
@@ -104,6 +82,7 @@ export const githubEnvInjection = defineCheck({
     "Keep untrusted values in step-local variables, or validate them against a strict allow-list before writing them to $GITHUB_ENV / $GITHUB_PATH.",
   input: "workflows",
   run(workflows) {
+    prepareFlows(workflows);
     const privileged = workflows.filter((wf) => privilegedTriggers(wf).length > 0);
     if (privileged.length === 0)
       return { findings: [], notApplicable: "No workflow uses a privileged trigger." };

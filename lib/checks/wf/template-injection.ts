@@ -4,6 +4,7 @@ import { type TaintHit, envNameFor, injectionSeverity, taintedPaths } from "../s
 import { finding, at } from "../evidence";
 import { usesAction } from "../support/util";
 import { defineCheck } from "../define";
+import { prepareFlows } from "../support/data-flow";
 
 function sinks(step: Step): Array<{ value: ScalarValue; kind: "run" | "script" }> {
   const out: Array<{ value: ScalarValue; kind: "run" | "script" }> = [];
@@ -46,6 +47,7 @@ export const templateInjection = defineCheck({
     'Pass untrusted values through `env:` and reference them as shell variables (`"$TITLE"`) or `process.env.TITLE`, never as `${{ }}` inside the script.',
   input: "workflows",
   run(workflows) {
+    prepareFlows(workflows);
     const findings: Finding[] = [];
     for (const wf of workflows) {
       const severity = injectionSeverity(wf);

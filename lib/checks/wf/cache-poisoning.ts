@@ -3,36 +3,25 @@ import { privilegedTriggers } from "../../analyzers/workflow/triggers";
 import type { Finding } from "../types";
 import { finding, at } from "../evidence";
 import { usesAction } from "../support/util";
+import { cacheUse } from "../support/cache-actions";
 import { defineCheck } from "../define";
 
-/** Cache-restoring steps: actions/cache and the setup-* actions' built-in caching. */
-export function cacheRestore(step: Step): string | null {
-  const w = (k: string) => step.with[k]?.value.trim().toLowerCase();
-  if (
-    usesAction(step, "actions/cache") &&
-    !(step.uses?.value.toLowerCase().includes("actions/cache/save") ?? false)
-  )
-    return "actions/cache";
-  if (usesAction(step, "swatinem/rust-cache", "mozilla-actions/sccache-action"))
-    return step.uses?.value.split("@")[0] ?? "cache";
-  for (const a of [
-    "actions/setup-node",
-    "actions/setup-python",
-    "actions/setup-java",
-    "actions/setup-dotnet",
-  ]) {
-    if (usesAction(step, a) && (w("cache") ?? "") !== "" && w("cache") !== "false")
-      return `${a} cache: ${w("cache")}`;
+/** Triggers that mean "this workflow releases": a release event, tag pushes, release-branch pushes. */
+export function releaseTriggers(wf: Workflow): string[] {
+  const out: string[] = [];
+  for (const t of wf.triggers) {
+    if (t.event === "release") out.push("release");
+    if (t.event !== "push") continue;
+    const list = (k: string): string[] => {
+      const v = t.config[k];
+      return Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : [];
+    };
+    const branches = list("branches");
+    if (list("tags").length > 0 && branches.length === 0) out.push("push of tags");
+    else if (branches.length > 0 && branches.every((b) => /release/i.test(b)))
+      out.push("push to release branches");
   }
-  if (usesAction(step, "actions/setup-go") && w("cache") !== "false")
-    return "actions/setup-go (caches by default)";
-  if (usesAction(step, "astral-sh/setup-uv") && w("enable-cache") === "true")
-    return "astral-sh/setup-uv enable-cache";
-  if (usesAction(step, "ruby/setup-ruby") && w("bundler-cache") === "true")
-    return "ruby/setup-ruby bundler-cache";
-  if (usesAction(step, "docker/build-push-action") && (w("cache-from") ?? "").includes("type=gha"))
-    return "docker/build-push-action cache-from: type=gha";
-  return null;
+  return out;
 }
 
 const PUBLISH_RUN = [
@@ -75,7 +64,8 @@ function publishes(job: Job): boolean {
 function releaseJobs(wf: Workflow): Job[] {
   const byId = new Map(wf.jobs.map((j) => [j.id, j]));
   const out = new Set<Job>();
-  const stack = wf.jobs.filter(publishes);
+  // Under a release trigger every job feeds the release; otherwise the publishing jobs do.
+  const stack = releaseTriggers(wf).length > 0 ? [...wf.jobs] : wf.jobs.filter(publishes);
   while (stack.length) {
     const j = stack.pop()!;
     if (out.has(j)) continue;
@@ -107,23 +97,24 @@ export const cachePoisoning = defineCheck({
     if (releases.length === 0) return { findings: [], notApplicable: "No release or publish workflow." };
     const privilegedWriter = workflows.some(
       (wf) =>
-        privilegedTriggers(wf).length > 0 &&
-        wf.jobs.some((j) => j.steps.some((s) => cacheRestore(s) !== null)),
+        privilegedTriggers(wf).length > 0 && wf.jobs.some((j) => j.steps.some((s) => cacheUse(s) !== null)),
     );
     const findings: Finding[] = [];
     for (const { wf, jobs } of releases) {
       for (const job of jobs) {
         for (const step of job.steps) {
-          const what = cacheRestore(step);
-          if (!what) continue;
-          const fix = what.startsWith("actions/setup-go")
-            ? "Add `cache: false` under `with:` of this step."
-            : what.startsWith("actions/cache")
-              ? "Remove this actions/cache step from the release job (build from a clean state)."
-              : `Disable the cache in this step (remove \`${what.split(" ").slice(1).join(" ")}\` / set it to false).`;
+          const use = cacheUse(step);
+          if (!use) continue;
+          const fix = use.input
+            ? use.offValue
+              ? `Set \`${use.input}: ${use.offValue}\` under \`with:\` of this step (build releases from a clean state).`
+              : `Remove \`${use.input}\` from this step's \`with:\` (build releases from a clean state).`
+            : `Remove this ${use.what} step from the release job (build from a clean state).`;
+          const triggers = releaseTriggers(wf);
+          const why = triggers.length ? ` (released on ${triggers.join(", ")})` : "";
           findings.push(
             finding(
-              `Release workflow job \`${job.id}\` restores a cache (${what}) that other workflows can write${privilegedWriter ? ", including one on a privileged pull-request trigger" : ""}.`,
+              `Release workflow job \`${job.id}\`${why} restores a cache (${use.what}${use.conditional ? ", enabled by an expression" : ""}) that other workflows can write${privilegedWriter ? ", including one on a privileged pull-request trigger" : ""}.`,
               at(wf, (step.uses ?? step.run)?.pos ?? step.pos),
               fix,
               privilegedWriter ? "high" : "medium",

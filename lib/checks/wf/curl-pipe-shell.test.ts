@@ -36,3 +36,28 @@ describe("curl-pipe-shell", () => {
     expect(o.findings[0]).toMatchObject({ confidence: "medium", evidence: { line: 7 } });
   });
 });
+
+describe("curl-pipe-shell: download, then execute", () => {
+  it("flags a workflow step that downloads a script and runs it later", () => {
+    const o = curlPipeShell.run(
+      inlineFacts({
+        ".github/workflows/ci.yml": wf(
+          "      - run: |\n          curl -fsSL -o install.sh https://get.example.com\n          bash install.sh\n",
+        ),
+      }),
+      ctx,
+    );
+    expect(o.status).toBe("fail");
+    expect(o.findings[0]?.evidence).toMatchObject({ line: 8 });
+  });
+  it("flags a file fetched in one Dockerfile RUN and executed in the next, passes a verified one", () => {
+    const bad = "FROM debian\nRUN curl -fsSLo /tmp/i.sh https://x.io/i.sh\nRUN sh /tmp/i.sh\n";
+    expect(curlPipeShell.run(inlineFacts({ Dockerfile: bad }), ctx).findings[0]?.evidence).toMatchObject({
+      file: "Dockerfile",
+      line: 3,
+    });
+    const good =
+      'FROM debian\nRUN curl -fsSLo /tmp/i.sh https://x.io/i.sh \\\n && echo "abc  /tmp/i.sh" | sha256sum -c - \\\n && sh /tmp/i.sh\n';
+    expect(curlPipeShell.run(inlineFacts({ Dockerfile: good }), ctx).status).toBe("pass");
+  });
+});

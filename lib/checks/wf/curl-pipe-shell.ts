@@ -1,3 +1,4 @@
+import { newDownloadState } from "../../analyzers/tools/download-exec";
 import { remoteExecHits, type RemoteExecHit } from "../../analyzers/tools/remote-exec";
 import type { CheckDefinition, Evidence, Finding } from "../types";
 import { workflowsOf } from "../support/workflows-of";
@@ -8,12 +9,16 @@ import { runLine } from "../support/wf-steps";
 import { defineCheck } from "../define";
 
 function message(h: RemoteExecHit): string {
+  if (h.kind === "download-exec")
+    return "A downloaded file is executed without a checksum or signature check.";
   return h.kind === "pipe-to-shell"
     ? "A downloaded script is piped straight into an interpreter."
     : "A tool is downloaded from a moving URL (latest release or a branch) and not checksum-verified.";
 }
 
 function remediation(h: RemoteExecHit): string {
+  if (h.kind === "download-exec")
+    return `Verify the file between download and execution, e.g. \`echo "<sha256>  <file>" | sha256sum -c -\` (or \`gpg --verify\`/\`cosign verify-blob\`), and download a fixed version rather than a moving URL.`;
   return h.kind === "pipe-to-shell"
     ? `Replace \`${h.text.slice(0, 160)}\` with a download of a fixed version to a file, a checksum check (\`echo "<sha256>  install.sh" | sha256sum -c -\`), then run the file — or use a pinned package/action instead.`
     : `Download a specific version (not latest/main) and verify it: \`curl -fsSLo tool <versioned-url> && echo "<sha256>  tool" | sha256sum -c -\`, or pin \`git+…@<commit-sha>\`.`;
@@ -55,9 +60,11 @@ export const curlPipeShell: CheckDefinition = defineCheck({
     const dfs = dockerfilesOf(facts);
     for (const df of dfs.parsed) {
       for (const st of df.stages) {
+        // A file downloaded by one RUN and executed by a later one is still unverified.
+        const downloads = newDownloadState();
         for (const run of st.runs) {
           scripts++;
-          for (const h of remoteExecHits(run.value)) {
+          for (const h of remoteExecHits(run.value, downloads)) {
             const line = run.line + h.index;
             findings.push({
               message: message(h),

@@ -58,3 +58,20 @@ describe("unpinned-image with matrix containers", () => {
     ).toBe("unknown");
   });
 });
+
+describe("unpinned-image in docker actions", () => {
+  const action = (image: string) =>
+    `name: lint\nruns:\n  using: docker\n  image: ${image}\n  args: ["--strict"]\n`;
+  it("flags an action.yml whose runs.image is an unpinned docker:// reference", () => {
+    const o = unpinnedImage.run(inlineFacts({ "action.yml": action("docker://ghcr.io/acme/lint:2") }), ctx);
+    expect(o.status).toBe("fail");
+    expect(o.findings[0]?.evidence).toMatchObject({ file: "action.yml", line: 4 });
+  });
+  it("passes a digest-pinned image and a local Dockerfile build", () => {
+    const pinned = `docker://ghcr.io/acme/lint:2@sha256:${"a".repeat(64)}`;
+    expect(unpinnedImage.run(inlineFacts({ "action.yml": action(pinned) }), ctx).status).toBe("pass");
+    expect(unpinnedImage.run(inlineFacts({ "action.yml": action("Dockerfile") }), ctx).status).not.toBe(
+      "fail",
+    );
+  });
+});

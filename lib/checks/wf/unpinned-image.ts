@@ -35,6 +35,14 @@ function workflowImages(wf: Workflow): WfImage[] {
           literal: s.uses.expressions.length === 0,
         });
   }
+  // A docker action's `runs.image: docker://…` is pulled on every run of the action.
+  if (wf.image?.value.startsWith("docker://"))
+    out.push({
+      where: "action runs.image",
+      value: wf.image,
+      image: wf.image.value.slice("docker://".length),
+      literal: wf.image.expressions.length === 0,
+    });
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lines, runOn } from "../test-kit";
+import { ctx, factsWith, lines, runOn } from "../test-kit";
 import { dangerousTrigger } from "./dangerous-trigger";
 
 const prt = (checkoutWith: string, rest = "      - run: npm ci && npm test\n") => `on: pull_request_target
@@ -7,7 +7,7 @@ jobs:
   test:
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v4
+      - uses: actions/checkout@v4.1.1
 ${checkoutWith}${rest}`;
 
 describe("dangerous-trigger", () => {
@@ -81,5 +81,83 @@ jobs:
   it("rates a computed ref as medium confidence", () => {
     const o = runOn(dangerousTrigger, prt("        with:\n          ref: ${{ steps.pr.outputs.sha }}\n"));
     expect(o.findings[0]!.confidence).toBe("medium");
+  });
+});
+
+describe("dangerous-trigger: checkout v7 protection, issue_comment and workflow_run sources", () => {
+  const job = (on: string, checkout: string, extra = "") => `on: ${on}
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ${checkout}
+        with:
+          ref: \${{ github.event.pull_request.head.sha }}
+${extra}      - run: npm ci && npm test
+`;
+  it("passes a floating-major or v7 checkout under pull_request_target, with the reason", () => {
+    for (const c of ["actions/checkout@v4", "actions/checkout@v7", "actions/checkout@v7.0.1"]) {
+      const o = runOn(dangerousTrigger, job("pull_request_target", c));
+      expect(o.status, c).toBe("pass");
+      expect(o.reason, c).toContain("refuses fork code");
+    }
+  });
+  it("fails an old patch pin, a SHA pin, or allow-unsafe-pr-checkout: true", () => {
+    expect(runOn(dangerousTrigger, job("pull_request_target", "actions/checkout@v4.1.1")).status).toBe(
+      "fail",
+    );
+    expect(
+      runOn(dangerousTrigger, job("pull_request_target", `actions/checkout@${"a".repeat(40)}`)).status,
+    ).toBe("fail");
+    const unsafe = job(
+      "pull_request_target",
+      "actions/checkout@v7",
+      "          allow-unsafe-pr-checkout: true\n",
+    );
+    expect(runOn(dangerousTrigger, unsafe).status).toBe("fail");
+  });
+  it("fails issue_comment jobs checking out the PR even with checkout v7", () => {
+    const o = runOn(
+      dangerousTrigger,
+      `on: issue_comment
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v7
+        with:
+          ref: refs/pull/\${{ github.event.issue.number }}/head
+      - run: make test
+`,
+    );
+    expect(o.status).toBe("fail");
+  });
+  const run = (upstreamOn: string) =>
+    dangerousTrigger.run(
+      factsWith({
+        ".github/workflows/ci.yml": `name: CI\non: ${upstreamOn}\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n`,
+        ".github/workflows/after.yml": `on:
+  workflow_run:
+    workflows: [CI]
+    types: [completed]
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@${"b".repeat(40)}
+        with:
+          ref: \${{ github.event.workflow_run.head_sha }}
+      - run: make test
+`,
+      }),
+      ctx,
+    );
+  it("passes workflow_run after same-repo workflows that never run on pull requests, and says why", () => {
+    const o = run("push");
+    expect(o.status).toBe("pass");
+    expect(o.reason).toContain("never run on pull-request events");
+  });
+  it("fails workflow_run after a workflow that runs on pull_request", () => {
+    expect(run("[push, pull_request]").status).toBe("fail");
   });
 });

@@ -4,6 +4,7 @@ import { forkGuarded, minConfidence, untrustedCode } from "../support/untrusted-
 import { finding, at } from "../evidence";
 import { defineCheck } from "../define";
 import { SPLIT_FIX } from "../support/untrusted-trigger";
+import { checkoutRefusesForkCode, workflowRunWithoutPrs } from "../support/pr-reach";
 
 export const dangerousTrigger = defineCheck({
   id: "dangerous-trigger",
@@ -17,14 +18,29 @@ export const dangerousTrigger = defineCheck({
   input: "workflows",
   run(workflows) {
     const findings: Finding[] = [];
+    const reasons: string[] = [];
     let privileged = 0;
     for (const wf of workflows) {
-      const triggers = privilegedTriggers(wf).map((t) => t.event);
+      let triggers = privilegedTriggers(wf).map((t) => t.event);
       if (triggers.length === 0) continue;
       privileged++;
+      const upstream = triggers.includes("workflow_run") ? workflowRunWithoutPrs(wf, workflows) : null;
+      if (upstream) {
+        triggers = triggers.filter((t) => t !== "workflow_run");
+        reasons.push(
+          `${wf.path}: workflow_run follows ${upstream.join(", ")} of this repository, which never run on pull-request events, so no PR code arrives.`,
+        );
+        if (triggers.length === 0) continue;
+      }
       for (const job of wf.jobs) {
         for (const { fetch, exec } of untrustedCode(wf, job)) {
           if (!exec) continue;
+          if (checkoutRefusesForkCode(fetch.step, triggers)) {
+            reasons.push(
+              `${wf.path}: job \`${job.id}\` checks out PR code with ${fetch.step.uses?.value}, which refuses fork code under ${triggers.join(", ")}.`,
+            );
+            continue;
+          }
           const runWhat = exec.step.run
             ? `\`${exec.step.run.value.trim().split("\n")[0]}\``
             : `\`${exec.step.uses?.value ?? "a local action"}\``;
@@ -54,6 +70,8 @@ export const dangerousTrigger = defineCheck({
           notApplicable:
             "No workflow uses a privileged trigger (pull_request_target, workflow_run, issue_comment, …).",
         }
-      : { findings };
+      : reasons.length
+        ? { findings, reason: reasons.join(" ") }
+        : { findings };
   },
 });

@@ -1,4 +1,4 @@
-import type { Job, Step, Workflow } from "../../analyzers/workflow/model";
+import type { Job, Workflow } from "../../analyzers/workflow/model";
 import { privilegedTriggers } from "../../analyzers/workflow/triggers";
 import type { Finding } from "../types";
 import { finding, at } from "../evidence";

@@ -61,6 +61,12 @@ import { templateInjection } from "./wf/template-injection";
 import { unpinnedAction } from "./wf/unpinned-action";
 import { unpinnedImage } from "./wf/unpinned-image";
 import { unsignedArtifacts } from "./wf/unsigned-artifacts";
+import { spoofableBotCondition } from "./wf/spoofable-bot-condition";
+import { unsoundCondition } from "./wf/unsound-condition";
+import { artifactPoisoning } from "./wf/artifact-poisoning";
+import { unredactedSecret } from "./wf/unredacted-secret";
+import { longLivedPublishToken } from "./wf/long-lived-publish-token";
+import { dependabotInsecureExecution } from "./files/dependabot-insecure-execution";
 
 export const catalogue: CheckDefinition[] = [
   staticCloudCredentials,
@@ -122,6 +128,12 @@ export const catalogue: CheckDefinition[] = [
   productionSelfReview,
   productionAnyBranch,
   adminsBypassEnvironment,
+  spoofableBotCondition,
+  unsoundCondition,
+  artifactPoisoning,
+  unredactedSecret,
+  longLivedPublishToken,
+  dependabotInsecureExecution,
 ];
 
 export function checkById(id: string): CheckDefinition | undefined {

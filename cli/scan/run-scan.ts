@@ -23,7 +23,7 @@ import { makeProgress } from "./progress";
 import { walkCheckout } from "./walk";
 import { withNotifications } from "./notifications";
 
-export const SCAN_SOURCES: Source[] = ["wf", "files"];
+const SCAN_SOURCES: Source[] = ["wf", "files"];
 
 export interface ScanIO {
   stdout: { write(chunk: string): unknown };

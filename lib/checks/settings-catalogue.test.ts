@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeFacts, unknownSettingsFacts } from "../facts/testing";
+import { makeFacts, unknownSettingsFacts } from "../../testing/facts";
 import { CATEGORIES, SEVERITIES } from "./types";
 import { runCheck } from "./test-kit";
 import { catalogue } from "./catalogue";

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { RepoFacts, RepoFile } from "../facts/types";
-import { makeFacts, type FactsOverrides } from "../facts/testing";
+import { makeFacts, type FactsOverrides } from "../../testing/facts";
 import { defaultPolicy, makeCheckContext } from "../policy";
 import type { CheckDefinition, CheckOutcome, Evidence, Policy } from "./types";
 

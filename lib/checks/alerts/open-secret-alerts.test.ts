@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeFacts } from "../../facts/testing";
+import { makeFacts } from "../../../testing/facts";
 import { findingFields, runCheck } from "../test-kit";
 import { openSecretAlerts } from "./open-secret-alerts";
 

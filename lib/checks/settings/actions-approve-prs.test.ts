@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeActionsSettings, makeFacts } from "../../facts/testing";
+import { makeActionsSettings, makeFacts } from "../../../testing/facts";
 import { findingFields, runCheck } from "../test-kit";
 import { actionsApprovePrs } from "./actions-approve-prs";
 

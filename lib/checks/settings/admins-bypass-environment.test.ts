@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeEnvironment, makeFacts } from "../../facts/testing";
+import { makeEnvironment, makeFacts } from "../../../testing/facts";
 import { findingFields, runCheck } from "../test-kit";
 import { adminsBypassEnvironment } from "./admins-bypass-environment";
 

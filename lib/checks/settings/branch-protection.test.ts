@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeFacts, makeRuleset } from "../../facts/testing";
+import { makeFacts, makeRuleset } from "../../../testing/facts";
 import { findingFields, runCheck } from "../test-kit";
 import { branchProtection } from "./branch-protection";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeBranchProtection, makeFacts, makeRuleset } from "../../facts/testing";
+import { makeBranchProtection, makeFacts, makeRuleset } from "../../../testing/facts";
 import { findingFields, runCheck } from "../test-kit";
 import { staleApprovals } from "./stale-approvals";
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { makeFacts } from "../../facts/testing";
+import { makeFacts } from "../../../testing/facts";
 import { checksFrom } from "../catalogue";
 import { templateInjection } from "../wf/template-injection";
 import { ctx, factsWith } from "../test-kit";

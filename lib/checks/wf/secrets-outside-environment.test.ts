@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeEnvironment } from "../../facts/testing";
+import { makeEnvironment } from "../../../testing/facts";
 import { secretsOutsideEnvironment } from "./secrets-outside-environment";
 import { lines, runOn } from "../test-kit";
 

@@ -76,7 +76,14 @@ describe("gatehouse scan --format json", () => {
   it("prints the documented document and nothing on a non-terminal stderr", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
-    expect(Object.keys(report).sort()).toEqual(["findings", "scores", "tool", "version"]);
+    expect(Object.keys(report).sort()).toEqual([
+      "errors",
+      "findings",
+      "scores",
+      "tool",
+      "unknown",
+      "version",
+    ]);
     expect(report.tool).toBe("gatehouse");
     for (const f of report.findings) {
       expect(Object.keys(f).sort()).toEqual([
@@ -233,5 +240,49 @@ describe("gatehouse scan on the Gatehouse repository itself", () => {
     );
     expect(findings.map((f) => `${f.check} ${f.file}:${f.line} ${f.message}`)).toEqual([]);
     expect(r.code).toBe(0);
+  });
+});
+
+describe("gatehouse scan is never silent", () => {
+  const broken = checkout("broken", {
+    ".github/workflows/ci.yml": "on: [push\njobs: {\n",
+    Dockerfile: "RUN echo no base image\n",
+    "package.json": "{}\n",
+  });
+  type Noted = JsonReport & {
+    errors: Array<{ file: string; reason: string }>;
+    unknown: Array<{ check: string; reason: string }>;
+  };
+
+  it("lists unparsable files and unknown checks in JSON, and warns on stderr", () => {
+    const r = gatehouse("scan", broken, "--format", "json");
+    const json = JSON.parse(r.stdout) as Noted;
+    expect(json.errors.map((e) => e.file).sort()).toEqual([".github/workflows/ci.yml", "Dockerfile"]);
+    expect(json.errors.every((e) => e.reason.length > 0)).toBe(true);
+    expect(json.unknown.find((u) => u.check === "dockerfile-root-user")?.reason).toContain("Dockerfile");
+    expect(r.stderr).toContain("Dockerfile: not analysed");
+  });
+
+  it("reports them as SARIF tool execution notifications", () => {
+    const sarif = JSON.parse(gatehouse("scan", broken, "--format", "sarif").stdout) as {
+      runs: Array<{
+        invocations: Array<{
+          toolExecutionNotifications: Array<{
+            level: string;
+            message: { text: string };
+            associatedRule?: { id: string };
+          }>;
+        }>;
+      }>;
+    };
+    expect(validateSarif(sarif)).toEqual([]);
+    const notes = sarif.runs[0]?.invocations[0]?.toolExecutionNotifications ?? [];
+    expect(notes.filter((n) => n.level === "error")).toHaveLength(2);
+    expect(notes.some((n) => n.associatedRule?.id === "dockerfile-root-user")).toBe(true);
+  });
+
+  it("keeps a clean checkout's error list empty", () => {
+    const json = JSON.parse(gatehouse("scan", unsafe, "--format", "json").stdout) as Noted;
+    expect(json.errors).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { catalogue } from "@/lib/checks/catalogue";
+import { inputErrors, undecidedChecks } from "@/lib/checks/input-errors";
 import { runChecksAsync, selectChecks } from "@/lib/checks/run-checks";
 import { collectSuppressionProblems } from "@/lib/checks/suppressions";
 import type { Source } from "@/lib/checks/types";
@@ -21,6 +22,7 @@ import { makeIgnoreMatcher, parseIgnoreFile } from "./ignore";
 import type { ProgressStream } from "./progress";
 import { makeProgress } from "./progress";
 import { walkCheckout } from "./walk";
+import { withNotifications } from "./notifications";
 
 const SCAN_SOURCES: Source[] = ["wf", "files"];
 
@@ -52,7 +54,11 @@ export async function runScan(flags: ScanFlags, io: ScanIO, version: string): Pr
   const now = io.now?.() ?? new Date();
   const ctx = makeCheckContext(defaultPolicy, `local/${name}`, now);
   const checks = selectChecks({ only: SCAN_SOURCES });
-  const results = (await runChecksAsync(facts, ctx, { checks })).filter((r) => r.status !== "unknown");
+  const all = await runChecksAsync(facts, ctx, { checks });
+  // Unknown results are not scored, but they are reported with their reason (never silent).
+  const results = all.filter((r) => r.status !== "unknown");
+  const errors = inputErrors(facts);
+  const undecided = undecidedChecks(all);
   const scores = scoreResults(results, defaultPolicy);
   const findings = reportFindings(results);
   const problems = collectSuppressionProblems(walked.files, new Set(catalogue.map((c) => c.id)));
@@ -71,10 +77,21 @@ export async function runScan(flags: ScanFlags, io: ScanIO, version: string): Pr
 
   let report: string;
   if (flags.format === "json")
-    report = JSON.stringify(buildJsonReport(version, findings, scores), null, 2) + "\n";
+    report =
+      JSON.stringify({ ...buildJsonReport(version, findings, scores), errors, unknown: undecided }, null, 2) +
+      "\n";
   else if (flags.format === "sarif")
     report =
-      JSON.stringify(buildSarif({ version, rules: checks, findings, problems, skipped }), null, 2) + "\n";
+      JSON.stringify(
+        withNotifications(
+          buildSarif({ version, rules: checks, findings, problems, skipped: walked.skipped }),
+          checks,
+          errors,
+          undecided,
+        ),
+        null,
+        2,
+      ) + "\n";
   else
     report = formatTable({
       version,
@@ -89,6 +106,10 @@ export async function runScan(flags: ScanFlags, io: ScanIO, version: string): Pr
   if (flags.format !== "table") {
     for (const p of problems) io.stderr.write(`gatehouse: warning: ${p.file}:${p.line}: ${p.message}\n`);
   }
+  for (const e of errors)
+    io.stderr.write(
+      `gatehouse: warning: ${e.file}${e.line ? `:${e.line}` : ""}: not analysed: ${e.reason}\n`,
+    );
   if (flags.output) {
     await writeFile(flags.output, report).catch((err: NodeJS.ErrnoException) => {
       throw new UsageError(`cannot write --output ${flags.output}: ${err.code ?? err.message}`);

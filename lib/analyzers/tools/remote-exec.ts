@@ -1,10 +1,11 @@
 // Downloaded code executed without verification: `curl … | sh`, `bash <(curl …)`,
 // `sh -c "$(curl …)"`, PowerShell `iwr … | iex`, and tools fetched from moving URLs
 // (…/latest/…, a branch of raw.githubusercontent.com) with no checksum check.
+import { downloadExecIn, newDownloadState, type DownloadState } from "./download-exec";
 import { logicalLines } from "./kinds";
 
 export interface RemoteExecHit {
-  kind: "pipe-to-shell" | "unpinned-download";
+  kind: "pipe-to-shell" | "unpinned-download" | "download-exec";
   /** Index of the (first) script line. */
   index: number;
   text: string;
@@ -25,7 +26,8 @@ const VERIFIED =
   /\b(?:sha(?:1|256|512)sum|shasum|gpg\s+--verify|cosign\s+verify|minisign\s+-V|slsa-verifier|--checksum|Get-FileHash|certutil\s+-hashfile)\b/i;
 const PIP_GIT = /\bpip3?\s+install\b[^\n]*\bgit\+https?:\/\/[^\s@]+(?:\.git)?(?:\s|$)/;
 
-export function remoteExecHits(script: string): RemoteExecHit[] {
+/** `state` carries downloads from earlier scripts (a Dockerfile stage's previous RUNs). */
+export function remoteExecHits(script: string, state: DownloadState = newDownloadState()): RemoteExecHit[] {
   if (script.length > 500_000) return [];
   const lines = logicalLines(script);
   const verified = VERIFIED.test(script);
@@ -33,10 +35,13 @@ export function remoteExecHits(script: string): RemoteExecHit[] {
   for (const l of lines) {
     const text = l.text.length > 20_000 ? l.text.slice(0, 20_000) : l.text;
     if (/^\s*#/.test(text)) continue;
+    const ran = downloadExecIn(text, state);
     if (PIPE.test(text) || SUBST.test(text) || POWERSHELL.test(text)) {
       out.push({ kind: "pipe-to-shell", index: l.index, text: text.trim(), confidence: "high" });
     } else if (!verified && DOWNLOAD.test(text)) {
       out.push({ kind: "unpinned-download", index: l.index, text: text.trim(), confidence: "medium" });
+    } else if (ran.length > 0) {
+      out.push({ kind: "download-exec", index: l.index, text: text.trim(), confidence: "high" });
     } else if (PIP_GIT.test(text)) {
       out.push({ kind: "unpinned-download", index: l.index, text: text.trim(), confidence: "medium" });
     }

@@ -107,8 +107,12 @@ export const RUN_RULES: RunRule[] = [
     kind: "sast",
     tool: "SonarScanner",
     needle: "sonar",
-    re: new RegExp(`${W}(sonar-scanner|sonar:sonar)\\b`),
+    re: new RegExp(
+      `${W}(sonar-scanner|sonar:sonar|sonarqube-scanner|dotnet[\\s-]+sonarscanner)\\b|gradlew?\\s[^\\n]*\\bsonar(qube)?\\b`,
+    ),
   },
+  { kind: "sast", tool: "Qodana", needle: "qodana", re: new RegExp(`${W}qodana\\s+scan\\b`) },
+  { kind: "sast", tool: "Pysa", needle: "pyre", re: new RegExp(`${W}pyre\\s[^\\n]*\\banalyze\\b`) },
   { kind: "sast", tool: "njsscan", needle: "njsscan", re: new RegExp(`${W}njsscan\\b`) },
   {
     kind: "secret-scan",

@@ -83,6 +83,32 @@ describe("scanner gates", () => {
   });
 });
 
+describe("static analysis tools", () => {
+  it.each([
+    ["JetBrains/qodana-action", "Qodana"],
+    ["SonarSource/sonarqube-scan-action", "SonarQube"],
+    ["SonarSource/sonarcloud-github-action", "SonarCloud"],
+    ["semgrep/semgrep-action", "Semgrep"],
+    ["facebook/pysa-action", "Pysa"],
+  ])("counts the %s action as %s", (action, tool) => {
+    expect(ofKind(stepHits(uses(action.toLowerCase())), "sast").map((h) => h.tool)).toEqual([tool]);
+  });
+  it.each([
+    ["qodana scan --results-dir out", "Qodana"],
+    ["./gradlew build sonar", "SonarScanner"],
+    ["dotnet sonarscanner begin /k:x", "SonarScanner"],
+    ["semgrep scan --config auto", "Semgrep"],
+    ["snyk code test --severity-threshold=high", "Snyk Code"],
+    ["pyre --noninteractive analyze --no-verify", "Pysa"],
+  ])("counts `%s` as %s", (cmd, tool) => {
+    expect(ofKind(stepHits(run(cmd)), "sast").map((h) => h.tool)).toEqual([tool]);
+  });
+  it("does not count a plain pyre type check or an unrelated gradle task", () => {
+    expect(ofKind(stepHits(run("pyre check")), "sast")).toEqual([]);
+    expect(ofKind(stepHits(run("./gradlew test")), "sast")).toEqual([]);
+  });
+});
+
 describe("publishHits", () => {
   it("finds image, package and release publication", () => {
     expect(

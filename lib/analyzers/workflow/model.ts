@@ -101,6 +101,8 @@ export interface Workflow {
   jobs: Job[];
   /** For actions (`action.yml`): `runs.using` as written (composite, node20, docker, …). */
   using?: string;
+  /** For docker actions: `runs.image` (`docker://…` or a Dockerfile path). */
+  image?: ScalarValue;
   /** Workflow-level `defaults.run.shell`, when declared. */
   defaultShell?: string;
   /** Source lines, for evidence snippets and inline suppressions. */

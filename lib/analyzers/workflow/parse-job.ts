@@ -4,8 +4,25 @@ import type { Job, Pos, ScalarValue, Step } from "./model";
 import { defaultShell, parseContainer, parsePermissions, parseServices } from "./parse-parts";
 import type { Source, YNode } from "./yaml-walk";
 
+// Step groups (`- parallel: [steps…]`, or a nested `steps:` list without `run`/`uses`) hold
+// steps like any other: they are flattened in document order so every step-based check
+// sees them.
+const GROUP_KEYS = ["parallel", "steps"];
+
+function flatItems(src: Source, node: YNode | null, out: YNode[] = [], depth = 0): YNode[] {
+  for (const item of src.items(node)) {
+    const group =
+      depth < 8 && isMap(item) && !src.get(item, "run") && !src.get(item, "uses")
+        ? GROUP_KEYS.map((k) => src.get(item, k)).find((g) => isSeq(g))
+        : undefined;
+    if (group) flatItems(src, group, out, depth + 1);
+    else out.push(item);
+  }
+  return out;
+}
+
 export function parseSteps(src: Source, node: YNode | null): Step[] {
-  return src.items(node).map((s, index) => {
+  return flatItems(src, node).map((s, index) => {
     const step: Step = {
       index,
       pos: src.pos(s),

@@ -30,9 +30,12 @@ export function parsePermissions(src: Source, node: YNode | null): Permissions |
   if (node === null) return undefined;
   const pos = src.pos(node);
   if (isScalar(node)) {
-    const v = String(node.value ?? "");
+    const v = node.value === null || node.value === undefined ? "" : String(node.value).trim();
+    // `permissions:` with no value is an empty map (every scope none), not a grant.
+    if (v === "") return { kind: "scopes", scopes: Object.create(null), pos };
+    if (v === "read-all") return { kind: "all", level: "read-all", pos };
     // GitHub accepts only read-all / write-all here; anything else is treated as the broader grant.
-    return { kind: "all", level: v === "read-all" ? "read-all" : "write-all", pos };
+    return { kind: "all", level: "write-all", pos };
   }
   const scopes: Record<string, PermissionLevel> = Object.create(null);
   for (const e of src.entries(node)) {

@@ -131,6 +131,8 @@ function action(
   };
   const name = src.str(src.get(root, "name"));
   if (name !== undefined) wf.name = name;
+  const image = src.scalar(src.get(runs, "image"));
+  if (image) wf.image = image;
   if (using !== "composite") {
     warnings.push(`action runs.using is "${using}": no steps to analyse`);
     return wf;

@@ -152,10 +152,34 @@ function onAttackerList(segs: string[]): boolean {
   });
 }
 
-export function classifyContext(path: string): TaintVerdict {
+/** Declared types of a workflow's `workflow_dispatch` inputs (lower-case name → type). */
+export type InputTypes = ReadonlyMap<string, string>;
+
+// Input types whose values are fixed shapes (true/false, a number, one of the listed options,
+// an environment name): no attacker text fits in them, whatever the input is called.
+const FIXED_INPUT_TYPES = new Set(["boolean", "number", "choice", "environment"]);
+
+/**
+ * `inputs.X` / `github.event.inputs.X`: decided by the declared type, never by the name.
+ * A dispatch input typed string carries free text (medium: dispatching needs write access);
+ * an undeclared input is unknown here (workflow_call inputs are judged by their callers).
+ */
+function classifyInput(name: string, types: InputTypes | undefined): TaintVerdict {
+  const type = types?.get(name);
+  if (type === undefined) return { taint: "unknown", confidence: "medium" };
+  if (FIXED_INPUT_TYPES.has(type)) return { taint: "safe", confidence: "high" };
+  return { taint: "attacker", confidence: "medium" };
+}
+
+export function classifyContext(path: string, inputTypes?: InputTypes): TaintVerdict {
   const segs = split(path);
   const joined = segs.join(".");
   const root = segs[0] ?? "";
+  if (root === "inputs" && segs.length >= 2) return classifyInput(segs[1]!, inputTypes);
+  if (root === "github" && segs[1] === "event" && segs[2] === "inputs") {
+    if (segs.length < 4) return { taint: "unknown", confidence: "medium" };
+    return classifyInput(segs[3]!, inputTypes);
+  }
   if (SAFE_EXACT.has(joined) || SAFE_ROOTS.has(root)) return { taint: "safe", confidence: "high" };
   if (root !== "github") return { taint: "unknown", confidence: "medium" };
   const leaf = segs[segs.length - 1] ?? "";

@@ -18,7 +18,7 @@ const PRIVILEGED_UNTRUSTED_TRIGGERS: ReadonlySet<string> = new Set([
   "check_suite",
 ]);
 /** Triggers that start on pull-request activity (fork PRs included). */
-const PULL_REQUEST_TRIGGERS: ReadonlySet<string> = new Set([
+export const PULL_REQUEST_TRIGGERS: ReadonlySet<string> = new Set([
   "pull_request",
   "pull_request_target",
   "pull_request_review",

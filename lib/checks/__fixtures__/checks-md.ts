@@ -60,4 +60,9 @@ export const CHECKS_MD: ReadonlyArray<readonly [string, string, string, readonly
   ["production-any-branch", "change-control", "high", ["settings"]],
   ["deploy-without-environment", "change-control", "high", ["wf"]],
   ["admins-bypass-environment", "change-control", "low", ["settings"]],
-];
+  ["unredacted-secret", "secrets", "medium", ["wf"]],
+  ["long-lived-publish-token", "secrets", "medium", ["wf"]],
+  ["dependabot-insecure-execution", "supply-chain", "medium", ["files"]],
+  ["spoofable-bot-condition", "integrity", "high", ["wf"]],
+  ["unsound-condition", "integrity", "medium", ["wf"]],
+  ["artifact-poisoning", "integrity", "high", ["wf"]],];

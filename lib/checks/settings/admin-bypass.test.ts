@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-
 import { makeBranchProtection, makeFacts, makeRuleset } from "../../../testing/facts";
-import { findingFields, runCheck } from "./__fixtures__/run";
+import { findingFields, runCheck } from "../test-kit";
 import { adminBypass } from "./admin-bypass";
 
 describe("admin-bypass", () => {

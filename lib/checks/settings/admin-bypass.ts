@@ -1,15 +1,17 @@
 import type { CheckDefinition, Finding } from "../types";
-import { NO_SETTINGS, api, fail, finding, notApplicable, pass, settingsCheck, unknown } from "./define";
-import { BRANCHES_UI, protectionEndpoint } from "./branch-fixes";
-import { branchView, rulesetEndpoint } from "./branch-view";
+import { NO_SETTINGS } from "../support/settings";
+import { api, finding } from "../evidence";
+import { fail, notApplicable, pass, unknown, defineCheck } from "../define";
+import { BRANCHES_UI, protectionEndpoint } from "../support/branch-fixes";
+import { branchView, rulesetEndpoint } from "../support/branch-view";
 
-export const adminBypass: CheckDefinition = settingsCheck({
+export const adminBypass: CheckDefinition = defineCheck({
   id: "admin-bypass",
   title: "Nobody can bypass the default-branch rules",
   category: "identity",
   severity: "medium",
   from: ["settings"],
-  archived: "skip",
+  input: "live-settings",
   rationale:
     "Rules that admins or listed actors can skip protect only against everyone else: one compromised admin or bypass token pushes unreviewed code. Ruleset bypass modes always and exempt fail; pull_request (bypass only by merging a PR) is allowed; not applicable when the branch has no rules at all (branch-protection reports that).",
   remediation:

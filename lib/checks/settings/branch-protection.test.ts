@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-
-import { makeBranchProtection, makeFacts, makeRuleset } from "../../../testing/facts";
-import { findingFields, runCheck } from "./__fixtures__/run";
-import { branchProtection, forcePush, signedCommits, statusChecksMissing } from "./branch-protection";
+import { makeFacts, makeRuleset } from "../../../testing/facts";
+import { findingFields, runCheck } from "../test-kit";
+import { branchProtection } from "./branch-protection";
 
 const unprotected = (extra: Parameters<typeof makeFacts>[0] = {}) =>
   makeFacts({ settings: { branchProtection: null, rulesets: [] }, ...extra });
@@ -76,118 +75,5 @@ describe("branch-protection", () => {
   it("is unknown without settings and not-applicable on an archived repo", () => {
     expect(runCheck(branchProtection, makeFacts({ settings: null })).status).toBe("unknown");
     expect(runCheck(branchProtection, unprotected({ archived: true })).status).toBe("not-applicable");
-  });
-});
-
-describe("force-push", () => {
-  it("passes when the classic rule blocks both", () => {
-    expect(runCheck(forcePush, makeFacts()).status).toBe("pass");
-  });
-
-  it("fails on each allowed operation separately", () => {
-    const facts = makeFacts({
-      settings: { branchProtection: makeBranchProtection({ allowForcePushes: true, allowDeletions: true }) },
-    });
-    const outcome = runCheck(forcePush, facts);
-    expect(outcome.status).toBe("fail");
-    expect(findingFields(outcome)).toEqual([
-      ["branches/main/protection.allow_force_pushes.enabled", true],
-      ["branches/main/protection.allow_deletions.enabled", true],
-    ]);
-  });
-
-  it("passes when a ruleset blocks what the classic rule allows", () => {
-    const facts = makeFacts({
-      settings: {
-        branchProtection: makeBranchProtection({ allowForcePushes: true, allowDeletions: true }),
-        rulesets: [makeRuleset({ rules: { nonFastForward: true, deletion: true } })],
-      },
-    });
-    expect(runCheck(forcePush, facts).status).toBe("pass");
-  });
-
-  it("fails without any protection", () => {
-    expect(runCheck(forcePush, unprotected()).findings).toHaveLength(2);
-  });
-
-  it("is unknown when the allowed operation might be blocked by an unreadable rule", () => {
-    const facts = makeFacts({
-      settings: {
-        branchProtection: null,
-        branchProtectionKnown: false,
-        rulesets: [makeRuleset({ rules: { nonFastForward: true } })],
-      },
-    });
-    expect(runCheck(forcePush, facts).status).toBe("unknown");
-  });
-});
-
-describe("signed-commits", () => {
-  it("passes when required by the rule or a ruleset", () => {
-    expect(runCheck(signedCommits, makeFacts()).status).toBe("pass");
-    const viaRuleset = makeFacts({
-      settings: { branchProtection: null, rulesets: [makeRuleset({ rules: { requiredSignatures: true } })] },
-    });
-    expect(runCheck(signedCommits, viaRuleset).status).toBe("pass");
-  });
-
-  it("fails when not required, pointing at the required_signatures endpoint", () => {
-    const outcome = runCheck(
-      signedCommits,
-      makeFacts({ settings: { branchProtection: makeBranchProtection({ requireSignedCommits: false }) } }),
-    );
-    expect(outcome.status).toBe("fail");
-    expect(findingFields(outcome)).toEqual([["branches/main/protection.required_signatures.enabled", false]]);
-    expect(outcome.findings[0]?.remediation).toContain(
-      "POST /repos/acme/api/branches/main/protection/required_signatures",
-    );
-  });
-
-  it("suggests a ruleset rule when only rulesets exist", () => {
-    const outcome = runCheck(
-      signedCommits,
-      makeFacts({ settings: { branchProtection: null, rulesets: [makeRuleset()] } }),
-    );
-    expect(outcome.findings[0]?.remediation).toContain('"type":"required_signatures"');
-  });
-
-  it("is unknown when unreadable", () => {
-    expect(
-      runCheck(
-        signedCommits,
-        makeFacts({ settings: { branchProtectionKnown: false, branchProtection: null } }),
-      ).status,
-    ).toBe("unknown");
-  });
-});
-
-describe("status-checks-missing", () => {
-  it("passes with required checks", () => {
-    expect(runCheck(statusChecksMissing, makeFacts()).evidence).toEqual([
-      { kind: "api", field: "branches/main/protection.required_status_checks.checks", value: ["ci/test"] },
-    ]);
-  });
-
-  it("fails when none are required anywhere", () => {
-    const facts = makeFacts({
-      settings: {
-        branchProtection: makeBranchProtection({ requiredStatusChecks: [] }),
-        rulesets: [makeRuleset()],
-      },
-    });
-    const outcome = runCheck(statusChecksMissing, facts);
-    expect(outcome.status).toBe("fail");
-    expect(outcome.findings[0]?.remediation).toContain('"type":"required_status_checks"');
-  });
-
-  it("passes on ruleset status checks and is unknown without settings", () => {
-    const facts = makeFacts({
-      settings: {
-        branchProtection: null,
-        rulesets: [makeRuleset({ rules: { requiredStatusChecks: ["build"] } })],
-      },
-    });
-    expect(runCheck(statusChecksMissing, facts).status).toBe("pass");
-    expect(runCheck(statusChecksMissing, makeFacts({ settings: null })).status).toBe("unknown");
   });
 });

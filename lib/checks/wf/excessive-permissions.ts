@@ -1,9 +1,9 @@
-// excessive-permissions: write-all grants, or no `permissions:` while the default token is write.
 import type { Job, Workflow } from "../../analyzers/workflow/model";
 import type { RepoFacts } from "../../facts/types";
 import type { Evidence, Finding } from "../types";
-import { neededScopes, permissionsBlock } from "./permission-table";
-import { finding, wfCheck } from "./util";
+import { neededScopes, permissionsBlock } from "../support/permission-table";
+import { finding, at } from "../evidence";
+import { defineCheck } from "../define";
 
 function defaultTokenWrite(facts: RepoFacts): { write: boolean | null; evidence: Evidence | null } {
   const repo = facts.settings?.actions?.defaultWorkflowPermissions ?? null;
@@ -34,9 +34,8 @@ function writeAll(wf: Workflow): Finding[] {
   if (wf.permissions?.kind === "all" && wf.permissions.level === "write-all") {
     out.push(
       finding(
-        wf,
-        wf.permissions.pos,
         "The workflow grants `permissions: write-all` to every job.",
+        at(wf, wf.permissions.pos),
         `Replace \`permissions: write-all\` with:\n${permissionsBlock(neededScopes(wf.jobs))}`,
       ),
     );
@@ -45,9 +44,8 @@ function writeAll(wf: Workflow): Finding[] {
     if (job.permissions?.kind === "all" && job.permissions.level === "write-all") {
       out.push(
         finding(
-          wf,
-          job.permissions.pos,
           `Job \`${job.id}\` grants \`permissions: write-all\`.`,
+          at(wf, job.permissions.pos),
           `Replace it under \`jobs.${job.id}\` with:\n${permissionsBlock(neededScopes([job]), "    ")}`,
         ),
       );
@@ -61,7 +59,7 @@ function undeclared(wf: Workflow): Job[] {
   return wf.jobs.filter((j) => !j.permissions);
 }
 
-export const excessivePermissions = wfCheck({
+export const excessivePermissions = defineCheck({
   id: "excessive-permissions",
   title: "Workflow tokens get least privilege",
   category: "integrity",
@@ -71,7 +69,8 @@ export const excessivePermissions = wfCheck({
     "The GITHUB_TOKEN is handed to every step and action of a job. With write-all (or a write default and no `permissions:`), one compromised dependency or injected command can push code, publish releases and rewrite workflows.",
   remediation:
     "Declare `permissions: contents: read` at the top of each workflow and grant write scopes only on the jobs that need them.",
-  evaluate(workflows, facts) {
+  input: "workflows",
+  run(workflows, facts) {
     const findings = workflows.flatMap(writeAll);
     const open = workflows.map((wf) => ({ wf, jobs: undeclared(wf) })).filter((x) => x.jobs.length > 0);
     if (open.length === 0) return { findings };
@@ -88,7 +87,7 @@ export const excessivePermissions = wfCheck({
         const names = jobs.map((j) => j.id).join(", ");
         const msg = `No \`permissions:\` for job(s) ${names}, and the default workflow token is read-write.`;
         const fix = `Add at the top level of ${wf.path} (above \`jobs:\`):\n${permissionsBlock(neededScopes(jobs))}`;
-        const f = finding(wf, pos, msg, fix);
+        const f = finding(msg, at(wf, pos), fix);
         findings.push(f);
       }
     }

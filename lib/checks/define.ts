@@ -1,0 +1,168 @@
+// The one contract for a check: metadata declared once as data, an `input` that says
+// what the check reads, and a `run` that returns a Verdict. The status of every check
+// follows one rule (decide), so "fail beats unknown beats not-applicable beats pass"
+// cannot drift between families of checks.
+import type { Workflow } from "../analyzers/workflow/model";
+import type { RepoFacts } from "../facts/types";
+import { fileEvidence } from "./evidence";
+import { workflowsOf } from "./support/workflows-of";
+import type {
+  Category,
+  CheckContext,
+  CheckDefinition,
+  CheckOutcome,
+  Evidence,
+  Finding,
+  Severity,
+  Source,
+} from "./types";
+
+export interface Unreadable {
+  path: string;
+  reason: string;
+}
+
+export interface Verdict {
+  findings: Finding[];
+  /** Inputs that could not be read: the check never passes while any remain. */
+  failures?: Unreadable[];
+  /** Why the check cannot decide (e.g. a setting it needs is unknown). */
+  unknown?: string | string[];
+  /** Set when nothing the check looks at exists. */
+  notApplicable?: string;
+  /** What the outcome rests on; defaults to the input's own evidence (the workflow files). */
+  evidence?: Evidence[];
+  /** Why a pass passes, when that is not obvious from the evidence. */
+  reason?: string;
+  /** The status is never set by hand: decide() derives it. */
+  status?: never;
+}
+
+/**
+ * What a check reads:
+ * - `workflows`: parsed workflow and action files; not-applicable when there are none;
+ * - `workflows-any`: the same, but the check also judges repositories without workflows;
+ * - `repository`: the whole facts (files, paths, alerts, registry);
+ * - `settings`: repository/organisation settings, judged on archived repositories too;
+ * - `live-settings`: settings that cannot be exploited or changed on an archived
+ *   (read-only) repository, so they are not-applicable there.
+ */
+export type CheckInput = "workflows" | "workflows-any" | "repository" | "settings" | "live-settings";
+
+interface Meta {
+  id: string;
+  title: string;
+  category: Category;
+  severity: Severity;
+  from: Source[];
+  rationale: string;
+  /** Generic remediation for the catalogue; findings carry the specific one. */
+  remediation: string;
+  prepare?(facts: RepoFacts): Promise<void>;
+}
+
+export interface WorkflowCheckSpec extends Meta {
+  input: "workflows" | "workflows-any";
+  run(workflows: Workflow[], facts: RepoFacts, ctx: CheckContext): Verdict;
+}
+
+export interface FactsCheckSpec extends Meta {
+  input: "repository" | "settings" | "live-settings";
+  run(facts: RepoFacts, ctx: CheckContext): Verdict;
+}
+
+export type CheckSpec = WorkflowCheckSpec | FactsCheckSpec;
+
+const readsWorkflows = (s: CheckSpec): s is WorkflowCheckSpec =>
+  s.input === "workflows" || s.input === "workflows-any";
+
+const ARCHIVED =
+  "The repository is archived (read-only): this setting cannot be exploited or changed until it is unarchived.";
+
+export function defineCheck(spec: CheckSpec): CheckDefinition {
+  const { input: _input, run: _run, ...meta } = spec;
+  return {
+    ...meta,
+    run(facts, ctx): CheckOutcome {
+      const s = spec;
+      if (readsWorkflows(s)) {
+        const set = workflowsOf(facts);
+        if (set.total === 0 && s.input === "workflows")
+          return decide({ findings: [], notApplicable: "The repository has no workflow or action files." });
+        const failures = set.failures.map((f) => ({
+          path: `${f.path}${f.line ? `:${f.line}` : ""}`,
+          reason: f.error,
+        }));
+        const v = s.run(set.workflows, facts, ctx);
+        return decide(v, failures, set.workflows.map(firstLine));
+      }
+      if (s.input === "live-settings" && facts.archived)
+        return decide({
+          findings: [],
+          notApplicable: ARCHIVED,
+          evidence: [{ kind: "api", field: "archived", value: true }],
+        });
+      return decide(s.run(facts, ctx));
+    },
+  };
+}
+
+/**
+ * The one status rule. A finding fails the check (unread inputs are named in the
+ * reason); otherwise anything unread or undecidable makes it unknown (never a pass);
+ * otherwise not-applicable when nothing was subject to it; otherwise pass.
+ */
+export function decide(
+  v: Verdict,
+  inputFailures: Unreadable[] = [],
+  defaultEvidence?: Evidence[],
+): CheckOutcome {
+  const failures = [...inputFailures, ...(v.failures ?? [])];
+  const partial = failures.length
+    ? [`Not analysed: ${failures.map((f) => `${f.path}: ${f.reason}`).join("; ")}`]
+    : [];
+  const unknown = [...(typeof v.unknown === "string" ? [v.unknown] : (v.unknown ?? [])), ...partial];
+  const evidence = v.evidence ?? defaultEvidence ?? [];
+  const base = evidence.length > 0 ? { evidence } : {};
+  if (v.findings.length > 0)
+    return unknown.length
+      ? { status: "fail", findings: v.findings, ...base, reason: unknown.join(" ") }
+      : { status: "fail", findings: v.findings, ...base };
+  if (unknown.length > 0) return { status: "unknown", findings: [], ...base, reason: unknown.join(" ") };
+  if (v.notApplicable !== undefined)
+    return { status: "not-applicable", findings: [], ...base, reason: v.notApplicable };
+  return v.reason
+    ? { status: "pass", findings: [], ...base, reason: v.reason }
+    : { status: "pass", findings: [], ...base };
+}
+
+function firstLine(wf: Workflow): Evidence {
+  const first = wf.lines.findIndex((l) => l.trim() !== "" && !l.trimStart().startsWith("#"));
+  return fileEvidence(wf.path, first + 1 || 1, (wf.lines[first] ?? "").trim());
+}
+
+// Verdict shorthands for checks that decide in one step.
+export const pass = (evidence: Evidence[], reason?: string): Verdict =>
+  reason ? { findings: [], evidence, reason } : { findings: [], evidence };
+export const fail = (findings: Finding[], evidence?: Evidence[]): Verdict =>
+  evidence ? { findings, evidence } : { findings };
+export const unknown = (reason: string, evidence: Evidence[] = []): Verdict => ({
+  findings: [],
+  unknown: reason,
+  evidence,
+});
+export const notApplicable = (reason: string, evidence: Evidence[] = []): Verdict => ({
+  findings: [],
+  notApplicable: reason,
+  evidence,
+});
+
+/** The verdict an outcome stands for, for checks that build on another check's outcome. */
+export function verdictOf(o: CheckOutcome): Verdict {
+  const evidence = o.evidence ? { evidence: o.evidence } : {};
+  if (o.status === "fail")
+    return { findings: o.findings, ...evidence, ...(o.reason ? { unknown: o.reason } : {}) };
+  if (o.status === "unknown") return { findings: [], ...evidence, unknown: o.reason ?? "unknown" };
+  if (o.status === "not-applicable") return { findings: [], ...evidence, notApplicable: o.reason ?? "" };
+  return { findings: [], ...evidence, ...(o.reason ? { reason: o.reason } : {}) };
+}

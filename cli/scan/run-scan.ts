@@ -8,7 +8,7 @@ import { inputErrors, undecidedChecks } from "@/lib/checks/input-errors";
 import { runChecksAsync, selectChecks } from "@/lib/checks/run-checks";
 import { collectSuppressionProblems } from "@/lib/checks/suppressions";
 import type { Source } from "@/lib/checks/types";
-import { workflowsOf } from "@/lib/checks/wf/workflows-of";
+import { workflowsOf } from "@/lib/checks/support/workflows-of";
 import { filesOnlyFacts } from "@/lib/facts/types";
 import { defaultPolicy, makeCheckContext } from "@/lib/policy";
 import { reportFindings } from "@/lib/report/findings";
@@ -86,7 +86,8 @@ export async function runScan(flags: ScanFlags, io: ScanIO, version: string): Pr
         withNotifications(
           buildSarif({ version, rules: checks, findings, problems, skipped: walked.skipped }),
           checks,
-          errors,
+          // A file the walk skipped already has its note; one notification per file.
+          errors.filter((e) => !skippedPaths.has(e.file)),
           undecided,
         ),
         null,

@@ -8,7 +8,7 @@ import { defineOrgFixture, type OrgFixture } from "@/simulator";
 import { CONTROL_WORKFLOW, hostileFiles } from "@/testing/hostile/corpus";
 import { startSyncHarness, type SyncHarness } from "@/testing/sync/harness";
 import { SYNC_TOKEN } from "@/testing/sync/org-fixture";
-import { workflowsOf } from "../checks/wf/workflows-of";
+import { workflowsOf } from "../checks/support/workflows-of";
 import { assembleRepoFacts, type OrgPart } from "../facts/assemble";
 import { runSyncInline } from "./engine/run-inline";
 

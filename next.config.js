@@ -24,9 +24,15 @@ const nextConfig = {
       {
         source: "/:path*",
         headers: [
+          // The same as STATIC_SECURITY_HEADERS in lib/http/security-headers.ts (a test compares);
+          // pages and routes also get the CSP, HSTS and no-store from proxy.ts.
           { key: "X-Frame-Options", value: "DENY" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
+          {
+            key: "Permissions-Policy",
+            value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+          },
         ],
       },
     ];

@@ -9,6 +9,8 @@ const nextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with HTTP 403.
     authInterrupts: true,
+    // = SERVER_ACTION_BODY_LIMIT_BYTES (lib/http/limits.ts): every policy the schema accepts fits.
+    serverActions: { bodySizeLimit: "2mb" },
   },
   // Packages that must stay as Node modules on the server (wasm, native pg, workers).
   serverExternalPackages: [

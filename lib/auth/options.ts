@@ -10,6 +10,7 @@ import { decideSignIn } from "../server/internal/decide-sign-in";
 import { accessPolicyFromEnv } from "../server/internal/org-membership";
 import { gitHubProvider } from "./github-provider";
 import { requestContext } from "./request-context";
+import { safeRedirect } from "./safe-redirect";
 
 let cached: NextAuthOptions | undefined;
 
@@ -51,6 +52,9 @@ export function buildAuthOptions(env: Env): NextAuthOptions {
         );
         if (verdict.ok) return true;
         return `/signin?error=${verdict.reason === "disabled" ? "AccessDenied" : "NotMember"}`;
+      },
+      async redirect({ url, baseUrl }) {
+        return safeRedirect(url, baseUrl);
       },
       async session({ session, user }) {
         const u = user as GatehouseAdapterUser;

@@ -172,6 +172,17 @@ describe("who may sign in", () => {
     ).toBe(1);
   });
 
+  it("a hostile callbackUrl on sign-in is sent home, not answered with a 500", async () => {
+    const d = driver();
+    const { csrfToken } = (await d.call("GET", ["csrf"])).body as { csrfToken: string };
+    for (const callbackUrl of ["http://[", "javascript:alert(1)", "https://evil.example/x"]) {
+      const start = await d.call("POST", ["signin", "github"], {}, { csrfToken, callbackUrl });
+      expect(start.status, callbackUrl).toBe(302);
+      expect(new URL(start.location!).origin).toBe(new URL(h.sim.url).origin);
+      expect(d.jar.get("next-auth.callback-url")).toBe("http://127.0.0.1:4790");
+    }
+  });
+
   it("under https the cookies are __Secure-/__Host- prefixed, Secure, HttpOnly and SameSite", async () => {
     const d = driver({ NEXTAUTH_URL: "https://127.0.0.1:4791" });
     const cb = await d.signInThroughGitHub("octo-admin");

@@ -9,7 +9,7 @@ import { appendAuditEntry } from "../server/internal/append-audit-entry";
 import { decideSignIn } from "../server/internal/decide-sign-in";
 import { accessPolicyFromEnv } from "../server/internal/org-membership";
 import { gitHubProvider } from "./github-provider";
-import { requestContext } from "./request-context";
+import { requestContext } from "../server/internal/request-context";
 import { safeRedirect } from "./safe-redirect";
 
 let cached: NextAuthOptions | undefined;

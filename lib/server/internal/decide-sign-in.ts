@@ -1,5 +1,5 @@
 import "server-only";
-import type { RequestMeta } from "../../auth/request-context";
+import type { RequestMeta } from "./request-context";
 import { appendAuditEntry } from "./append-audit-entry";
 import { checkMembershipLive, isAllowlisted, type AccessPolicy } from "./org-membership";
 

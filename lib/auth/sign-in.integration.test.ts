@@ -47,6 +47,7 @@ function driver(over: Record<string, string> = {}) {
     GITHUB_OAUTH_URL: h.sim.url,
     GITHUB_API_URL: h.sim.url,
     GATEHOUSE_ENCRYPTION_KEY: h.key.toString("base64"),
+    GATEHOUSE_AUDIT_KEY: Buffer.alloc(32, 9).toString("base64"),
     ...over,
   });
   return new NextAuthDriver(buildAuthOptions(env), env.NEXTAUTH_URL!);

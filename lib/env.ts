@@ -37,6 +37,18 @@ const envSchema = z.object({
   /** REST base: https://api.github.com, https://ghe.example.com/api/v3, or the simulator. */
   GITHUB_API_URL: z.url().default("https://api.github.com"),
   GATEHOUSE_ADMINS: csv,
+  /** Logins admitted without organisation membership (contractors, break-glass accounts). */
+  GATEHOUSE_ALLOWED_LOGINS: csv,
+  /** When set, only members of these synced organisations may sign in (others are refused). */
+  GATEHOUSE_ALLOWED_ORGS: csv,
+  /** Absolute session lifetime: a session ends this long after sign-in, however active. */
+  GATEHOUSE_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .min(0.25)
+    .max(24 * 30)
+    .default(24),
+  /** Peers whose X-Forwarded-For/-Host/-Proto are believed (the reverse proxy's addresses). */
+  GATEHOUSE_TRUSTED_PROXIES: csv,
   GATEHOUSE_DEFAULT_ROLE: z.enum(["admin", "security_lead", "engineer", "auditor"]).default("engineer"),
   /** 32 bytes, base64: encrypts stored GitHub credentials (AES-256-GCM). */
   GATEHOUSE_ENCRYPTION_KEY: z

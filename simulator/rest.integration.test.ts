@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type Simulator } from "./index";
 import { matchSpecRoute } from "./rest/router";
+import { loadOpenApiSpec } from "./rest/spec";
 import { validateResponse } from "./testing/openapi-validator";
 
 const FIXTURE = path.resolve(__dirname, "../fixtures/orgs/tiny");
@@ -102,6 +103,20 @@ describe("REST routes", () => {
     });
     expect(wrongMethod.status).toBe(404);
     expect((await get("/repos/tiny-org/nope")).status).toBe(404);
+  });
+
+  it("checks organisation membership with 204 for a member and 404 for anyone else", async () => {
+    const member = await get("/orgs/tiny-org/members/Sam");
+    expect(member.status).toBe(204);
+    expect(await member.text()).toBe("");
+    const m = matchSpecRoute("GET", "/orgs/tiny-org/members/sam")!;
+    expect(m.template).toBe("/orgs/{org}/members/{username}");
+    // GitHub documents both answers for this operation (neither has a body schema).
+    const documented = Object.keys(loadOpenApiSpec().paths[m.template]!.get!.responses ?? {});
+    expect(documented).toEqual(expect.arrayContaining(["204", "404"]));
+    const stranger = await get("/orgs/tiny-org/members/mallory");
+    expect(stranger.status).toBe(404);
+    expect((await get("/orgs/other-org/members/sam")).status).toBe(404);
   });
 
   it("limits admin-only settings to admins", async () => {

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
+import { MAX_PAGE } from "@/lib/http/limits";
 import { getActor } from "@/lib/auth";
 import { listOrganizations } from "@/lib/server/orgs/list-organizations";
 import { guard } from "@/lib/server/authz/guard";
@@ -19,6 +21,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const orgs = await guard(listOrganizations(actor));
   const selected = orgs.find((o) => o.login === one(query.org));
   const page = Math.max(1, Number.parseInt(one(query.page) ?? "1", 10) || 1);
+  // A page no list can have is a 404, not a database error (OFFSET beyond bigint).
+  if (page > MAX_PAGE) notFound();
   const [summaries, table] = await Promise.all([
     guard(Promise.all(orgs.map((o) => getOrgSummary(actor, { organizationId: o.id })))),
     guard(listRepoScores(actor, { organizationId: selected?.id, page })),

@@ -1,5 +1,6 @@
 import { CATEGORIES, type Category } from "@/lib/checks/types";
 import { CATEGORY_LABELS, formatScore } from "./labels";
+import { Bar } from "../ui/bar";
 
 export type CategoryValues = Record<Category, number | null>;
 
@@ -13,10 +14,8 @@ export function CategoryScores({ values }: { values: CategoryValues }) {
           <div key={category} className="rounded-lg border border-slate-200 bg-white p-3">
             <dt className="text-xs text-slate-500">{CATEGORY_LABELS[category]}</dt>
             <dd className="mt-1 text-xl font-semibold">{formatScore(value)}</dd>
-            <div className="mt-2 h-1.5 rounded bg-slate-100" aria-hidden="true">
-              {value !== null ? (
-                <div className="h-1.5 rounded bg-slate-700" style={{ width: `${value}%` }} />
-              ) : null}
+            <div className="mt-2 rounded bg-slate-100" aria-hidden="true">
+              <Bar percent={value ?? 0} className="h-1.5" />
             </div>
           </div>
         );

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { getOrgSummary } from "@/lib/server/scores/get-org-summary";
 import { GradeBadge } from "./grade-badge";
 import { formatPercent, formatScore } from "./labels";
+import { Bar } from "../ui/bar";
 
 type Summary = Awaited<ReturnType<typeof getOrgSummary>>;
 
@@ -56,11 +57,7 @@ export function OrgSummaryCard({
                     <GradeBadge grade={grade} />
                   </th>
                   <td className="py-0.5">
-                    <div
-                      className="h-2 rounded bg-slate-700"
-                      style={{ width: `${(count / max) * 100}%`, minWidth: count > 0 ? "0.25rem" : 0 }}
-                      aria-hidden="true"
-                    />
+                    <Bar percent={max > 0 ? (count / max) * 100 : 0} />
                   </td>
                   <td className="w-10 py-0.5 text-right tabular-nums">{count}</td>
                 </tr>

@@ -1,3 +1,5 @@
+import { Bar } from "../ui/bar";
+
 interface Active {
   kind: string;
   status: string;
@@ -48,7 +50,7 @@ export function SyncProgress({
         aria-valuenow={percent}
         aria-label="Sync progress"
       >
-        <div className="h-2 rounded bg-slate-900" style={{ width: `${percent}%` }} />
+        <Bar percent={percent} fill="fill-slate-900" />
       </div>
       <p className="mt-1 text-xs text-slate-500">{detail}</p>
     </div>

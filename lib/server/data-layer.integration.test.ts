@@ -11,10 +11,20 @@ import { changeUserRole } from "./users/change-user-role";
 import { setUserDisabled } from "./users/set-user-disabled";
 import { verifyAuditChain } from "./audit/verify-audit-chain";
 import { listAuditEntries } from "./audit/list-audit-entries";
-import { gatehouseAdapter } from "./internal/next-auth-adapter";
+import { gatehouseAdapter, hashSessionToken, type AdapterPolicy } from "./internal/next-auth-adapter";
 import { syncConfigAdmin } from "./internal/sync-config-admin";
 
 let db: TestDatabase;
+
+// The users here are allowlisted: membership itself is proven in sign-in-access.integration.test.ts.
+const policy = (over: Partial<AdapterPolicy> = {}): AdapterPolicy => ({
+  admins: [],
+  defaultRole: "engineer",
+  allowedLogins: ["ada", "ian", "eve"],
+  allowedOrgs: [],
+  absoluteMaxAgeSeconds: 24 * 3600,
+  ...over,
+});
 let admin: Actor;
 let auditor: Actor;
 let engineerId: string;
@@ -85,7 +95,7 @@ describe("authorisation in the data layer", () => {
   });
 
   it("disabling a user kills their sessions and the adapter refuses them", async () => {
-    const adapter = gatehouseAdapter({ admins: [], defaultRole: "engineer" });
+    const adapter = gatehouseAdapter(policy());
     await adapter.createSession!({
       sessionToken: "tok-eve",
       userId: engineerId,
@@ -95,13 +105,17 @@ describe("authorisation in the data layer", () => {
     await setUserDisabled(admin, { userId: engineerId, disabled: true });
     expect(await db.prisma.session.count({ where: { userId: engineerId } })).toBe(0);
     await db.prisma.session.create({
-      data: { sessionToken: "tok-eve-2", userId: engineerId, expires: new Date(Date.now() + 3_600_000) },
+      data: {
+        sessionToken: hashSessionToken("tok-eve-2"),
+        userId: engineerId,
+        expires: new Date(Date.now() + 3_600_000),
+      },
     });
     expect(await adapter.getSessionAndUser!("tok-eve-2")).toBeNull();
   });
 
   it("deleting a session returns it, so next-auth's sign-out event can audit who left", async () => {
-    const adapter = gatehouseAdapter({ admins: [], defaultRole: "engineer" });
+    const adapter = gatehouseAdapter(policy());
     await adapter.createSession!({
       sessionToken: "tok-ada",
       userId: admin.userId,
@@ -115,7 +129,7 @@ describe("authorisation in the data layer", () => {
   });
 
   it("first sign-in gives configured admins the admin role and others the default", async () => {
-    const adapter = gatehouseAdapter({ admins: ["root-user"], defaultRole: "auditor" });
+    const adapter = gatehouseAdapter(policy({ admins: ["root-user"], defaultRole: "auditor" }));
     const boss = await adapter.createUser!({
       email: "",
       emailVerified: null,

@@ -9,6 +9,7 @@ export const dynamic = "force-dynamic";
 
 const ERRORS: Record<string, string> = {
   AccessDenied: "This account is disabled. Ask an admin to re-enable it.",
+  NotMember: "This GitHub account is not a member of an allowed organisation.",
   OAuthCallback: "GitHub did not complete the sign-in. Try again.",
   Callback: "GitHub did not complete the sign-in. Try again.",
 };

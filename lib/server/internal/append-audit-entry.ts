@@ -8,7 +8,10 @@ import type { Actor } from "../authz/actor";
 import { writeAuditCheckpoint } from "./write-audit-checkpoint";
 
 /** Who acted, as the log records it (the role is not part of an entry). */
-export type AuditActor = Pick<Actor, "userId" | "login" | "ip" | "userAgent">;
+export type AuditActor = Pick<Actor, "login" | "ip" | "userAgent"> & {
+  /** Null for someone with no Gatehouse account yet (a refused sign-in). */
+  userId: string | null;
+};
 
 // Appends are serialised by a transaction-scoped advisory lock so two concurrent
 // requests never chain onto the same predecessor. The sequence number is assigned here,

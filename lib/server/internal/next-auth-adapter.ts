@@ -1,17 +1,34 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "next-auth/adapters";
 import { getDb } from "../../db";
 import type { Role } from "../authz/permissions";
 import { appendAuditEntry } from "./append-audit-entry";
+import { isAllowlisted, knownMemberships, type AccessPolicy } from "./org-membership";
 
 // next-auth's persistence, written against our schema rather than with the stock
 // Prisma adapter because: OAuth tokens are not stored (Gatehouse never acts with a
 // user's GitHub token); disabled users get no session; first sign-in assigns the
-// configured role; and the user's role travels with every session lookup.
+// configured role; the user's role travels with every session lookup; session tokens are
+// stored as SHA-256 digests (a database dump or its WAL holds no usable cookie); a session
+// ends at an absolute lifetime however active it is; and a user who is no longer a member
+// of a synced organisation (nor allowlisted) is signed out on their next request.
 
 export interface RolePolicy {
   admins: string[];
   defaultRole: Role;
+}
+
+export interface AdapterPolicy extends RolePolicy, AccessPolicy {
+  /** Absolute session lifetime from sign-in, in seconds. */
+  absoluteMaxAgeSeconds: number;
+  /** The clock (tests pass one). */
+  now?: () => Date;
+}
+
+/** What the database keeps of a session token: its SHA-256 digest, hex. */
+export function hashSessionToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
 type DbUser = {
@@ -25,7 +42,12 @@ type DbUser = {
   disabledAt: Date | null;
 };
 
-export type GatehouseAdapterUser = AdapterUser & { githubLogin: string | null; role: Role };
+export type GatehouseAdapterUser = AdapterUser & {
+  githubLogin: string | null;
+  role: Role;
+  /** Carried so the sign-in callback can refuse a disabled user before a session exists. */
+  disabledAt: Date | null;
+};
 
 function toAdapterUser(u: DbUser): GatehouseAdapterUser {
   return {
@@ -36,11 +58,16 @@ function toAdapterUser(u: DbUser): GatehouseAdapterUser {
     image: u.image,
     githubLogin: u.githubLogin,
     role: u.role,
+    disabledAt: u.disabledAt,
   };
 }
 
-export function gatehouseAdapter(policy: RolePolicy): Adapter {
+export function gatehouseAdapter(policy: AdapterPolicy): Adapter {
   const db = () => getDb();
+  const now = policy.now ?? (() => new Date());
+  const endOf = (createdAt: Date) => new Date(createdAt.getTime() + policy.absoluteMaxAgeSeconds * 1000);
+  const mayStay = async (login: string | null) =>
+    login !== null && (isAllowlisted(policy, login) || (await knownMemberships(policy, login)).length > 0);
   return {
     async createUser(data: Omit<AdapterUser, "id">) {
       const login = (data as { githubLogin?: string }).githubLogin ?? null;
@@ -107,31 +134,64 @@ export function gatehouseAdapter(policy: RolePolicy): Adapter {
       });
     },
     async createSession(session) {
-      const s = await db().session.create({ data: session });
-      return { sessionToken: s.sessionToken, userId: s.userId, expires: s.expires };
+      const s = await db().session.create({
+        data: { ...session, sessionToken: hashSessionToken(session.sessionToken), createdAt: now() },
+      });
+      return { sessionToken: session.sessionToken, userId: s.userId, expires: s.expires };
     },
     async getSessionAndUser(sessionToken) {
-      const s = await db().session.findUnique({ where: { sessionToken }, include: { user: true } });
+      const s = await db().session.findUnique({
+        where: { sessionToken: hashSessionToken(sessionToken) },
+        include: { user: true },
+      });
       if (!s) return null;
       if (s.user.disabledAt) {
         await db().session.deleteMany({ where: { userId: s.userId } });
         return null;
       }
-      const session: AdapterSession = { sessionToken: s.sessionToken, userId: s.userId, expires: s.expires };
+      const end = endOf(s.createdAt);
+      if (end <= now()) {
+        await db()
+          .session.delete({ where: { id: s.id } })
+          .catch(() => null);
+        return null;
+      }
+      if (!(await mayStay(s.user.githubLogin))) {
+        // Left the organisation since signing in: every session of theirs ends now.
+        await db().session.deleteMany({ where: { userId: s.userId } });
+        await appendAuditEntry(
+          { userId: s.userId, login: s.user.githubLogin, ip: null, userAgent: null },
+          {
+            action: "auth.session_revoked",
+            targetType: "user",
+            targetId: s.userId,
+            details: { reason: "not_member" },
+          },
+        );
+        return null;
+      }
+      const expires = s.expires < end ? s.expires : end;
+      const session: AdapterSession = { sessionToken, userId: s.userId, expires };
       return { session, user: toAdapterUser(s.user) };
     },
+    // next-auth slides the idle expiry forward; it never passes the absolute end.
     async updateSession({ sessionToken, expires }) {
+      const where = { sessionToken: hashSessionToken(sessionToken) };
+      const current = await db().session.findUnique({ where, select: { createdAt: true } });
+      if (!current) return null;
+      const end = endOf(current.createdAt);
+      const capped = expires ? (expires < end ? expires : end) : undefined;
       const s = await db()
-        .session.update({ where: { sessionToken }, data: expires ? { expires } : {} })
+        .session.update({ where, data: capped ? { expires: capped } : {} })
         .catch(() => null);
-      return s ? { sessionToken: s.sessionToken, userId: s.userId, expires: s.expires } : null;
+      return s ? { sessionToken, userId: s.userId, expires: s.expires } : null;
     },
     // next-auth hands the returned session to events.signOut: return it so sign-out is audited.
     async deleteSession(sessionToken) {
       const s = await db()
-        .session.delete({ where: { sessionToken } })
+        .session.delete({ where: { sessionToken: hashSessionToken(sessionToken) } })
         .catch(() => null);
-      return s ? { sessionToken: s.sessionToken, userId: s.userId, expires: s.expires } : null;
+      return s ? { sessionToken, userId: s.userId, expires: s.expires } : null;
     },
   };
 }

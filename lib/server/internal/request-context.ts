@@ -11,7 +11,9 @@ export interface RequestMeta {
 export const requestContext = new AsyncLocalStorage<RequestMeta>();
 
 export function requestMetaFrom(headers: Headers): RequestMeta {
-  // Behind a reverse proxy the client address is the first X-Forwarded-For hop.
+  // X-Forwarded-For here is trustworthy: lib/http/install-forwarded-guard.ts removed any the
+  // client sent unless it came through a GATEHOUSE_TRUSTED_PROXIES proxy (which cut it to the
+  // client's address), and Next otherwise fills it with the socket's peer address.
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || headers.get("x-real-ip") || null, userAgent: headers.get("user-agent") };
+  return { ip: forwarded || null, userAgent: headers.get("user-agent") };
 }

@@ -5,10 +5,11 @@ import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 import { PolicyInvalidError } from "../internal/policy-invalid-error";
 import { savePolicyVersion, type SavedPolicy } from "./save-policy-version";
+import { POLICY_MAX_CHARS } from "../../http/limits";
 
 const input = z.object({
   /** The whole policy document: an object, or its JSON text as typed in the editor. */
-  policy: z.union([z.string().max(2_000_000), z.record(z.string(), z.unknown())]),
+  policy: z.union([z.string().max(POLICY_MAX_CHARS), z.record(z.string(), z.unknown())]),
   note: z.string().max(500).nullish(),
   /** The version the editor was opened on; a different active version is a conflict. */
   expectedVersion: z.coerce.number().int().min(0).optional(),

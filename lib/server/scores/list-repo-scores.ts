@@ -3,10 +3,11 @@ import { z } from "zod";
 import { getDb } from "../../db";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
+import { MAX_PAGE } from "../../http/limits";
 
 const input = z.object({
   organizationId: z.string().min(1).optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 

@@ -3,9 +3,11 @@ import { FACTS_BATCH_SIZE } from "@/lib/github/queries/repo-facts";
 import { FACTS_VERSION, repoFingerprint } from "../fingerprint";
 import { fetchOrgPart } from "../github/fetch-org";
 import { fetchRegistryFacts } from "../github/fetch-registry";
+import { listOrNull } from "../github/rest-get";
 import { listOrgRepos } from "../github/list-repos";
 import { PrismaEtagStore } from "../persist/etag-store";
 import { markMissing, upsertRepositories } from "../persist/repos";
+import { memberLogins, replaceOrgMembers } from "../persist/members";
 import { addRunStats, nodeIdList } from "../persist/runs";
 import { loadFingerprints, upsertOrgSnapshot } from "../persist/snapshots";
 import type { SyncContext } from "./context";
@@ -35,6 +37,10 @@ async function listAndPlan(
   await etags.preload([`${ctx.baseUrl}/orgs/${ctx.orgLogin}`]);
   const client = await ctx.makeClient(stats, etags);
   const org = await fetchOrgPart(client, ctx.orgLogin);
+  // Who may sign in is re-read at every sync: one org-level list (conditional, 304 when unchanged).
+  const members = memberLogins(
+    await listOrNull(client.octokit, "GET /orgs/{org}/members", { org: ctx.orgLogin }),
+  );
   if (ctx.registry) org.part.registry = await fetchRegistryFacts(client, ctx.orgLogin, ctx.registry);
 
   let nodeIds: string[];
@@ -55,6 +61,8 @@ async function listAndPlan(
   await ctx.db.$transaction(
     async (tx) => {
       await upsertOrgSnapshot(tx, ctx.organizationId, runId, org.part, org.issues);
+      // An unreadable list (token without read:org) changes nothing: never lock everyone out.
+      if (members) await replaceOrgMembers(tx, ctx.organizationId, members);
       if (listing) {
         await upsertRepositories(
           tx,

@@ -48,6 +48,13 @@ export const orgRoutes: RouteTable = {
         .map((u) => ({ login: u!.login, id: u!.id })),
     ),
   ),
+  // GitHub answers 204 for a member and 404 for anyone else (Gatehouse's sign-in check).
+  "GET /orgs/{org}/members/{username}": orgRoute(({ ctx, params }) => {
+    const login = (params.username ?? "").toLowerCase();
+    return ctx.org.members.some((m) => m.login.toLowerCase() === login)
+      ? { status: 204, body: null }
+      : notFound("https://docs.github.com/rest/orgs/members#check-organization-membership-for-a-user");
+  }),
   "GET /orgs/{org}/actions/permissions": orgRoute(
     ({ ctx }) => {
       const a = ctx.org.actions;

@@ -15,6 +15,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except sign-in, the auth and webhook APIs, health, and static assets.
-  matcher: ["/((?!signin|api/auth|api/webhooks|api/health|_next/static|_next/image|favicon.ico).*)"],
+  // Everything except sign-in, the auth and webhook APIs, health, the REST API (bearer
+  // keys, answered with 401 JSON by its own wrapper), and static assets.
+  matcher: ["/((?!signin|api/auth|api/webhooks|api/health|api/v1|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -8,7 +8,8 @@ import { UsageError, runScan } from "./scan/run-scan";
 const USAGE = `Usage: gatehouse <command> [options]
 
 Commands:
-  scan <dir>   scan a checkout's workflows and config files (see: gatehouse scan --help)`;
+  scan <dir>          scan a checkout's workflows and config files (see: gatehouse scan --help)
+  api-keys create     create an API key in the database at DATABASE_URL (see: gatehouse api-keys --help)`;
 
 export function toolVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
@@ -29,6 +30,11 @@ export async function main(
   if (command === "--version" || command === "-v") {
     io.stdout.write(`${toolVersion()}\n`);
     return 0;
+  }
+  if (command === "api-keys") {
+    // Loaded on demand: only this command needs the database and the data layer.
+    const { runApiKeys } = await import("./api-keys/run-api-keys");
+    return runApiKeys(rest, io);
   }
   if (command !== "scan") {
     io.stderr.write(

@@ -65,3 +65,20 @@ export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/**
+ * Only the database settings, for commands that need nothing else (`gatehouse api-keys`):
+ * they run where the web app's other secrets may not be set.
+ */
+export function getDatabaseEnv(
+  source: Record<string, string | undefined> = process.env,
+): Pick<Env, "DATABASE_URL" | "DATABASE_POOL_MAX"> {
+  const result = envSchema.pick({ DATABASE_URL: true, DATABASE_POOL_MAX: true }).safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvError(
+    result.error.issues.map((issue) => {
+      const name = issue.path.join(".");
+      return source[name] ? `${name} is invalid: ${issue.message}` : `${name} is required but not set`;
+    }),
+  );
+}

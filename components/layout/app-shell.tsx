@@ -9,6 +9,7 @@ const NAV: Array<{ href: string; label: string; permission: Permission }> = [
   { href: "/sync", label: "Sync", permission: "sync:read" },
   { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
   { href: "/admin/users", label: "Users", permission: "users:manage" },
+  { href: "/admin/api-keys", label: "API keys", permission: "apikeys:manage" },
 ];
 
 export function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {

@@ -20,7 +20,7 @@ describe("demo.env", () => {
     const out = execFileSync(
       "sh",
       ["-c", `set -a; . "$1"; set +a; node -e 'console.log(JSON.stringify(process.env))'`, "sh", file],
-      { env: { PATH: process.env.PATH } as NodeJS.ProcessEnv, encoding: "utf8" },
+      { env: { PATH: process.env.PATH, NODE_ENV: "test" }, encoding: "utf8" },
     );
     expect(JSON.parse(out)).toMatchObject(env);
   });

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { createApiKeyAction } from "@/app/(dashboard)/admin/api-keys/actions";
+import { createApiKeyAction } from "./api-key-actions";
 
 const ROLE_OPTIONS = [
   ["auditor", "Auditor (read only)"],

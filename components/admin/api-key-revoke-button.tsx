@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { revokeApiKeyAction } from "@/app/(dashboard)/admin/api-keys/actions";
+import { revokeApiKeyAction } from "./api-key-actions";
 
 export function ApiKeyRevokeButton({ id, name }: { id: string; name: string }) {
   const [state, action, pending] = useActionState(revokeApiKeyAction, null);

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { requestMetaFrom } from "../auth/request-context";
+import { requestMetaFrom } from "../server/internal/request-context";
 import { logger } from "../logger";
 import type { Actor } from "../server/authz/actor";
 import { resolveApiKey } from "../server/internal/resolve-api-key";

@@ -1,7 +1,7 @@
 import "server-only";
 import { bearerKey, hashApiKey, looksLikeApiKey } from "../../crypto/api-key";
 import { getDb } from "../../db";
-import type { RequestMeta } from "../../auth/request-context";
+import type { RequestMeta } from "./request-context";
 import type { Actor } from "../authz/actor";
 
 /** lastUsedAt is a hint for admins ("is this key still used?"), not an access log. */

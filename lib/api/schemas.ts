@@ -21,12 +21,9 @@ export const ScoreSchema = z
     supplyChain: category("Supply chain"),
     integrity: category("Build & release integrity"),
     changeControl: category("Change control"),
-    coverage: z
-      .number()
-      .nullable()
-      .meta({
-        description: "Share of applicable checks with a known result, 0–1 (unknown never counts as pass)",
-      }),
+    coverage: z.number().nullable().meta({
+      description: "Share of applicable checks with a known result, 0–1 (unknown never counts as pass)",
+    }),
   })
   .meta({ id: "Score" });
 

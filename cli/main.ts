@@ -11,7 +11,7 @@ Commands:
   scan <dir>          scan a checkout's workflows and config files (see: gatehouse scan --help)
   api-keys create     create an API key in the database at DATABASE_URL (see: gatehouse api-keys --help)`;
 
-export function toolVersion(): string {
+function toolVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
     version?: string;
   };

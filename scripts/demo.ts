@@ -62,6 +62,7 @@ const appEnv = {
   NEXTAUTH_URL: appUrl,
   NEXTAUTH_SECRET: secrets.nextAuthSecret,
   GATEHOUSE_ENCRYPTION_KEY: secrets.encryptionKey,
+  GATEHOUSE_AUDIT_KEY: secrets.auditKey,
   GITHUB_WEBHOOK_SECRET: secrets.webhookSecret,
   GITHUB_CLIENT_ID: oauthApp.clientId,
   GITHUB_CLIENT_SECRET: oauthApp.clientSecret,
@@ -69,6 +70,8 @@ const appEnv = {
   GITHUB_API_URL: sim.url,
   GATEHOUSE_ADMINS: admins.join(","),
   GATEHOUSE_DEMO: "1",
+  // The simulator listens on 127.0.0.1.
+  GATEHOUSE_ALLOW_PRIVATE_NETWORK: "1",
 };
 const envFile = writeDemoEnv(dataDir, appEnv);
 const child = startNext(opts.port, appEnv);

@@ -15,7 +15,12 @@ let db: TestDatabase;
 
 function gatehouse(args: string[], env: Record<string, string>) {
   return run(process.execPath, ["bin/gatehouse.mjs", ...args], {
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "test", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "test",
+      GATEHOUSE_AUDIT_KEY: process.env.GATEHOUSE_AUDIT_KEY ?? "",
+      ...env,
+    },
     encoding: "utf8",
   }).catch((err: { code: number; stdout: string; stderr: string }) => err);
 }

@@ -6,14 +6,14 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { parseDuration } from "@/lib/crypto/api-key";
 import { createPrismaClient, setDb } from "@/lib/db";
-import { EnvError, getDatabaseEnv } from "@/lib/env";
+import { EnvError, getAuditKey, getDatabaseEnv } from "@/lib/env";
 import { systemActor } from "@/lib/server/authz/actor";
 import { ROLES } from "@/lib/server/authz/permissions";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
 
 export const API_KEYS_USAGE = `Usage: gatehouse api-keys create --name <name> --role <role> [--expires-in 30d]
 
-Creates an API key for /api/v1 in the database at DATABASE_URL and prints it once, alone
+Creates an API key for /api/v1 in the database at DATABASE_URL (GATEHOUSE_AUDIT_KEY signs the audit entry) and prints it once, alone
 on the last line. Roles: ${ROLES.join(", ")}. Expiry: <n>h, <n>d or <n>w (default 90d, at most 366d).`;
 
 const flags = z.object({
@@ -62,6 +62,7 @@ export async function runApiKeys(argv: string[], io: IO): Promise<number> {
   let env;
   try {
     env = getDatabaseEnv();
+    getAuditKey(); // the creation is audited: fail before touching the database
   } catch (err) {
     if (!(err instanceof EnvError)) throw err;
     io.stderr.write(`gatehouse api-keys create: ${err.message}\n`);

@@ -11,7 +11,7 @@ import { nodeId } from "./connection";
 // Git objects as GraphQL sees them: Commit → Tree → TreeEntry → Blob/Tree.
 
 /** GitHub cuts Blob.text at 512,000 bytes and sets isTruncated. */
-export const BLOB_TEXT_LIMIT = 512_000;
+const BLOB_TEXT_LIMIT = 512_000;
 
 function cut(text: string, bytes: number): string {
   const buf = Buffer.from(text, "utf8");
@@ -23,7 +23,7 @@ function cut(text: string, bytes: number): string {
         .replace(/\uFFFD$/, "");
 }
 
-export function blobObject(ctx: SimContext, repo: RepoFixture, b: GitBlob) {
+function blobObject(ctx: SimContext, repo: RepoFixture, b: GitBlob) {
   let content: { text: string; truncated: boolean } | null = null;
   const get = () => (content ??= textOf(ctx, b));
   return {
@@ -60,7 +60,7 @@ function textOf(ctx: SimContext, b: GitBlob): { text: string; truncated: boolean
   return t;
 }
 
-export function treeObject(
+function treeObject(
   ctx: SimContext,
   repo: RepoFixture,
   t: GitTree,
@@ -94,12 +94,7 @@ export function treeObject(
   };
 }
 
-export function gitObject(
-  ctx: SimContext,
-  repo: RepoFixture,
-  o: GitBlob | GitTree,
-  repositoryOf: RepositoryOf,
-) {
+function gitObject(ctx: SimContext, repo: RepoFixture, o: GitBlob | GitTree, repositoryOf: RepositoryOf) {
   return o.type === "blob" ? blobObject(ctx, repo, o) : treeObject(ctx, repo, o, repositoryOf);
 }
 

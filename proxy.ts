@@ -9,7 +9,8 @@ import { malformedRequest } from "./lib/http/malformed-request";
 // - sends visitors without a session cookie to sign-in early. That is a convenience, not a
 //   security boundary: every data function authorises the actor itself (lib/server).
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-const PUBLIC = /^\/(signin|api\/auth|api\/webhooks|api\/health)(\/|$)/;
+// The REST API (bearer keys) answers its own 401 JSON rather than a redirect.
+const PUBLIC = /^\/(signin|api\/auth|api\/webhooks|api\/health|api\/v1)(\/|$)/;
 
 export function proxy(request: NextRequest) {
   const nonce = newNonce();

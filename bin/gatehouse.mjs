@@ -2,24 +2,20 @@
 // Entry point for `npx gatehouse`. The CLI is TypeScript shared with the app, so tsx's
 // ESM loader is registered here (with the project's tsconfig, for the `@/` alias) rather
 // than shipping a separate build.
-import { spawnSync } from "node:child_process";
+import { register as registerHooks } from "node:module";
 import { fileURLToPath } from "node:url";
 import { register } from "tsx/esm/api";
 
-// `evidence` reaches the data layer, whose modules import "server-only": that package
-// is empty only under the react-server condition, which must be set when node starts.
-if (process.argv[2] === "evidence" && !process.execArgv.includes("--conditions=react-server")) {
-  const child = spawnSync(
-    process.execPath,
-    ["--conditions=react-server", ...process.execArgv, ...process.argv.slice(1)],
-    {
-      stdio: "inherit",
-    },
-  );
-  process.exit(child.status ?? 3);
-}
-
 register({ tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)) });
+// The data layer marks its modules "server-only" (a guard against bundling them into
+// browser code); this command is server code, so it resolves that marker as a server does.
+registerHooks(
+  "data:text/javascript," +
+    encodeURIComponent(`export async function resolve(specifier, context, next) {
+      if (specifier !== "server-only") return next(specifier, context);
+      return next(specifier, { ...context, conditions: [...context.conditions, "react-server"] });
+    }`),
+);
 
 const { main } = await import("../cli/main.ts");
 try {

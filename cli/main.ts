@@ -12,7 +12,8 @@ Commands:
   scan <dir>          scan a checkout's workflows and config files (see: gatehouse scan --help)
   verify <pack.zip>   verify an evidence pack offline (see: gatehouse verify --help)
   evidence export     export a signed evidence pack (see: gatehouse evidence --help)
-  evidence public-key print the instance's evidence-signing public key`;
+  evidence public-key print the instance's evidence-signing public key
+  api-keys create     create an API key in the database at DATABASE_URL (see: gatehouse api-keys --help)`;
 
 function toolVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
@@ -36,9 +37,14 @@ export async function main(
   }
   if (command === "verify") return runVerify(rest, io);
   if (command === "evidence") {
-    // Loaded only here: it reaches lib/server (bin/gatehouse.mjs sets the condition).
+    // Loaded only here: it reaches lib/server (bin/gatehouse.mjs resolves "server-only").
     const { runEvidence } = await import("./evidence/run-evidence");
     return runEvidence(rest, io, process.env);
+  }
+  if (command === "api-keys") {
+    // Loaded on demand: only this command needs the database and the data layer.
+    const { runApiKeys } = await import("./api-keys/run-api-keys");
+    return runApiKeys(rest, io);
   }
   if (command !== "scan") {
     io.stderr.write(

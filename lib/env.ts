@@ -169,3 +169,17 @@ export function getLogLevel(): z.infer<typeof logLevelSchema> {
   const parsed = logLevelSchema.safeParse(process.env.LOG_LEVEL || undefined);
   return parsed.success ? parsed.data : "info";
 }
+
+/**
+ * Only the database settings, for commands that need nothing else (`gatehouse api-keys`):
+ * they run where the web app's other secrets may not be set.
+ */
+const databaseEnvSchema = envSchema.pick({ DATABASE_URL: true, DATABASE_POOL_MAX: true });
+
+export function getDatabaseEnv(
+  source: Record<string, string | undefined> = process.env,
+): z.infer<typeof databaseEnvSchema> {
+  const result = databaseEnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw describe(result.error.issues, source);
+}

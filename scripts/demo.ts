@@ -14,6 +14,7 @@ import { seedDemo } from "../prisma/seed/seed-demo";
 import { openDemoDatabase } from "./demo/database";
 import { runDemoSync } from "./demo/first-sync";
 import { loadDemoSecrets } from "./demo/secrets";
+import { writeDemoEnv } from "./demo/demo-env";
 import { ensureBuilt, startNext, waitForHealthy } from "./demo/next-server";
 
 const flags = z.object({
@@ -55,7 +56,7 @@ const synced = await runDemoSync(prisma, db.url, key, seeded.organizationId);
 const appUrl = `http://127.0.0.1:${opts.port}`;
 const admins = seeded.users.filter((u) => u.role === "admin").map((u) => u.login);
 if (opts.build) ensureBuilt();
-const child = startNext(opts.port, {
+const appEnv = {
   DATABASE_URL: db.url,
   DATABASE_POOL_MAX: String(db.poolMax),
   NEXTAUTH_URL: appUrl,
@@ -71,7 +72,9 @@ const child = startNext(opts.port, {
   GATEHOUSE_DEMO: "1",
   // The simulator listens on 127.0.0.1.
   GATEHOUSE_ALLOW_PRIVATE_NETWORK: "1",
-});
+};
+const envFile = writeDemoEnv(dataDir, appEnv);
+const child = startNext(opts.port, appEnv);
 
 let stopping = false;
 async function shutdown(code: number) {
@@ -95,6 +98,7 @@ Gatehouse demo is running.
   Database:   ${db.kind === "embedded" ? `embedded PGlite in ${path.relative(process.cwd(), dataDir)}/pglite` : "DATABASE_URL"} (${migrations.applied.length} migrations applied)
   GitHub:     simulator at ${sim.url} serving org "${seeded.organization}"
   Synced:     ${synced.repositories} repositories synced and scored in ${synced.seconds}s; the sync worker runs in this process
+  Environment: ${path.relative(process.cwd(), envFile)} (for commands: set -a; . ${path.relative(process.cwd(), envFile)}; set +a; npx gatehouse api-keys create --name ci --role auditor)
   Sign in:    click "Sign in with GitHub (simulator)" and pick a user:
 ${seeded.users.map((u) => `              ${u.login.padEnd(12)} ${u.role}`).join("\n")}
 Press Ctrl+C to stop.

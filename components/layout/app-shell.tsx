@@ -10,6 +10,7 @@ const NAV: Array<{ href: string; label: string; permission: Permission }> = [
   { href: "/evidence", label: "Evidence", permission: "dashboard:read" },
   { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
   { href: "/admin/users", label: "Users", permission: "users:manage" },
+  { href: "/admin/api-keys", label: "API keys", permission: "apikeys:manage" },
 ];
 
 export function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {

@@ -17,10 +17,11 @@ describe("role permissions", () => {
     expect(can("engineer", "threatmodel:edit")).toBe(true);
   });
 
-  it("only admins manage users and settings", () => {
+  it("only admins manage users, settings and API keys", () => {
     for (const r of ROLES) {
       expect(can(r, "users:manage")).toBe(r === "admin");
       expect(can(r, "settings:manage")).toBe(r === "admin");
+      expect(can(r, "apikeys:manage")).toBe(r === "admin");
     }
   });
 });

@@ -10,6 +10,7 @@ export const PERMISSIONS = [
   "audit:read",
   "users:manage",
   "settings:manage",
+  "apikeys:manage",
   "sync:read",
   "sync:start",
   "policy:edit",
@@ -21,7 +22,15 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ["dashboard:read", "audit:read", "users:manage", "settings:manage", "sync:read", "sync:start"],
+  admin: [
+    "dashboard:read",
+    "audit:read",
+    "users:manage",
+    "settings:manage",
+    "apikeys:manage",
+    "sync:read",
+    "sync:start",
+  ],
   security_lead: [
     "dashboard:read",
     "audit:read",

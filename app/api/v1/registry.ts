@@ -1,0 +1,22 @@
+// Every /api/v1 route, for the OpenAPI document. Add a line when you add a route file;
+// app/api/v1/openapi.integration.test.ts fails while one is missing.
+import type { ApiHandler } from "@/lib/api/define-route";
+import * as apiKeys from "./api-keys/route";
+import * as orgs from "./orgs/route";
+import * as orgChecks from "./orgs/[org]/checks/route";
+import * as orgRepos from "./orgs/[org]/repos/route";
+import * as repo from "./repos/[owner]/[name]/route";
+
+const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
+
+export const API_ROUTE_MODULES: Array<Partial<Record<(typeof METHODS)[number], ApiHandler>>> = [
+  apiKeys,
+  orgs,
+  orgChecks,
+  orgRepos,
+  repo,
+];
+
+export function apiHandlers(modules = API_ROUTE_MODULES): ApiHandler[] {
+  return modules.flatMap((m) => METHODS.flatMap((method) => (m[method] ? [m[method]] : [])));
+}

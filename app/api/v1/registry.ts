@@ -2,6 +2,8 @@
 // app/api/v1/openapi.integration.test.ts fails while one is missing.
 import type { ApiHandler } from "@/lib/api/define-route";
 import * as apiKeys from "./api-keys/route";
+import * as evidencePacks from "./evidence-packs/route";
+import * as evidencePack from "./evidence-packs/[id]/route";
 import * as orgs from "./orgs/route";
 import * as orgChecks from "./orgs/[org]/checks/route";
 import * as orgRepos from "./orgs/[org]/repos/route";
@@ -11,6 +13,8 @@ const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
 
 export const API_ROUTE_MODULES: Array<Partial<Record<(typeof METHODS)[number], ApiHandler>>> = [
   apiKeys,
+  evidencePacks,
+  evidencePack,
   orgs,
   orgChecks,
   orgRepos,

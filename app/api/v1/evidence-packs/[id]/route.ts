@@ -1,16 +1,18 @@
-import { getActor } from "@/lib/auth";
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/define-route";
 import { getEvidencePack } from "@/lib/server/evidence/get-evidence-pack";
-import { errorResponse } from "@/lib/server/http-error";
+import { PackSchema, packView } from "../pack-schema";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const pack = await getEvidencePack(await getActor(), { id: (await params).id });
-    return Response.json({
-      data: { ...pack, asOf: pack.asOf.toISOString(), createdAt: pack.createdAt.toISOString() },
-    });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = apiRoute(
+  {
+    method: "GET",
+    path: "/api/v1/evidence-packs/{id}",
+    summary: "An evidence pack's status and progress",
+    tags: ["evidence"],
+    params: z.object({ id: z.string().min(1).max(64) }),
+    response: PackSchema,
+  },
+  async ({ actor, params }) => packView(await getEvidencePack(actor, params)),
+);

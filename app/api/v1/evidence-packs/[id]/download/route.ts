@@ -1,13 +1,23 @@
 import { getActor } from "@/lib/auth";
+import { requestMetaFrom } from "@/lib/server/internal/request-context";
+import { resolveApiKey } from "@/lib/server/internal/resolve-api-key";
 import { downloadEvidencePack } from "@/lib/server/evidence/download-evidence-pack";
 import { errorResponse } from "@/lib/server/http-error";
 
 export const dynamic = "force-dynamic";
 
-/** Streams the zip from its stored chunks; the download is audited by the verb. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+/**
+ * Streams the zip from its stored chunks; the download is audited by the verb. A binary
+ * answer, so not an apiRoute (JSON): it takes an API key (Authorization: Bearer) or,
+ * for the evidence page's download link, the browser session.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const pack = await downloadEvidencePack(await getActor(), { id: (await params).id });
+    const authorization = request.headers.get("authorization");
+    const actor = authorization
+      ? await resolveApiKey(authorization, requestMetaFrom(request.headers))
+      : await getActor();
+    const pack = await downloadEvidencePack(actor, { id: (await params).id });
     const headers: Record<string, string> = {
       "content-type": "application/zip",
       "content-disposition": `attachment; filename="${pack.filename}"`,

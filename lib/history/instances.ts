@@ -21,10 +21,8 @@ export interface FailingInstance {
   message: string;
 }
 
-/** Evidence read from the organisation's settings rather than the repository's. */
-export function isOrgLevel(evidence: Evidence): boolean {
-  return evidence.kind === "api" && (evidence.field.startsWith("orgs/") || evidence.field.startsWith("org."));
-}
+import { isOrgLevel } from "./org-level";
+export { isOrgLevel };
 
 export const normaliseSnippet = (text: string): string => text.replace(/\s+/g, " ").trim();
 

@@ -14,6 +14,7 @@ import { getOrgTrend } from "./get-org-trend";
 import { getOrgSnapshot } from "./get-org-snapshot";
 import { listOrgChecks } from "./list-org-checks";
 import { listRepos } from "../repos/list-repos";
+import { getRepoHistory } from "./get-repo-history";
 
 let db: TestDatabase;
 let orgId: string;
@@ -131,6 +132,16 @@ describe("posture history", () => {
     expect(await db.prisma.repoScoreSnapshot.count({ where: { repositoryId: api } })).toBe(3);
   });
 
+  it("a repository's history: change points only, and its open finding first seen on day 1", async () => {
+    const h = await getRepoHistory(lead, { owner: "acme", name: "api", days: 30, now: day(5) });
+    expect(h.points.map((p) => p.at)).toEqual([day(1), day(4), day(5)]);
+    expect(h.open.find((o) => o.checkId === "unpinned-action")).toMatchObject({
+      firstSeenAt: day(1),
+      reopenCount: 1,
+    });
+    await expect(getRepoHistory(lead, { owner: "acme", name: "nope" })).rejects.toThrow(/No such repository/);
+  });
+
   it("trend: one point per scoring in the window, oldest first", async () => {
     const points = await getOrgTrend(lead, { organizationId: orgId, days: 3, now: day(5) });
     expect(points.map((p) => p.at)).toEqual([day(3), day(4), day(5)]);
@@ -149,6 +160,8 @@ describe("posture history", () => {
       (await listRepos(lead, { organizationId: orgId, sort: "name", ...q })).items.map((i) => i.name);
     expect(await names({})).toEqual(["api", "deploy", "web"]);
     expect(await names({ empty: "true" })).toEqual(["api", "deploy", "sandbox", "web"]);
+    // Booleans from code (the REST API, the page re-parsing) as well as from a URL.
+    expect(await names({ empty: true, archived: false })).toEqual(["api", "deploy", "sandbox", "web"]);
     expect(await names({ production: "true", failing: "production-no-reviewers" })).toEqual(["deploy"]);
     expect(await names({ failing: "unpinned-action" })).toEqual(["api"]);
     expect(await names({ q: "WE" })).toEqual(["web"]);

@@ -2,7 +2,11 @@ import { z } from "zod";
 
 // Query-string friendly: every field parses from a URL search parameter, so the page, the
 // shared link and the REST API read one schema. Shared by list-repos and the page.
-const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+// Booleans arrive as strings from a URL and as booleans from code: accept both.
+const bool = z.union([
+  z.boolean(),
+  z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1"),
+]);
 const csv = <T extends z.ZodTypeAny>(item: T) =>
   z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item));
 

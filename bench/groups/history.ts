@@ -30,7 +30,7 @@ function runYear(repos: number, days: number): Promise<z.infer<typeof resultSche
         "--conditions=react-server",
         "--import",
         "tsx",
-        path.join(ROOT, "testing/history/bench-history-main.ts"),
+        path.join(ROOT, "bench/history/bench-history-main.ts"),
         String(repos),
         String(days),
       ],

@@ -1,5 +1,5 @@
 import type { Finding } from "@/lib/checks/types";
-import { isOrgLevel } from "@/lib/history/org-level";
+import { isOrgLevel } from "@/lib/checks/org-level";
 import { EvidenceView } from "./evidence-view";
 import { CONFIDENCE_LABELS } from "./labels";
 import { InlineText, Remediation } from "./remediation";

@@ -2,7 +2,7 @@
 // Pure: the repository table filters on these columns instead of reading facts JSON.
 import type { CheckContext } from "../checks/types";
 import type { RepoFacts } from "../facts/types";
-import { CODEOWNERS_LOCATIONS } from "../analyzers/codeowners/locate";
+import { locateCodeowners } from "../analyzers/codeowners/locate";
 import { parseCodeowners } from "../analyzers/codeowners/parse-codeowners";
 import { worstSeverity, type FailingInstance } from "./instances";
 
@@ -16,15 +16,14 @@ export interface RepoFacetData {
 }
 
 function codeownersOwners(facts: RepoFacts): string[] {
-  for (const location of CODEOWNERS_LOCATIONS) {
-    const file = facts.files.find((f) => f.path === location);
-    if (!file || file.text === null) continue;
-    const owners = new Set<string>();
-    for (const rule of parseCodeowners(file.path, file.text).rules)
-      for (const owner of rule.owners) owners.add(owner.toLowerCase());
-    return [...owners].sort();
-  }
-  return [];
+  // The file GitHub uses (first of .github/, root, docs/), as the codeowners checks read it.
+  const used = locateCodeowners(facts.files.filter((f) => f.text !== null).map((f) => f.path)).used;
+  const file = facts.files.find((f) => f.path === used);
+  if (!file || file.text === null) return [];
+  const owners = new Set<string>();
+  for (const rule of parseCodeowners(file.path, file.text).rules)
+    for (const owner of rule.owners) owners.add(owner.toLowerCase());
+  return [...owners].sort();
 }
 
 export function repoFacet(facts: RepoFacts, ctx: CheckContext, instances: FailingInstance[]): RepoFacetData {

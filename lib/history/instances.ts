@@ -21,7 +21,7 @@ export interface FailingInstance {
   message: string;
 }
 
-import { isOrgLevel } from "./org-level";
+import { isOrgLevel } from "../checks/org-level";
 export { isOrgLevel };
 
 export const normaliseSnippet = (text: string): string => text.replace(/\s+/g, " ").trim();

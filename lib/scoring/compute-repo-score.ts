@@ -8,7 +8,7 @@ import type { RepoFacts } from "../facts/types";
 import { makeCheckContext } from "../policy/index";
 import { effectiveStatus, scoreResults, type Grade } from "./index";
 import { assembleRepoFacts, type OrgPart } from "../facts/assemble";
-import { isOrgLevel } from "../history/instances";
+import { isOrgLevel } from "../checks/org-level";
 
 export interface RepoScoreRow {
   repositoryId: string;

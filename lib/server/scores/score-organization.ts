@@ -1,8 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "../../db";
-import type { RepoFacts } from "../../facts/types";
-import type { OrgPart } from "../../facts/assemble";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 import { loadActivePolicy } from "../internal/load-active-policy";
@@ -15,6 +13,7 @@ import { repoFacet } from "../../history/facet";
 import { createOrgTally } from "../../history/org-tally";
 import { recordRepoHistory, type ScoredRepo } from "../internal/record-repo-history";
 import { recordOrgHistory } from "../internal/record-org-history";
+import { orgPartColumn, repoFactsColumn } from "../internal/json-columns";
 
 const input = z.object({
   organizationId: z.string().min(1),
@@ -49,7 +48,7 @@ export async function scoreOrganization(actor: Actor | null, raw: unknown): Prom
   const db = getDb();
   const policy = await loadActivePolicy(db);
   const orgRow = await db.orgSnapshot.findUnique({ where: { organizationId }, select: { facts: true } });
-  const org = (orgRow?.facts ?? null) as OrgPart | null;
+  const org = orgRow ? orgPartColumn.read(orgRow.facts) : null;
 
   let cursor: string | undefined;
   let scored = 0;
@@ -70,7 +69,7 @@ export async function scoreOrganization(actor: Actor | null, raw: unknown): Prom
     const rows: RepoScoreRow[] = [];
     const history: ScoredRepo[] = [];
     for (const snap of page) {
-      const stored = snap.facts as unknown as RepoFacts;
+      const stored = repoFactsColumn.read(snap.facts);
       const row = await computeRepoScore(
         { repositoryId: snap.repositoryId, facts: stored, syncedAt: snap.syncedAt },
         org,

@@ -5,8 +5,8 @@
 import { setDb } from "../../lib/db";
 import { systemActor } from "../../lib/server/authz/actor";
 import { scoreOrganization } from "../../lib/server/scores/score-organization";
-import { createBenchDatabase } from "../sync/bench-db";
-import { makeEnvironment, makeFacts, makeOrg } from "../facts";
+import { createBenchDatabase } from "../../testing/sync/bench-db";
+import { makeEnvironment, makeFacts, makeOrg } from "../../testing/facts";
 import { createRepoChurn } from "./churn";
 
 const repos = Number(process.argv[2] ?? "50");

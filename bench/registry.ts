@@ -5,6 +5,7 @@ import type { BenchGroup } from "./types";
 export const groupLoaders: Record<string, () => Promise<BenchGroup>> = {
   analyzer: async () => (await import("./groups/analyzer")).group,
   sync: async () => (await import("./groups/sync")).group,
+  history: async () => (await import("./groups/history")).group,
 };
 
 export const groupNames = (): string[] => Object.keys(groupLoaders);

@@ -3,96 +3,199 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MAX_PAGE } from "@/lib/http/limits";
 import { getActor } from "@/lib/auth";
+import { catalogue } from "@/lib/checks/catalogue";
 import { listOrganizations } from "@/lib/server/orgs/list-organizations";
 import { guard } from "@/lib/server/authz/guard";
-import { getOrgSummary } from "@/lib/server/scores/get-org-summary";
-import { listRepoScores } from "@/lib/server/scores/list-repo-scores";
-import { OrgSummaryCard } from "@/components/scores/org-summary-card";
-import { RepoScoreTable } from "@/components/scores/repo-score-table";
+import { getOrgSnapshot } from "@/lib/server/history/get-org-snapshot";
+import { getOrgTrend } from "@/lib/server/history/get-org-trend";
+import { listOrgChecks } from "@/lib/server/history/list-org-checks";
+import { listRepos } from "@/lib/server/repos/list-repos";
+import { listReposInput } from "@/lib/server/repos/list-repos-input";
+import { OrgHeadline } from "@/components/history/org-headline";
+import { ScoreExplainer } from "@/components/history/score-explainer";
+import { TrendChart } from "@/components/history/trend-chart";
+import { OrgChecksTable } from "@/components/history/org-checks-table";
+import { RepoFilterForm } from "@/components/history/repo-filter-form";
+import { RepoListTable } from "@/components/history/repo-list-table";
+import { flatParams, overviewHref, type Params } from "@/components/history/overview-url";
 
 export const metadata: Metadata = { title: "Overview" };
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const RANGES = [7, 30, 90] as const;
+const TABLE_KEYS = [
+  "q",
+  "grade",
+  "failing",
+  "severity",
+  "category",
+  "min",
+  "max",
+  "owner",
+  "visibility",
+  "critical",
+  "production",
+  "archived",
+  "empty",
+  "sort",
+  "dir",
+  "page",
+];
 
 export default async function OverviewPage({ searchParams }: { searchParams: Search }) {
   const actor = await getActor();
-  const query = await searchParams;
+  const params = flatParams(await searchParams);
+  // A page no list can have is a 404 (malformed input gets a 4xx, never a 500).
+  if (params.page !== undefined && !(Number(params.page) >= 1 && Number(params.page) <= MAX_PAGE)) notFound();
   const orgs = await guard(listOrganizations(actor));
-  const selected = orgs.find((o) => o.login === one(query.org));
-  const page = Math.max(1, Number.parseInt(one(query.page) ?? "1", 10) || 1);
-  // A page no list can have is a 404, not a database error (OFFSET beyond bigint).
-  if (page > MAX_PAGE) notFound();
-  const [summaries, table] = await Promise.all([
-    guard(Promise.all(orgs.map((o) => getOrgSummary(actor, { organizationId: o.id })))),
-    guard(listRepoScores(actor, { organizationId: selected?.id, page })),
-  ]);
-  const href = (p: { org?: string; page?: number }) => {
-    const params = new URLSearchParams();
-    if (p.org) params.set("org", p.org);
-    if (p.page && p.page > 1) params.set("page", String(p.page));
-    const s = params.toString();
-    return s ? `/?${s}` : "/";
-  };
-
-  return (
-    <section className="space-y-6">
-      <div>
+  const org = orgs.find((o) => o.login === params.org) ?? orgs[0];
+  if (!org)
+    return (
+      <section className="space-y-4">
         <h1 className="text-2xl font-semibold">Overview</h1>
-        <p className="mt-1 text-slate-600">
-          Supply-chain posture per organisation, from the last sync, scored under the active policy.
-        </p>
-      </div>
-      {orgs.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">
+        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-700">
           No organisation synced yet. An admin can connect GitHub and start a sync.
         </p>
+      </section>
+    );
+  const days = RANGES.find((d) => String(d) === params.days) ?? 30;
+  // A malformed parameter (hand-edited URL) falls back to the default view, not an error page.
+  const tableRaw = Object.fromEntries(TABLE_KEYS.filter((k) => params[k]).map((k) => [k, params[k]]));
+  const parsed = listReposInput.safeParse({ organizationId: org.id, ...tableRaw });
+  const query = parsed.success ? parsed.data : listReposInput.parse({ organizationId: org.id });
+  const [snapshot, trend, checks, table] = await Promise.all([
+    guard(getOrgSnapshot(actor, { organizationId: org.id })),
+    guard(getOrgTrend(actor, { organizationId: org.id, days })),
+    guard(
+      listOrgChecks(actor, {
+        organizationId: org.id,
+        sort:
+          params.csort === "check" || params.csort === "severity" || params.csort === "category"
+            ? params.csort
+            : "failing",
+      }),
+    ),
+    guard(listRepos(actor, query)),
+  ]);
+  const keep: Params = { org: params.org, days: params.days, csort: params.csort };
+  const href = (changes: Params) => overviewHref(params, changes);
+  const dir =
+    query.dir ?? (query.sort === "name" ? "asc" : query.sort === "failingCritical" ? "desc" : "asc");
+
+  return (
+    <section className="space-y-8">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">Overview</h1>
+          <p className="mt-1 text-slate-700">
+            {org.name ?? org.login} · supply-chain posture from the last scoring
+            {snapshot ? ` (${snapshot.takenAt.toISOString().slice(0, 16).replace("T", " ")} UTC)` : ""}.
+          </p>
+        </div>
+        {orgs.length > 1 ? (
+          <nav aria-label="Organisation" className="flex gap-3 text-sm">
+            {orgs.map((o) => (
+              <Link
+                key={o.id}
+                href={overviewHref({}, { org: o.login })}
+                aria-current={o.id === org.id ? "page" : undefined}
+                className={o.id === org.id ? "font-semibold" : "underline"}
+              >
+                {o.login}
+              </Link>
+            ))}
+          </nav>
+        ) : null}
+      </div>
+
+      {snapshot ? (
+        <OrgHeadline snapshot={snapshot} />
       ) : (
-        <>
-          {orgs.map((o, i) => (
-            <OrgSummaryCard key={o.id} login={o.login} name={o.name} summary={summaries[i]!} />
-          ))}
-          <div>
-            <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <h2 className="text-lg font-semibold">Repositories, worst first</h2>
-              {orgs.length > 1 ? (
-                <nav aria-label="Organisation filter" className="flex gap-3 text-sm">
-                  <Link
-                    href={href({})}
-                    aria-current={selected ? undefined : "page"}
-                    className={selected ? "underline" : "font-semibold"}
-                  >
-                    All
-                  </Link>
-                  {orgs.map((o) => (
-                    <Link
-                      key={o.id}
-                      href={href({ org: o.login })}
-                      aria-current={selected?.id === o.id ? "page" : undefined}
-                      className={selected?.id === o.id ? "font-semibold" : "underline"}
-                    >
-                      {o.login}
-                    </Link>
-                  ))}
-                </nav>
-              ) : null}
-            </div>
-            {table.total === 0 ? (
-              <p className="mt-3 rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
-                No repository has been scored yet: scores appear after the first sync.
-              </p>
-            ) : (
-              <div className="mt-3">
-                <RepoScoreTable
-                  data={table}
-                  caption="Repositories by overall score, lowest first"
-                  pageHref={(p) => href({ org: selected?.login, page: p })}
-                />
-              </div>
-            )}
-          </div>
-        </>
+        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-700">
+          Not scored yet: scores appear after the first sync.
+        </p>
       )}
+      <ScoreExplainer />
+
+      <section aria-labelledby="trend" className="space-y-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="trend" className="text-lg font-semibold">
+            Score over time
+          </h2>
+          <nav aria-label="Trend range" className="flex gap-3 text-sm">
+            {RANGES.map((d) => (
+              <Link
+                key={d}
+                href={href({ days: String(d), page: params.page })}
+                aria-current={d === days ? "page" : undefined}
+                className={d === days ? "font-semibold" : "underline"}
+              >
+                {d} days
+              </Link>
+            ))}
+          </nav>
+        </div>
+        {trend.length < 2 ? (
+          <p
+            className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-700"
+            data-testid="trend-empty"
+          >
+            {trend.length === 0
+              ? "No scoring in the last " + days + " days yet."
+              : "Only one scoring so far in this range."}{" "}
+            The trend appears once the organisation has been scored on two occasions (every sync and policy
+            change scores it).
+          </p>
+        ) : (
+          <div className="rounded-lg border border-slate-200 bg-white p-3">
+            <TrendChart points={trend.map((p) => ({ ...p, at: p.at.toISOString() }))} />
+            <p className="mt-2 text-sm text-slate-700" data-testid="trend-change">
+              Overall {trend[0]!.overall ?? "—"} → {trend[trend.length - 1]!.overall ?? "—"} over {days} days.
+            </p>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="checks" className="space-y-3">
+        <h2 id="checks" className="text-lg font-semibold">
+          Checks across the organisation
+        </h2>
+        <OrgChecksTable
+          items={checks.items}
+          sort={params.csort ?? "failing"}
+          sortHref={(s) => href({ csort: s === "failing" ? undefined : s, page: params.page })}
+          checkHref={(c) => `/checks/${c}?org=${encodeURIComponent(org.login)}`}
+        />
+      </section>
+
+      <section aria-labelledby="repos" className="space-y-3">
+        <h2 id="repos" className="text-lg font-semibold">
+          Repositories
+        </h2>
+        {!parsed.success ? (
+          <p role="status" className="text-sm text-amber-900">
+            Some filters in the address were not valid and were ignored.
+          </p>
+        ) : null}
+        <RepoFilterForm params={params} keep={keep} checks={catalogue.map((c) => c.id).sort()} />
+        {table.total === 0 ? (
+          <p
+            className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-700"
+            data-testid="repo-table-empty"
+          >
+            No repository matches these filters.{" "}
+            {query.archived && query.empty ? "" : "Archived and empty repositories are hidden unless ticked."}
+          </p>
+        ) : (
+          <RepoListTable
+            {...table}
+            sort={query.sort}
+            dir={dir}
+            sortHref={(sort, d) => href({ sort, dir: d })}
+            pageHref={(p) => href({ page: String(p) })}
+          />
+        )}
+      </section>
     </section>
   );
 }

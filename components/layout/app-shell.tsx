@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Actor } from "@/lib/server/authz/actor";
 import { can, ROLE_LABELS, type Permission } from "@/lib/server/authz/permissions";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { NavLinks } from "./nav-links";
 
 const NAV: Array<{ href: string; label: string; permission: Permission }> = [
   { href: "/", label: "Overview", permission: "dashboard:read" },
@@ -16,21 +17,27 @@ const NAV: Array<{ href: string; label: string; permission: Permission }> = [
 export function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
   return (
     <div className="min-h-screen">
+      <a
+        href="#main"
+        className="sr-only rounded bg-slate-900 px-3 py-2 text-white focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3">
-          <div className="flex items-center gap-8">
+        {/* Wraps on narrow screens (390 px) so Sign out stays reachable. */}
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+          <div className="flex flex-wrap items-center gap-x-8 gap-y-2">
             <Link href="/" className="font-semibold">
               Gatehouse
             </Link>
-            <nav aria-label="Main" className="flex gap-5 text-sm">
-              {NAV.filter((n) => can(actor.role, n.permission)).map((n) => (
-                <Link key={n.href} href={n.href} className="text-slate-600 hover:text-slate-900">
-                  {n.label}
-                </Link>
-              ))}
-            </nav>
+            <NavLinks
+              items={NAV.filter((n) => can(actor.role, n.permission)).map(({ href, label }) => ({
+                href,
+                label,
+              }))}
+            />
           </div>
-          <div className="flex items-center gap-3 text-sm">
+          <div className="flex flex-wrap items-center gap-3 text-sm">
             <span data-testid="current-user">
               {actor.login ?? "signed in"} <span className="text-slate-500">· {ROLE_LABELS[actor.role]}</span>
             </span>
@@ -38,7 +45,9 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+        {children}
+      </main>
     </div>
   );
 }

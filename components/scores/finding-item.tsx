@@ -1,4 +1,5 @@
 import type { Finding } from "@/lib/checks/types";
+import { isOrgLevel } from "@/lib/checks/org-level";
 import { EvidenceView } from "./evidence-view";
 import { CONFIDENCE_LABELS } from "./labels";
 import { InlineText, Remediation } from "./remediation";
@@ -17,6 +18,14 @@ export function FindingItem({ finding }: { finding: Finding }) {
           <InlineText text={finding.message} />
         </span>
         <span className="text-xs text-slate-500">({CONFIDENCE_LABELS[finding.confidence]})</span>
+        {isOrgLevel(finding.evidence) ? (
+          <span
+            className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-800 ring-1 ring-slate-300"
+            data-testid="inherited"
+          >
+            Inherited from the organisation
+          </span>
+        ) : null}
       </div>
       {suppressed ? (
         <p className="mt-1 text-xs text-slate-600" data-testid="suppressed">

@@ -8,6 +8,7 @@ import type { RepoFacts } from "../facts/types";
 import { makeCheckContext } from "../policy/index";
 import { effectiveStatus, scoreResults, type Grade } from "./index";
 import { assembleRepoFacts, type OrgPart } from "../facts/assemble";
+import { isOrgLevel } from "../checks/org-level";
 
 export interface RepoScoreRow {
   repositoryId: string;
@@ -49,8 +50,13 @@ export async function computeRepoScore(
   // A JSON round trip drops `undefined` members, so the row equals what Postgres returns.
   const results = JSON.parse(JSON.stringify(await runChecksAsync(facts, ctx))) as CheckResult[];
   const scores = scoreResults(results, policy.policy);
+  // Org settings (org-2fa, base permission, the org's Actions policy) are the organisation's
+  // findings, counted once on the overview: a check failing only through them is not a
+  // failing check of this repository in these counts (the score still includes it).
+  const repoLevel = (r: CheckResult) =>
+    r.findings.length === 0 || r.findings.some((f) => !f.suppressed && !isOrgLevel(f.evidence));
   const failing = (severity: CheckResult["severity"]) =>
-    results.filter((r) => r.severity === severity && effectiveStatus(r) === "fail").length;
+    results.filter((r) => r.severity === severity && effectiveStatus(r) === "fail" && repoLevel(r)).length;
   return {
     repositoryId: snapshot.repositoryId,
     policyVersion: policy.version,

@@ -87,7 +87,7 @@ function settingsFindings(facts: RepoFacts): Finding[] {
     };
     return [
       {
-        message: `A ${where} secret named \`${name}\` holds a long-lived ${cloud} key.`,
+        message: `${/^[aeiou]/i.test(where) ? "An" : "A"} ${where} secret named \`${name}\` holds a long-lived ${cloud} key.`,
         evidence,
         remediation: `Set up ${cloud} OIDC federation for ${repo}, switch the workflows to it, then delete the ${where} secret \`${name}\` and deactivate the key in ${cloud}.`,
         confidence: "medium" as const,

@@ -6,6 +6,13 @@ import type { Actor } from "../authz/actor";
 import { loadActivePolicy } from "../internal/load-active-policy";
 import { computeRepoScore, type RepoScoreRow } from "../../scoring/compute-repo-score";
 import { writeRepoScores } from "../internal/write-repo-scores";
+import { assembleRepoFacts } from "../../facts/assemble";
+import { makeCheckContext } from "../../policy/index";
+import { failingInstances } from "../../history/instances";
+import { repoFacet } from "../../history/facet";
+import { createOrgTally } from "../../history/org-tally";
+import { recordRepoHistory, type ScoredRepo } from "../internal/record-repo-history";
+import { recordOrgHistory } from "../internal/record-org-history";
 import { orgPartColumn, repoFactsColumn } from "../internal/json-columns";
 
 const input = z.object({
@@ -20,6 +27,8 @@ export interface ScoreRunSummary {
   policyVersion: number;
   scored: number;
   written: number;
+  /** Repository snapshots written (only repositories whose posture changed). */
+  snapshots: number;
   durationMs: number;
 }
 
@@ -44,6 +53,8 @@ export async function scoreOrganization(actor: Actor | null, raw: unknown): Prom
   let cursor: string | undefined;
   let scored = 0;
   let written = 0;
+  let snapshots = 0;
+  const tally = createOrgTally();
   for (;;) {
     const page = await db.repoSnapshot.findMany({
       where: {
@@ -56,30 +67,37 @@ export async function scoreOrganization(actor: Actor | null, raw: unknown): Prom
     });
     if (page.length === 0) break;
     const rows: RepoScoreRow[] = [];
+    const history: ScoredRepo[] = [];
     for (const snap of page) {
-      rows.push(
-        await computeRepoScore(
-          {
-            repositoryId: snap.repositoryId,
-            facts: repoFactsColumn.read(snap.facts),
-            syncedAt: snap.syncedAt,
-          },
-          org,
-          policy,
-          now,
-        ),
+      const stored = repoFactsColumn.read(snap.facts);
+      const row = await computeRepoScore(
+        { repositoryId: snap.repositoryId, facts: stored, syncedAt: snap.syncedAt },
+        org,
+        policy,
+        now,
       );
+      // History: the failing instances (fingerprinted) and the table's filter columns.
+      const facts = assembleRepoFacts(stored, org);
+      const ctx = makeCheckContext(policy.policy, `${facts.owner}/${facts.name}`, now);
+      const instances = failingInstances(row.results, { repositoryId: row.repositoryId, organizationId });
+      tally.add(row, instances);
+      history.push({ row, instances, facet: repoFacet(facts, ctx, instances) });
+      rows.push(row);
     }
+    // Before the scores: the stored score's computedAt is the previous scoring.
+    snapshots += (await recordRepoHistory(db, organizationId, history, now)).snapshots;
     written += await writeRepoScores(db, rows, now);
     scored += rows.length;
     cursor = page[page.length - 1]!.repositoryId;
     if (page.length < pageSize) break;
   }
+  await recordOrgHistory(db, organizationId, policy.version, tally.result(), now);
   return {
     organizationId,
     policyVersion: policy.version,
     scored,
     written,
+    snapshots,
     durationMs: Math.round(performance.now() - started),
   };
 }

@@ -126,7 +126,13 @@ describe("scoring from stored snapshots", () => {
     });
     await scoreOrganization(sync, { organizationId: orgId, now });
     expect((await resultOf("api", "org-2fa")).status).toBe("fail");
-    expect((await scoreOf("web")).failingCritical).toBe(1);
+    // The org's setting is counted once (the org snapshot), not as each repository's critical failure.
+    expect((await scoreOf("web")).failingCritical).toBe(0);
+    const orgRow = await db.prisma.orgScoreSnapshot.findFirstOrThrow({
+      where: { organizationId: orgId },
+      orderBy: { takenAt: "desc" },
+    });
+    expect((orgRow.orgFindings as Array<{ checkId: string }>).map((f) => f.checkId)).toEqual(["org-2fa"]);
     await db.prisma.orgSnapshot.update({
       where: { organizationId: orgId },
       data: { facts: JSON.parse(JSON.stringify(orgPart())) },

@@ -7,6 +7,8 @@ import { guard } from "@/lib/server/authz/guard";
 import { can } from "@/lib/server/authz/permissions";
 import { getRepoScore } from "@/lib/server/scores/get-repo-score";
 import { RepoScoreBody } from "@/components/scores/repo-score-body";
+import { getRepoHistory } from "@/lib/server/history/get-repo-history";
+import { RepoHistory } from "@/components/history/repo-history";
 
 type Params = Promise<{ owner: string; name: string }>;
 
@@ -23,6 +25,7 @@ export default async function RepoPage({ params }: { params: Params }) {
     throw error;
   });
   const { repository, score, lapsedExceptions, activePolicyVersion } = view;
+  const history = await guard(getRepoHistory(actor, { owner, name }));
   const canApprove = actor ? can(actor.role, "exception:approve") : false;
 
   return (
@@ -66,6 +69,7 @@ export default async function RepoPage({ params }: { params: Params }) {
       ) : (
         <RepoScoreBody score={score} repo={repository.fullName} canApprove={canApprove} />
       )}
+      <RepoHistory history={history} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 
 const NAV: Array<{ href: string; label: string; permission: Permission }> = [
   { href: "/", label: "Overview", permission: "dashboard:read" },
+  { href: "/tasks", label: "Tasks", permission: "dashboard:read" },
   { href: "/policy", label: "Policy", permission: "dashboard:read" },
   { href: "/sync", label: "Sync", permission: "sync:read" },
   { href: "/admin/audit", label: "Audit log", permission: "audit:read" },

@@ -49,6 +49,8 @@ export interface Policy {
   /** Environments a security lead marked as production, "owner/repo:env". */
   productionEnvironments: string[];
   exceptions: PolicyException[];
+  /** Days a remediation task may stay open, by severity (lib/tasks/sla.ts has the defaults). */
+  taskSlaDays?: Record<Severity, number>;
 }
 
 export interface PolicyException {

@@ -8,6 +8,12 @@ import type { Actor } from "../authz/actor";
 import { loadActivePolicy } from "../internal/load-active-policy";
 import { computeRepoScore, type RepoScoreRow } from "../../scoring/compute-repo-score";
 import { writeRepoScores } from "../internal/write-repo-scores";
+import { syncRemediationTasks } from "../internal/sync-remediation-tasks";
+import { matchesRepoPattern } from "../../policy/repo-pattern";
+import { observeCheck } from "../../tasks/observe";
+import { ownerIndex } from "../../tasks/owners";
+import type { ScoredRepository } from "../../tasks/plan";
+import { DEFAULT_TASK_SLA_DAYS } from "../../tasks/sla";
 
 const input = z.object({
   organizationId: z.string().min(1),
@@ -21,6 +27,8 @@ export interface ScoreRunSummary {
   policyVersion: number;
   scored: number;
   written: number;
+  /** Remediation tasks opened, moved (fixed, reopened, accepted) and refreshed. */
+  tasks: { created: number; transitioned: number; refreshed: number };
   durationMs: number;
 }
 
@@ -45,6 +53,8 @@ export async function scoreOrganization(actor: Actor | null, raw: unknown): Prom
   let cursor: string | undefined;
   let scored = 0;
   let written = 0;
+  const tasks = { created: 0, transitioned: 0, refreshed: 0 };
+  const sla = policy.policy.taskSlaDays ?? DEFAULT_TASK_SLA_DAYS;
   for (;;) {
     const page = await db.repoSnapshot.findMany({
       where: {
@@ -53,25 +63,45 @@ export async function scoreOrganization(actor: Actor | null, raw: unknown): Prom
       },
       orderBy: { repositoryId: "asc" },
       take: pageSize,
-      select: { repositoryId: true, facts: true, syncedAt: true },
+      select: {
+        repositoryId: true,
+        facts: true,
+        syncedAt: true,
+        syncRunId: true,
+        repository: { select: { fullName: true } },
+      },
     });
     if (page.length === 0) break;
     const rows: RepoScoreRow[] = [];
+    const scoredRepos: ScoredRepository[] = [];
     for (const snap of page) {
-      rows.push(
-        await computeRepoScore(
-          {
-            repositoryId: snap.repositoryId,
-            facts: snap.facts as unknown as RepoFacts,
-            syncedAt: snap.syncedAt,
-          },
-          org,
-          policy,
-          now,
-        ),
+      const facts = snap.facts as unknown as RepoFacts;
+      const row = await computeRepoScore(
+        {
+          repositoryId: snap.repositoryId,
+          facts: snap.facts as unknown as RepoFacts,
+          syncedAt: snap.syncedAt,
+        },
+        org,
+        policy,
+        now,
       );
+      rows.push(row);
+      const owners = ownerIndex(facts);
+      scoredRepos.push({
+        repositoryId: snap.repositoryId,
+        critical: policy.policy.criticalRepos.some((p) => matchesRepoPattern(p, snap.repository.fullName)),
+        syncRunId: snap.syncRunId,
+        // An archived repository cannot be fixed: it gets no new tasks.
+        checks: facts.archived ? [] : row.results.map((r) => observeCheck(r, owners)),
+      });
     }
     written += await writeRepoScores(db, rows, now);
+    // Tasks follow the scores: a later scoring closes, reopens or accepts them.
+    const t = await syncRemediationTasks(db, scoredRepos, { now, sla });
+    tasks.created += t.created;
+    tasks.transitioned += t.transitioned;
+    tasks.refreshed += t.refreshed;
     scored += rows.length;
     cursor = page[page.length - 1]!.repositoryId;
     if (page.length < pageSize) break;
@@ -81,6 +111,7 @@ export async function scoreOrganization(actor: Actor | null, raw: unknown): Prom
     policyVersion: policy.version,
     scored,
     written,
+    tasks,
     durationMs: Math.round(performance.now() - started),
   };
 }

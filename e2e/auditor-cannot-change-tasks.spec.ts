@@ -35,7 +35,11 @@ test("an auditor reads the tasks board without controls, and a forged status cha
   await expect(mine.getByTestId("task-status")).toHaveText("Open");
   await expect(page.getByRole("button", { name: /Start work|Stop work/ })).toHaveCount(0);
   await mine.locator("td:nth-child(3) a").click();
-  await expect(page.getByRole("button", { name: /Start work|Stop work/ })).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`/tasks/${taskId}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Start work|Stop work|Open as GitHub issue/ })).toHaveCount(
+    0,
+  );
 
   // The same request under the auditor's session: the server refuses it.
   const { headers, body } = forged!;
@@ -48,7 +52,7 @@ test("an auditor reads the tasks board without controls, and a forged status cha
     data: body,
   });
   expect(await res.text()).toContain("does not allow task:edit");
-  await page.reload();
+  await page.goto(`/tasks/${taskId}`);
   await expect(page.getByTestId("task-status")).toHaveText("Open");
   await expect(page.getByTestId("task-history").locator('[data-kind="status_changed"]')).toHaveCount(0);
   await page.close();

@@ -30,7 +30,7 @@ test("an engineer filters the tasks board to a repository and starts work on a t
   await expect(moved.getByRole("button", { name: /^Stop work/ })).toBeVisible();
 
   // The task's history names who moved it; a reload shows the stored state.
-  await moved.locator("td:nth-child(3) a").click();
+  await page.goto(`/tasks/${taskId}`);
   await expect(page.getByTestId("task-status")).toHaveText("In progress");
   await expect(page.getByTestId("task-history").locator('[data-kind="status_changed"]')).toContainText(
     "open → in_progress",
@@ -39,4 +39,9 @@ test("an engineer filters the tasks board to a repository and starts work on a t
     "tess",
   );
   await expect(page.getByTestId("task-history").locator('[data-kind="opened"]')).toHaveCount(1);
+
+  // "Open as GitHub issue": the task then links to the issue the simulator created.
+  await page.getByRole("button", { name: "Open as GitHub issue" }).click();
+  await expect(page.getByTestId("task-issue")).toHaveAttribute("href", /\/e2e-org\/api\/issues\/\d+$/);
+  await expect(page.getByTestId("task-history").locator('[data-kind="issue_opened"]')).toContainText("tess");
 });

@@ -5,13 +5,15 @@ import { setDb } from "../../db";
 import { isAppError } from "../../errors";
 import { runSyncInline } from "../../sync/engine/run-inline";
 import { startSyncHarness, type SyncHarness } from "../../../testing/sync/harness";
-import { CHECKOUT_V4_SHA, syncTestFixture } from "../../../testing/sync/org-fixture";
+import { CHECKOUT_V4_SHA, SYNC_TOKEN, syncTestFixture } from "../../../testing/sync/org-fixture";
 import type { Actor } from "../authz/actor";
 import { systemActor } from "../authz/actor";
 import { scoreOrganization } from "../scores/score-organization";
 import { getTask } from "./get-task";
 import { listTasks } from "./list-tasks";
 import { updateTaskStatus } from "./update-task-status";
+import { openTaskIssue } from "./open-task-issue";
+import { validateResponse } from "../../../simulator/testing/openapi-validator";
 
 let h: SyncHarness;
 const day1 = new Date("2026-03-01T00:00:00Z");
@@ -50,6 +52,14 @@ async function pinnedTask() {
 beforeAll(async () => {
   h = await startSyncHarness(syncTestFixture(1));
   setDb(h.db.prisma);
+  Object.assign(process.env, {
+    DATABASE_URL: h.db.url,
+    NEXTAUTH_SECRET: "x".repeat(32),
+    NEXTAUTH_URL: "https://gatehouse.example",
+    GITHUB_CLIENT_ID: "x",
+    GITHUB_CLIENT_SECRET: "y",
+    GATEHOUSE_ENCRYPTION_KEY: h.key.toString("base64"),
+  });
   h.sim.push("svc-0000", {
     files: { ".github/CODEOWNERS": "* @octo-admin\n.github/workflows/ @acme/platform\n" },
   });
@@ -134,5 +144,29 @@ describe("remediation tasks", () => {
     expect((await listTasks(auditor, { overdue: true, now: day1 })).total).toBe(0);
     const page = await listTasks(auditor, { status: "active", pageSize: 1, page: 2 });
     expect(page).toMatchObject({ total: all.total, items: [all.items[1]] });
+  });
+
+  it("opens one GitHub issue per task through the connection, carrying evidence and fix", async () => {
+    const task = (await pinnedTask())!;
+    await expect(openTaskIssue(auditor, { id: task.id })).rejects.toSatisfy((e) =>
+      isAppError(e, "forbidden"),
+    );
+    const { issueUrl } = await openTaskIssue(engineer, { id: task.id });
+    expect(issueUrl).toBe(`${h.sim.url}/acme/svc-0000/issues/1`);
+    // The simulator stored what octokit sent; its answer has GitHub's issue schema.
+    const res = await fetch(`${h.sim.url}/repos/acme/svc-0000/issues/1`, {
+      headers: { authorization: `token ${SYNC_TOKEN}` },
+    });
+    const issue = (await res.json()) as { title: string; body: string };
+    expect(validateResponse("POST", "/repos/{owner}/{repo}/issues", 201, issue)).toBeNull();
+    expect(issue.title).toContain("acme/svc-0000");
+    expect(issue.body).toContain(".github/workflows/ci.yml:");
+    expect(issue.body).toContain(`actions/checkout@${CHECKOUT_V4_SHA}`);
+    expect(issue.body).toContain(`https://gatehouse.example/tasks/${task.id}`);
+    // Asking again links the same issue; the task and its history record it.
+    expect(await openTaskIssue(engineer, { id: task.id })).toEqual({ issueUrl });
+    const detail = await getTask(engineer, { id: task.id });
+    expect(detail.issueUrl).toBe(issueUrl);
+    expect(detail.events.filter((e) => e.kind === "issue_opened")).toHaveLength(1);
   });
 });

@@ -8,6 +8,7 @@ import { can } from "@/lib/server/authz/permissions";
 import { getTask } from "@/lib/server/tasks/get-task";
 import { SeverityBadge } from "@/components/scores/severity-badge";
 import { STATUS_LABELS } from "@/components/tasks/task-filters";
+import { OpenIssueButton } from "@/components/tasks/open-issue-button";
 import { TaskHistory } from "@/components/tasks/task-history";
 import { TaskStatusControls } from "@/components/tasks/task-status-controls";
 
@@ -39,6 +40,13 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
           <span>Due {task.dueAt.toISOString().slice(0, 10)} (UTC)</span>
           <span>Owner {task.owners.join(", ") || "none"}</span>
           {canEdit ? <TaskStatusControls id={task.id} status={task.status} label={task.check} /> : null}
+          {task.issueUrl ? (
+            <a href={task.issueUrl} className="text-blue-700 hover:underline" data-testid="task-issue">
+              GitHub issue
+            </a>
+          ) : canEdit ? (
+            <OpenIssueButton id={task.id} />
+          ) : null}
         </div>
         {task.closedBySyncRunId ? (
           <p className="mt-2 text-sm text-emerald-800" data-testid="closed-by">

@@ -19,13 +19,13 @@ export interface Collaborator {
 
 const RANK: Record<RepoPermission, number> = { read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };
 
-export function higherPermission(a: RepoPermission | null, b: RepoPermission | null): RepoPermission | null {
+function higherPermission(a: RepoPermission | null, b: RepoPermission | null): RepoPermission | null {
   if (!a) return b;
   if (!b) return a;
   return RANK[b] > RANK[a] ? b : a;
 }
 
-export function isOrgMember(org: OrgConfig, login: string): boolean {
+function isOrgMember(org: OrgConfig, login: string): boolean {
   const l = login.toLowerCase();
   return org.members.some((m) => m.login.toLowerCase() === l);
 }

@@ -6,7 +6,7 @@ import { rateLimitHeaders, type Resource } from "./limits";
 
 // Answers shared by REST and GraphQL: injected faults and GitHub's rate-limit refusals.
 
-export const SECONDARY_MESSAGE =
+const SECONDARY_MESSAGE =
   "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.";
 const SECONDARY_DOCS =
   "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits";

@@ -36,7 +36,7 @@ function hashObject(type: string, body: Buffer): string {
 // Blob oids are cached by text: generated orgs share one string across many repos.
 const blobOidByText = new Map<string, string>();
 
-export function blobOid(text: string): string {
+function blobOid(text: string): string {
   let oid = blobOidByText.get(text);
   if (!oid) {
     oid = hashObject("blob", Buffer.from(text, "utf8"));

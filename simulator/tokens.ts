@@ -23,7 +23,7 @@ interface PendingCode {
 }
 
 /** GitHub's OAuth codes expire after ten minutes. */
-export const CODE_TTL_MS = 10 * 60 * 1000;
+const CODE_TTL_MS = 10 * 60 * 1000;
 
 function randomToken(prefix: string): string {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

@@ -6,7 +6,7 @@ import pg from "pg";
 import { applyMigrations } from "../lib/migrate/apply-migrations";
 import { createPrismaClient, type PrismaClient } from "../lib/db";
 
-export const TEST_SERVER_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const TEST_SERVER_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export interface TestDatabase {
   url: string;

@@ -77,7 +77,7 @@ export function makeActionsSettings(overrides: Partial<ActionsSettingsFacts> = {
   };
 }
 
-export function makeSettings(overrides: Partial<RepoSettingsFacts> = {}): RepoSettingsFacts {
+function makeSettings(overrides: Partial<RepoSettingsFacts> = {}): RepoSettingsFacts {
   return {
     branchProtection: makeBranchProtection(),
     branchProtectionKnown: true,

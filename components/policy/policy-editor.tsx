@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { updatePolicyAction } from "@/app/(dashboard)/policy/actions";
+import { updatePolicyAction } from "./actions";
 import { ActionFeedback } from "./action-feedback";
 import { isStale, nextEditorBase, type EditorBase } from "./editor-base";
 import { usePolicyForm } from "./use-policy-form";

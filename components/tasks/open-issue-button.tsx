@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { openTaskIssueAction } from "@/app/(dashboard)/tasks/actions";
+import { openTaskIssueAction } from "./actions";
 
 /** Opens the task as an issue in its repository through the organisation's GitHub connection. */
 export function OpenIssueButton({ id }: { id: string }) {

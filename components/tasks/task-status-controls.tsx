@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { updateTaskStatusAction } from "@/app/(dashboard)/tasks/actions";
+import { updateTaskStatusAction } from "./actions";
 
 /** Start or stop work on a task; fixed and accepted risk are set by scoring, never here. */
 export function TaskStatusControls({ id, status, label }: { id: string; status: string; label: string }) {

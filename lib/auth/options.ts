@@ -6,7 +6,7 @@ import { syncConfigAdmin } from "../server/internal/sync-config-admin";
 import { recordSignOut } from "../server/internal/record-sign-out";
 import { appendAuditEntry } from "../server/internal/append-audit-entry";
 import { gitHubProvider } from "./github-provider";
-import { requestContext } from "./request-context";
+import { requestContext } from "../server/internal/request-context";
 
 let cached: NextAuthOptions | undefined;
 

@@ -24,8 +24,8 @@ export interface CostResult {
   errors: Array<{ type: string; message: string; line?: number; column?: number; path: string[] }>;
 }
 
-export const MAX_NODES = 500_000;
-export const MAX_PAGE = 100;
+const MAX_NODES = 500_000;
+const MAX_PAGE = 100;
 
 export function selectOperation(
   doc: DocumentNode,

@@ -1,13 +1,17 @@
 import type { SimContext } from "../context";
 import type { RepoFixture } from "../fixture/types";
+
+// Git objects point back at their repository (`Commit.repository`, `TreeEntry.repository`).
+// model-repo builds repositories and passes this thunk in, so the two modules do not
+// import each other.
+export type RepositoryOf = () => Record<string, unknown>;
 import type { GitBlob, GitTree, RepoGit } from "../git";
 import { nodeId } from "./connection";
-import { repoObject } from "./model-repo";
 
 // Git objects as GraphQL sees them: Commit → Tree → TreeEntry → Blob/Tree.
 
 /** GitHub cuts Blob.text at 512,000 bytes and sets isTruncated. */
-export const BLOB_TEXT_LIMIT = 512_000;
+const BLOB_TEXT_LIMIT = 512_000;
 
 function cut(text: string, bytes: number): string {
   const buf = Buffer.from(text, "utf8");
@@ -19,7 +23,7 @@ function cut(text: string, bytes: number): string {
         .replace(/\uFFFD$/, "");
 }
 
-export function blobObject(ctx: SimContext, repo: RepoFixture, b: GitBlob) {
+function blobObject(ctx: SimContext, repo: RepoFixture, b: GitBlob) {
   let content: { text: string; truncated: boolean } | null = null;
   const get = () => (content ??= textOf(ctx, b));
   return {
@@ -56,7 +60,12 @@ function textOf(ctx: SimContext, b: GitBlob): { text: string; truncated: boolean
   return t;
 }
 
-export function treeObject(ctx: SimContext, repo: RepoFixture, t: GitTree): Record<string, unknown> {
+function treeObject(
+  ctx: SimContext,
+  repo: RepoFixture,
+  t: GitTree,
+  repositoryOf: RepositoryOf,
+): Record<string, unknown> {
   return {
     __typename: "Tree",
     id: nodeId("T", `${repo.id}:${t.oid}`),
@@ -79,17 +88,17 @@ export function treeObject(ctx: SimContext, repo: RepoFixture, t: GitTree): Reco
         lineCount: e.type === "blob" ? e.text.split("\n").length : null,
         language: null,
         submodule: null,
-        object: () => gitObject(ctx, repo, e),
-        repository: () => repoObject(ctx, repo),
+        object: () => gitObject(ctx, repo, e, repositoryOf),
+        repository: repositoryOf,
       })),
   };
 }
 
-export function gitObject(ctx: SimContext, repo: RepoFixture, o: GitBlob | GitTree) {
-  return o.type === "blob" ? blobObject(ctx, repo, o) : treeObject(ctx, repo, o);
+function gitObject(ctx: SimContext, repo: RepoFixture, o: GitBlob | GitTree, repositoryOf: RepositoryOf) {
+  return o.type === "blob" ? blobObject(ctx, repo, o) : treeObject(ctx, repo, o, repositoryOf);
 }
 
-export function commitObject(ctx: SimContext, repo: RepoFixture, git: RepoGit) {
+export function commitObject(ctx: SimContext, repo: RepoFixture, git: RepoGit, repositoryOf: RepositoryOf) {
   const msg = repo.config.headMessage;
   return {
     __typename: "Commit",
@@ -105,13 +114,18 @@ export function commitObject(ctx: SimContext, repo: RepoFixture, git: RepoGit) {
     url: `${ctx.baseUrl}/${ctx.org.login}/${repo.name}/commit/${git.commitOid}`,
     commitUrl: `${ctx.baseUrl}/${ctx.org.login}/${repo.name}/commit/${git.commitOid}`,
     commitResourcePath: `/${ctx.org.login}/${repo.name}/commit/${git.commitOid}`,
-    tree: () => treeObject(ctx, repo, git.root),
-    repository: () => repoObject(ctx, repo),
+    tree: () => treeObject(ctx, repo, git.root, repositoryOf),
+    repository: repositoryOf,
   };
 }
 
 /** `object(expression:)`: "HEAD:path", "<branch>:path", "<commit oid>:path" or a bare oid. */
-export function resolveExpression(ctx: SimContext, repo: RepoFixture, expression: string) {
+export function resolveExpression(
+  ctx: SimContext,
+  repo: RepoFixture,
+  expression: string,
+  repositoryOf: RepositoryOf,
+) {
   const git = ctx.git(repo);
   const colon = expression.indexOf(":");
   const rev = colon < 0 ? expression : expression.slice(0, colon);
@@ -122,12 +136,12 @@ export function resolveExpression(ctx: SimContext, repo: RepoFixture, expression
     git.commitOid,
   ].includes(rev);
   if (colon < 0) {
-    if (isHead) return commitObject(ctx, repo, git);
+    if (isHead) return commitObject(ctx, repo, git, repositoryOf);
     const o = git.byOid.get(rev);
-    return o ? gitObject(ctx, repo, o) : null;
+    return o ? gitObject(ctx, repo, o, repositoryOf) : null;
   }
   if (!isHead) return null;
   const p = expression.slice(colon + 1).replace(/^\/+|\/+$/g, "");
   const o = git.byPath.get(p);
-  return o ? gitObject(ctx, repo, o) : null;
+  return o ? gitObject(ctx, repo, o, repositoryOf) : null;
 }

@@ -48,7 +48,7 @@ export function repoObject(ctx: SimContext, repo: RepoFixture) {
         id: nodeId("REF", `${repo.id}:${c.defaultBranch}`),
         name: c.defaultBranch,
         prefix: "refs/heads/",
-        target: () => commitObject(ctx, repo, git),
+        target: () => commitObject(ctx, repo, git, () => repoObject(ctx, repo)),
         repository: () => repoObject(ctx, repo),
         // The rule GitHub applies to this branch: exact name first, else the oldest matching pattern.
         branchProtectionRule: () => {
@@ -61,7 +61,9 @@ export function repoObject(ctx: SimContext, repo: RepoFixture) {
       collaboratorsConnection(ctx, repo, args, gctx, () => repoObject(ctx, repo), owner),
     object: (args: { expression?: string; oid?: string }) => {
       const expr = args.expression ?? args.oid;
-      return expr && Object.keys(repo.files).length > 0 ? resolveExpression(ctx, repo, expr) : null;
+      return expr && Object.keys(repo.files).length > 0
+        ? resolveExpression(ctx, repo, expr, () => repoObject(ctx, repo))
+        : null;
     },
     branchProtectionRules: (args: ConnectionArgs) =>
       connection(

@@ -14,7 +14,7 @@ export function isOrgAdmin(ctx: SimContext, auth: TokenInfo | null): boolean {
   );
 }
 
-export function canAdminRepo(ctx: SimContext, auth: TokenInfo | null, repo: RepoFixture): boolean {
+function canAdminRepo(ctx: SimContext, auth: TokenInfo | null, repo: RepoFixture): boolean {
   if (isOrgAdmin(ctx, auth)) return true;
   const login = auth?.login.toLowerCase();
   if (repo.config.collaborators.some((c) => c.permission === "admin" && c.login.toLowerCase() === login))
@@ -24,7 +24,7 @@ export function canAdminRepo(ctx: SimContext, auth: TokenInfo | null, repo: Repo
   );
 }
 
-export function canSeeRepo(ctx: SimContext, auth: TokenInfo | null, repo: RepoFixture): boolean {
+function canSeeRepo(ctx: SimContext, auth: TokenInfo | null, repo: RepoFixture): boolean {
   if (repo.config.visibility === "public" || isOrgAdmin(ctx, auth)) return true;
   const login = auth?.login.toLowerCase();
   return (

@@ -4,7 +4,7 @@ import type { RepoFixture } from "../fixture/types";
 // REST shapes of an organisation and its repositories (organization-full, minimal-repository,
 // full-repository in GitHub's OpenAPI description).
 
-export function orgOwner(ctx: SimContext) {
+function orgOwner(ctx: SimContext) {
   const o = ctx.org;
   const api = `${ctx.baseUrl}/users/${o.login}`;
   return {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 
 // Pagination and conditional-request helpers with GitHub's wire formats.
 
-export function pageParams(query: URLSearchParams): { perPage: number; page: number } {
+function pageParams(query: URLSearchParams): { perPage: number; page: number } {
   const perRaw = Number(query.get("per_page") ?? 30);
   const pageRaw = Number(query.get("page") ?? 1);
   const perPage = Number.isFinite(perRaw) && perRaw >= 1 ? Math.min(100, Math.floor(perRaw)) : 30;
@@ -11,7 +11,7 @@ export function pageParams(query: URLSearchParams): { perPage: number; page: num
 }
 
 /** `Link` header as GitHub writes it: next/last on the first page, prev/first after. */
-export function linkHeader(requestUrl: URL, page: number, perPage: number, total: number): string | null {
+function linkHeader(requestUrl: URL, page: number, perPage: number, total: number): string | null {
   const last = Math.max(1, Math.ceil(total / perPage));
   const at = (p: number) => {
     const u = new URL(requestUrl.toString());
@@ -47,7 +47,7 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
 }
 
 /** Opaque cursors as GitHub's alert lists hand out in `Link` (they name an item, not an offset). */
-export const encodeCursor = (key: string) => Buffer.from(`v1:${key}`).toString("base64url");
+const encodeCursor = (key: string) => Buffer.from(`v1:${key}`).toString("base64url");
 
 function decodeCursor(cursor: string): string | null {
   const text = Buffer.from(cursor, "base64url").toString("utf8");

@@ -44,7 +44,7 @@ function compile(template: string, ops: Record<string, { externalDocs?: { url?: 
 
 let routes: SpecRoute[] | null = null;
 
-export function specRoutes(): SpecRoute[] {
+function specRoutes(): SpecRoute[] {
   if (!routes) {
     const spec = loadOpenApiSpec();
     routes = Object.entries(spec.paths)

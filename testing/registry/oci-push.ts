@@ -62,7 +62,7 @@ export async function pushManifest(
   return pushRawManifest(t, reference, body, mediaType);
 }
 
-export async function pushRawManifest(
+async function pushRawManifest(
   t: PushTarget,
   reference: string,
   body: Buffer,
@@ -78,14 +78,6 @@ export async function pushRawManifest(
   const served = res.headers.get("docker-content-digest");
   if (served && served !== digest) throw new Error(`registry computed ${served}, expected ${digest}`);
   return { mediaType, digest, size: body.length };
-}
-
-export async function deleteManifest(t: PushTarget, digest: string): Promise<void> {
-  const res = await fetch(`${t.url}/v2/${t.name}/manifests/${digest}`, {
-    method: "DELETE",
-    headers: t.headers,
-  });
-  await expectStatus(res, [202], `delete ${t.name}@${digest}`);
 }
 
 export interface PushedImage {

@@ -8,7 +8,7 @@ import path from "node:path";
 // its own temp dir, filesystem storage, an ephemeral loopback port, no auth unless a
 // token issuer is given. Install it with scripts/ensure-test-tools.sh.
 
-export const REGISTRY_BIN = process.env.DOCKER_REGISTRY_PATH ?? "/usr/bin/docker-registry";
+const REGISTRY_BIN = process.env.DOCKER_REGISTRY_PATH ?? "/usr/bin/docker-registry";
 
 export interface StartedRegistry {
   /** e.g. http://127.0.0.1:41234 */

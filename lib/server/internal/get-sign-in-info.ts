@@ -5,7 +5,7 @@ import { getEnv } from "../../env";
 export function getSignInInfo(): { providerLabel: string; demo: boolean } {
   const env = getEnv();
   const host = new URL(env.GITHUB_OAUTH_URL).host;
-  const demo = process.env.GATEHOUSE_DEMO === "1";
+  const demo = env.GATEHOUSE_DEMO;
   return {
     providerLabel: host === "github.com" ? "GitHub" : demo ? "GitHub (simulator)" : `GitHub (${host})`,
     demo,

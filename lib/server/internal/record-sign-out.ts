@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "../../db";
 import { appendAuditEntry } from "./append-audit-entry";
-import type { RequestMeta } from "../../auth/request-context";
+import type { RequestMeta } from "./request-context";
 
 /** next-auth has already deleted the session row; this records who left, and from where. */
 export async function recordSignOut(userId: string, meta: RequestMeta): Promise<void> {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { TaskItem } from "@/lib/server/tasks/task-schemas";
+import type { TaskItem } from "@/lib/server/internal/task-schemas";
 import { SeverityBadge } from "@/components/scores/severity-badge";
 import { STATUS_LABELS } from "./task-filters";
 import { TaskStatusControls } from "./task-status-controls";

@@ -5,8 +5,8 @@ import { AppError } from "../../errors";
 import type { TaskEvidence } from "../../tasks/observe";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
-import type { TaskItem } from "./task-schemas";
-import { TASK_ITEM_SELECT, toTaskItem } from "./to-task-item";
+import type { TaskItem } from "../internal/task-schemas";
+import { TASK_ITEM_SELECT, toTaskItem } from "../internal/task-item";
 
 const input = z.strictObject({ id: z.string().min(1).max(100), now: z.date().optional() });
 

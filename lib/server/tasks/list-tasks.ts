@@ -3,8 +3,8 @@ import { getDb } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
-import { ListTasksInput, type ListTasksOutput } from "./task-schemas";
-import { TASK_ITEM_SELECT, toTaskItem } from "./to-task-item";
+import { ListTasksInput, type ListTasksOutput } from "../internal/task-schemas";
+import { TASK_ITEM_SELECT, toTaskItem } from "../internal/task-item";
 
 const at = (s: string) => (s.startsWith("@") ? s : `@${s}`);
 

@@ -4,8 +4,8 @@ import { AppError } from "../../errors";
 import { appendAuditEntry } from "../internal/append-audit-entry";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
-import { UpdateTaskStatusInput, type TaskItem } from "./task-schemas";
-import { TASK_ITEM_SELECT, toTaskItem } from "./to-task-item";
+import { UpdateTaskStatusInput, type TaskItem } from "../internal/task-schemas";
+import { TASK_ITEM_SELECT, toTaskItem } from "../internal/task-item";
 
 /**
  * Engineers and security leads move a task between open and in progress (auditors are

@@ -253,11 +253,10 @@ describe("hostile answers", () => {
     await pushImage(at("acme/slow"), ["latest"]);
     proxy.setRules([{ path: /\/tags\/list$/, answer: "hang" }]);
     try {
-      const started = Date.now();
       const facts = (
         await collectRegistryFacts({ registryUrl: proxy.url, images: ["acme/slow"], timeoutMs: 500 })
       ).images[0]!;
-      expect(Date.now() - started).toBeLessThan(5000);
+      // The reason names the timeout: the client gave up rather than waiting on the hang.
       expect(facts).toMatchObject({ signed: null, provenance: null, sbom: null });
       expect(facts.reasons?.[0]).toContain("unreachable: tags of acme/slow: timed out");
 

@@ -31,10 +31,9 @@ describe("generateOrg", () => {
     expect(new Set(fx.repos.map((r) => r.name)).size).toBe(400);
   });
 
-  it("generates 10,000 repositories quickly, sharing file texts", () => {
-    const t = performance.now();
+  it("generates 10,000 repositories sharing file texts", () => {
+    // Generation speed is reported by `npm run bench`, not asserted against the clock here.
     const fx = generateOrg({ repos: 10_000, seed: 1 });
-    expect(performance.now() - t).toBeLessThan(5_000);
     const texts = new Set(fx.repos.flatMap((r) => Object.values(r.files)));
     expect(texts.size).toBeLessThan(40);
   });

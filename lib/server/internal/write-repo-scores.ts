@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import type { RepoScoreRow } from "../../scoring/compute-repo-score";
+import { checkResultsColumn } from "./json-columns";
 
 // Written with the typed API, not one INSERT … ON CONFLICT over a JSON document: Prisma 7
 // keeps memory for every raw query's parameters (measured: ~6 MB retained per call with a
@@ -13,7 +14,7 @@ import type { RepoScoreRow } from "../../scoring/compute-repo-score";
 
 const toData = (r: RepoScoreRow, computedAt: Date): Prisma.RepoScoreCreateManyInput => ({
   ...r,
-  results: r.results as unknown as Prisma.InputJsonValue,
+  results: checkResultsColumn.write(r.results),
   computedAt,
 });
 

@@ -8,6 +8,7 @@ import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 import { rescoreAllOrganizations } from "../scores/rescore-all-organizations";
 import { loadActivePolicy } from "../internal/load-active-policy";
+import { policyColumn } from "../internal/json-columns";
 import {
   describeChanges,
   diffPolicies,
@@ -55,7 +56,7 @@ export async function savePolicyVersion(
       await tx.policyVersion.create({
         data: {
           version,
-          policy: policy as unknown as Prisma.InputJsonValue,
+          policy: policyColumn.write(policy),
           changes: changes as Prisma.InputJsonValue,
           note,
           createdById: who.userId,

@@ -1,8 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "../../db";
-import type { RepoFacts } from "../../facts/types";
-import type { OrgPart } from "../../facts/assemble";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 import { loadActivePolicy } from "../internal/load-active-policy";
@@ -14,6 +12,7 @@ import { observeCheck } from "../../tasks/observe";
 import { ownerIndex } from "../../tasks/owners";
 import type { ScoredRepository } from "../../tasks/plan";
 import { DEFAULT_TASK_SLA_DAYS } from "../../tasks/sla";
+import { orgPartColumn, repoFactsColumn } from "../internal/json-columns";
 
 const input = z.object({
   organizationId: z.string().min(1),
@@ -48,7 +47,7 @@ export async function scoreOrganization(actor: Actor | null, raw: unknown): Prom
   const db = getDb();
   const policy = await loadActivePolicy(db);
   const orgRow = await db.orgSnapshot.findUnique({ where: { organizationId }, select: { facts: true } });
-  const org = (orgRow?.facts ?? null) as OrgPart | null;
+  const org = orgRow ? orgPartColumn.read(orgRow.facts) : null;
 
   let cursor: string | undefined;
   let scored = 0;
@@ -75,13 +74,9 @@ export async function scoreOrganization(actor: Actor | null, raw: unknown): Prom
     const rows: RepoScoreRow[] = [];
     const scoredRepos: ScoredRepository[] = [];
     for (const snap of page) {
-      const facts = snap.facts as unknown as RepoFacts;
+      const facts = repoFactsColumn.read(snap.facts);
       const row = await computeRepoScore(
-        {
-          repositoryId: snap.repositoryId,
-          facts: snap.facts as unknown as RepoFacts,
-          syncedAt: snap.syncedAt,
-        },
+        { repositoryId: snap.repositoryId, facts, syncedAt: snap.syncedAt },
         org,
         policy,
         now,

@@ -25,7 +25,11 @@ export default defineConfig({
       "bench/**/*.test.ts",
     ],
     environment: "node",
-    testTimeout: 30_000,
+    // Generous: CLI and integration tests spawn processes, and a loaded machine must not
+    // turn slowness into failures (no test asserts on elapsed time).
+    testTimeout: 120_000,
+    // Canary values for every secret (testing/canary.ts), so leaks are searchable.
+    setupFiles: ["testing/canary-env.ts"],
     hookTimeout: 60_000,
     pool: "forks",
   },

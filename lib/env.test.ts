@@ -7,6 +7,7 @@ const valid = {
   GITHUB_CLIENT_ID: "id",
   GITHUB_CLIENT_SECRET: "secret",
   GATEHOUSE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+  GATEHOUSE_AUDIT_KEY: Buffer.alloc(32, 8).toString("base64"),
 };
 
 function issues(source: Record<string, string | undefined>): string[] {
@@ -43,6 +44,15 @@ describe("environment validation", () => {
     expect(found.find((i) => i.startsWith("DATABASE_URL is invalid"))).toMatch(/postgres/);
     expect(found.find((i) => i.startsWith("GATEHOUSE_ENCRYPTION_KEY is invalid"))).toMatch(/32 bytes/);
     expect(found.find((i) => i.startsWith("GATEHOUSE_DEFAULT_ROLE is invalid"))).toBeDefined();
+  });
+
+  it("requires an audit chain key of at least 32 bytes", () => {
+    expect(issues({ ...valid, GATEHOUSE_AUDIT_KEY: undefined })).toEqual([
+      "GATEHOUSE_AUDIT_KEY is required but not set",
+    ]);
+    expect(issues({ ...valid, GATEHOUSE_AUDIT_KEY: "c2hvcnQ=" })[0]).toMatch(
+      /^GATEHOUSE_AUDIT_KEY is invalid: .*32 bytes/,
+    );
   });
 
   it("rejects a short session secret", () => {

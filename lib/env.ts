@@ -13,6 +13,15 @@ const csv = z
       .filter(Boolean),
   );
 
+const auditKeySchema = z
+  .string()
+  .refine(
+    (s) => Buffer.from(s, "base64").length >= 32,
+    "must be at least 32 bytes encoded as base64 (openssl rand -base64 32)",
+  );
+
+const maxExceptionDaysSchema = z.coerce.number().int().min(1).max(3650).default(365);
+
 const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info");
 
 const envSchema = z.object({
@@ -36,7 +45,19 @@ const envSchema = z.object({
       (s) => Buffer.from(s, "base64").length === 32,
       "must be 32 bytes encoded as base64 (openssl rand -base64 32)",
     ),
+  /** At least 32 bytes, base64: keys the audit log's hash chain and signs its checkpoints. */
+  GATEHOUSE_AUDIT_KEY: auditKeySchema,
   GITHUB_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** Longest a policy exception may last from its approval, in days. */
+  GATEHOUSE_MAX_EXCEPTION_DAYS: maxExceptionDaysSchema,
+  /**
+   * Demo/test mode only: lets admins point connections at loopback and private
+   * addresses (the GitHub simulator). Link-local and metadata addresses stay refused.
+   */
+  GATEHOUSE_ALLOW_PRIVATE_NETWORK: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((v) => v === "1"),
   LOG_LEVEL: logLevelSchema,
   /** Set by `npm run demo`: the sign-in page labels the simulator as such. */
   GATEHOUSE_DEMO: z
@@ -79,12 +100,37 @@ export function getEnv(): Env {
   return cached;
 }
 
+let auditKey: Buffer | undefined;
+
+/**
+ * The audit chain key alone, so that writing an audit entry (which must never be skipped)
+ * does not depend on unrelated variables; start-up still validates it with the rest.
+ */
+export function getAuditKey(): Buffer {
+  if (!auditKey) {
+    const parsed = auditKeySchema.safeParse(process.env.GATEHOUSE_AUDIT_KEY);
+    if (!parsed.success)
+      throw new EnvError(["GATEHOUSE_AUDIT_KEY is missing or shorter than 32 bytes (base64)"]);
+    auditKey = Buffer.from(parsed.data, "base64");
+  }
+  return auditKey;
+}
+
+/** Policy exception limits alone (read where policies are saved, also in tests and scripts). */
+export function getPolicyLimits(): { maxExceptionDays: number } {
+  const parsed = maxExceptionDaysSchema.safeParse(process.env.GATEHOUSE_MAX_EXCEPTION_DAYS || undefined);
+  if (!parsed.success)
+    throw new EnvError(["GATEHOUSE_MAX_EXCEPTION_DAYS must be a whole number of days, 1 to 3650"]);
+  return { maxExceptionDays: parsed.data };
+}
+
 /** The sync worker needs no OAuth settings: the same definitions, fewer of them. */
 const workerEnvSchema = envSchema.pick({
   DATABASE_URL: true,
   GATEHOUSE_ENCRYPTION_KEY: true,
   SYNC_SCHEDULES: true,
   LOG_LEVEL: true,
+  GATEHOUSE_ALLOW_PRIVATE_NETWORK: true,
 });
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;
 

@@ -70,6 +70,7 @@ const child = startNext(opts.port, {
   NEXTAUTH_URL: appUrl,
   NEXTAUTH_SECRET: secrets.nextAuthSecret,
   GATEHOUSE_ENCRYPTION_KEY: secrets.encryptionKey,
+  GATEHOUSE_AUDIT_KEY: secrets.auditKey,
   GITHUB_WEBHOOK_SECRET: secrets.webhookSecret,
   GITHUB_CLIENT_ID: oauthApp.clientId,
   GITHUB_CLIENT_SECRET: oauthApp.clientSecret,
@@ -77,6 +78,8 @@ const child = startNext(opts.port, {
   GITHUB_API_URL: sim.url,
   GATEHOUSE_ADMINS: admins.join(","),
   GATEHOUSE_DEMO: "1",
+  // The simulator listens on 127.0.0.1.
+  GATEHOUSE_ALLOW_PRIVATE_NETWORK: "1",
 });
 
 let stopping = false;

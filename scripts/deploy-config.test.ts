@@ -42,6 +42,8 @@ describe("deployment files", () => {
         "NEXTAUTH_URL",
         "NEXTAUTH_SECRET",
         "GATEHOUSE_ENCRYPTION_KEY",
+        "GATEHOUSE_AUDIT_KEY",
+        "GATEHOUSE_RUNTIME_PASSWORD",
         "GITHUB_CLIENT_ID",
         "GITHUB_CLIENT_SECRET",
         "GATEHOUSE_ADMINS",
@@ -57,6 +59,22 @@ describe("deployment files", () => {
     expect(doc.services.web!.depends_on).toEqual({
       migrate: { condition: "service_completed_successfully" },
     });
+  });
+
+  it("web and worker connect as the runtime role; only migrate connects as the owner (and grants the role)", () => {
+    type Svc = { environment?: Record<string, string> };
+    const doc = parse(read("docker-compose.yml"), { merge: true }) as { services: Record<string, Svc> };
+    const user = (svc: string) =>
+      /^postgresql:\/\/(.+?):\$\{(?:POSTGRES|GATEHOUSE_RUNTIME)_PASSWORD/.exec(
+        doc.services[svc]!.environment!.DATABASE_URL!,
+      )?.[1];
+    expect(user("migrate")).toBe("gatehouse");
+    expect(user("web")).toBe("${GATEHOUSE_RUNTIME_ROLE:-gatehouse_app}");
+    expect(user("worker")).toBe(user("web"));
+    expect(doc.services.migrate!.environment!.GATEHOUSE_RUNTIME_ROLE).toBe(
+      "${GATEHOUSE_RUNTIME_ROLE:-gatehouse_app}",
+    );
+    expect(example.GATEHOUSE_RUNTIME_ROLE).toBe("gatehouse_app");
   });
 
   it("the Dockerfile is multi-stage, pins its base by digest and runs as a non-root user", () => {

@@ -7,6 +7,7 @@ import { catalogue } from "@/lib/checks/catalogue";
 import { runChecksAsync, selectChecks } from "@/lib/checks/run-checks";
 import { collectSuppressionProblems } from "@/lib/checks/suppressions";
 import type { Source } from "@/lib/checks/types";
+import { workflowsOf } from "@/lib/checks/wf/workflows-of";
 import { filesOnlyFacts } from "@/lib/facts/types";
 import { defaultPolicy, makeCheckContext } from "@/lib/policy";
 import { reportFindings } from "@/lib/report/findings";
@@ -55,23 +56,31 @@ export async function runScan(flags: ScanFlags, io: ScanIO, version: string): Pr
   const scores = scoreResults(results, defaultPolicy);
   const findings = reportFindings(results);
   const problems = collectSuppressionProblems(walked.files, new Set(catalogue.map((c) => c.id)));
+  // Workflows that could not be analysed (hostile or broken YAML) are reported by path,
+  // with the parser's bounded reason, next to the files the walk skipped.
+  const skippedPaths = new Set(walked.skipped.map((s) => s.path));
+  const skipped = [
+    ...walked.skipped,
+    ...workflowsOf(facts)
+      .failures.filter((f) => !skippedPaths.has(f.path))
+      .map((f) => ({
+        path: f.path,
+        reason: (f.line ? `line ${f.line}: ${f.error}` : f.error).slice(0, 300),
+      })),
+  ];
 
   let report: string;
   if (flags.format === "json")
     report = JSON.stringify(buildJsonReport(version, findings, scores), null, 2) + "\n";
   else if (flags.format === "sarif")
     report =
-      JSON.stringify(
-        buildSarif({ version, rules: checks, findings, problems, skipped: walked.skipped }),
-        null,
-        2,
-      ) + "\n";
+      JSON.stringify(buildSarif({ version, rules: checks, findings, problems, skipped }), null, 2) + "\n";
   else
     report = formatTable({
       version,
       target: flags.dir,
       filesScanned: walked.files.length,
-      skipped: walked.skipped,
+      skipped,
       findings,
       scores,
       problems,

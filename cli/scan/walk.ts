@@ -101,7 +101,13 @@ async function readCandidate(c: Candidate): Promise<RepoFile> {
     const buf = await handle.readFile();
     // A NUL byte in the head means binary (e.g. bun.lockb): keep its presence, not its bytes.
     if (buf.subarray(0, 8192).includes(0)) return { path: c.rel, text: null, skippedReason: "binary file" };
-    return { path: c.rel, text: buf.toString("utf8") };
+    // Invalid UTF-8 would be silently replaced with U+FFFD and analysed as something the
+    // file does not say; record it instead.
+    try {
+      return { path: c.rel, text: UTF8.decode(buf) };
+    } catch {
+      return { path: c.rel, text: null, skippedReason: "not valid UTF-8" };
+    }
   } catch (err) {
     return {
       path: c.rel,
@@ -112,6 +118,8 @@ async function readCandidate(c: Candidate): Promise<RepoFile> {
     await handle?.close();
   }
 }
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 function isInside(root: string, target: string): boolean {
   const rel = path.relative(root, target);

@@ -1,6 +1,7 @@
 import Bottleneck from "bottleneck";
 import { App, Octokit } from "octokit";
 import type { GitHubCredentials } from "./auth/credentials";
+import { guardedFetch, type OutboundPolicy } from "../net/outbound-url";
 import { classifyGitHubError } from "./errors";
 import { installConditionalRequests } from "./rest/conditional";
 import type { EtagStore } from "./rest/etag-store";
@@ -29,6 +30,8 @@ export interface GitHubClientOptions {
   concurrency?: number;
   etagStore?: EtagStore;
   stats?: RequestStats;
+  /** When set, every request and redirect hop is checked against it (lib/net). */
+  outbound?: OutboundPolicy;
 }
 
 export interface GitHubClient {
@@ -36,12 +39,13 @@ export interface GitHubClient {
   stats: RequestStats;
 }
 
-function timedFetch(timeoutMs: number, stats: RequestStats): typeof fetch {
+function timedFetch(timeoutMs: number, stats: RequestStats, outbound?: OutboundPolicy): typeof fetch {
+  const send = outbound ? guardedFetch(outbound) : fetch;
   return async (input, init) => {
     const signals = [AbortSignal.timeout(timeoutMs), ...(init?.signal ? [init.signal] : [])];
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     try {
-      const res = await fetch(input, { ...init, signal: AbortSignal.any(signals) });
+      const res = await send(input, { ...init, signal: AbortSignal.any(signals) });
       stats.recordResponse(url, res.status, res.headers);
       return res;
     } catch (error) {
@@ -64,7 +68,7 @@ function buildOctokitClass(opts: GitHubClientOptions, stats: RequestStats) {
   return Octokit.defaults({
     baseUrl: (opts.baseUrl ?? "https://api.github.com").replace(/\/$/, ""),
     userAgent: "gatehouse-sync",
-    request: { fetch: timedFetch(opts.timeoutMs ?? 30_000, stats) },
+    request: { fetch: timedFetch(opts.timeoutMs ?? 30_000, stats, opts.outbound) },
     retry: {
       retries: opts.retries ?? 3,
       retryAfterBaseValue: opts.retryBaseMs ?? 1000,

@@ -8,3 +8,4 @@ export { parsePolicy, safeParsePolicy, PolicyParseError } from "./parse";
 export { makeCheckContext } from "./context";
 export { activeException } from "./exceptions";
 export { compileRepoPattern, matchesRepoPattern } from "./repo-pattern";
+export { exceptionLimitErrors } from "./exception-limits";

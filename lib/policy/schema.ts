@@ -58,6 +58,8 @@ export const PolicyExceptionSchema = z.strictObject({
     offset: true,
     message: 'must be an ISO-8601 date-time, e.g. "2026-06-30T00:00:00Z"',
   }),
+  /** A security lead's explicit confirmation that `repo` may cover every repository (lib/policy/exception-limits.ts). */
+  confirmedAllRepositories: z.literal(true).optional(),
 });
 
 export const PolicySchema = z

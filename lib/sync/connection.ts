@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { decrypt, encrypt } from "@/lib/crypto/aead";
+import { openEnvelope, sealEnvelope } from "@/lib/crypto/envelope";
 import { githubCredentialsSchema, type GitHubCredentials } from "@/lib/github/auth/credentials";
 import { createGitHubClient, type GitHubClientOptions } from "@/lib/github/client";
 import type { SyncContext } from "./engine/context";
 import type { RegistryConfig } from "./github/fetch-registry";
 import type { SyncDb } from "./persist/db";
 
-// The stored GitHub connection. The secret (token or App private key) is sealed with
-// AES-256-GCM, its row id as associated data; it is decrypted only here, in the worker,
-// and never returned by any lib/server function.
+// The stored GitHub connection. The secret (token or App private key) is sealed by
+// envelope (lib/crypto/envelope.ts: a data key per record, wrapped by the master key),
+// its row id as associated data; it is decrypted only here, in the worker, and never
+// returned by any lib/server function. `key` may be a list (current master key first,
+// then previous ones) while a rotation (lib/sync/rotate-connection-keys.ts) is under way.
 
 export interface SaveConnectionInput {
   organizationId: string;
@@ -33,8 +35,10 @@ export async function saveConnection(db: SyncDb, key: Buffer, input: SaveConnect
     baseUrl: input.baseUrl.replace(/\/$/, ""),
     appId: creds.kind === "app" ? creds.appId : null,
     installationId: creds.kind === "app" ? creds.installationId : null,
-    secretCiphertext: encrypt(secretOf(creds), `${id}:secret`, key),
-    webhookSecretCiphertext: input.webhookSecret ? encrypt(input.webhookSecret, `${id}:webhook`, key) : null,
+    secretCiphertext: sealEnvelope(secretOf(creds), `${id}:secret`, key),
+    webhookSecretCiphertext: input.webhookSecret
+      ? sealEnvelope(input.webhookSecret, `${id}:webhook`, key)
+      : null,
   };
   await db.gitHubConnection.upsert({
     where: { id },
@@ -53,18 +57,18 @@ export interface LoadedConnection {
 
 export async function loadConnection(
   db: SyncDb,
-  key: Buffer,
+  key: Buffer | readonly Buffer[],
   organizationId: string,
 ): Promise<LoadedConnection | null> {
   const row = await db.gitHubConnection.findUnique({ where: { organizationId } });
   if (!row) return null;
-  const secret = decrypt(row.secretCiphertext, `${row.id}:secret`, key);
+  const secret = openEnvelope(row.secretCiphertext, `${row.id}:secret`, key);
   const credentials: GitHubCredentials =
     row.kind === "app"
       ? { kind: "app", appId: row.appId!, installationId: row.installationId!, privateKey: secret }
       : { kind: "token", token: secret };
   const webhookSecret = row.webhookSecretCiphertext
-    ? decrypt(row.webhookSecretCiphertext, `${row.id}:webhook`, key)
+    ? openEnvelope(row.webhookSecretCiphertext, `${row.id}:webhook`, key)
     : null;
   return { id: row.id, baseUrl: row.baseUrl, credentials, webhookSecret };
 }

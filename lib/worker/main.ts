@@ -24,6 +24,9 @@ await startSyncWorker({
   boss,
   db,
   key: parseKey(env.GATEHOUSE_ENCRYPTION_KEY),
+  // Every GitHub request and redirect hop is checked (lib/net): no metadata, link-local,
+  // or (outside demo/test mode) loopback/private addresses.
+  clientOptions: { outbound: { allowPrivate: env.GATEHOUSE_ALLOW_PRIVATE_NETWORK } },
   scoreOrganization: async (organizationId) => {
     await scoreOrganization(systemActor("sync"), { organizationId });
   },

@@ -24,7 +24,14 @@ function listChange(before: string[], after: string[]): ListChange | undefined {
 }
 
 const exceptionKey = (e: PolicyException, withApprover: boolean) =>
-  JSON.stringify([e.checkId, e.repo, e.justification, e.expiresAt, withApprover ? e.approver : null]);
+  JSON.stringify([
+    e.checkId,
+    e.repo,
+    e.justification,
+    e.expiresAt,
+    e.confirmedAllRepositories ?? null,
+    withApprover ? e.approver : null,
+  ]);
 
 export function diffPolicies(before: Policy, after: Policy): PolicyChanges {
   const changes: PolicyChanges = {};

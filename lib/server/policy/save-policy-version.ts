@@ -2,7 +2,10 @@ import "server-only";
 import type { Policy } from "../../checks/types";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
+import { getPolicyLimits } from "../../env";
 import { Prisma } from "../../generated/prisma/client";
+import { exceptionLimitErrors } from "../../policy";
+import { PolicyInvalidError } from "../internal/policy-invalid-error";
 import { appendAuditEntry } from "../internal/append-audit-entry";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
@@ -46,6 +49,15 @@ export async function savePolicyVersion(
   const { policy, approved } = stampApprovers(current.policy, draft, who.login ?? who.userId);
   if (approved.length > 0)
     await authorize(who, "exception:approve", { type: "policy-exception", id: approved.join(",") });
+  // Limits apply to what is being approved now; unchanged exceptions keep their terms.
+  const limitErrors = exceptionLimitErrors(policy.exceptions, approved, {
+    now: opts.now ?? new Date(),
+    maxLifetimeDays: getPolicyLimits().maxExceptionDays,
+  });
+  if (limitErrors.length > 0) throw new PolicyInvalidError(limitErrors);
+  const confirmsAll = policy.exceptions.some((e) => approved.includes(e.id) && e.confirmedAllRepositories);
+  if (confirmsAll && who.role !== "security_lead")
+    throw new AppError("forbidden", "Only a security lead may confirm an exception for every repository.");
   const changes = diffPolicies(current.policy, policy);
   if (isUnchanged(changes)) return { changed: false, version: current.version, changes, rescored: 0 };
 

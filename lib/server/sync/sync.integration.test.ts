@@ -45,9 +45,10 @@ afterAll(async () => {
 
 describe("lib/server/sync", () => {
   it("lets only admins save a connection, sealing the secret and never returning it", async () => {
+    // Loopback is allowed in test mode (GATEHOUSE_ALLOW_PRIVATE_NETWORK=1, testing/canary-env.ts).
     const input = {
       organizationId: orgId,
-      baseUrl: "https://api.github.com",
+      baseUrl: "http://127.0.0.1:3001",
       credentials: { kind: "token", token: TOKEN },
     };
     await expect(saveGitHubConnection(actor("security_lead"), input)).rejects.toMatchObject({
@@ -57,12 +58,30 @@ describe("lib/server/sync", () => {
     const row = await db.prisma.gitHubConnection.findUniqueOrThrow({ where: { organizationId: orgId } });
     expect(row.secretCiphertext).not.toContain(TOKEN.slice(4));
     const shown = await getGitHubConnection(actor("admin"), { organizationId: orgId });
-    expect(shown).toMatchObject({ kind: "token", baseUrl: "https://api.github.com" });
+    expect(shown).toMatchObject({ kind: "token", baseUrl: "http://127.0.0.1:3001" });
     expect(JSON.stringify(shown)).not.toContain(TOKEN);
     expect(JSON.stringify(shown)).not.toContain(row.secretCiphertext);
     await expect(getGitHubConnection(actor("engineer"), { organizationId: orgId })).rejects.toMatchObject({
       code: "forbidden",
     });
+  });
+
+  it("refuses a metadata or link-local API URL even in test mode, and saves nothing (SSRF)", async () => {
+    const other = (await db.prisma.organization.create({ data: { login: "ssrf-org" } })).id;
+    for (const baseUrl of [
+      "http://169.254.169.254/latest",
+      "http://[fd00:ec2::254]/",
+      "http://[::ffff:a9fe:a9fe]/",
+    ]) {
+      await expect(
+        saveGitHubConnection(actor("admin"), {
+          organizationId: other,
+          baseUrl,
+          credentials: { kind: "token", token: TOKEN },
+        }),
+      ).rejects.toMatchObject({ code: "invalid", message: expect.stringMatching(/refused to connect/) });
+    }
+    expect(await db.prisma.gitHubConnection.count({ where: { organizationId: other } })).toBe(0);
   });
 
   it("refuses start-sync to engineers and auditors, and queues one run for leads", async () => {

@@ -4,7 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 // The house rules (docs/architecture.md), enforced. Each message says where the code
 // should go instead. scripts/lint/lint-rules.test.ts plants a violation of every rule in
 // a temporary file and proves that lint fails, so no rule can quietly disappear.
-const PURE_CORE = ["lib/checks", "lib/analyzers", "lib/scoring", "lib/policy", "lib/facts"];
+const PURE_CORE = ["lib/checks", "lib/analyzers", "lib/scoring", "lib/policy", "lib/facts", "lib/tasks"];
 const TESTS = ["**/*.test.ts", "**/*.test.tsx", "**/test-kit.ts", "**/__fixtures__/**"];
 
 const pureCoreMessage =

@@ -11,6 +11,8 @@ const POSTGRES_URL = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.
 // GATEHOUSE_E2E_PORT_BASE lets several checkouts run their journeys side by side.
 const PORT_BASE = Number(process.env.GATEHOUSE_E2E_PORT_BASE ?? 3100);
 export const PORTS = { postgres: PORT_BASE, embedded: PORT_BASE + 100 };
+/** The postgres server's GitHub simulator, with its test-only push route (e2e/support/simulator.ts). */
+export const SIMULATOR_PORT = PORT_BASE + 50;
 const demo = (port: number, extra: string) =>
   `node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/demo.ts --no-build --port ${port} --fixture e2e/fixtures/org ${extra}`;
 const embeddedDir = path.join(os.tmpdir(), `gatehouse-e2e-embedded-${process.pid}`);
@@ -40,7 +42,10 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: demo(PORTS.postgres, "--fresh-database --data-dir .data/e2e"),
+      command: demo(
+        PORTS.postgres,
+        `--fresh-database --data-dir .data/e2e --simulator-port ${SIMULATOR_PORT} --simulator-test-hooks`,
+      ),
       url: `http://127.0.0.1:${PORTS.postgres}/api/health`,
       env: { DATABASE_URL: POSTGRES_URL },
       timeout: 180_000,

@@ -23,6 +23,8 @@ const flags = z.object({
   "fresh-database": z.boolean(),
   fixture: z.string().min(1),
   build: z.boolean(),
+  "simulator-port": z.coerce.number().int().min(0).max(65535),
+  "simulator-test-hooks": z.boolean(),
 });
 
 const { values } = parseArgs({
@@ -34,6 +36,9 @@ const { values } = parseArgs({
     // --no-build: serve the existing build as is (the e2e runner builds once beforehand,
     // so two demo servers never rebuild under each other).
     build: { type: "boolean", default: true },
+    // For e2e journeys: a known simulator port and its test-only push route.
+    "simulator-port": { type: "string", default: "0" },
+    "simulator-test-hooks": { type: "boolean", default: false },
   },
   allowNegative: true,
 });
@@ -41,7 +46,11 @@ const opts = flags.parse(values);
 const dataDir = path.resolve(opts["data-dir"]);
 
 const db = await openDemoDatabase({ dataDir, fresh: opts["fresh-database"] });
-const sim = await startSimulator({ fixture: path.resolve(opts.fixture) });
+const sim = await startSimulator({
+  fixture: path.resolve(opts.fixture),
+  port: opts["simulator-port"],
+  testHooks: opts["simulator-test-hooks"],
+});
 const migrations = await applyMigrations(db.url);
 const oauthApp = sim.fixture.org.oauthApp;
 if (!oauthApp)

@@ -17,6 +17,8 @@ export interface PushChange {
 /** Everything a request handler may read or update; one per running simulator. */
 export class SimContext {
   baseUrl = "";
+  /** Serve the test-only /_simulator/ routes (simulator/test-hooks.ts). */
+  testHooks = false;
   users = new Map<string, SimUser>();
   readonly tokens: TokenStore;
   readonly limits: RateLimiter;

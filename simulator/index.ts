@@ -28,6 +28,8 @@ export interface StartSimulatorOptions {
   limits?: Partial<LimitConfig>;
   /** Clock in epoch ms, for tests that move time (code expiry, limit resets). */
   now?: () => number;
+  /** Serve test-only routes (POST /_simulator/repos/{name}/push) for browser journeys. */
+  testHooks?: boolean;
 }
 
 export interface Simulator {
@@ -57,6 +59,7 @@ export interface Simulator {
 export async function startSimulator(opts: StartSimulatorOptions): Promise<Simulator> {
   const fixture = typeof opts.fixture === "string" ? await loadOrgFixture(opts.fixture) : opts.fixture;
   const ctx = new SimContext(fixture, opts.now ?? Date.now, opts.limits, opts.faults);
+  ctx.testHooks = opts.testHooks ?? false;
   const running = await listen(ctx, opts.host ?? "127.0.0.1", opts.port ?? 0);
   return {
     url: running.url,

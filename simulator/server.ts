@@ -5,6 +5,7 @@ import { handleGraphql } from "./graphql/handle";
 import { sendJson, sendText } from "./http";
 import { accessToken, authorizePage, choose } from "./oauth";
 import { handleRest } from "./rest/dispatch";
+import { handleTestHook } from "./test-hooks";
 
 // Routes a request to the OAuth web flow, GraphQL or REST. `/api/v3` and `/api/graphql`
 // prefixes are accepted too, so a client configured for GitHub Enterprise Server also works.
@@ -14,6 +15,7 @@ async function route(ctx: SimContext, req: IncomingMessage, res: ServerResponse)
   let path = url.pathname;
   if (path === "/api/graphql") path = "/graphql";
   else if (path.startsWith("/api/v3/")) path = path.slice(7);
+  if (ctx.testHooks && path.startsWith("/_simulator/")) return handleTestHook(ctx, req, res, path);
   if (path === "/login/oauth/authorize" && req.method === "GET") return authorizePage(ctx, req, res, url);
   if (path === "/login/oauth/authorize/choose") return choose(ctx, req, res, url);
   if (path === "/login/oauth/access_token" && req.method === "POST") return accessToken(ctx, req, res, url);

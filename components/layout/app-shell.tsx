@@ -6,6 +6,7 @@ import { NavLinks } from "./nav-links";
 
 const NAV: Array<{ href: string; label: string; permission: Permission }> = [
   { href: "/", label: "Overview", permission: "dashboard:read" },
+  { href: "/tasks", label: "Tasks", permission: "dashboard:read" },
   { href: "/policy", label: "Policy", permission: "dashboard:read" },
   { href: "/sync", label: "Sync", permission: "sync:read" },
   { href: "/evidence", label: "Evidence", permission: "dashboard:read" },

@@ -1,21 +1,43 @@
 "use client";
+import { useState } from "react";
 import { updatePolicyAction } from "./actions";
 import { ActionFeedback } from "./action-feedback";
+import { isStale, nextEditorBase, type EditorBase } from "./editor-base";
 import { usePolicyForm } from "./use-policy-form";
 
 /** The whole policy as JSON; the server validates it (every problem listed with its path) and saves a new version. */
 export function PolicyEditor({ json, version }: { json: string; version: number }) {
   const { state, pending, ref, onSubmit } = usePolicyForm(updatePolicyAction);
+  const incoming: EditorBase = { json, version };
+  const [base, setBase] = useState<EditorBase>(incoming);
+  const [dirty, setDirty] = useState(false);
+  // A successful save (a new action state) makes the saved document the new, untouched base.
+  const [seen, setSeen] = useState(state);
+  const justSaved = state !== seen && state?.ok === true;
+  if (state !== seen) {
+    setSeen(state);
+    if (justSaved) setDirty(false);
+  }
+  const next = nextEditorBase(base, incoming, dirty && !justSaved);
+  if (next !== base) setBase(next); // adopt during render: the form never shows a mismatched pair
   return (
     <form ref={ref} onSubmit={onSubmit} className="space-y-3" aria-labelledby="edit-policy">
-      <input type="hidden" name="expectedVersion" value={version} />
+      <input type="hidden" name="expectedVersion" value={next.version} />
       <label htmlFor="policy-json" className="block text-sm font-medium">
         Policy document (JSON)
       </label>
+      {isStale(next, incoming) ? (
+        <p role="alert" className="text-sm text-amber-800" data-testid="policy-stale">
+          Version {incoming.version} was saved after you started editing (your draft is based on version{" "}
+          {next.version}). Saving will be refused: copy your change, reload, and apply it again.
+        </p>
+      ) : null}
       <textarea
+        key={next.version}
         id="policy-json"
         name="policy"
-        defaultValue={json}
+        defaultValue={next.json}
+        onChange={() => setDirty(true)}
         rows={18}
         spellCheck={false}
         className="w-full rounded-md border border-slate-300 p-3 font-mono text-xs"

@@ -42,6 +42,7 @@ const environmentRegex = z
   });
 
 const weight = z.number().positive().max(1000);
+const slaDays = z.number().int().min(1).max(3650);
 
 export const PolicyExceptionSchema = z.strictObject({
   id: z.string().min(1).max(100),
@@ -84,6 +85,10 @@ export const PolicySchema = z
       .max(1000)
       .default([]),
     exceptions: z.array(PolicyExceptionSchema).max(10_000).default([]),
+    /** Remediation task due dates by severity; absent: 7 / 30 / 90 / 180 days. */
+    taskSlaDays: z
+      .strictObject({ critical: slaDays, high: slaDays, medium: slaDays, low: slaDays })
+      .optional(),
   })
   .superRefine((policy, ctx) => {
     const seen = new Set<string>();

@@ -14,6 +14,7 @@ export interface PolicyChanges {
   productionEnvironmentPatterns?: ListChange;
   productionEnvironments?: ListChange;
   exceptions?: { added: string[]; removed: string[]; changed: string[] };
+  taskSlaDays?: { from: Policy["taskSlaDays"] | null; to: Policy["taskSlaDays"] | null };
 }
 
 function listChange(before: string[], after: string[]): ListChange | undefined {
@@ -46,6 +47,9 @@ export function diffPolicies(before: Policy, after: Policy): PolicyChanges {
   if (patterns) changes.productionEnvironmentPatterns = patterns;
   const marked = listChange(before.productionEnvironments, after.productionEnvironments);
   if (marked) changes.productionEnvironments = marked;
+
+  if (JSON.stringify(before.taskSlaDays ?? null) !== JSON.stringify(after.taskSlaDays ?? null))
+    changes.taskSlaDays = { from: before.taskSlaDays ?? null, to: after.taskSlaDays ?? null };
 
   const previous = new Map(before.exceptions.map((e) => [e.id, e]));
   const next = new Set(after.exceptions.map((e) => e.id));
@@ -99,6 +103,11 @@ export function describeChanges(changes: PolicyChanges): string[] {
   list("critical repos", changes.criticalRepos);
   list("production patterns", changes.productionEnvironmentPatterns);
   list("production environments", changes.productionEnvironments);
+  if (changes.taskSlaDays) {
+    const days = (d: Policy["taskSlaDays"] | null) =>
+      d ? `${d.critical}/${d.high}/${d.medium}/${d.low} days` : "default";
+    lines.push(`task SLA: ${days(changes.taskSlaDays.from)} → ${days(changes.taskSlaDays.to)}`);
+  }
   const ex = changes.exceptions;
   if (ex?.added.length) lines.push(`exceptions added: ${ex.added.join(", ")}`);
   if (ex?.changed.length) lines.push(`exceptions changed: ${ex.changed.join(", ")}`);

@@ -13,6 +13,12 @@ import { repoFacet } from "../../history/facet";
 import { createOrgTally } from "../../history/org-tally";
 import { recordRepoHistory, type ScoredRepo } from "../internal/record-repo-history";
 import { recordOrgHistory } from "../internal/record-org-history";
+import { syncRemediationTasks } from "../internal/sync-remediation-tasks";
+import { matchesRepoPattern } from "../../policy/repo-pattern";
+import { observeCheck } from "../../tasks/observe";
+import { ownerIndex } from "../../tasks/owners";
+import type { ScoredRepository } from "../../tasks/plan";
+import { DEFAULT_TASK_SLA_DAYS } from "../../tasks/sla";
 import { orgPartColumn, repoFactsColumn } from "../internal/json-columns";
 
 const input = z.object({
@@ -29,6 +35,8 @@ export interface ScoreRunSummary {
   written: number;
   /** Repository snapshots written (only repositories whose posture changed). */
   snapshots: number;
+  /** Remediation tasks opened, moved (fixed, reopened, accepted) and refreshed. */
+  tasks: { created: number; transitioned: number; refreshed: number };
   durationMs: number;
 }
 
@@ -55,6 +63,8 @@ export async function scoreOrganization(actor: Actor | null, raw: unknown): Prom
   let written = 0;
   let snapshots = 0;
   const tally = createOrgTally();
+  const tasks = { created: 0, transitioned: 0, refreshed: 0 };
+  const sla = policy.policy.taskSlaDays ?? DEFAULT_TASK_SLA_DAYS;
   for (;;) {
     const page = await db.repoSnapshot.findMany({
       where: {
@@ -63,11 +73,18 @@ export async function scoreOrganization(actor: Actor | null, raw: unknown): Prom
       },
       orderBy: { repositoryId: "asc" },
       take: pageSize,
-      select: { repositoryId: true, facts: true, syncedAt: true },
+      select: {
+        repositoryId: true,
+        facts: true,
+        syncedAt: true,
+        syncRunId: true,
+        repository: { select: { fullName: true } },
+      },
     });
     if (page.length === 0) break;
     const rows: RepoScoreRow[] = [];
     const history: ScoredRepo[] = [];
+    const scoredRepos: ScoredRepository[] = [];
     for (const snap of page) {
       const stored = repoFactsColumn.read(snap.facts);
       const row = await computeRepoScore(
@@ -83,10 +100,23 @@ export async function scoreOrganization(actor: Actor | null, raw: unknown): Prom
       tally.add(row, instances);
       history.push({ row, instances, facet: repoFacet(facts, ctx, instances) });
       rows.push(row);
+      const owners = ownerIndex(stored);
+      scoredRepos.push({
+        repositoryId: snap.repositoryId,
+        critical: policy.policy.criticalRepos.some((p) => matchesRepoPattern(p, snap.repository.fullName)),
+        syncRunId: snap.syncRunId,
+        // An archived repository cannot be fixed: it gets no new tasks.
+        checks: stored.archived ? [] : row.results.map((r) => observeCheck(r, owners)),
+      });
     }
     // Before the scores: the stored score's computedAt is the previous scoring.
     snapshots += (await recordRepoHistory(db, organizationId, history, now)).snapshots;
     written += await writeRepoScores(db, rows, now);
+    // Tasks follow the scores: a later scoring closes, reopens or accepts them.
+    const t = await syncRemediationTasks(db, scoredRepos, { now, sla });
+    tasks.created += t.created;
+    tasks.transitioned += t.transitioned;
+    tasks.refreshed += t.refreshed;
     scored += rows.length;
     cursor = page[page.length - 1]!.repositoryId;
     if (page.length < pageSize) break;
@@ -98,6 +128,7 @@ export async function scoreOrganization(actor: Actor | null, raw: unknown): Prom
     scored,
     written,
     snapshots,
+    tasks,
     durationMs: Math.round(performance.now() - started),
   };
 }

@@ -2,6 +2,7 @@ import type { RouteTable } from "../types";
 import { actionsRoutes } from "./actions";
 import { appRoutes } from "./app";
 import { gitRoutes } from "./git";
+import { issueRoutes } from "./issues";
 import { orgRoutes } from "./org";
 import { orgAlertRoutes } from "./org-alerts";
 import { rateLimitRoutes } from "./rate-limit";
@@ -22,4 +23,5 @@ export const restRoutes: RouteTable = {
   ...releaseRoutes,
   ...gitRoutes,
   ...appRoutes,
+  ...issueRoutes,
 };

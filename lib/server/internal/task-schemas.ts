@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { SEVERITIES } from "../../checks/types";
+import { TASK_STATUSES } from "../../tasks/plan";
+
+// The zod contracts of the tasks verbs: pages pass form values through them and the REST
+// API (api/v1/tasks) publishes them as its OpenAPI document.
+
+const flag = z
+  .union([z.boolean(), z.enum(["true", "false", "1", "0", ""])])
+  .transform((v) => v === true || v === "true" || v === "1");
+
+export const ListTasksInput = z
+  .strictObject({
+    /** owner/name */
+    repo: z.string().trim().max(200).optional(),
+    status: z.enum([...TASK_STATUSES, "active"]).optional(),
+    /** A CODEOWNERS owner or admin, "@login" or "login". */
+    owner: z.string().trim().max(200).optional(),
+    /** A team, "@org/team" or "org/team". */
+    team: z.string().trim().max(200).optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    overdue: flag.optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    now: z.date().optional(),
+  })
+  .transform((v) => ({
+    ...v,
+    repo: v.repo || undefined,
+    owner: v.owner || undefined,
+    team: v.team || undefined,
+  }));
+
+export const TaskItem = z.object({
+  id: z.string(),
+  repo: z.string(),
+  check: z.string(),
+  checkTitle: z.string(),
+  status: z.enum(TASK_STATUSES),
+  severity: z.enum(SEVERITIES),
+  priority: z.number().int(),
+  owner: z.string().nullable(),
+  owners: z.array(z.string()),
+  dueAt: z.date(),
+  overdue: z.boolean(),
+  createdAt: z.date(),
+  closedAt: z.date().nullable(),
+  closedBySyncRunId: z.string().nullable(),
+  exceptionId: z.string().nullable(),
+  issueUrl: z.string().nullable(),
+});
+export type TaskItem = z.infer<typeof TaskItem>;
+
+export const ListTasksOutput = z.object({ items: z.array(TaskItem), total: z.number().int() });
+export type ListTasksOutput = z.infer<typeof ListTasksOutput>;
+
+/** People move a task between open and in progress; fixed and accepted risk are proven by scoring. */
+export const UpdateTaskStatusInput = z.strictObject({
+  id: z.string().min(1).max(100),
+  status: z.enum(["open", "in_progress"]),
+  note: z.string().trim().max(500).optional(),
+});

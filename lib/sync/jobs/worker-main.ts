@@ -11,6 +11,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { setDb } from "@/lib/db";
 import { systemActor } from "@/lib/server/authz/actor";
 import { scoreOrganization } from "@/lib/server/scores/score-organization";
+import { generateThreatModels } from "@/lib/server/threat-models/generate-threat-models";
 import { installSyncSchedules } from "./schedule";
 import { startSyncWorker } from "./worker";
 
@@ -34,6 +35,8 @@ await startSyncWorker({
   key: parseKey(env.GATEHOUSE_ENCRYPTION_KEY),
   scoreOrganization: async (organizationId) => {
     await scoreOrganization(systemActor("sync"), { organizationId });
+    // Threat models read the same snapshots; their check controls read the scores just written.
+    await generateThreatModels(systemActor("sync"), { organizationId });
   },
 });
 if (env.SYNC_SCHEDULES === "on") await installSyncSchedules(boss, db);

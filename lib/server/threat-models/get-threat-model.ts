@@ -29,7 +29,15 @@ export async function getThreatModel(actor: Actor | null, raw: unknown) {
       )
     : null;
   if (!row)
-    return { repository, revision: 0, updatedAt: null, model: null, threats: [], checksComputedAt: null };
+    return {
+      repository,
+      revision: 0,
+      updatedAt: null,
+      model: null,
+      threats: [],
+      checks,
+      checksComputedAt: null,
+    };
   const model = storedModel(row.model);
   return {
     repository,
@@ -38,6 +46,8 @@ export async function getThreatModel(actor: Actor | null, raw: unknown) {
     model,
     // Remediation tasks (issue 9) plug in here through liveThreats' `taskHref` option.
     threats: liveThreats(model, checks),
+    /** Each check's latest status, so the editor can show live status for unsaved links too. */
+    checks,
     checksComputedAt: score?.computedAt ?? null,
   };
 }

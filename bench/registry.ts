@@ -5,6 +5,7 @@ import type { BenchGroup } from "./types";
 export const groupLoaders: Record<string, () => Promise<BenchGroup>> = {
   analyzer: async () => (await import("./groups/analyzer")).group,
   sync: async () => (await import("./groups/sync")).group,
+  threatModels: async () => (await import("./groups/threat-models")).group,
 };
 
 export const groupNames = (): string[] => Object.keys(groupLoaders);

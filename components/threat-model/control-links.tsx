@@ -15,12 +15,15 @@ export function ControlLinks({
   controls,
   checkOptions,
   editable,
+  adding,
   onChange,
 }: {
   threat: ThreatView;
   controls: Control[];
   checkOptions: Array<{ id: string; title: string }>;
   editable: boolean;
+  /** Show the forms that add controls (kept closed by default: the page stays light). */
+  adding: boolean;
   onChange: (threat: Threat, newControl?: Control) => void;
 }) {
   const [check, setCheck] = useState("");
@@ -122,10 +125,10 @@ export function ControlLinks({
           </li>
         ))}
       </ul>
-      {editable ? (
+      {editable && adding ? (
         <div className="mt-2 flex flex-wrap items-end gap-2">
-          <label className="flex flex-col text-xs font-medium text-slate-700" htmlFor={`${ids}-check`}>
-            Check control
+          <div className="flex flex-col text-xs font-medium text-slate-700">
+            <label htmlFor={`${ids}-check`}>Check control</label>
             <select
               id={`${ids}-check`}
               className={inputClass}
@@ -139,30 +142,32 @@ export function ControlLinks({
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <button type="button" className={buttonClass} onClick={addCheck}>
             Add check control
           </button>
-          <label className="flex flex-col text-xs font-medium text-slate-700">
-            Manual control
+          <div className="flex flex-col text-xs font-medium text-slate-700">
+            <label htmlFor={`${ids}-manual`}>Manual control</label>
             <input
+              id={`${ids}-manual`}
               className={inputClass}
               value={title}
               maxLength={300}
               onChange={(e) => setTitle(e.target.value)}
               onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), addManual())}
             />
-          </label>
-          <label className="flex flex-col text-xs font-medium text-slate-700">
-            Owner
+          </div>
+          <div className="flex flex-col text-xs font-medium text-slate-700">
+            <label htmlFor={`${ids}-owner`}>Owner</label>
             <input
+              id={`${ids}-owner`}
               className={inputClass}
               value={owner}
               maxLength={200}
               onChange={(e) => setOwner(e.target.value)}
               onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), addManual())}
             />
-          </label>
+          </div>
           <button type="button" className={buttonClass} onClick={addManual}>
             Add manual control
           </button>

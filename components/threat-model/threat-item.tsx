@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useId, useState } from "react";
 import type { ThreatView } from "@/lib/threat-model/live-status";
 import {
   LEVELS,
@@ -33,10 +33,12 @@ function Select<T extends string>(props: {
   labels?: Record<T, string>;
   onChange: (v: T) => void;
 }) {
+  const id = useId();
   return (
-    <label className="flex flex-col text-xs font-medium text-slate-700">
-      {props.label}
+    <div className="flex flex-col text-xs font-medium text-slate-700">
+      <label htmlFor={id}>{props.label}</label>
       <select
+        id={id}
         className={inputClass}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value as T)}
@@ -47,7 +49,7 @@ function Select<T extends string>(props: {
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 
@@ -97,6 +99,7 @@ export function ThreatItem({
         controls={controls}
         checkOptions={checkOptions}
         editable={editable}
+        adding={open}
         onChange={onChange}
       />
       {editable ? (

@@ -257,9 +257,10 @@ function NewThreatForm({ onAdd }: { onAdd: (t: Threat) => void }) {
           onChange={(e) => setTitle(e.target.value)}
         />
       </label>
-      <label className="flex flex-col text-xs font-medium text-slate-700">
-        Category
+      <div className="flex flex-col text-xs font-medium text-slate-700">
+        <label htmlFor="new-threat-category">Category</label>
         <select
+          id="new-threat-category"
           className={inputClass}
           value={category}
           onChange={(e) => setCategory(e.target.value as StrideCategory)}
@@ -270,17 +271,22 @@ function NewThreatForm({ onAdd }: { onAdd: (t: Threat) => void }) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="flex flex-col text-xs font-medium text-slate-700">
-        Stage
-        <select className={inputClass} value={stage} onChange={(e) => setStage(e.target.value as Stage)}>
+      </div>
+      <div className="flex flex-col text-xs font-medium text-slate-700">
+        <label htmlFor="new-threat-stage">Stage</label>
+        <select
+          id="new-threat-stage"
+          className={inputClass}
+          value={stage}
+          onChange={(e) => setStage(e.target.value as Stage)}
+        >
           {STAGES.map((s) => (
             <option key={s} value={s}>
               {STAGE_LABELS[s]}
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <button type="submit" className={buttonClass}>
         Add threat
       </button>

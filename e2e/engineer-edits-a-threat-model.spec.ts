@@ -5,6 +5,8 @@ import { signInAs } from "./support/sign-in";
 // The demo syncs and scores the e2e org before serving and generates every repository's
 // threat model after scoring, so e2e-org/api has one from its real pipeline.
 const PAGE = "/repos/e2e-org/api/threat-model";
+// Two browsers, saves that re-render the page, and an axe scan: more than the default minute.
+test.describe.configure({ timeout: 150_000 });
 const unique = (label: string) => `${label} ${Math.random().toString(36).slice(2, 8)}`;
 
 async function openModel(page: Page) {
@@ -27,7 +29,7 @@ test("an engineer adds a threat with a check control and a manual control, saves
   await signInAs(page, "eve");
   await page.goto("/repos/e2e-org/api");
   await page.getByRole("link", { name: "Threat model" }).click();
-  await expect(page).toHaveURL(new RegExp(`${PAGE}$`));
+  await expect(page).toHaveURL(new RegExp(`${PAGE}$`), { timeout: 20_000 });
   // Generated from the repository's real pipeline: its environment and secrets by name.
   await expect(page.getByTestId("asset").filter({ hasText: "production" }).first()).toBeVisible();
   await expect(page.getByTestId("asset").filter({ hasText: "DEPLOY_KEY" })).toBeVisible();

@@ -99,7 +99,7 @@ export function ControlLinks({
                 ) : null}
               </span>
             )}
-            {editable ? (
+            {editable && adding ? (
               <>
                 <select
                   aria-label={`Status of ${l.control.kind === "check" ? l.control.check : l.control.title} on ${threat.title}`}

@@ -16,9 +16,12 @@ COPY prisma ./prisma
 COPY prisma.config.ts ./
 RUN npm ci --no-audit --no-fund
 COPY . .
+# The simulator, test helpers and fixtures serve tests, bench and `npm run demo` only:
+# nothing that runs in production imports them (a lint rule keeps it so), so the image
+# leaves them out.
 RUN npx next build \
  && npm prune --omit=dev --no-audit --no-fund \
- && rm -rf .next/cache
+ && rm -rf .next/cache simulator testing e2e bench fixtures
 
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app

@@ -1,5 +1,5 @@
 // Prisma CLI configuration. The CLI is only used for `prisma generate` here (see
-// scripts/prisma-generate.mjs); migrations are applied by scripts/db-migrate.ts.
+// scripts/prisma-generate.mjs); migrations are applied by scripts/db/migrate.ts (`npm run db:migrate`).
 import { defineConfig } from "prisma/config";
 
 export default defineConfig({

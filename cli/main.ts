@@ -10,7 +10,7 @@ const USAGE = `Usage: gatehouse <command> [options]
 Commands:
   scan <dir>   scan a checkout's workflows and config files (see: gatehouse scan --help)`;
 
-export function toolVersion(): string {
+function toolVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
     version?: string;
   };

@@ -3,4 +3,4 @@ import "server-only";
 // from here, never from next-auth directly.
 export { getActor } from "./auth/get-actor";
 export { getAuthOptions } from "./auth/options";
-export { requestContext, requestMetaFrom } from "./auth/request-context";
+export { requestContext, requestMetaFrom } from "./server/internal/request-context";

@@ -13,7 +13,9 @@ const csv = z
       .filter(Boolean),
   );
 
-export const envSchema = z.object({
+const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info");
+
+const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
@@ -35,7 +37,14 @@ export const envSchema = z.object({
       "must be 32 bytes encoded as base64 (openssl rand -base64 32)",
     ),
   GITHUB_WEBHOOK_SECRET: z.string().min(16).optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: logLevelSchema,
+  /** Set by `npm run demo`: the sign-in page labels the simulator as such. */
+  GATEHOUSE_DEMO: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((v) => v === "1"),
+  /** The worker installs periodic sync schedules unless this is "off" (tests, one-off runs). */
+  SYNC_SCHEDULES: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -47,11 +56,9 @@ export class EnvError extends Error {
   }
 }
 
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
-  throw new EnvError(
-    result.error.issues.map((issue) => {
+function describe(issues: z.core.$ZodIssue[], source: Record<string, string | undefined>): EnvError {
+  return new EnvError(
+    issues.map((issue) => {
       const name = issue.path.join(".");
       const missing = source[name] === undefined || source[name] === "";
       return missing ? `${name} is required but not set` : `${name} is invalid: ${issue.message}`;
@@ -59,9 +66,39 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   );
 }
 
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw describe(result.error.issues, source);
+}
+
 let cached: Env | undefined;
 
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** The sync worker needs no OAuth settings: the same definitions, fewer of them. */
+const workerEnvSchema = envSchema.pick({
+  DATABASE_URL: true,
+  GATEHOUSE_ENCRYPTION_KEY: true,
+  SYNC_SCHEDULES: true,
+  LOG_LEVEL: true,
+});
+export type WorkerEnv = z.infer<typeof workerEnvSchema>;
+
+export function getWorkerEnv(source: Record<string, string | undefined> = process.env): WorkerEnv {
+  const result = workerEnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw describe(result.error.issues, source);
+}
+
+/**
+ * LOG_LEVEL alone, read even when the rest of the environment is invalid: that is
+ * exactly when the logger is needed. An unknown level falls back to "info".
+ */
+export function getLogLevel(): z.infer<typeof logLevelSchema> {
+  const parsed = logLevelSchema.safeParse(process.env.LOG_LEVEL || undefined);
+  return parsed.success ? parsed.data : "info";
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import pino from "pino";
+import { getLogLevel } from "./env";
 
-// One logger; LOG_LEVEL is read directly so logging works even when the rest of the
-// environment is invalid (that is exactly when we need to log).
+// One logger. Its level is read on its own (getLogLevel) so logging works even when the
+// rest of the environment is invalid.
 export const logger = pino({
-  level: process.env.LOG_LEVEL ?? "info",
+  level: getLogLevel(),
   base: { service: "gatehouse" },
   redact: {
     paths: ["*.token", "*.secret", "*.password", "*.privateKey", "*.authorization"],

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { applyMigrations } from "../lib/migrate/apply-migrations";
 import { createPrismaClient } from "../lib/db";
 import { parseKey } from "../lib/crypto/aead";
-import { startSimulator } from "../lib/github/simulator";
+import { startSimulator } from "../simulator/index";
 import { seedDemo } from "../prisma/seed/seed-demo";
 import { openDemoDatabase } from "./demo/database";
 import { runDemoSync } from "./demo/first-sync";

@@ -71,7 +71,7 @@ function* take<T>(items: Iterable<T>, n: number): Generator<T> {
 }
 
 /** Analyses each file on its own; returns files/s and the findings count (so the work cannot be optimised away). */
-export async function timeAnalyzer(source: FileSource): Promise<{ filesPerSec: number; findings: number }> {
+async function timeAnalyzer(source: FileSource): Promise<{ filesPerSec: number; findings: number }> {
   const ctx = makeCheckContext(defaultPolicy, "bench/analyzer", new Date("2026-03-01T00:00:00Z"));
   const checks = selectChecks({ only: ["wf"] });
   const analyse = async (f: BenchFile) => {
@@ -88,7 +88,7 @@ export async function timeAnalyzer(source: FileSource): Promise<{ filesPerSec: n
 }
 
 /** parseWorkflow alone: the floor under every workflow check. */
-export async function timeParse(source: FileSource): Promise<number> {
+async function timeParse(source: FileSource): Promise<number> {
   for (const f of take(source(), 200)) parseWorkflow(f.path, f.text);
   const { files, seconds } = await timeChunks(source, (f) => void parseWorkflow(f.path, f.text));
   return files / seconds;

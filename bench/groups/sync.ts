@@ -11,7 +11,7 @@ import type { BenchGroup, BenchOptions } from "../types";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** The worker's deployment flag (see docs/sync.md): bounds the heap V8 lets grow under churn. */
-export const WORKER_NODE_FLAGS = ["--max-old-space-size=256"];
+const WORKER_NODE_FLAGS = ["--max-old-space-size=256"];
 
 const resultSchema = z.object({
   repos: z.number(),
@@ -30,7 +30,7 @@ function runSync(repos: number, resync: boolean): Promise<z.infer<typeof resultS
         ...WORKER_NODE_FLAGS,
         "--import",
         "tsx",
-        path.join(ROOT, "lib/sync/testing/bench-sync-main.ts"),
+        path.join(ROOT, "testing/sync/bench-sync-main.ts"),
         String(repos),
         resync ? "resync" : "full",
       ],

@@ -28,7 +28,7 @@ const FLAG_NAMES: Record<string, string> = {
   maxFileKb: "--max-file-kb",
 };
 
-export const ScanFlagsSchema = z.object({
+const ScanFlagsSchema = z.object({
   dir: z.string({ error: "missing the directory to scan" }).min(1, "missing the directory to scan"),
   format: z.enum(["table", "json", "sarif"]).default("table"),
   failOn: z.enum(SEVERITIES).optional(),

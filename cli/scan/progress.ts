@@ -11,7 +11,7 @@ export interface Progress {
   finish(): void;
 }
 
-export const PROGRESS_MIN_FILES = 200;
+const PROGRESS_MIN_FILES = 200;
 
 export function makeProgress(
   stream: ProgressStream,

@@ -21,7 +21,7 @@ import type { ProgressStream } from "./progress";
 import { makeProgress } from "./progress";
 import { walkCheckout } from "./walk";
 
-export const SCAN_SOURCES: Source[] = ["wf", "files"];
+const SCAN_SOURCES: Source[] = ["wf", "files"];
 
 export interface ScanIO {
   stdout: { write(chunk: string): unknown };

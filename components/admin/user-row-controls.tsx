@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { changeRoleAction, setDisabledAction } from "@/app/(dashboard)/admin/users/actions";
+import { changeRoleAction, setDisabledAction } from "./actions";
 
 const ROLE_OPTIONS = [
   ["admin", "Admin"],

@@ -1,5 +1,5 @@
 "use client";
-import { addExceptionAction } from "@/app/(dashboard)/policy/actions";
+import { addExceptionAction } from "./actions";
 import { ActionFeedback } from "./action-feedback";
 import { usePolicyForm } from "./use-policy-form";
 

@@ -1,5 +1,5 @@
 "use client";
-import { updatePolicyAction } from "@/app/(dashboard)/policy/actions";
+import { updatePolicyAction } from "./actions";
 import { ActionFeedback } from "./action-feedback";
 import { usePolicyForm } from "./use-policy-form";
 

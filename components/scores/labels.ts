@@ -1,4 +1,4 @@
-import type { Category, Confidence, Severity, Status } from "@/lib/checks/types";
+import type { Category, Confidence, Severity } from "@/lib/checks/types";
 
 export const CATEGORY_LABELS: Record<Category, string> = {
   identity: "Identity & access",
@@ -14,14 +14,6 @@ export const SEVERITY_STYLES: Record<Severity, string> = {
   medium: "bg-amber-50 text-amber-800 ring-amber-200",
   low: "bg-slate-100 text-slate-700 ring-slate-200",
 };
-
-export const STATUS_LABELS: Record<Status, string> = {
-  pass: "Pass",
-  fail: "Fail",
-  "not-applicable": "Not applicable",
-  unknown: "Unknown",
-};
-
 export const CONFIDENCE_LABELS: Record<Confidence, string> = {
   high: "high confidence",
   medium: "medium confidence",

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { FormFeedback } from "@/components/ui/form-feedback";
-import { saveConnectionAction } from "@/app/(dashboard)/sync/actions";
+import { saveConnectionAction } from "./actions";
 
 interface Current {
   kind: string;

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { FormFeedback } from "@/components/ui/form-feedback";
-import { startSyncAction } from "@/app/(dashboard)/sync/actions";
+import { startSyncAction } from "./actions";
 
 export function StartSyncForm({ organizationId, disabled }: { organizationId: string; disabled: boolean }) {
   const [state, action, pending] = useActionState(startSyncAction, null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeFacts } from "@/lib/facts/testing";
+import { makeFacts } from "@/testing/facts";
 import { generateThreatModel } from "@/lib/threat-model/generate";
 import { liveThreats } from "@/lib/threat-model/live-status";
 import { buildDiagram } from "./diagram-graph";

@@ -1,6 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
-import { importThreatModelAction } from "@/app/(dashboard)/repos/[owner]/[name]/threat-model/actions";
+import { importThreatModelAction } from "./actions";
 import type { ThreatModelActionState } from "./action-state";
 import { buttonClass, inputClass } from "./labels";
 

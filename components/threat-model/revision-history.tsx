@@ -1,6 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
-import { restoreRevisionAction } from "@/app/(dashboard)/repos/[owner]/[name]/threat-model/actions";
+import { restoreRevisionAction } from "./actions";
 import type { ModelChange } from "@/lib/threat-model/diff";
 import type { ThreatModelActionState } from "./action-state";
 import { buttonClass, inputClass } from "./labels";

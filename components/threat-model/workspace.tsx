@@ -1,6 +1,6 @@
 "use client";
 import { useMemo, useState, useTransition } from "react";
-import { saveThreatModelAction } from "@/app/(dashboard)/repos/[owner]/[name]/threat-model/actions";
+import { saveThreatModelAction } from "./actions";
 import { liveThreats, type CheckStatus } from "@/lib/threat-model/live-status";
 import {
   STAGES,

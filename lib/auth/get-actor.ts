@@ -5,7 +5,7 @@ import { getServerSession } from "next-auth";
 import type { Actor } from "../server/authz/actor";
 import type { Role } from "../server/authz/permissions";
 import { getAuthOptions } from "./options";
-import { requestMetaFrom } from "./request-context";
+import { requestMetaFrom } from "../server/internal/request-context";
 
 /**
  * The signed-in user for this request, or null. The session lookup goes to the

@@ -1,12 +1,12 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import { getEnv } from "../env";
-import { gatehouseAdapter, type GatehouseAdapterUser } from "../server/auth/next-auth-adapter";
-import { syncConfigAdmin } from "../server/auth/sync-config-admin";
-import { recordSignOut } from "../server/auth/record-sign-out";
-import { appendAuditEntry } from "../server/audit/append-audit-entry";
+import { gatehouseAdapter, type GatehouseAdapterUser } from "../server/internal/next-auth-adapter";
+import { syncConfigAdmin } from "../server/internal/sync-config-admin";
+import { recordSignOut } from "../server/internal/record-sign-out";
+import { appendAuditEntry } from "../server/internal/append-audit-entry";
 import { gitHubProvider } from "./github-provider";
-import { requestContext } from "./request-context";
+import { requestContext } from "../server/internal/request-context";
 
 let cached: NextAuthOptions | undefined;
 

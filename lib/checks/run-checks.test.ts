@@ -33,20 +33,18 @@ function badLineCheck(id = "test-bad-line", from: CheckDefinition["from"] = ["wf
     remediation: "remove BAD",
     run(facts): CheckOutcome {
       const findings = facts.files.flatMap((f) =>
-        (f.text ?? "")
-          .split("\n")
-          .flatMap((text, i) =>
-            text.includes("BAD")
-              ? [
-                  {
-                    message: "BAD here",
-                    remediation: "remove it",
-                    confidence: "high" as const,
-                    evidence: { kind: "file" as const, file: f.path, line: i + 1, snippet: text },
-                  },
-                ]
-              : [],
-          ),
+        (f.text ?? "").split("\n").flatMap((text, i) =>
+          text.includes("BAD")
+            ? [
+                {
+                  message: "BAD here",
+                  remediation: "remove it",
+                  confidence: "high" as const,
+                  evidence: { kind: "file" as const, file: f.path, line: i + 1, snippet: text },
+                },
+              ]
+            : [],
+        ),
       );
       return { status: findings.length ? "fail" : "pass", findings };
     },

@@ -1,18 +1,20 @@
 // The contract between checks, scoring, the CLI, sync and the UI. Check ids and
 // categories are public interface (CHECKS.md): add, never rename.
 import type { RepoFacts } from "../facts/types";
+import type { CheckContext } from "../policy/context";
+import type { Category, Confidence, Severity } from "../policy/vocabulary";
 
-export const CATEGORIES = ["identity", "secrets", "supply-chain", "integrity", "change-control"] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-export const SEVERITIES = ["critical", "high", "medium", "low"] as const;
-export type Severity = (typeof SEVERITIES)[number];
+// Policy and the shared vocabulary are defined once, in lib/policy; re-exported here
+// because every check reads them alongside the types below.
+export { CATEGORIES, SEVERITIES } from "../policy/vocabulary";
+export type { Category, Severity } from "../policy/vocabulary";
+export type { CheckContext, Policy, PolicyException } from "../policy";
 
 /** Where a check's input comes from; `wf`/`files` checks also run in `gatehouse scan`. */
 export type Source = "wf" | "files" | "settings" | "alerts" | "registry";
 
 export type Status = "pass" | "fail" | "not-applicable" | "unknown";
-export type Confidence = "high" | "medium" | "low";
+export type { Confidence } from "../policy/vocabulary";
 
 export type Evidence =
   | { kind: "file"; file: string; line: number; column?: number; snippet: string }
@@ -37,38 +39,6 @@ export interface CheckOutcome {
   evidence?: Evidence[];
   /** Why the status is unknown or not-applicable, or why a file could not be analysed. */
   reason?: string;
-}
-
-export interface Policy {
-  version: number;
-  weights: Record<Severity, number>;
-  /** Glob-like patterns ("acme/payments", "acme/*-prod") of critical repositories. */
-  criticalRepos: string[];
-  /** Case-insensitive regex sources for production environment names. */
-  productionEnvironmentPatterns: string[];
-  /** Environments a security lead marked as production, "owner/repo:env". */
-  productionEnvironments: string[];
-  exceptions: PolicyException[];
-}
-
-export interface PolicyException {
-  id: string;
-  checkId: string;
-  /** "owner/repo" or a pattern with `*`. */
-  repo: string;
-  justification: string;
-  approver: string;
-  /** ISO-8601; the exception stops applying after it by itself. */
-  expiresAt: string;
-}
-
-export interface CheckContext {
-  /** Pure code takes the clock as an argument. */
-  now: Date;
-  policy: Policy;
-  /** Derived from policy for this repository. */
-  critical: boolean;
-  isProductionEnvironment(name: string): boolean;
 }
 
 export interface CheckDefinition {

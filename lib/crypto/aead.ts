@@ -28,8 +28,8 @@ export function parseKey(base64: string | undefined): Buffer {
   return parsed.data;
 }
 
-/** The process key, from GATEHOUSE_ENCRYPTION_KEY. */
-export function keyFromEnv(env: Record<string, string | undefined> = process.env): Buffer {
+/** The process key, from GATEHOUSE_ENCRYPTION_KEY in the given environment. */
+export function keyFromEnv(env: Record<string, string | undefined>): Buffer {
   return parseKey(env.GATEHOUSE_ENCRYPTION_KEY);
 }
 

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { defineOrgFixture, startSimulator, type Simulator } from "@/lib/github/simulator";
+import { defineOrgFixture, startSimulator, type Simulator } from "@/simulator";
 import { listOrgRepos } from "@/lib/sync/github/list-repos";
 import { createGitHubClient } from "./client";
 

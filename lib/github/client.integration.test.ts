@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { defineOrgFixture, startSimulator, type Simulator } from "@/lib/github/simulator";
+import { defineOrgFixture, startSimulator, type Simulator } from "@/simulator";
 import { createGitHubClient, type GitHubClientOptions } from "./client";
 import { classifyGitHubError, RateLimitedError } from "./errors";
 import { MemoryEtagStore } from "./rest/etag-store";
@@ -27,17 +27,12 @@ function client(over: Partial<GitHubClientOptions> = {}) {
   return createGitHubClient({
     credentials: { kind: "token", token: ADMIN },
     baseUrl: sim.url,
-    timeoutMs: 400,
+    // Generous: a loaded machine must not turn a slow answer into a timeout (and a retry).
+    timeoutMs: 5_000,
     retryBaseMs: 10,
     maxRateLimitWaitSeconds: 5,
     ...over,
   });
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const t = Date.now();
-  const value = await fn();
-  return { value, ms: Date.now() - t };
 }
 
 beforeAll(async () => {
@@ -57,9 +52,11 @@ describe("GitHub client fault handling", () => {
         rules: [{ kind: "secondary-limit", status, retryAfter: 1, path: "/orgs/acme", count: 1 }],
       });
       const c = await client();
-      const { value, ms } = await timed(() => c.octokit.request("GET /orgs/{org}", { org: "acme" }));
+      const value = await c.octokit.request("GET /orgs/{org}", { org: "acme" });
       expect(value.status).toBe(200);
-      expect(ms).toBeGreaterThanOrEqual(950);
+      // The wait the client asked for (retry-after: 1), not the elapsed time: a loaded
+      // machine makes elapsed time lie in both directions.
+      expect(c.stats.rateLimitWaitMs).toBe(1000);
       expect(c.stats.restRequests).toBe(2);
       expect(c.stats.retries).toBe(1);
     },
@@ -68,20 +65,19 @@ describe("GitHub client fault handling", () => {
   it("waits until x-ratelimit-reset when the primary quota is spent", async () => {
     sim.setFaults({ rules: [{ kind: "primary-limit", path: "/orgs/acme", count: 1 }] });
     const c = await client();
-    const { value, ms } = await timed(() => c.octokit.request("GET /orgs/{org}", { org: "acme" }));
+    const value = await c.octokit.request("GET /orgs/{org}", { org: "acme" });
     expect(value.status).toBe(200);
-    expect(ms).toBeGreaterThanOrEqual(900);
+    // The throttling plugin waits until the reset second plus one: at least a second.
+    expect(c.stats.rateLimitWaitMs).toBeGreaterThanOrEqual(1000);
     expect(c.stats.restRequests).toBe(2);
   });
 
   it("waits out a GraphQL RATE_LIMITED answer", async () => {
     sim.setFaults({ rules: [{ kind: "primary-limit", path: "/graphql", count: 1 }] });
     const c = await client();
-    const { value, ms } = await timed(() =>
-      c.octokit.graphql<{ viewer: { login: string } }>("query { viewer { login } }"),
-    );
+    const value = await c.octokit.graphql<{ viewer: { login: string } }>("query { viewer { login } }");
     expect(value.viewer.login).toBe("boss");
-    expect(ms).toBeGreaterThanOrEqual(900);
+    expect(c.stats.rateLimitWaitMs).toBeGreaterThanOrEqual(1000);
     expect(c.stats.graphqlQueries).toBeGreaterThanOrEqual(2);
   });
 
@@ -91,8 +87,9 @@ describe("GitHub client fault handling", () => {
     const started = Date.now();
     const err = await c.octokit.request("GET /orgs/{org}", { org: "acme" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RateLimitedError);
+    // Reported, not waited for: no wait was recorded and the retry time is 120 s out.
     expect((err as RateLimitedError).retryAtMs).toBeGreaterThanOrEqual(started + 119_000);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(c.stats.rateLimitWaitMs).toBe(0);
     expect(classifyGitHubError(err)).toBe("rate_limited");
   });
 
@@ -135,19 +132,18 @@ describe("GitHub client fault handling", () => {
   it("times out a hung request and retries it", async () => {
     sim.setFaults({ rules: [{ kind: "hang", path: "/orgs/acme", count: 1 }] });
     const c = await client({ timeoutMs: 300 });
-    const { value, ms } = await timed(() => c.octokit.request("GET /orgs/{org}", { org: "acme" }));
+    const value = await c.octokit.request("GET /orgs/{org}", { org: "acme" });
     expect(value.status).toBe(200);
-    expect(ms).toBeGreaterThanOrEqual(290);
+    // The hung attempt was served (a fault) and a second attempt answered.
+    expect(sim.stats.faults).toBe(1);
+    expect(c.stats.restRequests).toBe(2);
   });
 
   it("gives up on a request that keeps hanging, as a timeout", async () => {
     sim.setFaults({ rules: [{ kind: "hang", path: "/orgs/acme" }] });
     const c = await client({ timeoutMs: 200 });
-    const { value: err, ms } = await timed(() =>
-      c.octokit.request("GET /orgs/{org}", { org: "acme" }).catch((e: unknown) => e),
-    );
+    const err = await c.octokit.request("GET /orgs/{org}", { org: "acme" }).catch((e: unknown) => e);
     expect(classifyGitHubError(err)).toBe("timeout");
-    expect(ms).toBeLessThan(10_000);
     expect(c.stats.restRequests).toBe(4);
   });
 

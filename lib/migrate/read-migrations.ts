@@ -10,7 +10,7 @@ export interface MigrationFile {
   checksum: string;
 }
 
-export function defaultMigrationsDir(): string {
+function defaultMigrationsDir(): string {
   return path.join(process.cwd(), "prisma", "migrations");
 }
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
 import pg from "pg";
-import { createTestDatabase, type TestDatabase } from "../testing/db";
+import { createTestDatabase, type TestDatabase } from "../../testing/db";
 import { Prisma } from "../generated/prisma/client";
 import * as enums from "../generated/prisma/enums";
 // @ts-expect-error plain ESM helper shared with scripts/db/diff.mjs, no types

@@ -1,5 +1,15 @@
-import type { CheckContext, Policy } from "../checks/types";
+import type { Policy } from "./schema";
 import { compileRepoPattern } from "./repo-pattern";
+
+/** What every check receives besides its facts: the policy resolved for one repository. */
+export interface CheckContext {
+  /** Pure code takes the clock as an argument. */
+  now: Date;
+  policy: Policy;
+  /** Derived from policy for this repository. */
+  critical: boolean;
+  isProductionEnvironment(name: string): boolean;
+}
 
 interface ProductionMark {
   repo: (repoFullName: string) => boolean;

@@ -1,4 +1,4 @@
-import type { Policy, PolicyException } from "../checks/types";
+import type { Policy, PolicyException } from "./schema";
 import { compileRepoPattern } from "./repo-pattern";
 
 /**

@@ -1,5 +1,9 @@
 export { PolicySchema, PolicyExceptionSchema, POLICY_VERSION } from "./schema";
-export { defaultPolicy, DEFAULT_WEIGHTS, DEFAULT_PRODUCTION_ENVIRONMENT_PATTERNS } from "./default";
+export type { Policy, PolicyException, PolicyInput } from "./schema";
+export type { CheckContext } from "./context";
+export { CATEGORIES, SEVERITIES, type Category, type Severity } from "./vocabulary";
+export { defaultPolicy } from "./default";
+export { DEFAULT_WEIGHTS, DEFAULT_PRODUCTION_ENVIRONMENT_PATTERNS } from "./defaults";
 export { parsePolicy, safeParsePolicy, PolicyParseError } from "./parse";
 export { makeCheckContext } from "./context";
 export { activeException } from "./exceptions";

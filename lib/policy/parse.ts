@@ -1,6 +1,6 @@
 import type { z } from "zod";
 
-import type { Policy } from "../checks/types";
+import type { Policy } from "./schema";
 import { PolicySchema } from "./schema";
 
 /** Thrown by `parsePolicy`; `issues` are "path: message" lines a person can act on. */

@@ -33,9 +33,9 @@ describe("repo patterns", () => {
     const pattern = `acme/${"a*".repeat(5_000)}b`;
     const name = `acme/${"a".repeat(100_000)}`;
     const matcher = compileRepoPattern(pattern);
-    const started = performance.now();
+    // No wall-clock bound here (it flakes under load): a super-linear regression shows up
+    // as this test running into Vitest's timeout, and throughput is `npm run bench`'s job.
     expect(matcher(name)).toBe(false);
     expect(matcher(`${name}b`)).toBe(true);
-    expect(performance.now() - started).toBeLessThan(500);
   });
 });

@@ -4,7 +4,7 @@
 import safeRegex from "safe-regex2";
 import { z } from "zod";
 
-import { DEFAULT_PRODUCTION_ENVIRONMENT_PATTERNS, DEFAULT_WEIGHTS } from "./default";
+import { DEFAULT_PRODUCTION_ENVIRONMENT_PATTERNS, DEFAULT_WEIGHTS } from "./defaults";
 
 export const POLICY_VERSION = 1;
 
@@ -98,3 +98,6 @@ export const PolicySchema = z
   });
 
 export type PolicyInput = z.input<typeof PolicySchema>;
+/** The validated policy every consumer reads: the schema's output, so there is one definition. */
+export type Policy = z.output<typeof PolicySchema>;
+export type PolicyException = z.output<typeof PolicyExceptionSchema>;

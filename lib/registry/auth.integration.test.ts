@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RegistryClient } from "./client";
 import { collectRegistryFacts } from "./collect-registry-facts";
-import { pushImage } from "./testing/oci-push";
-import { pushCosignSignature } from "./testing/push-artifacts";
-import { startRegistry, type StartedRegistry } from "./testing/start-registry";
-import { startTokenServer, type TokenServer } from "./testing/token-server";
+import { pushImage } from "../../testing/registry/oci-push";
+import { pushCosignSignature } from "../../testing/registry/push-artifacts";
+import { startRegistry, type StartedRegistry } from "../../testing/registry/start-registry";
+import { startTokenServer, type TokenServer } from "../../testing/registry/token-server";
 
 // The bearer-token dance GHCR uses, against docker-registry in `auth.token` mode: 401 with a
 // `WWW-Authenticate: Bearer realm=…,service=…,scope=…` challenge, a token from the realm

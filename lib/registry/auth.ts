@@ -116,6 +116,6 @@ export class RegistryAuth {
   }
 }
 
-export function scopeFor(name: string): string {
+function scopeFor(name: string): string {
   return `repository:${name}:pull`;
 }

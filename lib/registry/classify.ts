@@ -114,7 +114,7 @@ export function classifyGitHubPredicates(predicateTypes: readonly string[]): Evi
   return dedupe(out);
 }
 
-export function dedupe(items: Evidence[]): Evidence[] {
+function dedupe(items: Evidence[]): Evidence[] {
   const seen = new Set<string>();
   return items.filter((e) => {
     const key = `${e.kind}\u0000${e.detail}`;

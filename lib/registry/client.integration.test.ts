@@ -3,10 +3,10 @@ import { RegistryClient } from "./client";
 import { collectRegistryFacts } from "./collect-registry-facts";
 import { RegistryError } from "./errors";
 import { MT, referrersTag } from "./media-types";
-import { pushImage, pushIndex, type PushTarget } from "./testing/oci-push";
-import { pushCosignSignature, pushReferrer, SLSA_V1 } from "./testing/push-artifacts";
-import { startRegistryProxy, type RegistryProxy } from "./testing/registry-proxy";
-import { startRegistry, type StartedRegistry } from "./testing/start-registry";
+import { pushImage, pushIndex, type PushTarget } from "../../testing/registry/oci-push";
+import { pushCosignSignature, pushReferrer, SLSA_V1 } from "../../testing/registry/push-artifacts";
+import { startRegistryProxy, type RegistryProxy } from "../../testing/registry/registry-proxy";
+import { startRegistry, type StartedRegistry } from "../../testing/registry/start-registry";
 
 // The client against the real registry, and through a loopback front that paginates like
 // GHCR and answers with what a registry refuses to store (oversized, malformed, hanging).
@@ -253,11 +253,10 @@ describe("hostile answers", () => {
     await pushImage(at("acme/slow"), ["latest"]);
     proxy.setRules([{ path: /\/tags\/list$/, answer: "hang" }]);
     try {
-      const started = Date.now();
       const facts = (
         await collectRegistryFacts({ registryUrl: proxy.url, images: ["acme/slow"], timeoutMs: 500 })
       ).images[0]!;
-      expect(Date.now() - started).toBeLessThan(5000);
+      // The reason names the timeout: the client gave up rather than waiting on the hang.
       expect(facts).toMatchObject({ signed: null, provenance: null, sbom: null });
       expect(facts.reasons?.[0]).toContain("unreachable: tags of acme/slow: timed out");
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Octokit } from "octokit";
-import { startSimulator, type Simulator } from "@/lib/github/simulator";
+import { startSimulator, type Simulator } from "@/simulator";
 import { collectRegistryFacts } from "./collect-registry-facts";
 import { githubAttestationSource } from "./github-attestations";
 import { containerPackagesOf, ghcrImage } from "./github-packages";
 import { MT } from "./media-types";
-import { pushImage, pushIndex, type PushTarget } from "./testing/oci-push";
+import { pushImage, pushIndex, type PushTarget } from "../../testing/registry/oci-push";
 import {
   buildxAttestationManifest,
   CYCLONEDX,
@@ -15,9 +15,9 @@ import {
   pushReferrer,
   SLSA_V1,
   SPDX,
-} from "./testing/push-artifacts";
-import { startRegistryProxy } from "./testing/registry-proxy";
-import { startRegistry, type StartedRegistry } from "./testing/start-registry";
+} from "../../testing/registry/push-artifacts";
+import { startRegistryProxy } from "../../testing/registry/registry-proxy";
+import { startRegistry, type StartedRegistry } from "../../testing/registry/start-registry";
 
 // End to end against Debian's docker-registry 2.8: content pushed over the distribution
 // API the way cosign/buildx/oras push it, then read back by collectRegistryFacts.

@@ -33,7 +33,7 @@ export interface ImageFactsInput {
   lookups: Lookup[];
 }
 
-export const FACT_KINDS: readonly FactKind[] = ["signed", "provenance", "sbom"];
+const FACT_KINDS: readonly FactKind[] = ["signed", "provenance", "sbom"];
 
 function decide(
   kind: FactKind,

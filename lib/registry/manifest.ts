@@ -6,7 +6,7 @@ import { z } from "zod";
 
 const annotations = z.record(z.string(), z.string()).optional();
 
-export const descriptorSchema = z.looseObject({
+const descriptorSchema = z.looseObject({
   mediaType: z.string().default(""),
   digest: z.string().regex(/^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/, "invalid digest"),
   size: z.number().int().nonnegative().optional(),

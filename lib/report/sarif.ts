@@ -9,7 +9,7 @@ import type { SuppressionProblem } from "../checks/suppressions";
 import type { ReportFinding } from "./findings";
 import { SARIF_LEVEL, SECURITY_SEVERITY } from "./severity";
 
-export const SARIF_SCHEMA_URI =
+const SARIF_SCHEMA_URI =
   "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json";
 const INFORMATION_URI = "https://github.com/gatehouse/gatehouse/blob/main/docs/checks.md";
 

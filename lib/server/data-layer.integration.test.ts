@@ -2,7 +2,7 @@
 // refusals and role changes are audited, the hash chain verifies and catches tampering.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { createTestDatabase, type TestDatabase } from "../testing/db";
+import { createTestDatabase, type TestDatabase } from "../../testing/db";
 import { setDb } from "../db";
 import { upsertGitHubUser } from "../../prisma/seed/factories";
 import type { Actor } from "./authz/actor";
@@ -11,8 +11,8 @@ import { changeUserRole } from "./users/change-user-role";
 import { setUserDisabled } from "./users/set-user-disabled";
 import { verifyAuditChain } from "./audit/verify-audit-chain";
 import { listAuditEntries } from "./audit/list-audit-entries";
-import { gatehouseAdapter } from "./auth/next-auth-adapter";
-import { syncConfigAdmin } from "./auth/sync-config-admin";
+import { gatehouseAdapter } from "./internal/next-auth-adapter";
+import { syncConfigAdmin } from "./internal/sync-config-admin";
 
 let db: TestDatabase;
 let admin: Actor;

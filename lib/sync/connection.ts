@@ -73,7 +73,7 @@ export async function loadConnection(
  * GHCR registry facts for a token connection to github.com (GHCR takes the token with
  * read:packages as the password). App installations and GHES have no default registry.
  */
-export function defaultRegistry(conn: LoadedConnection): RegistryConfig | undefined {
+function defaultRegistry(conn: LoadedConnection): RegistryConfig | undefined {
   if (conn.credentials.kind !== "token" || conn.baseUrl !== "https://api.github.com") return undefined;
   return { url: "https://ghcr.io", host: "ghcr.io", auth: { password: conn.credentials.token } };
 }

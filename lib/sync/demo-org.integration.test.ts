@@ -1,12 +1,12 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RepoFacts } from "@/lib/facts/types";
-import { loadOrgFixture, type OrgFixture } from "@/lib/github/simulator";
-import { ruleForBranch } from "@/lib/github/simulator/branch-pattern";
-import { repoCollaborators } from "@/lib/github/simulator/collaborators";
+import { loadOrgFixture, type OrgFixture } from "@/simulator";
+import { ruleForBranch } from "@/simulator/branch-pattern";
+import { repoCollaborators } from "@/simulator/collaborators";
 import { runSyncInline } from "./engine/run-inline";
-import { assembleRepoFacts, type OrgPart } from "./normalise/assemble";
-import { startSyncHarness, type SyncHarness } from "./testing/harness";
+import { assembleRepoFacts, type OrgPart } from "../facts/assemble";
+import { startSyncHarness, type SyncHarness } from "../../testing/sync/harness";
 
 // The demo org end to end: sync it from the simulator into a fresh database and check that
 // branch protection, outside collaborators and alerts arrive as facts for every repository

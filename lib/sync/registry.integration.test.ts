@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RepoFacts } from "@/lib/facts/types";
-import { defineOrgFixture } from "@/lib/github/simulator";
-import { pushImage } from "@/lib/registry/testing/oci-push";
-import { startRegistry, type StartedRegistry } from "@/lib/registry/testing/start-registry";
+import { defineOrgFixture } from "@/simulator";
+import { pushImage } from "@/testing/registry/oci-push";
+import { startRegistry, type StartedRegistry } from "@/testing/registry/start-registry";
 import { runSyncInline } from "./engine/run-inline";
-import { assembleRepoFacts, type OrgPart } from "./normalise/assemble";
-import { startSyncHarness, type SyncHarness } from "./testing/harness";
-import { SYNC_TOKEN } from "./testing/org-fixture";
+import { assembleRepoFacts, type OrgPart } from "../facts/assemble";
+import { startSyncHarness, type SyncHarness } from "../../testing/sync/harness";
+import { SYNC_TOKEN } from "../../testing/sync/org-fixture";
 
 // Registry facts through sync: container packages and versions from the simulator's
 // Packages API, the image itself from a real OCI registry (Debian's docker-registry), the

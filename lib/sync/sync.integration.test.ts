@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RepoFacts } from "@/lib/facts/types";
-import { assembleRepoFacts, type OrgPart } from "./normalise/assemble";
+import { assembleRepoFacts, type OrgPart } from "../facts/assemble";
 import { runSyncInline } from "./engine/run-inline";
-import { startSyncHarness, type SyncHarness } from "./testing/harness";
-import { CHECKOUT_V4_SHA, syncTestFixture } from "./testing/org-fixture";
+import { startSyncHarness, type SyncHarness } from "../../testing/sync/harness";
+import { CHECKOUT_V4_SHA, syncTestFixture } from "../../testing/sync/org-fixture";
 
 // Full sync, no-change resync and a one-workflow change against the simulator over real
 // HTTP and a real Postgres database.

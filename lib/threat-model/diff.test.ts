@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeFacts } from "../facts/testing";
+import { makeFacts } from "../../testing/facts";
 import { describeChange, diffModels } from "./diff";
 import { generateThreatModel } from "./generate";
 

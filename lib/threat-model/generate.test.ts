@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { catalogue } from "../checks/catalogue";
-import { makeEnvironment, makeFacts, makeSettings } from "../facts/testing";
+import { makeEnvironment, makeFacts } from "../../testing/facts";
 import { DEFAULT_THREATS } from "./default-threats";
 import { generateThreatModel } from "./generate";
 import { threatModelSchema } from "./model";
+
+// makeFacts merges partial settings over the well-configured baseline.
+const makeSettings = (s: NonNullable<Parameters<typeof makeFacts>[0]>["settings"]) => s;
 
 const facts = makeFacts({
   owner: "acme",

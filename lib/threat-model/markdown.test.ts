@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { makeFacts } from "../facts/testing";
+import { makeFacts } from "../../testing/facts";
 import { modelArbitrary } from "./arbitrary.test-helpers";
 import { generateThreatModel } from "./generate";
 import { exportMarkdown } from "./markdown-export";

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { makeEnvironment, makeFacts, makeSettings } from "../facts/testing";
+import { makeEnvironment, makeFacts } from "../../testing/facts";
 import { generateThreatModel } from "./generate";
 import { mergeGenerated, resolveProposal } from "./merge";
+
+// makeFacts merges partial settings over the well-configured baseline.
+const makeSettings = (s: NonNullable<Parameters<typeof makeFacts>[0]>["settings"]) => s;
 
 const wf = (path: string) => ({ path, text: "on: push\n" });
 const base = makeFacts({

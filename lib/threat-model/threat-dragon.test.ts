@@ -2,11 +2,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import Ajv from "ajv";
 import { describe, expect, it } from "vitest";
-import { makeEnvironment, makeFacts, makeSettings } from "../facts/testing";
+import { makeEnvironment, makeFacts } from "../../testing/facts";
 import { generateThreatModel } from "./generate";
 import { ImportError } from "./safe-json";
 import { exportThreatDragon } from "./threat-dragon-export";
 import { importThreatDragon } from "./threat-dragon-import";
+
+// makeFacts merges partial settings over the well-configured baseline.
+const makeSettings = (s: NonNullable<Parameters<typeof makeFacts>[0]>["settings"]) => s;
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const schema = JSON.parse(

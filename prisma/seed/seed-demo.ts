@@ -3,7 +3,7 @@
 // Repositories are not seeded: the first sync brings them, as it would from GitHub.
 // Idempotent (upserts on natural keys), so `npm run demo` runs it on every start.
 import type { PrismaClient } from "../../lib/generated/prisma/client";
-import type { Simulator } from "../../lib/github/simulator";
+import type { Simulator } from "../../simulator/index";
 import { saveConnection } from "../../lib/sync/connection";
 import { roleFromHint, upsertGitHubUser, upsertOrganization } from "./factories";
 

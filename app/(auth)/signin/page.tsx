@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth";
 import { SignInButton } from "@/components/auth/sign-in-button";
-import { getSignInInfo } from "@/lib/server/auth/get-sign-in-info";
+import { getSignInInfo } from "@/lib/server/internal/get-sign-in-info";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";

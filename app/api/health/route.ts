@@ -1,4 +1,4 @@
-import { checkHealth } from "@/lib/server/health/check-health";
+import { checkHealth } from "@/lib/server/internal/check-health";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 // Which CODEOWNERS file GitHub uses: the first of .github/, root, docs/.
-export const CODEOWNERS_LOCATIONS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"] as const;
+const CODEOWNERS_LOCATIONS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"] as const;
 
 export function locateCodeowners(paths: Iterable<string>): { used?: string; ignored: string[] } {
   const set = new Set(paths);

@@ -78,14 +78,14 @@ describe("CODEOWNERS semantics and errors", () => {
     expect(ownersOf(co, "docs/a/b.md")).toEqual(["@c"]);
   });
   it("is bounded on hostile input", () => {
-    const t = Date.now();
+    // No wall-clock bound here (it flakes under load): a super-linear regression shows up
+    // as this test running into Vitest's timeout, and throughput is `npm run bench`'s job.
     const co = parseCodeowners(
       "CODEOWNERS",
       `${"**/".repeat(200)}a @x\n${"*a".repeat(300)}z @x\n` + "/x @y\n".repeat(25_000),
     );
     expect(ownersOf(co, "c/".repeat(500) + "b")).toEqual([]);
     expect(ownersOf(co, "a".repeat(2000))).toEqual([]);
-    expect(Date.now() - t).toBeLessThan(3000);
     expect(co.errors.some((e) => /more than/.test(e.message))).toBe(true);
     expect(parseCodeowners("CODEOWNERS", "x".repeat(3_000_001)).errors[0]?.message).toMatch(/3 MB/);
   });

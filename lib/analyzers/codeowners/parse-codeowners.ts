@@ -22,13 +22,13 @@ export interface Codeowners {
   errors: CodeownersError[];
 }
 
-export const CODEOWNERS_LIMITS = { maxBytes: 3_000_000, maxRules: 20_000, maxPatternLength: 1_000 };
+const CODEOWNERS_LIMITS = { maxBytes: 3_000_000, maxRules: 20_000, maxPatternLength: 1_000 };
 
 const USER = /^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const TEAM = /^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9_.-]{1,100}$/;
 const EMAIL = /^[^@\s]{1,200}@[^@\s.]{1,200}(?:\.[^@\s.]{1,63}){1,10}$/;
 
-export function isValidOwner(owner: string): boolean {
+function isValidOwner(owner: string): boolean {
   return USER.test(owner) || TEAM.test(owner) || EMAIL.test(owner);
 }
 

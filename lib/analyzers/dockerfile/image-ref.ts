@@ -42,10 +42,6 @@ export function parseImageRef(input: string): ImageRef {
   return ref;
 }
 
-export function isDigestPinned(ref: ImageRef): boolean {
-  return ref.digest !== undefined;
-}
-
 /** True for references that still contain unexpanded variables or expressions. */
 export function hasUnresolvedVariable(value: string): boolean {
   return /\$\{\{|\$\{?[A-Za-z_]/.test(value);

@@ -14,7 +14,7 @@ export interface Instruction {
 
 export type LexResult = { ok: true; instructions: Instruction[] } | { ok: false; reason: string };
 
-export const DOCKERFILE_LIMITS = { maxBytes: 1_000_000, maxLines: 50_000, maxInstructions: 5_000 };
+const DOCKERFILE_LIMITS = { maxBytes: 1_000_000, maxLines: 50_000, maxInstructions: 5_000 };
 
 const HEREDOC = /<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
 

@@ -70,9 +70,9 @@ describe("parseDockerfile semantics", () => {
     expect(parseDockerfile("D", '{"json": true}').ok).toBe(false);
     expect(parseDockerfile("D", "FROM a\n" + "RUN x\n".repeat(60_000)).ok).toBe(false);
     const big = "FROM a\nRUN " + "\\\n".repeat(40_000) + "x";
-    const t = Date.now();
+    // No wall-clock bound here (it flakes under load): a super-linear regression shows up
+    // as this test running into Vitest's timeout, and throughput is `npm run bench`'s job.
     expect(parseDockerfile("D", big).ok).toBe(true);
-    expect(Date.now() - t).toBeLessThan(2000);
     const unterminated = parseDockerfile("D", "FROM a\nRUN <<EOF\necho hi\n");
     expect(unterminated.ok && unterminated.dockerfile.stages[0]?.runs[0]?.value).toContain("echo hi");
   });

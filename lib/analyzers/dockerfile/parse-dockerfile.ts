@@ -43,7 +43,7 @@ export type DockerfileParse = { ok: true; dockerfile: Dockerfile } | { ok: false
 
 const VAR = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
-export function substitute(value: string, vars: ReadonlyMap<string, string>): { text: string; unresolved: boolean } {
+function substitute(value: string, vars: ReadonlyMap<string, string>): { text: string; unresolved: boolean } {
   let unresolved = false;
   const text = value.replace(VAR, (whole, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
     const name = braced ?? bare ?? "";

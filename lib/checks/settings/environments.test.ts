@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { makeEnvironment, makeFacts } from "../../facts/testing";
+import { makeEnvironment, makeFacts } from "../../../testing/facts";
 import { defaultPolicy } from "../../policy/default";
 import { findingFields, runCheck } from "./__fixtures__/run";
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { makeFacts } from "../../facts/testing";
+import { makeFacts } from "../../../testing/facts";
 import { NOW, findingFields, runCheck } from "./__fixtures__/run";
 import { openSecretAlerts, secretScanningDisabled, staleSecrets } from "./secrets";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeActionsSettings, makeFacts } from "../../facts/testing";
+import { makeActionsSettings, makeFacts } from "../../../testing/facts";
 import { ctx } from "../wf/test-kit";
 import { actionsAllowAll } from "./actions-allow-all";
 import { openVulnerabilityAlerts } from "./open-vulnerability-alerts";

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { RepoFacts, RepoFile } from "../../facts/types";
-import { makeFacts, type FactsOverrides } from "../../facts/testing";
+import { makeFacts, type FactsOverrides } from "../../../testing/facts";
 
 const ROOT = path.join(__dirname, "__fixtures__");
 

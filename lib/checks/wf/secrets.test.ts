@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeEnvironment } from "../../facts/testing";
+import { makeEnvironment } from "../../../testing/facts";
 import { oidcMissing, staticCloudCredentials } from "./secrets-cloud";
 import { persistedCheckoutCredentials, secretInLogs } from "./secrets-exposure";
 import { overprovisionedSecrets, secretsInherit, secretsOutsideEnvironment } from "./secrets-scope";

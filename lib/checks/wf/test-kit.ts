@@ -1,8 +1,8 @@
 // Test helpers for the workflow checks: facts holding given workflow files over the
-// shared safe baseline (lib/facts/testing), and a default check context.
+// shared safe baseline (testing/facts), and a default check context.
 import type { RepoFacts } from "../../facts/types";
-import type { FactsOverrides } from "../../facts/testing";
-import { makeFacts } from "../../facts/testing";
+import type { FactsOverrides } from "../../../testing/facts";
+import { makeFacts } from "../../../testing/facts";
 import { defaultPolicy, makeCheckContext } from "../../policy";
 import type { CheckDefinition, CheckOutcome } from "../types";
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeFacts } from "../../facts/testing";
+import { makeFacts } from "../../../testing/facts";
 import { wfChecks } from "./index";
 import { templateInjection } from "./injection";
 import { ctx, factsWith } from "./test-kit";

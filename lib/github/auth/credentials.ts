@@ -14,10 +14,3 @@ export const githubCredentialsSchema = z.discriminatedUnion("kind", [
 ]);
 
 export type GitHubCredentials = z.infer<typeof githubCredentialsSchema>;
-
-/** A label for logs and ETag scoping that never contains secret material. */
-export function credentialIdentity(c: GitHubCredentials): string {
-  return c.kind === "app"
-    ? `app:${c.appId}:${c.installationId}`
-    : `token:${c.token.slice(-4).padStart(4, "*")}`;
-}

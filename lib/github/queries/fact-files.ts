@@ -40,6 +40,3 @@ function aliasFor(path: string): string {
 }
 
 export const FACT_FILES: readonly FactFileSpec[] = PATHS.map((path) => ({ alias: aliasFor(path), path }));
-
-/** Directories whose entries (names only) are listed, so `paths` is complete for each. */
-export const LISTED_DIRS = ["", ".github", "docs"] as const;

@@ -2,9 +2,6 @@
 // here is a scalar or a non-connection object, so it adds nothing to the cost; the branch
 // protection rule of the default branch rides along so that settings-only edits to it are
 // detected without a push.
-
-export const LIST_REPOS_PAGE_SIZE = 100;
-
 export const LIST_REPOS_QUERY = /* GraphQL */ `
   query GatehouseListRepos($org: String!, $after: String) {
     organization(login: $org) {

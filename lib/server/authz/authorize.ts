@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "../../errors";
-import { appendAuditEntry } from "../audit/append-audit-entry";
+import { appendAuditEntry } from "../internal/append-audit-entry";
 import type { Actor } from "./actor";
 import { can, type Permission } from "./permissions";
 

@@ -5,7 +5,7 @@ import { AppError } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
 import { describeChange, diffModels } from "../../threat-model/diff";
 import { threatModelSchema, type ThreatModel } from "../../threat-model/model";
-import { appendAuditEntry } from "../audit/append-audit-entry";
+import { appendAuditEntry } from "./append-audit-entry";
 import type { Actor } from "../authz/actor";
 
 // Shared by the threat-model verbs (they authorise; this does not): finding the

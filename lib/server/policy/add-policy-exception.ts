@@ -5,8 +5,8 @@ import { AppError } from "../../errors";
 import { safeParsePolicy } from "../../policy";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
-import { loadActivePolicy } from "./load-active-policy";
-import { PolicyInvalidError } from "./policy-invalid-error";
+import { loadActivePolicy } from "../internal/load-active-policy";
+import { PolicyInvalidError } from "../internal/policy-invalid-error";
 import { savePolicyVersion, type SavedPolicy } from "./save-policy-version";
 
 // A date from <input type="date"> means "until the start of that day, UTC".

@@ -3,7 +3,7 @@ import type { PolicyException } from "../../checks/types";
 import { getDb } from "../../db";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
-import { loadActivePolicy, type ActivePolicy } from "./load-active-policy";
+import { loadActivePolicy, type ActivePolicy } from "../internal/load-active-policy";
 
 export interface ExceptionView extends PolicyException {
   /** False once `expiresAt` has passed: the exception no longer waives anything. */

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb } from "../../db";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
-import { describeChanges, type PolicyChanges } from "./policy-changes";
+import { describeChanges, type PolicyChanges } from "../internal/policy-changes";
 
 const input = z.object({ limit: z.number().int().min(1).max(200).default(50) });
 

@@ -3,18 +3,19 @@ import type { Policy } from "../../checks/types";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { Prisma } from "../../generated/prisma/client";
-import { appendAuditEntry } from "../audit/append-audit-entry";
+import { appendAuditEntry } from "../internal/append-audit-entry";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 import { rescoreAllOrganizations } from "../scores/rescore-all-organizations";
-import { loadActivePolicy } from "./load-active-policy";
+import { loadActivePolicy } from "../internal/load-active-policy";
+import { policyColumn } from "../internal/json-columns";
 import {
   describeChanges,
   diffPolicies,
   isUnchanged,
   stampApprovers,
   type PolicyChanges,
-} from "./policy-changes";
+} from "../internal/policy-changes";
 
 export interface SavedPolicy {
   changed: boolean;
@@ -55,7 +56,7 @@ export async function savePolicyVersion(
       await tx.policyVersion.create({
         data: {
           version,
-          policy: policy as unknown as Prisma.InputJsonValue,
+          policy: policyColumn.write(policy),
           changes: changes as Prisma.InputJsonValue,
           note,
           createdById: who.userId,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { safeParsePolicy } from "../../policy";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
-import { PolicyInvalidError } from "./policy-invalid-error";
+import { PolicyInvalidError } from "../internal/policy-invalid-error";
 import { savePolicyVersion, type SavedPolicy } from "./save-policy-version";
 
 const input = z.object({

@@ -6,7 +6,8 @@ import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
-import { loadActivePolicy } from "../policy/load-active-policy";
+import { loadActivePolicy } from "../internal/load-active-policy";
+import { checkResultsColumn } from "../internal/json-columns";
 
 const segment = z
   .string()
@@ -55,7 +56,7 @@ export async function getRepoScore(actor: Actor | null, raw: unknown, now: Date 
       lapsedExceptions: [] as string[],
       score: null,
     };
-  const results = (score.results as unknown as CheckResult[]).map((r): ResultView => {
+  const results = checkResultsColumn.read(score.results).map((r): ResultView => {
     const def = checkById(r.checkId);
     return {
       ...r,

@@ -5,8 +5,8 @@ import { setDb } from "../../db";
 import { catalogue } from "../../checks/catalogue";
 import type { CheckResult } from "../../checks/types";
 import { runSyncInline } from "../../sync/engine/run-inline";
-import { startSyncHarness, type SyncHarness } from "../../sync/testing/harness";
-import { syncTestFixture } from "../../sync/testing/org-fixture";
+import { startSyncHarness, type SyncHarness } from "../../../testing/sync/harness";
+import { syncTestFixture } from "../../../testing/sync/org-fixture";
 import { systemActor } from "../authz/actor";
 import { scoreOrganization } from "./score-organization";
 

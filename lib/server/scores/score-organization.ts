@@ -1,13 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "../../db";
-import type { RepoFacts } from "../../facts/types";
-import type { OrgPart } from "../../sync/normalise/assemble";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
-import { loadActivePolicy } from "../policy/load-active-policy";
-import { computeRepoScore, type RepoScoreRow } from "./compute-repo-score";
-import { writeRepoScores } from "./write-repo-scores";
+import { loadActivePolicy } from "../internal/load-active-policy";
+import { computeRepoScore, type RepoScoreRow } from "../../scoring/compute-repo-score";
+import { writeRepoScores } from "../internal/write-repo-scores";
+import { orgPartColumn, repoFactsColumn } from "../internal/json-columns";
 
 const input = z.object({
   organizationId: z.string().min(1),
@@ -40,7 +39,7 @@ export async function scoreOrganization(actor: Actor | null, raw: unknown): Prom
   const db = getDb();
   const policy = await loadActivePolicy(db);
   const orgRow = await db.orgSnapshot.findUnique({ where: { organizationId }, select: { facts: true } });
-  const org = (orgRow?.facts ?? null) as OrgPart | null;
+  const org = orgRow ? orgPartColumn.read(orgRow.facts) : null;
 
   let cursor: string | undefined;
   let scored = 0;
@@ -62,7 +61,7 @@ export async function scoreOrganization(actor: Actor | null, raw: unknown): Prom
         await computeRepoScore(
           {
             repositoryId: snap.repositoryId,
-            facts: snap.facts as unknown as RepoFacts,
+            facts: repoFactsColumn.read(snap.facts),
             syncedAt: snap.syncedAt,
           },
           org,

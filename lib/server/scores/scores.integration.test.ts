@@ -3,10 +3,10 @@
 // snapshots, exceptions waive findings until they expire, only security leads change
 // policy, and the same facts + policy + clock always store the same JSON.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../testing/db";
+import { createTestDatabase, type TestDatabase } from "../../../testing/db";
 import { setDb } from "../../db";
-import { makeBranchProtection, makeFacts, makeOrg } from "../../facts/testing";
-import type { OrgPart } from "../../sync/normalise/assemble";
+import { makeBranchProtection, makeFacts, makeOrg } from "../../../testing/facts";
+import type { OrgPart } from "../../facts/assemble";
 import type { CheckResult } from "../../checks/types";
 import { upsertGitHubUser, upsertOrganization } from "../../../prisma/seed/factories";
 import { systemActor, type Actor } from "../authz/actor";
@@ -19,7 +19,7 @@ import { updatePolicy } from "../policy/update-policy";
 import { addPolicyException } from "../policy/add-policy-exception";
 import { getActivePolicy } from "../policy/get-active-policy";
 import { listPolicyVersions } from "../policy/list-policy-versions";
-import { writeRepoScores } from "./write-repo-scores";
+import { writeRepoScores } from "../internal/write-repo-scores";
 
 let db: TestDatabase;
 let orgId: string;

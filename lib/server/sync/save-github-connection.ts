@@ -5,7 +5,7 @@ import { getDb } from "../../db";
 import { getEnv } from "../../env";
 import { githubCredentialsSchema } from "../../github/auth/credentials";
 import { saveConnection } from "../../sync/connection";
-import { appendAuditEntry } from "../audit/append-audit-entry";
+import { appendAuditEntry } from "../internal/append-audit-entry";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 

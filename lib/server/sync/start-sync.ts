@@ -5,7 +5,7 @@ import { getEnv } from "../../env";
 import { AppError } from "../../errors";
 import { getSenderBoss } from "../../sync/jobs/boss";
 import { requestSync } from "../../sync/jobs/worker";
-import { appendAuditEntry } from "../audit/append-audit-entry";
+import { appendAuditEntry } from "../internal/append-audit-entry";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 

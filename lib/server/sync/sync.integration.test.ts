@@ -6,7 +6,7 @@ import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb } from "../../db";
 import { QUEUE_LIST } from "../../sync/jobs/queues";
-import { createTestDatabase, type TestDatabase } from "../../testing/db";
+import { createTestDatabase, type TestDatabase } from "../../../testing/db";
 import type { Actor } from "../authz/actor";
 import { getGitHubConnection } from "./get-github-connection";
 import { getSyncProgress } from "./get-sync-progress";

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertGitHubUser, upsertOrganization } from "../../../prisma/seed/factories";
 import { setDb } from "../../db";
 import { isAppError } from "../../errors";
-import { makeBranchProtection, makeFacts, makeOrg, makeSettings } from "../../facts/testing";
-import { createTestDatabase, type TestDatabase } from "../../testing/db";
+import { makeBranchProtection, makeFacts, makeOrg } from "../../../testing/facts";
+import { createTestDatabase, type TestDatabase } from "../../../testing/db";
 import type { ThreatModel } from "../../threat-model/model";
 import { listAuditEntries } from "../audit/list-audit-entries";
 import { verifyAuditChain } from "../audit/verify-audit-chain";
@@ -21,6 +21,9 @@ import { importThreatModel } from "./import-threat-model";
 import { listThreatModelRevisions } from "./list-threat-model-revisions";
 import { restoreThreatModelRevision } from "./restore-threat-model-revision";
 import { saveThreatModel } from "./save-threat-model";
+
+// makeFacts merges partial settings over the well-configured baseline.
+const makeSettings = (s: NonNullable<Parameters<typeof makeFacts>[0]>["settings"]) => s;
 
 let db: TestDatabase;
 let orgId: string;

@@ -5,7 +5,7 @@ import { AppError } from "../../errors";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 import { ROLES } from "../authz/permissions";
-import { appendAuditEntry } from "../audit/append-audit-entry";
+import { appendAuditEntry } from "../internal/append-audit-entry";
 
 const input = z.object({ userId: z.string().min(1), role: z.enum(ROLES) });
 

@@ -4,7 +4,7 @@ import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
-import { appendAuditEntry } from "../audit/append-audit-entry";
+import { appendAuditEntry } from "../internal/append-audit-entry";
 
 const input = z.object({ userId: z.string().min(1), disabled: z.boolean() });
 

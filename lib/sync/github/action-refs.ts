@@ -23,7 +23,7 @@ export function actionRefsIn(files: readonly RepoFile[]): string[] {
   return [...out].sort();
 }
 
-export const MAX_REFS_PER_BATCH = 100;
+const MAX_REFS_PER_BATCH = 100;
 
 /** Resolves keys through GET /repos/{owner}/{repo}/commits/{ref}; unresolvable keys are cached as null. */
 export async function resolveActionRefs(

@@ -39,7 +39,7 @@ export async function fetchFactsAdaptive(client: GitHubClient, nodeIds: string[]
  * One GraphQL request for ≤100 repositories. Field-level errors (a field the token may
  * not read) degrade that field to unknown; a request-level error throws.
  */
-export async function fetchFactsBatch(client: GitHubClient, nodeIds: string[]): Promise<FactsBatch> {
+async function fetchFactsBatch(client: GitHubClient, nodeIds: string[]): Promise<FactsBatch> {
   let data: RepoFactsResult;
   const forbidden = new Map<number, Set<string>>();
   try {

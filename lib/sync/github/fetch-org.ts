@@ -1,6 +1,6 @@
 import type { GitHubClient } from "@/lib/github/client";
 import { classifyGitHubError } from "@/lib/github/errors";
-import type { OrgPart } from "@/lib/sync/normalise/assemble";
+import type { OrgPart } from "@/lib/facts/assemble";
 import type { NormaliseIssue } from "@/lib/sync/normalise/issues";
 import { normaliseActionAdvisories } from "@/lib/sync/normalise/advisories";
 import { groupAlertsByRepo, normaliseOrgSecrets, normaliseOrgSettings } from "@/lib/sync/normalise/org";

@@ -9,7 +9,7 @@ import { getOrNull, listOrNull } from "./rest-get";
 // Every GET is conditional (ETag), so a full refresh of unchanged settings costs 304s.
 
 /** Environments beyond this many are listed but their secrets/branch policies are not read. */
-export const MAX_ENVIRONMENT_DETAILS = 5;
+const MAX_ENVIRONMENT_DETAILS = 5;
 
 export async function fetchRepoRest(client: GitHubClient, raw: RawRepoFacts): Promise<RepoRestAnswers> {
   const { octokit } = client;

@@ -6,7 +6,7 @@ import { enqueueSyncRequest } from "./queues";
 // changed; the nightly full refresh re-reads settings that change without a push (Actions
 // settings, environments, rulesets, secrets) — conditional requests make unchanged ones 304s.
 
-export const QUEUE_SCHEDULE = "gatehouse-sync-schedule";
+const QUEUE_SCHEDULE = "gatehouse-sync-schedule";
 
 export interface ScheduleJob {
   kind: "full" | "incremental";

@@ -1,9 +1,9 @@
 import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resumeRun, runSyncInline } from "../engine/run-inline";
-import { syncedState } from "../testing/db-state";
-import { startSyncHarness, type SyncHarness } from "../testing/harness";
-import { syncTestFixture } from "../testing/org-fixture";
+import { syncedState } from "../../../testing/sync/db-state";
+import { startSyncHarness, type SyncHarness } from "../../../testing/sync/harness";
+import { syncTestFixture } from "../../../testing/sync/org-fixture";
 import { requestSync, startSyncWorker } from "./worker";
 
 // The pg-boss worker end to end, and convergence after a crash inside a batch.

@@ -3,9 +3,8 @@ import type {
   DependabotAlertFacts,
   OrgSettingsFacts,
   SecretAlertFacts,
-  SecretFacts,
 } from "@/lib/facts/types";
-import type { OrgPart } from "./assemble";
+import type { OrgPart, OrgSecret } from "@/lib/facts/assemble";
 import { cleanName, safeRecord, type IssueSink } from "./issues";
 import { parseOrNull } from "./parse";
 import { dependabotAlertsSchema, orgSchema, secretAlertsSchema, secretsListSchema } from "./rest-schemas";
@@ -24,14 +23,6 @@ export function normaliseOrgSettings(
     defaultRepositoryPermission: org?.default_repository_permission ?? null,
     actions,
   };
-}
-
-export interface OrgSecret {
-  name: string;
-  updatedAt: string | null;
-  visibility: "all" | "private" | "selected";
-  /** Repository names, for visibility "selected" (null: the list could not be read). */
-  selectedRepos: string[] | null;
 }
 
 export function normaliseOrgSecrets(
@@ -54,21 +45,6 @@ export function normaliseOrgSecrets(
       },
     ];
   });
-}
-
-/** Organisation secrets a repository can read, following GitHub's visibility rules. */
-export function orgSecretsForRepo(
-  secrets: OrgSecret[],
-  repo: { name: string; visibility: string | null },
-): SecretFacts[] {
-  return secrets
-    .filter((s) => {
-      if (s.visibility === "all") return true;
-      if (s.visibility === "private") return repo.visibility === "private" || repo.visibility === "internal";
-      // An unreadable selection is counted as visible: over-reporting a secret is safer.
-      return s.selectedRepos === null || s.selectedRepos.includes(repo.name);
-    })
-    .map((s) => ({ name: s.name, scope: "organization" as const, updatedAt: s.updatedAt }));
 }
 
 /** Splits the organisation-wide alert lists by repository name (two calls instead of 2 per repo). */

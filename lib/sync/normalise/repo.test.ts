@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { assembleRepoFacts, type OrgPart } from "./assemble";
+import { assembleRepoFacts, type OrgPart } from "../../facts/assemble";
 import { rawRepo } from "./fixtures.test-helpers";
-import { groupAlertsByRepo, normaliseOrgSecrets, orgSecretsForRepo } from "./org";
+import { groupAlertsByRepo, normaliseOrgSecrets } from "./org";
+import { orgSecretsForRepo } from "@/lib/facts/assemble";
 import { NO_REST, normaliseRepo } from "./repo";
 
 describe("normaliseRepo", () => {

@@ -35,11 +35,6 @@ export const secretsListSchema = z.object({
     z.object({ name: z.string(), updated_at: z.string().nullish(), visibility: z.string().optional() }),
   ),
 });
-
-export const secretRepositoriesSchema = z.object({
-  repositories: z.array(z.object({ name: z.string() })),
-});
-
 const reviewerSchema = z.object({
   type: z.enum(["User", "Team"]),
   reviewer: z.object({ login: z.string().optional(), slug: z.string().optional() }).nullish(),
@@ -66,11 +61,6 @@ export const environmentsSchema = z.object({
     }),
   ),
 });
-
-export const branchPoliciesSchema = z.object({
-  branch_policies: z.array(z.object({ name: z.string(), type: z.string().optional() })),
-});
-
 export const deployKeysSchema = z.array(
   z.object({ id: z.number(), title: z.string(), read_only: z.boolean() }),
 );

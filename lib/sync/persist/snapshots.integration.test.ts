@@ -2,7 +2,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RepoFacts } from "@/lib/facts/types";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { snapshotDocuments, upsertOrgSnapshot, upsertSnapshots, type SnapshotRow } from "./snapshots";
 
 // The snapshot writer against a real Postgres: upsert semantics, one syncedAt per batch

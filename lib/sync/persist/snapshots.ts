@@ -1,5 +1,5 @@
 import type { RepoFacts } from "@/lib/facts/types";
-import type { OrgPart } from "@/lib/sync/normalise/assemble";
+import type { OrgPart } from "@/lib/facts/assemble";
 import type { NormaliseIssue } from "@/lib/sync/normalise/issues";
 import type { SyncDb, SyncTx } from "./db";
 import { jsonArrayDocuments, STATEMENT_JSON_CHARS } from "./json-chunks";

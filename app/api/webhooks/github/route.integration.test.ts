@@ -3,7 +3,7 @@ import { Webhooks } from "@octokit/webhooks";
 import PgBoss from "pg-boss";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { QUEUE_REQUEST } from "@/lib/sync/jobs/queues";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
 
 // The webhook route with a real database and pg-boss queue: a bad signature is refused
 // with 401 and enqueues nothing; a signed push touching a workflow queues a targeted resync.

@@ -1,0 +1,66 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { getActor } from "@/lib/auth";
+import { runAction } from "@/lib/server/action-result";
+import { addPolicyException } from "@/lib/server/policy/add-policy-exception";
+import { PolicyInvalidError } from "@/lib/server/internal/policy-invalid-error";
+import { updatePolicy } from "@/lib/server/policy/update-policy";
+import type { PolicyActionState } from "@/components/policy/action-state";
+
+async function run(work: () => Promise<string>): Promise<PolicyActionState> {
+  let message = "";
+  let issues: string[] | undefined;
+  const result = await runAction(async () => {
+    try {
+      message = await work();
+    } catch (error) {
+      if (error instanceof PolicyInvalidError) issues = error.issues;
+      throw error;
+    }
+  });
+  if (!result || result.ok) {
+    // Scores changed everywhere: the overview and every repository page.
+    revalidatePath("/", "layout");
+    return { ok: true, message };
+  }
+  return issues
+    ? { ok: false, error: "The policy was not saved: fix these problems.", issues }
+    : { ok: false, error: result.error };
+}
+
+const field = (form: FormData, name: string) => {
+  const v = form.get(name);
+  return typeof v === "string" ? v : undefined;
+};
+
+export async function updatePolicyAction(
+  _prev: PolicyActionState,
+  form: FormData,
+): Promise<PolicyActionState> {
+  return run(async () => {
+    const saved = await updatePolicy(await getActor(), {
+      policy: field(form, "policy") ?? "",
+      note: field(form, "note"),
+      expectedVersion: field(form, "expectedVersion"),
+    });
+    return saved.changed
+      ? `Saved version ${saved.version}; ${saved.rescored} repositories re-scored.`
+      : "Nothing changed: the policy is the same as the active version.";
+  });
+}
+
+export async function addExceptionAction(
+  _prev: PolicyActionState,
+  form: FormData,
+): Promise<PolicyActionState> {
+  return run(async () => {
+    const saved = await addPolicyException(await getActor(), {
+      checkId: field(form, "checkId") ?? "",
+      repo: field(form, "repo") ?? "",
+      justification: field(form, "justification") ?? "",
+      expiresAt: field(form, "expiresAt") ?? "",
+      expectedVersion: field(form, "expectedVersion"),
+    });
+    return `Exception ${saved.exceptionId} saved as policy version ${saved.version}; ${saved.rescored} repositories re-scored.`;
+  });
+}

@@ -15,12 +15,15 @@ import { createBenchDatabase } from "../testing/sync/bench-db";
 
 const repos = Number(process.argv[2] ?? "10000");
 const corpus = fileURLToPath(new URL("./fixtures/workflows", import.meta.url));
-const workflows = readdirSync(corpus).flatMap((dir) =>
-  readdirSync(path.join(corpus, dir)).map((f) => ({
-    name: f,
-    text: readFileSync(path.join(corpus, dir, f), "utf8"),
-  })),
-);
+const workflows = readdirSync(corpus, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .flatMap((dir) =>
+    readdirSync(path.join(corpus, dir)).map((f) => ({
+      name: f,
+      text: readFileSync(path.join(corpus, dir, f), "utf8"),
+    })),
+  );
 
 function facts(i: number): RepoFacts {
   const wf = [0, 1, 2].map((k) => workflows[(i * 3 + k) % workflows.length]!);

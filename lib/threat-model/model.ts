@@ -149,12 +149,3 @@ export const STAGE_LABELS: Record<Stage, string> = {
   registry: "Registry",
   deploy: "Deploy",
 };
-
-export const emptyModel = (): ThreatModel => ({ assets: [], boundaries: [], controls: [], threats: [] });
-
-/** A Threat Dragon or Markdown path for an issue zod reported, e.g. `threats[2].category`. */
-export function issuePath(path: ReadonlyArray<PropertyKey>): string {
-  return path
-    .map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`))
-    .join("");
-}

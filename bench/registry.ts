@@ -6,6 +6,7 @@ export const groupLoaders: Record<string, () => Promise<BenchGroup>> = {
   analyzer: async () => (await import("./groups/analyzer")).group,
   sync: async () => (await import("./groups/sync")).group,
   history: async () => (await import("./groups/history")).group,
+  threatModels: async () => (await import("./groups/threat-models")).group,
 };
 
 export const groupNames = (): string[] => Object.keys(groupLoaders);

@@ -11,6 +11,7 @@ import { getWorkerEnv } from "@/lib/env";
 import { systemActor } from "@/lib/server/authz/actor";
 import { startEvidenceWorker } from "@/lib/server/internal/evidence-queue";
 import { scoreOrganization } from "@/lib/server/scores/score-organization";
+import { generateThreatModels } from "@/lib/server/threat-models/generate-threat-models";
 import { installSyncSchedules } from "@/lib/sync/jobs/schedule";
 import { startSyncWorker } from "@/lib/sync/jobs/worker";
 
@@ -30,6 +31,8 @@ await startSyncWorker({
   clientOptions: { outbound: { allowPrivate: env.GATEHOUSE_ALLOW_PRIVATE_NETWORK } },
   scoreOrganization: async (organizationId) => {
     await scoreOrganization(systemActor("sync"), { organizationId });
+    // Threat models read the same snapshots; their check controls read the scores just written.
+    await generateThreatModels(systemActor("sync"), { organizationId });
   },
 });
 // Evidence exports run in the same worker: they read scores, not GitHub.

@@ -5,6 +5,7 @@ import PgBoss from "pg-boss";
 import { setDb, type PrismaClient } from "../../lib/db";
 import { systemActor } from "../../lib/server/authz/actor";
 import { scoreOrganization } from "../../lib/server/scores/score-organization";
+import { generateThreatModels } from "../../lib/server/threat-models/generate-threat-models";
 import { contextForOrganization } from "../../lib/sync/connection";
 import { runSyncInline } from "../../lib/sync/engine/run-inline";
 import { startSyncWorker } from "../../lib/sync/jobs/worker";
@@ -31,6 +32,7 @@ export async function runDemoSync(
     throw new Error(`the demo's first sync failed: ${run?.errorMessage ?? "unknown error"}`);
   }
   const scored = await scoreOrganization(systemActor("demo"), { organizationId });
+  await generateThreatModels(systemActor("demo"), { organizationId });
   const boss = new PgBoss({ connectionString: url, max: 2 });
   boss.on("error", (e: Error) => process.stderr.write(`pg-boss: ${e.message}\n`));
   await boss.start();
@@ -40,6 +42,7 @@ export async function runDemoSync(
     key,
     scoreOrganization: async (orgId) => {
       await scoreOrganization(systemActor("sync"), { organizationId: orgId });
+      await generateThreatModels(systemActor("sync"), { organizationId: orgId });
     },
   });
   await startEvidenceWorker(boss, { encryptionKey: key });

@@ -44,6 +44,11 @@ export default async function RepoPage({ params }: { params: Params }) {
             .filter(Boolean)
             .join(" · ")}
         </p>
+        <p className="mt-1 text-sm">
+          <Link href={`/repos/${repository.fullName}/threat-model`} className="underline">
+            Threat model
+          </Link>
+        </p>
       </div>
       {score &&
       (lapsedExceptions.length > 0 ||

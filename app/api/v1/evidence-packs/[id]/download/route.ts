@@ -1,6 +1,4 @@
-import { getActor } from "@/lib/auth";
-import { requestMetaFrom } from "@/lib/server/internal/request-context";
-import { resolveApiKey } from "@/lib/server/internal/resolve-api-key";
+import { requestActor } from "@/lib/api/request-actor";
 import { downloadEvidencePack } from "@/lib/server/evidence/download-evidence-pack";
 import { errorResponse } from "@/lib/server/http-error";
 
@@ -13,11 +11,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const authorization = request.headers.get("authorization");
-    const actor = authorization
-      ? await resolveApiKey(authorization, requestMetaFrom(request.headers))
-      : await getActor();
-    const pack = await downloadEvidencePack(actor, { id: (await params).id });
+    const pack = await downloadEvidencePack(await requestActor(request), { id: (await params).id });
     const headers: Record<string, string> = {
       "content-type": "application/zip",
       "content-disposition": `attachment; filename="${pack.filename}"`,

@@ -1,0 +1,144 @@
+import "server-only";
+import { z } from "zod";
+import { getDb } from "../../db";
+import type { RepoFacts } from "../../facts/types";
+import type { Prisma } from "../../generated/prisma/client";
+import { assembleRepoFacts, type OrgPart } from "../../facts/assemble";
+import { generateThreatModel } from "../../threat-model/generate";
+import { mergeGenerated } from "../../threat-model/merge";
+import { appendAuditEntry } from "../internal/append-audit-entry";
+import { authorize } from "../authz/authorize";
+import type { Actor } from "../authz/actor";
+import { storedModel } from "../internal/threat-model-store";
+
+const input = z.object({
+  organizationId: z.string().min(1),
+  pageSize: z.number().int().min(1).max(1000).default(200),
+});
+
+export interface GenerateRunSummary {
+  created: number;
+  regenerated: number;
+  unchanged: number;
+  durationMs: number;
+}
+
+/**
+ * After a sync: every repository without a model gets one generated from its facts, and
+ * every existing model gets the sync's new and removed assets merged in (never an edit
+ * lost). Streamed in keyset pages like scoring; each page is one transaction and one
+ * audit entry naming the repositories it changed. A model an engineer saved meanwhile is
+ * skipped (its revision moved) and merged at the next sync.
+ */
+export async function generateThreatModels(actor: Actor | null, raw: unknown): Promise<GenerateRunSummary> {
+  const who = await authorize(actor, "sync:start", {
+    type: "organization",
+    id: String((raw as { organizationId?: unknown })?.organizationId ?? ""),
+  });
+  const { organizationId, pageSize } = input.parse(raw);
+  const started = performance.now();
+  const db = getDb();
+  const orgRow = await db.orgSnapshot.findUnique({ where: { organizationId }, select: { facts: true } });
+  const org = (orgRow?.facts ?? null) as OrgPart | null;
+  const summary = { created: 0, regenerated: 0, unchanged: 0 };
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await db.repoSnapshot.findMany({
+      where: {
+        repository: { organizationId, missingSince: null },
+        ...(cursor ? { repositoryId: { gt: cursor } } : {}),
+      },
+      orderBy: { repositoryId: "asc" },
+      take: pageSize,
+      select: { repositoryId: true, facts: true, repository: { select: { fullName: true } } },
+    });
+    if (page.length === 0) break;
+    const existing = new Map(
+      (
+        await db.threatModel.findMany({
+          where: { repositoryId: { in: page.map((p) => p.repositoryId) } },
+          select: { repositoryId: true, revision: true, model: true },
+        })
+      ).map((r) => [r.repositoryId, r]),
+    );
+    const creates: Array<{ repositoryId: string; model: Prisma.InputJsonValue }> = [];
+    const updates: Array<{ repositoryId: string; revision: number; model: Prisma.InputJsonValue }> = [];
+    const changedNames: string[] = [];
+    for (const snap of page) {
+      const generated = generateThreatModel(assembleRepoFacts(snap.facts as unknown as RepoFacts, org));
+      const row = existing.get(snap.repositoryId);
+      if (!row) {
+        creates.push({
+          repositoryId: snap.repositoryId,
+          model: generated as unknown as Prisma.InputJsonValue,
+        });
+        changedNames.push(snap.repository.fullName);
+        continue;
+      }
+      const merged = mergeGenerated(storedModel(row.model), generated);
+      if (!merged.changed) summary.unchanged++;
+      else {
+        updates.push({
+          repositoryId: snap.repositoryId,
+          revision: row.revision,
+          model: merged.model as unknown as Prisma.InputJsonValue,
+        });
+        changedNames.push(snap.repository.fullName);
+      }
+    }
+    const now = new Date();
+    await db.$transaction(
+      async (tx) => {
+        if (creates.length) {
+          await tx.threatModel.createMany({
+            data: creates.map((c) => ({ ...c, revision: 1, updatedAt: now })),
+            skipDuplicates: true,
+          });
+          await tx.threatModelRevision.createMany({
+            data: creates.map((c) => ({
+              ...c,
+              revision: 1,
+              source: "generated",
+              authorLogin: null,
+              createdAt: now,
+            })),
+            skipDuplicates: true,
+          });
+          summary.created += creates.length;
+        }
+        for (const u of updates) {
+          const moved = await tx.threatModel.updateMany({
+            where: { repositoryId: u.repositoryId, revision: u.revision },
+            data: { revision: u.revision + 1, model: u.model, updatedAt: now },
+          });
+          if (moved.count === 0) continue;
+          await tx.threatModelRevision.create({
+            data: {
+              repositoryId: u.repositoryId,
+              revision: u.revision + 1,
+              model: u.model,
+              source: "regenerated",
+              createdAt: now,
+            },
+          });
+          summary.regenerated++;
+        }
+        if (changedNames.length)
+          await appendAuditEntry(
+            who,
+            {
+              action: "threatmodel.generated",
+              targetType: "organization",
+              targetId: organizationId,
+              details: { created: creates.length, regenerated: updates.length, repositories: changedNames },
+            },
+            tx,
+          );
+      },
+      { timeout: 60_000, maxWait: 30_000 },
+    );
+    cursor = page[page.length - 1]!.repositoryId;
+    if (page.length < pageSize) break;
+  }
+  return { ...summary, durationMs: Math.round(performance.now() - started) };
+}

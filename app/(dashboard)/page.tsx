@@ -10,7 +10,7 @@ import { getOrgSnapshot } from "@/lib/server/history/get-org-snapshot";
 import { getOrgTrend } from "@/lib/server/history/get-org-trend";
 import { listOrgChecks } from "@/lib/server/history/list-org-checks";
 import { listRepos } from "@/lib/server/repos/list-repos";
-import { listReposInput } from "@/lib/server/repos/list-repos-input";
+import { listReposInput } from "@/lib/server/internal/list-repos-input";
 import { OrgHeadline } from "@/components/history/org-headline";
 import { ScoreExplainer } from "@/components/history/score-explainer";
 import { TrendChart } from "@/components/history/trend-chart";

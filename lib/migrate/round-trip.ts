@@ -1,6 +1,8 @@
 // Writes one row per model with every scalar field set, then reads it back, driven by
 // the client's own runtime data model so models added later are covered without edits.
 // Foreign keys follow the house naming convention: relation `user` ↔ scalar `userId`.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import type { PrismaClient } from "../generated/prisma/client";
 
@@ -41,27 +43,65 @@ function delegateName(model: string): string {
   return model.charAt(0).toLowerCase() + model.slice(1);
 }
 
+/**
+ * Foreign keys and declared lengths by model, read from the schema's `@relation(fields: [a], references: [b])`
+ * (the runtime data model does not carry them): model → scalar field → [target model, field].
+ */
+function schemaFacts(schemaDir = path.join(process.cwd(), "prisma", "schema")) {
+  const out = new Map<string, Map<string, [string, string]>>();
+  const lengths = new Map<string, number>();
+  const lists = new Set<string>();
+  for (const file of readdirSync(schemaDir).filter((f) => f.endsWith(".prisma"))) {
+    const text = readFileSync(path.join(schemaDir, file), "utf8");
+    for (const block of text.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)) {
+      const keys = new Map<string, [string, string]>();
+      for (const rel of block[2]!.matchAll(
+        /^\s*\w+\s+(\w+)\??\s+@relation\([^)]*fields:\s*\[(\w+)\][^)]*references:\s*\[(\w+)\]/gm,
+      ))
+        keys.set(rel[2]!, [rel[1]!, rel[3]!]);
+      out.set(block[1]!, keys);
+      // Declared string lengths (@db.Char(n), @db.VarChar(n)): samples must fit them.
+      for (const col of block[2]!.matchAll(/^\s*(\w+)\s+String\??[^\n]*@db\.(?:Var)?Char\((\d+)\)/gm))
+        lengths.set(`${block[1]}.${col[1]}`, Number(col[2]));
+      // Scalar lists (String[], Int[]): the runtime data model does not mark them.
+      for (const col of block[2]!.matchAll(/^\s*(\w+)\s+(?:String|Int|BigInt|Float|Boolean|DateTime)\[\]/gm))
+        lists.add(`${block[1]}.${col[1]}`);
+    }
+  }
+  return { foreignKeys: out, lengths, lists };
+}
+
+function fit(value: unknown, length: number | undefined): unknown {
+  return typeof value === "string" && length !== undefined
+    ? value.slice(-length).padStart(length, "x")
+    : value;
+}
+
 export async function roundTripAllModels(
   prisma: PrismaClient,
   enums: Record<string, Record<string, string>>,
 ): Promise<string[]> {
   const models = (prisma as unknown as { _runtimeDataModel: { models: RtModels } })._runtimeDataModel.models;
   const created = new Map<string, Record<string, unknown>>();
+  const { foreignKeys: fks, lengths, lists } = schemaFacts();
   const pending = new Set(Object.keys(models));
   let n = 0;
   while (pending.size > 0) {
     const before = pending.size;
     for (const model of [...pending]) {
       const fields = models[model]!.fields;
-      const relations = fields.filter(
-        (f) => f.kind === "object" && fields.some((s) => s.name === `${f.name}Id`),
-      );
-      if (relations.some((r) => !created.has(r.type))) continue; // its targets first
+      const keys = fks.get(model) ?? new Map<string, [string, string]>();
+      if ([...keys.values()].some(([target]) => target !== model && !created.has(target))) continue; // its targets first
       const data: Record<string, unknown> = {};
       for (const f of fields) {
         if (f.kind === "object") continue;
-        const relation = relations.find((r) => `${r.name}Id` === f.name);
-        data[f.name] = relation ? created.get(relation.type)!.id : sampleValue(f, enums, n++);
+        const key = keys.get(f.name);
+        data[f.name] =
+          key && key[0] !== model
+            ? created.get(key[0])![key[1]]
+            : lists.has(`${model}.${f.name}`)
+              ? [sampleValue(f, enums, n++), sampleValue(f, enums, n++)]
+              : fit(sampleValue(f, enums, n++), lengths.get(`${model}.${f.name}`));
       }
       const delegate = (
         prisma as unknown as Record<
@@ -72,7 +112,11 @@ export async function roundTripAllModels(
           }
         >
       )[delegateName(model)]!;
-      const row = await delegate.create({ data });
+      const row = await delegate.create({ data }).catch((error: unknown) => {
+        throw new Error(
+          `round-trip: creating ${model} ${JSON.stringify(data, (_k, v) => (typeof v === "bigint" ? String(v) : v))}: ${String(error)}`,
+        );
+      });
       const idField = "id" in row ? "id" : Object.keys(row)[0]!;
       const read = await delegate.findFirstOrThrow({ where: { [idField]: row[idField] } });
       for (const [key, value] of Object.entries(data)) {

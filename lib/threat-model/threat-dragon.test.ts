@@ -12,9 +12,7 @@ import { importThreatDragon } from "./threat-dragon-import";
 const makeSettings = (s: NonNullable<Parameters<typeof makeFacts>[0]>["settings"]) => s;
 
 const here = path.dirname(new URL(import.meta.url).pathname);
-const schema = JSON.parse(
-  readFileSync(path.join(here, "../../../../shared/schemas/threat-dragon-v2.schema.json"), "utf8"),
-);
+const schema = JSON.parse(readFileSync(path.join(here, "schema/threat-dragon-v2.schema.json"), "utf8"));
 const fixture = readFileSync(path.join(here, "__fixtures__/two-diagrams.td.json"), "utf8");
 
 function refusal(text: string): string {

@@ -8,7 +8,7 @@ import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 import { appendAuditEntry } from "../internal/append-audit-entry";
 import { enqueueEvidenceExport } from "../internal/evidence-queue";
-import { exportRequestSchema } from "./request-schema";
+import { exportRequestSchema } from "../internal/evidence-request-schema";
 
 /** Auditors and security leads queue a pack; the worker builds it (progress on the row). */
 export async function createEvidencePack(actor: Actor | null, raw: unknown, now: Date = new Date()) {

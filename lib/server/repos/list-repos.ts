@@ -3,7 +3,7 @@ import { getDb } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
-import { listReposInput, type ListReposQuery, type RepoListItem } from "./list-repos-input";
+import { listReposInput, type ListReposQuery, type RepoListItem } from "../internal/list-repos-input";
 
 const SEVERITIES_AT_LEAST: Record<string, string[]> = {
   critical: ["critical"],

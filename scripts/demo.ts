@@ -57,6 +57,10 @@ if (!oauthApp)
   throw new Error(`${opts.fixture}/org.yaml has no oauthApp: the demo signs users in through it`);
 const secrets = loadDemoSecrets(dataDir);
 const key = parseKey(secrets.encryptionKey);
+// The first sync and the in-process worker run lib/server code in this process, which
+// appends audit entries (keyed chain): give it the same keys the web app gets.
+process.env.GATEHOUSE_AUDIT_KEY ??= secrets.auditKey;
+process.env.GATEHOUSE_ENCRYPTION_KEY ??= secrets.encryptionKey;
 const prisma = createPrismaClient(db.url, 3);
 const seeded = await seedDemo(prisma, sim, key);
 console.log(`Syncing ${seeded.organization} from the GitHub simulator…`);

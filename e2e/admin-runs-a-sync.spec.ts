@@ -22,7 +22,7 @@ test("an admin starts a full sync on the Sync page and sees it complete with its
   await expect(runs.first()).toContainText("succeeded", { timeout: 30_000 });
   const cells = runs.first().locator("td");
   await expect(cells.nth(1)).toContainText("full · manual");
-  await expect(cells.nth(3)).toHaveText("2 / 2");
+  await expect(cells.nth(3)).toHaveText("3 / 3");
   await expect(org.getByTestId("sync-idle")).toContainText("Last completed");
 
   await page.goto("/admin/audit");

@@ -1,3 +1,5 @@
+import { Bar } from "@/components/ui/bar";
+
 interface PackRow {
   id: string;
   framework: string;
@@ -58,7 +60,7 @@ export function PackList({ packs }: { packs: PackRow[] }) {
                 aria-label={`Export progress: ${p.step ?? "queued"}`}
                 className="h-2 w-full rounded bg-slate-100"
               >
-                <div className="h-2 rounded bg-slate-700" style={{ width: `${pct}%` }} />
+                <Bar percent={pct} />
               </div>
             ) : null}
             {p.sha256 ? <p className="font-mono text-xs text-slate-500">sha256 {p.sha256}</p> : null}

@@ -2,6 +2,7 @@ import type { OrgSnapshotView } from "@/lib/server/history/get-org-snapshot";
 import { GradeBadge } from "@/components/scores/grade-badge";
 import { CATEGORY_LABELS, formatPercent, formatScore } from "@/components/scores/labels";
 import { SeverityBadge } from "@/components/scores/severity-badge";
+import { Bar } from "@/components/ui/bar";
 
 const CATEGORIES = [
   ["identity", CATEGORY_LABELS.identity],
@@ -51,11 +52,7 @@ export function OrgHeadline({ snapshot }: { snapshot: OrgSnapshotView }) {
                   <GradeBadge grade={grade} />
                 </th>
                 <td className="py-0.5">
-                  <div
-                    className="h-2 rounded bg-slate-700"
-                    style={{ width: `${(snapshot.distribution[grade] / max) * 100}%` }}
-                    aria-hidden="true"
-                  />
+                  <Bar percent={(snapshot.distribution[grade] / max) * 100} />
                 </td>
                 <td className="w-12 py-0.5 text-right tabular-nums">{snapshot.distribution[grade]}</td>
               </tr>

@@ -19,18 +19,19 @@ test("an auditor gets a 403 page on an admin page, and the refusal is in the aud
   await signOut(page);
 });
 
+// Own user: rhea. Changing a shared user's role would leak into every later spec that signs in as them.
 test("an admin's role change applies on the user's next request", async ({ browser }) => {
   const adminCtx = await browser.newContext();
   const userCtx = await browser.newContext();
   const admin = await adminCtx.newPage();
   const user = await userCtx.newPage();
-  await signInAs(user, "eve");
+  await signInAs(user, "rhea");
   await expect(user.getByTestId("current-user")).toContainText("Engineer");
 
   await signInAs(admin, "ada");
   await admin.goto("/admin/users");
-  const row = admin.getByTestId("user-eve");
-  await row.getByLabel("Role of eve").selectOption("auditor");
+  const row = admin.getByTestId("user-rhea");
+  await row.getByLabel("Role of rhea").selectOption("auditor");
   await row.getByRole("button", { name: "Save role" }).click();
   await expect(row.getByTestId("role")).toHaveText("Auditor");
 

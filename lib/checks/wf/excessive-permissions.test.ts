@@ -87,3 +87,33 @@ jobs:
     expect(runOn(excessivePermissions, wf(" write-all")).status).toBe("fail");
   });
 });
+
+describe("excessive-permissions: workflow-level write scopes", () => {
+  const wf = (perms: string, jobs: string) => `on: push\npermissions:\n${perms}jobs:\n${jobs}`;
+  const lint = "  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make lint\n";
+  const release =
+    "  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: softprops/action-gh-release@v2\n";
+
+  it("fails when a job inheriting a workflow-level write scope shows no need for it", () => {
+    const o = runOn(excessivePermissions, wf("  contents: write\n  packages: write\n", lint + release));
+    expect(o.status).toBe("fail");
+    expect(o.findings.map((f) => f.message)).toEqual([
+      "Workflow-level `contents: write` is handed to job(s) lint, which show no need for it.",
+      "Workflow-level `packages: write` is handed to job(s) lint, release, which show no need for it.",
+    ]);
+    expect(o.findings[0]!.confidence).toBe("medium");
+    expect(lines(o)).toEqual([3, 3]);
+  });
+
+  it("passes when every inheriting job needs the scope, or declares its own permissions", () => {
+    expect(runOn(excessivePermissions, wf("  contents: write\n", release)).status).toBe("pass");
+    const own = lint.replace("    steps:", "    permissions:\n      contents: read\n    steps:");
+    expect(runOn(excessivePermissions, wf("  contents: write\n", own + release)).status).toBe("pass");
+    expect(runOn(excessivePermissions, wf("  contents: read\n", lint)).status).toBe("pass");
+  });
+
+  it("does not judge jobs that call a reusable workflow", () => {
+    const call = "  call:\n    uses: ./.github/workflows/publish.yml\n";
+    expect(runOn(excessivePermissions, wf("  packages: write\n", call)).status).toBe("pass");
+  });
+});

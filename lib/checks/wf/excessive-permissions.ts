@@ -54,6 +54,33 @@ function writeAll(wf: Workflow): Finding[] {
   return out;
 }
 
+/**
+ * Workflow-level write scopes are handed to every job without its own `permissions:`.
+ * A scope is reported when at least one such job shows no need for it (no step that
+ * the permission table ties to that scope). Jobs calling a reusable workflow are taken
+ * to need everything: their needs live in another file.
+ */
+function broadWorkflowScopes(wf: Workflow): Finding[] {
+  const p = wf.permissions;
+  if (wf.kind !== "workflow" || p?.kind !== "scopes") return [];
+  const writes = Object.keys(p.scopes).filter((s) => p.scopes[s] === "write");
+  const inheriting = wf.jobs.filter((j) => !j.permissions && !j.uses);
+  const out: Finding[] = [];
+  for (const scope of writes) {
+    const idle = inheriting.filter((j) => neededScopes([j])[scope] !== "write").map((j) => j.id);
+    if (idle.length === 0) continue;
+    out.push(
+      finding(
+        `Workflow-level \`${scope}: write\` is handed to job(s) ${idle.join(", ")}, which show no need for it.`,
+        at(wf, p.pos),
+        `Set the workflow-level \`${scope}\` to read (or drop it) and grant \`${scope}: write\` only under the \`permissions:\` of the job that uses it.`,
+        "medium",
+      ),
+    );
+  }
+  return out;
+}
+
 function undeclared(wf: Workflow): Job[] {
   if (wf.kind !== "workflow" || wf.permissions) return [];
   return wf.jobs.filter((j) => !j.permissions);
@@ -71,7 +98,7 @@ export const excessivePermissions = defineCheck({
     "Declare `permissions: contents: read` at the top of each workflow and grant write scopes only on the jobs that need them.",
   input: "workflows",
   run(workflows, facts) {
-    const findings = workflows.flatMap(writeAll);
+    const findings = [...workflows.flatMap(writeAll), ...workflows.flatMap(broadWorkflowScopes)];
     const open = workflows.map((wf) => ({ wf, jobs: undeclared(wf) })).filter((x) => x.jobs.length > 0);
     if (open.length === 0) return { findings };
     const def = defaultTokenWrite(facts);

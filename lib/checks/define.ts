@@ -6,6 +6,7 @@ import type { Workflow } from "../analyzers/workflow/model";
 import type { RepoFacts } from "../facts/types";
 import { fileEvidence } from "./evidence";
 import { workflowsOf } from "./support/workflows-of";
+import type { WorkflowSet } from "./support/workflows-of";
 import type {
   Category,
   CheckContext,
@@ -89,12 +90,9 @@ export function defineCheck(spec: CheckSpec): CheckDefinition {
         const set = workflowsOf(facts);
         if (set.total === 0 && s.input === "workflows")
           return decide({ findings: [], notApplicable: "The repository has no workflow or action files." });
-        const failures = set.failures.map((f) => ({
-          path: `${f.path}${f.line ? `:${f.line}` : ""}`,
-          reason: f.error,
-        }));
+        const shared = sharedOf(set);
         const v = s.run(set.workflows, facts, ctx);
-        return decide(v, failures, set.workflows.map(firstLine));
+        return decide(v, shared.failures, shared.evidence);
       }
       if (s.input === "live-settings" && facts.archived)
         return decide({
@@ -134,6 +132,30 @@ export function decide(
   return v.reason
     ? { status: "pass", findings: [], ...base, reason: v.reason }
     : { status: "pass", findings: [], ...base };
+}
+
+interface SharedInputs {
+  failures: Unreadable[];
+  evidence: Evidence[];
+}
+
+// Every workflow check of a repository reads the same set: its unreadable files and
+// default evidence are built once per set, not once per check.
+const sharedBySet = new WeakMap<WorkflowSet, SharedInputs>();
+
+function sharedOf(set: WorkflowSet): SharedInputs {
+  let shared = sharedBySet.get(set);
+  if (!shared) {
+    shared = {
+      failures: set.failures.map((f) => ({
+        path: `${f.path}${f.line ? `:${f.line}` : ""}`,
+        reason: f.error,
+      })),
+      evidence: set.workflows.map(firstLine),
+    };
+    sharedBySet.set(set, shared);
+  }
+  return shared;
 }
 
 function firstLine(wf: Workflow): Evidence {

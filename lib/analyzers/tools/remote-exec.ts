@@ -24,11 +24,14 @@ const DOWNLOAD =
   /\b(?:curl|wget)\b[^\n]*https?:\/\/\S*(?:\/releases\/latest\/|\/latest\/download\/|raw\.githubusercontent\.com\/[^/\s]+\/[^/\s]+\/(?:master|main|HEAD)\/|\/-\/raw\/(?:master|main)\/)/;
 const VERIFIED =
   /\b(?:sha(?:1|256|512)sum|shasum|gpg\s+--verify|cosign\s+verify|minisign\s+-V|slsa-verifier|--checksum|Get-FileHash|certutil\s+-hashfile)\b/i;
+const FETCHES = /curl|wget|iwr|irm|invoke-|downloadstring|git\+/i;
 const PIP_GIT = /\bpip3?\s+install\b[^\n]*\bgit\+https?:\/\/[^\s@]+(?:\.git)?(?:\s|$)/;
 
 /** `state` carries downloads from earlier scripts (a Dockerfile stage's previous RUNs). */
 export function remoteExecHits(script: string, state: DownloadState = newDownloadState()): RemoteExecHit[] {
   if (script.length > 500_000) return [];
+  // Every hit needs a fetch in this script or a download pending from an earlier one.
+  if (state.pending.size === 0 && !FETCHES.test(script)) return [];
   const lines = logicalLines(script);
   const verified = VERIFIED.test(script);
   const out: RemoteExecHit[] = [];

@@ -25,14 +25,20 @@ function debugFindings(wf: Workflow): Finding[] {
     );
 }
 
-function logFindings(wf: Workflow, job: Job): Finding[] {
+const secretEnvNames = (env: Record<string, ScalarValue>): string[] =>
+  Object.entries(env)
+    .filter(([, v]) => touchesSecrets(v))
+    .map(([k]) => k);
+
+function logFindings(wf: Workflow, job: Job, wfSecretVars: string[]): Finding[] {
   const out: Finding[] = [];
+  const jobSecretVars = [...wfSecretVars, ...secretEnvNames(job.env)];
   for (const step of job.steps) {
     if (!step.run) continue;
     // Env vars of this step (or job/workflow) that carry a secret, read in shell as $NAME.
-    const secretVars = [...Object.entries(wf.env), ...Object.entries(job.env), ...Object.entries(step.env)]
-      .filter(([, v]) => touchesSecrets(v))
-      .map(([k]) => k);
+    const secretVars = [...jobSecretVars, ...secretEnvNames(step.env)];
+    // Every finding below needs a secret in the script or its environment: most steps have neither.
+    if (secretVars.length === 0 && !touchesSecrets(step.run)) continue;
     const lines = scriptLines(wf, step.run);
     // Shell variables derived from a secret (`KEY=$(echo $SECRET | jq …)`) are secrets too.
     for (const l of lines) {
@@ -125,7 +131,7 @@ export const secretInLogs = defineCheck({
     return {
       findings: workflows.flatMap((wf) => [
         ...debugFindings(wf),
-        ...wf.jobs.flatMap((job) => logFindings(wf, job)),
+        ...wf.jobs.flatMap((job) => logFindings(wf, job, secretEnvNames(wf.env))),
       ]),
     };
   },

@@ -124,18 +124,40 @@ export const BUILD_WORDS = [
   "bun ",
 ];
 
-/** Steps after `from` that execute repository content. */
+const FETCH_COMMAND = /\bgh\s+pr\s+checkout\b|\bgit\s+(?:fetch|checkout|pull)\b/;
+
+/** The lines of a fetching script after its first fetch command: the fetched code may run there. */
+export function afterFetch(script: string): string {
+  const lines = script.split("\n");
+  const at = lines.findIndex((l) => FETCH_COMMAND.test(l));
+  return at === -1 ? "" : lines.slice(at + 1).join("\n");
+}
+
+/** Steps that execute repository content after `from` fetched it, `from` itself included when its own script goes on to run something. */
 export function executingSteps(job: Job, from: Step): Array<{ step: Step; confidence: Confidence }> {
-  return job.steps
-    .filter((s) => s.index > from.index)
-    .flatMap((s) => {
-      if (s.uses?.value.startsWith("./")) return [{ step: s, confidence: "high" as Confidence }];
-      if (!s.run || inert(s.run.value)) return [];
-      const v = s.run.value;
-      return [
-        { step: s, confidence: (BUILD_WORDS.some((w) => v.includes(w)) ? "high" : "medium") as Confidence },
-      ];
-    });
+  const rest = from.run ? afterFetch(from.run.value) : "";
+  const own =
+    rest.trim() !== "" && !inert(rest)
+      ? [
+          {
+            step: from,
+            confidence: (BUILD_WORDS.some((w) => rest.includes(w)) ? "high" : "medium") as Confidence,
+          },
+        ]
+      : [];
+  return [
+    ...own,
+    ...job.steps
+      .filter((s) => s.index > from.index)
+      .flatMap((s) => {
+        if (s.uses?.value.startsWith("./")) return [{ step: s, confidence: "high" as Confidence }];
+        if (!s.run || inert(s.run.value)) return [];
+        const v = s.run.value;
+        return [
+          { step: s, confidence: (BUILD_WORDS.some((w) => v.includes(w)) ? "high" : "medium") as Confidence },
+        ];
+      }),
+  ];
 }
 
 export interface UntrustedExecution {

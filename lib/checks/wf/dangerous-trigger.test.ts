@@ -59,6 +59,23 @@ jobs:
     expect(lines(runOn(dangerousTrigger, comment))).toEqual([6, 13]);
   });
 
+  it("counts the rest of the fetching script as execution, and passes when it only reads", () => {
+    const oneStep = (rest: string) => `on: pull_request_target
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          gh pr checkout "$PR"
+          ${rest}
+`;
+    const built = runOn(dangerousTrigger, oneStep("npm ci && npm test"));
+    expect(built.status).toBe("fail");
+    expect(lines(built)).toEqual([6]);
+    expect(built.findings[0]!.confidence).toBe("high");
+    expect(runOn(dangerousTrigger, oneStep("git log -1")).status).toBe("pass");
+  });
+
   it("is not-applicable without privileged triggers (pull_request runs fork code unprivileged)", () => {
     const o = runOn(
       dangerousTrigger,

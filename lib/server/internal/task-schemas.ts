@@ -22,6 +22,8 @@ export const ListTasksInput = z
     overdue: flag.optional(),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    /** A task id from a previous page's nextCursor: the page after it (page is then ignored). */
+    cursor: z.string().min(1).max(100).optional(),
     now: z.date().optional(),
   })
   .transform((v) => ({
@@ -51,7 +53,12 @@ export const TaskItem = z.object({
 });
 export type TaskItem = z.infer<typeof TaskItem>;
 
-export const ListTasksOutput = z.object({ items: z.array(TaskItem), total: z.number().int() });
+export const ListTasksOutput = z.object({
+  items: z.array(TaskItem),
+  total: z.number().int(),
+  /** The id to pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
 export type ListTasksOutput = z.infer<typeof ListTasksOutput>;
 
 /** People move a task between open and in progress; fixed and accepted risk are proven by scoring. */

@@ -68,7 +68,14 @@ export async function getRepoHistory(actor: Actor | null, raw: unknown) {
     }),
     db.findingLifetime.findMany({
       where: { repositoryId: repo.id, fixedAt: null },
-      select: { fingerprint: true, checkId: true, location: true, firstSeenAt: true, reopenCount: true },
+      select: {
+        fingerprint: true,
+        checkId: true,
+        location: true,
+        line: true,
+        firstSeenAt: true,
+        reopenCount: true,
+      },
     }),
   ]);
   const toPoint = (s: NonNullable<typeof before>, at: Date): TrendPoint => ({

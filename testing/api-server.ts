@@ -6,6 +6,16 @@ import type { AddressInfo } from "node:net";
 import { apiHandlers } from "@/app/api/v1/registry";
 import type { ApiHandler } from "@/lib/api/define-route";
 
+/** The API's envelope: `{ data, total?, … }` or `{ error }`. */
+export interface ApiBody {
+  data?: unknown;
+  total?: number;
+  page?: number;
+  pageSize?: number;
+  nextCursor?: string | null;
+  error?: { code: string; message: string };
+}
+
 export interface ApiServer {
   url: string;
   /** fetch(url + path) with a bearer key and, for writes, a JSON body. */
@@ -14,7 +24,7 @@ export interface ApiServer {
     path: string,
     key?: string,
     body?: unknown,
-  ): Promise<{ status: number; headers: Headers; body: any }>;
+  ): Promise<{ status: number; headers: Headers; body: ApiBody }>;
   close(): Promise<void>;
 }
 
@@ -70,7 +80,7 @@ export async function startApiServer(handlers = apiHandlers()): Promise<ApiServe
         headers,
         body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
       });
-      return { status: res.status, headers: res.headers, body: await res.json() };
+      return { status: res.status, headers: res.headers, body: (await res.json()) as ApiBody };
     },
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };

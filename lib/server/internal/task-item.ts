@@ -18,7 +18,7 @@ export const TASK_ITEM_SELECT = {
   closedBySyncRunId: true,
   exceptionId: true,
   issueUrl: true,
-  repository: { select: { fullName: true } },
+  repository: { select: { fullName: true, organizationId: true } },
 } as const;
 
 export interface TaskRow {

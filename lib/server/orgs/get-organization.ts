@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { authorize } from "../authz/authorize";
+import { assertOrgScope } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 
 const input = z.object({
@@ -18,7 +19,7 @@ export async function getOrganization(
   actor: Actor | null,
   raw: unknown,
 ): Promise<{ id: string; login: string; name: string | null }> {
-  await authorize(actor, "dashboard:read");
+  const who = await authorize(actor, "dashboard:read");
   const parsed = input.safeParse(raw);
   if (!parsed.success) throw new AppError("not_found", "No such organisation.");
   const org = await getDb().organization.findFirst({
@@ -26,5 +27,6 @@ export async function getOrganization(
     select: { id: true, login: true, name: true },
   });
   if (!org) throw new AppError("not_found", "No such organisation.");
+  assertOrgScope(who, org.id, "No such organisation.");
   return org;
 }

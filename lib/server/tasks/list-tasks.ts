@@ -4,6 +4,7 @@ import { AppError } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
+import { orgScopeFilter } from "../internal/org-scope";
 import { ListTasksInput, type ListTasksOutput } from "../internal/task-schemas";
 import { TASK_ITEM_SELECT, toTaskItem } from "../internal/task-item";
 
@@ -11,7 +12,7 @@ const at = (s: string) => (s.startsWith("@") ? s : `@${s}`);
 
 /** The tasks board and GET /api/v1/tasks: most urgent first, filtered, one page at a time. */
 export async function listTasks(actor: Actor | null, raw: unknown = {}): Promise<ListTasksOutput> {
-  await authorize(actor, "dashboard:read");
+  const who = await authorize(actor, "dashboard:read");
   const {
     repo,
     status,
@@ -30,7 +31,8 @@ export async function listTasks(actor: Actor | null, raw: unknown = {}): Promise
     return { items: [], total: 0, nextCursor: null };
   const statuses = status === "active" || (overdue && !status) ? active : status ? [status] : null;
   const where: Prisma.RemediationTaskWhereInput = {
-    ...(repo ? { repository: { fullName: repo } } : {}),
+    // Object-level isolation: a scoped actor sees its organisations' tasks only.
+    repository: { ...(repo ? { fullName: repo } : {}), organizationId: orgScopeFilter(who) },
     ...(statuses ? { status: { in: statuses } } : {}),
     ...(severity ? { severity } : {}),
     ...(overdue ? { dueAt: { lt: now } } : {}),

@@ -3,6 +3,7 @@ import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { appendAuditEntry } from "../internal/append-audit-entry";
 import { authorize } from "../authz/authorize";
+import { assertOrgScope } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 import { UpdateTaskStatusInput, type TaskItem } from "../internal/task-schemas";
 import { TASK_ITEM_SELECT, toTaskItem } from "../internal/task-item";
@@ -23,8 +24,12 @@ export async function updateTaskStatus(
   });
   const { id, status, note } = UpdateTaskStatusInput.parse(raw);
   return getDb().$transaction(async (tx) => {
-    const task = await tx.remediationTask.findUnique({ where: { id }, select: { status: true } });
+    const task = await tx.remediationTask.findUnique({
+      where: { id },
+      select: { status: true, repository: { select: { organizationId: true } } },
+    });
     if (!task) throw new AppError("not_found", `No task ${id}.`);
+    assertOrgScope(who, task.repository.organizationId, `No task ${id}.`);
     if (task.status !== "open" && task.status !== "in_progress")
       throw new AppError(
         "conflict",

@@ -315,9 +315,20 @@ describe("object-level isolation", () => {
     expect((all.body.data as Task[]).map((t) => t.id)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
   });
 
-  it("refuses to create a key for an organisation that is not synced, naming it", async () => {
+  it("refuses a scoped key instance-wide evidence packs, and a key for an unsynced organisation", async () => {
     const admin = await db.prisma.user.findFirstOrThrow({ where: { githubLogin: "ada" } });
     const actor: Actor = { userId: admin.id, login: "ada", role: "admin", ip: null, userAgent: "vitest" };
+    const { key } = await createApiKey(actor, {
+      name: "acme-auditor",
+      role: "auditor",
+      organizations: ["acme"],
+    });
+    const pack = await api.request("POST", "/api/v1/evidence-packs", key, { framework: "soc2" });
+    expect(pack).toMatchObject({
+      status: 403,
+      body: { error: { message: expect.stringContaining("limited") } },
+    });
+    expect(await db.prisma.evidencePack.count()).toBe(0);
     await expect(
       createApiKey(actor, { name: "x", role: "auditor", organizations: ["initech"] }),
     ).rejects.toThrow(/organizations: no synced organisation "initech"/);

@@ -19,3 +19,9 @@ export function assertOrgScope(actor: Actor, organizationId: string, message: st
 export function orgScopeFilter(actor: Actor): { in: string[] } | undefined {
   return actor.organizations ? { in: [...actor.organizations] } : undefined;
 }
+
+/** For instance-wide data (evidence packs span every organisation): refused to a scoped actor. */
+export function refuseOrgScoped(actor: Actor, what: string): void {
+  if (actor.organizations)
+    throw new AppError("forbidden", `${what} covers every organisation; this key is limited to some.`);
+}

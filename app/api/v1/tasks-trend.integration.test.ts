@@ -310,6 +310,13 @@ describe("object-level isolation", () => {
       status: "in_progress",
     });
     expect(own.status).toBe(200);
+    // Admins see each key's scope (logins); an unscoped key lists none.
+    const listed = (await api.request("GET", "/api/v1/api-keys", keys.admin)).body.data as Array<{
+      name: string;
+      organizations: string[];
+    }>;
+    expect(listed.find((k) => k.name === "acme-only")!.organizations).toEqual(["acme"]);
+    expect(listed.find((k) => k.name === "engineer-key")!.organizations).toEqual([]);
     // An unscoped key still sees both organisations.
     const all = await api.request("GET", "/api/v1/tasks?pageSize=200", keys.engineer);
     expect((all.body.data as Task[]).map((t) => t.id)).toEqual(expect.arrayContaining([mine.id, theirs.id]));

@@ -3,8 +3,13 @@
 // Routing uses each handler's contract path ("/api/v1/tasks/{id}" → params.id).
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { apiHandlers } from "@/app/api/v1/registry";
-import type { ApiHandler } from "@/lib/api/define-route";
+
+/** A route handler with its contract, as lib/api/define-route makes them (structural, so
+ * testing/ does not depend on app/: pass `apiHandlers()` from app/api/v1/registry). */
+interface ApiHandler {
+  (request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response>;
+  contract: { method: string; path: string };
+}
 
 /** The API's envelope: `{ data, total?, … }` or `{ error }`. */
 export interface ApiBody {
@@ -47,7 +52,7 @@ async function readAll(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function startApiServer(handlers = apiHandlers()): Promise<ApiServer> {
+export async function startApiServer(handlers: ApiHandler[]): Promise<ApiServer> {
   const routes = handlers.map((h) => ({ h, match: matcher(h) }));
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");

@@ -15,6 +15,7 @@ import { addPolicyException } from "@/lib/server/policy/add-policy-exception";
 import { scoreOrganization } from "@/lib/server/scores/score-organization";
 import { resolveApiKey } from "@/lib/server/internal/resolve-api-key";
 import { startApiServer, type ApiServer } from "@/testing/api-server";
+import { apiHandlers } from "./registry";
 
 let db: TestDatabase;
 let api: ApiServer;
@@ -96,7 +97,7 @@ beforeAll(async () => {
   const revoked = await createApiKey(admin, { name: "gone", role: "admin" });
   await revokeApiKey(admin, { id: revoked.id });
   keys.revoked = revoked.key;
-  api = await startApiServer();
+  api = await startApiServer(apiHandlers());
 }, 120_000);
 afterAll(async () => {
   await api?.close();

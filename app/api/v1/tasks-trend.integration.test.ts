@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertGitHubUser, upsertOrganization } from "@/prisma/seed/factories";
 import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { startApiServer, type ApiServer } from "@/testing/api-server";
+import { apiHandlers } from "./registry";
 import { setDb } from "@/lib/db";
 import type { Actor } from "@/lib/server/authz/actor";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
@@ -78,7 +79,7 @@ beforeAll(async () => {
   keys.acmeOnly = (
     await createApiKey(admin, { name: "acme-only", role: "engineer", organizations: ["ACME"] })
   ).key;
-  api = await startApiServer();
+  api = await startApiServer(apiHandlers());
 }, 120_000);
 afterAll(async () => {
   await api?.close();

@@ -3,13 +3,13 @@ import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth";
 import { runAction, type ActionResult } from "@/lib/server/action-result";
 import { openTaskIssue } from "@/lib/server/tasks/open-task-issue";
-import { updateTaskStatus } from "@/lib/server/tasks/update-task-status";
+import { updateTask } from "@/lib/server/tasks/update-task";
 
 // The server refuses auditors here even when the button is absent and the action is
-// posted by hand: updateTaskStatus authorises task:edit itself.
+// posted by hand: updateTask authorises task:edit itself.
 export async function updateTaskStatusAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    await updateTaskStatus(await getActor(), { id: form.get("id"), status: form.get("status") });
+    await updateTask(await getActor(), { id: form.get("id"), status: form.get("status") });
     revalidatePath("/tasks");
   });
 }

@@ -235,6 +235,48 @@ describe("PATCH /api/v1/tasks/{id}", () => {
     expect(audit.map((e) => e.actorLogin)).toEqual(["api-key:engineer-key", "api-key:security_lead-key"]);
   });
 
+  it("assigns a task and sets its due date; unassigning clears it; each change is in the history", async () => {
+    const { repo } = await addOrg("assignco");
+    const task = await addTask(repo.id, "unpinned-action");
+    const r = await api.request("PATCH", `/api/v1/tasks/${task.id}`, keys.engineer, {
+      assignee: "kim",
+      dueAt: "2027-01-15",
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.data).toMatchObject({
+      status: "open",
+      assignee: "@kim",
+      dueAt: "2027-01-15T00:00:00.000Z",
+    });
+    const team = await api.request("PATCH", `/api/v1/tasks/${task.id}`, keys.security_lead, {
+      assignee: "@acme/platform",
+    });
+    expect(team.body.data).toMatchObject({ assignee: "@acme/platform", dueAt: "2027-01-15T00:00:00.000Z" });
+    const cleared = await api.request("PATCH", `/api/v1/tasks/${task.id}`, keys.engineer, { assignee: null });
+    expect(cleared.body.data).toMatchObject({ assignee: null });
+    const events = await db.prisma.remediationTaskEvent.findMany({
+      where: { taskId: task.id },
+      orderBy: { id: "asc" },
+    });
+    expect(events.map((e) => [e.kind, e.note])).toEqual([
+      ["assigned", "@kim"],
+      ["due_changed", `${task.dueAt.toISOString().slice(0, 10)} → 2027-01-15`],
+      ["assigned", "@acme/platform"],
+      ["assigned", "unassigned"],
+    ]);
+    const audit = await db.prisma.auditLogEntry.findMany({
+      where: { targetId: task.id },
+      orderBy: { seq: "asc" },
+      select: { action: true },
+    });
+    expect(audit.map((a) => a.action)).toEqual([
+      "task.assigned",
+      "task.due_changed",
+      "task.assigned",
+      "task.assigned",
+    ]);
+  });
+
   it("refuses auditors and admins (403, audited) and leaves the task as it was", async () => {
     const { repo } = await addOrg("refuseco");
     const task = await addTask(repo.id, "unpinned-action");
@@ -257,8 +299,10 @@ describe("PATCH /api/v1/tasks/{id}", () => {
     const fixed = await addTask(repo.id, "force-push", { status: "fixed" });
     for (const [body, field] of [
       [{ status: "fixed" }, "body.status"],
-      [{ status: "in_progress", assignee: "kim" }, "body: Unrecognized key"],
-      [{}, "body.status"],
+      [{ status: "in_progress", priority: 9 }, "body: Unrecognized key"],
+      [{}, "give at least one of status, assignee, dueAt"],
+      [{ assignee: "not a login!" }, "assignee: a GitHub login or org/team"],
+      [{ dueAt: "tomorrow" }, "body.dueAt"],
       ["{not json", "body: not valid JSON"],
       [{ status: "open", note: "x".repeat(501) }, "body.note"],
     ] as const) {

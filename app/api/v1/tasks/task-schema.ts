@@ -16,6 +16,7 @@ export const TaskSchema = z
     priority: z.number().int().meta({ description: "Severity weight × 2 on a critical repository" }),
     owner: z.string().nullable().meta({ description: "The first suggested owner" }),
     owners: z.array(z.string()),
+    assignee: z.string().nullable().meta({ description: "Who a person assigned it to; null: unassigned" }),
     dueAt: isoDate(),
     overdue: z.boolean(),
     createdAt: isoDate(),

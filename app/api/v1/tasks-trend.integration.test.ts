@@ -100,6 +100,10 @@ describe("GET /api/v1/orgs/{org}/trend", () => {
       expect(r.body.total).toBe(points.length);
       return points.map((p) => p.overall);
     };
+    for (const role of ["admin", "security_lead", "engineer", "auditor"]) {
+      const r = await api.request("GET", "/api/v1/orgs/trendco/trend?days=7", keys[role]);
+      expect([role, r.status, r.body.total]).toEqual([role, 200, 1]);
+    }
     expect(await overall("?days=7")).toEqual([70]);
     expect(await overall("")).toEqual([60, 70]);
     expect(await overall("?days=90")).toEqual([50, 60, 70]);

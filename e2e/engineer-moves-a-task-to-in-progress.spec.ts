@@ -40,6 +40,16 @@ test("an engineer filters the tasks board to a repository and starts work on a t
   );
   await expect(page.getByTestId("task-history").locator('[data-kind="opened"]')).toHaveCount(1);
 
+  // Assign it and set its due date; both show on the page and in the history.
+  await page.getByLabel("Assignee").fill("tess");
+  await page.getByLabel("Due (UTC)").fill("2030-01-31");
+  await page.getByRole("button", { name: "Save assignment" }).click();
+  await expect(page.getByTestId("task-assignee")).toHaveText("Assignee @tess");
+  await expect(page.getByTestId("task-history").locator('[data-kind="assigned"]')).toContainText("@tess");
+  await expect(page.getByTestId("task-history").locator('[data-kind="due_changed"]')).toContainText(
+    "2030-01-31",
+  );
+
   // "Open as GitHub issue": the task then links to the issue the simulator created.
   await page.getByRole("button", { name: "Open as GitHub issue" }).click();
   await expect(page.getByTestId("task-issue")).toHaveAttribute("href", /\/e2e-org\/api\/issues\/\d+$/);

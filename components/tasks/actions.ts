@@ -21,3 +21,18 @@ export async function openTaskIssueAction(_prev: ActionResult, form: FormData): 
     revalidatePath(`/tasks/${String(id)}`);
   });
 }
+
+/** Assign a task and set its due date (blank assignee unassigns; blank date keeps it). */
+export async function assignTaskAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const id = form.get("id");
+    const assignee = String(form.get("assignee") ?? "").trim();
+    const dueAt = String(form.get("dueAt") ?? "").trim();
+    await updateTask(await getActor(), {
+      id,
+      assignee: assignee || null,
+      ...(dueAt ? { dueAt } : {}),
+    });
+    revalidatePath(`/tasks/${String(id)}`);
+  });
+}

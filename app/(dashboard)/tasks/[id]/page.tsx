@@ -78,7 +78,13 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
                 <p className="mt-1 font-mono text-xs text-slate-600">
                   {e.file ? `${e.file}:${e.line ?? ""}` : e.field}
                 </p>
-                <pre className="mt-2 overflow-x-auto rounded bg-slate-50 p-2 text-xs">{e.remediation}</pre>
+                <pre
+                  // Scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it.
+                  tabIndex={0}
+                  className="mt-2 overflow-x-auto rounded bg-slate-50 p-2 text-xs"
+                >
+                  {e.remediation}
+                </pre>
               </li>
             ))}
           </ul>

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/sign-in";
 
 // Own user: otto (auditor). The server's refusal of a status change by an auditor is
-// proven in lib/server/tasks/tasks.integration.test.ts (updateTaskStatus → forbidden).
+// proven in lib/server/tasks/tasks.integration.test.ts (updateTask → forbidden).
 
 test("an auditor reads the tasks board and a task's page without any control to change them", async ({
   page,
@@ -19,7 +19,7 @@ test("an auditor reads the tasks board and a task's page without any control to 
   await page.goto(`/tasks/${taskId}`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByTestId("task-history").locator('[data-kind="opened"]')).toHaveCount(1);
-  await expect(page.getByRole("button", { name: /Start work|Stop work|Open as GitHub issue/ })).toHaveCount(
-    0,
-  );
+  await expect(
+    page.getByRole("button", { name: /Start work|Stop work|Open as GitHub issue|Save assignment/ }),
+  ).toHaveCount(0);
 });

@@ -1,8 +1,11 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/sign-in";
 
 // Uses its own engineer (tess) and only the api repository's tasks; the demo's first
 // sync + scoring opened them.
+
+test.describe.configure({ timeout: 120_000 });
 
 test("an engineer filters the tasks board to a repository and starts work on a task", async ({ page }) => {
   await signInAs(page, "tess");
@@ -39,6 +42,24 @@ test("an engineer filters the tasks board to a repository and starts work on a t
     "tess",
   );
   await expect(page.getByTestId("task-history").locator('[data-kind="opened"]')).toHaveCount(1);
+
+  // Assign it and set its due date; both show on the page and in the history.
+  await page.getByLabel("Assignee").fill("tess");
+  await page.getByLabel("Due (UTC)").fill("2030-01-31");
+  await page.getByRole("button", { name: "Save assignment" }).click();
+  await expect(page.getByTestId("task-assignee")).toHaveText("Assignee @tess");
+  await expect(page.getByTestId("task-history").locator('[data-kind="assigned"]')).toContainText("@tess");
+  await expect(page.getByTestId("task-history").locator('[data-kind="due_changed"]')).toContainText(
+    "2030-01-31",
+  );
+  const violations = (await new AxeBuilder({ page }).analyze()).violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
+  expect(violations.map((v) => v.id)).toEqual([]);
+  // The assignment form fits a 390 px screen.
+  await page.setViewportSize({ width: 390, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // "Open as GitHub issue": the task then links to the issue the simulator created.
   await page.getByRole("button", { name: "Open as GitHub issue" }).click();

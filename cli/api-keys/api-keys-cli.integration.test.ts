@@ -59,7 +59,7 @@ describe("gatehouse api-keys create", () => {
     expect(JSON.stringify(audit.details)).not.toContain(key.slice(12));
   }, 90_000);
 
-  it("refuses a bad role or expiry, and a missing DATABASE_URL, with usage errors", async () => {
+  it("refuses a bad role, expiry or organisation, and a missing DATABASE_URL, with usage errors; --org scopes a key", async () => {
     // In process (main() is what bin/gatehouse.mjs runs), to spare three more node start-ups.
     const cli = async (args: string[], databaseUrl: string | undefined) => {
       const saved = process.env.DATABASE_URL;
@@ -89,6 +89,19 @@ describe("gatehouse api-keys create", () => {
       code: 2,
       stderr: expect.stringContaining("DATABASE_URL is required"),
     });
+    expect(
+      await cli(["--name", "x", "--role", "engineer", "--org", "acme", "--org", "initech"], db.url),
+    ).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('organizations: no synced organisation "acme"'),
+    });
     expect(await db.prisma.apiKey.count({ where: { name: "x" } })).toBe(0);
+    // --org limits the key to a synced organisation (object-level isolation in the API).
+    const acme = await db.prisma.organization.create({ data: { login: "acme" } });
+    expect(await cli(["--name", "scoped", "--role", "auditor", "--org", "ACME"], db.url)).toMatchObject({
+      code: 0,
+    });
+    const scoped = await db.prisma.apiKey.findFirstOrThrow({ where: { name: "scoped" } });
+    expect(scoped.organizationIds).toEqual([acme.id]);
   }, 90_000);
 });

@@ -7,14 +7,16 @@ import { z } from "zod";
 import { parseDuration } from "@/lib/crypto/api-key";
 import { createPrismaClient, setDb } from "@/lib/db";
 import { EnvError, getAuditKey, getDatabaseEnv } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
 import { systemActor } from "@/lib/server/authz/actor";
 import { ROLES } from "@/lib/server/authz/permissions";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
 
-export const API_KEYS_USAGE = `Usage: gatehouse api-keys create --name <name> --role <role> [--expires-in 30d]
+export const API_KEYS_USAGE = `Usage: gatehouse api-keys create --name <name> --role <role> [--expires-in 30d] [--org <login>]…
 
 Creates an API key for /api/v1 in the database at DATABASE_URL (GATEHOUSE_AUDIT_KEY signs the audit entry) and prints it once, alone
-on the last line. Roles: ${ROLES.join(", ")}. Expiry: <n>h, <n>d or <n>w (default 90d, at most 366d).`;
+on the last line. Roles: ${ROLES.join(", ")}. Expiry: <n>h, <n>d or <n>w (default 90d, at most 366d).
+--org (repeatable) limits the key to those organisations; without it the key sees every organisation.`;
 
 const flags = z.object({
   name: z.string({ error: "--name is required" }).trim().min(1, "--name is required"),
@@ -27,6 +29,7 @@ const flags = z.object({
         parseDuration(s) ??
         (ctx.addIssue({ code: "custom", message: "--expires-in must look like 30d, 12h or 2w" }), z.NEVER),
     ),
+  org: z.array(z.string()).default([]),
 });
 
 interface IO {
@@ -48,7 +51,12 @@ export async function runApiKeys(argv: string[], io: IO): Promise<number> {
   try {
     const { values } = parseArgs({
       args: rest,
-      options: { name: { type: "string" }, role: { type: "string" }, "expires-in": { type: "string" } },
+      options: {
+        name: { type: "string" },
+        role: { type: "string" },
+        "expires-in": { type: "string" },
+        org: { type: "string", multiple: true },
+      },
       strict: true,
       allowPositionals: false,
     });
@@ -75,6 +83,7 @@ export async function runApiKeys(argv: string[], io: IO): Promise<number> {
       name: parsed.name,
       role: parsed.role,
       expiresInMs: parsed["expires-in"],
+      organizations: parsed.org,
     });
     io.stdout.write(
       `Created API key "${created.name}" (role ${created.role}, expires ${created.expiresAt.toISOString()}, id ${created.id}).\n` +
@@ -83,6 +92,10 @@ export async function runApiKeys(argv: string[], io: IO): Promise<number> {
     return 0;
   } catch (err) {
     // The data layer's own validation (e.g. an expiry beyond its maximum) is a usage error.
+    if (isAppError(err, "invalid")) {
+      io.stderr.write(`gatehouse api-keys create: ${err.message}\n`);
+      return 2;
+    }
     if (!(err instanceof z.ZodError)) throw err;
     io.stderr.write(
       `gatehouse api-keys create: ${err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}\n`,

@@ -18,6 +18,9 @@ export async function createApiKeyAction(_prev: CreateKeyResult, form: FormData)
       name: form.get("name"),
       role: form.get("role"),
       expiresInMs: Number.isFinite(days) ? days * DAY_MS : undefined,
+      organizations: String(form.get("organizations") ?? "")
+        .split(/[\s,]+/)
+        .filter(Boolean),
     });
     revalidatePath("/admin/api-keys");
   });

@@ -51,6 +51,19 @@ export function ApiKeyCreateForm() {
             ))}
           </select>
         </label>
+        <label className="flex flex-col gap-1">
+          Organisations (optional)
+          <input
+            name="organizations"
+            maxLength={1000}
+            placeholder="all; or acme, globex"
+            aria-describedby="api-key-orgs-hint"
+            className="rounded-md border border-slate-300 px-2 py-1"
+          />
+          <span id="api-key-orgs-hint" className="text-xs text-slate-600">
+            Logins, comma-separated: the key sees only these.
+          </span>
+        </label>
         <button
           type="submit"
           disabled={pending}

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { RepoListItem } from "@/lib/server/internal/list-repos-input";
 import { GradeBadge } from "@/components/scores/grade-badge";
 import { formatPercent, formatScore } from "@/components/scores/labels";
-import { repoHref } from "@/components/scores/org-summary-card";
+import { repoHref } from "@/components/scores/repo-href";
 
 const COLUMNS = [
   ["name", "Repository", false],

@@ -7,6 +7,8 @@ const KIND_LABELS: Record<string, string> = {
   risk_accepted: "Risk accepted",
   status_changed: "Status changed",
   issue_opened: "GitHub issue opened",
+  assigned: "Assigned",
+  due_changed: "Due date changed",
 };
 
 export function TaskHistory({ events }: { events: TaskEventView[] }) {

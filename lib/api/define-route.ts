@@ -54,6 +54,8 @@ export interface ListResult<T> {
   total: number;
   page?: number;
   pageSize?: number;
+  /** Cursor-paged lists: what to pass as `cursor` for the next page (null on the last). */
+  nextCursor?: string | null;
 }
 
 type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -168,7 +170,7 @@ export function apiRoute<
   }));
 }
 
-/** A route answering a list: `{ data: [...], total, page?, pageSize? }`. */
+/** A route answering a list: `{ data: [...], total, page?, pageSize?, nextCursor? }`. */
 export function apiListRoute<
   P extends Obj | undefined,
   Q extends Obj | undefined,

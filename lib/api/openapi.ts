@@ -29,6 +29,11 @@ function success(h: ApiHandler["contract"]) {
         total: z.number().int().meta({ description: "Items matching the query, over all pages" }),
         page: z.number().int().optional(),
         pageSize: z.number().int().optional(),
+        nextCursor: z
+          .string()
+          .nullable()
+          .optional()
+          .meta({ description: "Cursor-paged lists: pass as `cursor` for the next page; null on the last" }),
       }
     : {};
   return z.object({ data, ...page });

@@ -37,6 +37,3 @@ export function planLifetimes(current: FailingInstance[], stored: StoredLifetime
   for (const s of stored) if (s.fixedAt === null && !now.has(s.fingerprint)) plan.fix.push(s.fingerprint);
   return plan;
 }
-
-export const planIsEmpty = (p: LifetimePlan): boolean =>
-  p.create.length + p.reopen.length + p.fix.length + p.moved.length === 0;

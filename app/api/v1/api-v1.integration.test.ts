@@ -1,4 +1,4 @@
-// /api/v1 through its real route handlers against a real Postgres: bearer keys resolve to
+// /api/v1 over real HTTP (its route handlers on a loopback port) against a real Postgres: bearer keys resolve to
 // an Actor with the key's role (401 for none/unknown/expired/revoked, 403 audited like a
 // page's refusal), inputs are validated (unknown fields 422, bad paths 404), lists carry
 // `total`, and keys are stored hashed, never echoed, with lastUsedAt kept at most per minute.
@@ -14,25 +14,21 @@ import { revokeApiKey } from "@/lib/server/api-keys/revoke-api-key";
 import { addPolicyException } from "@/lib/server/policy/add-policy-exception";
 import { scoreOrganization } from "@/lib/server/scores/score-organization";
 import { resolveApiKey } from "@/lib/server/internal/resolve-api-key";
-import type { ApiHandler } from "@/lib/api/define-route";
+import { startApiServer, type ApiServer } from "@/testing/api-server";
+import { apiHandlers } from "./registry";
 
 let db: TestDatabase;
+let api: ApiServer;
 let admin: Actor;
 const keys: Record<string, string> = {};
 const now = new Date("2026-03-01T00:00:00Z");
-type Route = { GET: ApiHandler };
-const routes: Record<string, Route> = {};
 
-async function call(route: string, url: string, key?: string, params: Record<string, string> = {}) {
-  const headers = new Headers({ "user-agent": "vitest" });
-  if (key !== undefined) headers.set("authorization", `Bearer ${key}`);
-  const res = await routes[route]!.GET(new Request(`http://127.0.0.1${url}`, { headers }), {
-    params: Promise.resolve(params),
-  });
+async function call(url: string, key?: string) {
+  const { status, headers, body } = await api.request("GET", url, key);
   return {
-    res,
-    status: res.status,
-    body: (await res.json()) as Record<string, unknown> & { data: never; total?: number },
+    res: { headers },
+    status,
+    body: body as Record<string, unknown> & { data: never; total?: number },
   };
 }
 
@@ -101,19 +97,18 @@ beforeAll(async () => {
   const revoked = await createApiKey(admin, { name: "gone", role: "admin" });
   await revokeApiKey(admin, { id: revoked.id });
   keys.revoked = revoked.key;
-  routes.orgs = await import("./orgs/route");
-  routes.repos = await import("./orgs/[org]/repos/route");
-  routes.checks = await import("./orgs/[org]/checks/route");
-  routes.repo = await import("./repos/[owner]/[name]/route");
-  routes.keys = await import("./api-keys/route");
+  api = await startApiServer(apiHandlers());
 }, 120_000);
-afterAll(async () => db?.drop());
+afterAll(async () => {
+  await api?.close();
+  await db?.drop();
+});
 
 describe("authentication", () => {
   it("answers 401 without a key, or with a malformed, unknown, expired or revoked one", async () => {
     const unknown = `ghk_${"A".repeat(43)}`;
     for (const key of [undefined, "", "not-a-key", unknown, keys.expired, keys.revoked]) {
-      const { res, status, body } = await call("orgs", "/api/v1/orgs", key);
+      const { res, status, body } = await call("/api/v1/orgs", key);
       expect([key, status]).toEqual([key, 401]);
       expect(body).toEqual({ error: { code: "unauthenticated", message: expect.any(String) } });
       expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
@@ -122,7 +117,7 @@ describe("authentication", () => {
   });
 
   it("answers 403 for a role without the permission, audited against the key", async () => {
-    const { status, body } = await call("keys", "/api/v1/api-keys", keys.auditor);
+    const { status, body } = await call("/api/v1/api-keys", keys.auditor);
     expect(status).toBe(403);
     expect(body).toMatchObject({ error: { code: "forbidden" } });
     const denied = await db.prisma.auditLogEntry.findFirstOrThrow({
@@ -153,7 +148,7 @@ describe("authentication", () => {
     const t1 = new Date(t0.getTime() + 61_000);
     await resolveApiKey(`Bearer ${key}`, meta, t1);
     expect(await lastUsed()).toEqual(t1);
-    expect((await call("orgs", "/api/v1/orgs", key)).status).toBe(200);
+    expect((await call("/api/v1/orgs", key)).status).toBe(200);
   });
 });
 
@@ -163,7 +158,7 @@ describe("keys at rest", () => {
     const row = await db.prisma.apiKey.findUniqueOrThrow({ where: { id } });
     expect(row.hash).toBe(createHash("sha256").update(key).digest("hex"));
     expect(JSON.stringify(row)).not.toContain(key.slice(12));
-    const { status, body } = await call("keys", "/api/v1/api-keys", keys.admin);
+    const { status, body } = await call("/api/v1/api-keys", keys.admin);
     expect(status).toBe(200);
     const text = JSON.stringify(body);
     for (const k of Object.values(keys)) expect(text).not.toContain(k.slice(12));
@@ -183,7 +178,7 @@ describe("keys at rest", () => {
 
 describe("routes", () => {
   it("GET /api/v1/orgs lists organisations with their score", async () => {
-    const { res, status, body } = await call("orgs", "/api/v1/orgs", keys.auditor);
+    const { res, status, body } = await call("/api/v1/orgs", keys.auditor);
     expect(status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(body.total).toBe(1);
@@ -206,7 +201,7 @@ describe("routes", () => {
 
   it("GET /api/v1/orgs/{org}/repos filters by failing check (suppressions honoured), grade, name; sorts and pages", async () => {
     const names = async (query: string) => {
-      const r = await call("repos", `/api/v1/orgs/acme/repos${query}`, keys.engineer, { org: "acme" });
+      const r = await call(`/api/v1/orgs/acme/repos${query}`, keys.engineer);
       expect([query, r.status]).toEqual([query, 200]);
       return {
         names: (r.body.data as Array<{ fullName: string }>).map((x) => x.fullName),
@@ -218,16 +213,18 @@ describe("routes", () => {
     expect(await names("?sort=-name")).toMatchObject({ names: ["acme/web", "acme/ops", "acme/api"] });
     expect(await names("?q=OP")).toEqual({ names: ["acme/ops"], total: 1 });
     expect(await names("?sort=name&pageSize=2&page=2")).toEqual({ names: ["acme/web"], total: 3 });
-    const first = (
-      await call("repos", "/api/v1/orgs/acme/repos?sort=overall", keys.engineer, { org: "acme" })
-    ).body.data as Array<{ fullName: string; grade: string; overall: number }>;
+    const first = (await call("/api/v1/orgs/acme/repos?sort=overall", keys.engineer)).body.data as Array<{
+      fullName: string;
+      grade: string;
+      overall: number;
+    }>;
     expect(first[0]!.overall).toBeLessThanOrEqual(first[2]!.overall);
     const grade = first[2]!.grade;
     expect((await names(`?grade=${grade}`)).names).toContain(first[2]!.fullName);
   });
 
   it("GET /api/v1/orgs/{org}/checks counts failing repositories per check", async () => {
-    const { status, body } = await call("checks", "/api/v1/orgs/acme/checks", keys.auditor, { org: "acme" });
+    const { status, body } = await call("/api/v1/orgs/acme/checks", keys.auditor);
     expect(status).toBe(200);
     const rows = body.data as Array<{ check: string; failing: number; total: number }>;
     expect(body.total).toBe(rows.length);
@@ -236,10 +233,7 @@ describe("routes", () => {
   });
 
   it("GET /api/v1/repos/{owner}/{name} answers score and findings", async () => {
-    const { status, body } = await call("repo", "/api/v1/repos/acme/api", keys.auditor, {
-      owner: "acme",
-      name: "api",
-    });
+    const { status, body } = await call("/api/v1/repos/acme/api", keys.auditor);
     expect(status).toBe(200);
     const data = body.data as {
       fullName: string;
@@ -254,40 +248,37 @@ describe("routes", () => {
         status: "fail",
         severity: expect.any(String),
         remediation: expect.stringContaining("force push"),
-        firstSeenAt: null,
+        // The finding's lifetime began at the scoring that first saw it.
+        firstSeenAt: now.toISOString(),
       }),
     );
-    const ops = await call("repo", "/api/v1/repos/acme/ops", keys.auditor, { owner: "acme", name: "ops" });
+    const ops = await call("/api/v1/repos/acme/ops", keys.auditor);
     expect((ops.body.data as typeof data).findings).toContainEqual(
       expect.objectContaining({ check: "force-push", status: "suppressed" }),
     );
   });
 
   it("answers 404 for unknown or malformed resources", async () => {
-    expect(
-      (await call("repo", "/api/v1/repos/acme/nope", keys.auditor, { owner: "acme", name: "nope" })).body,
-    ).toMatchObject({
+    expect((await call("/api/v1/repos/acme/nope", keys.auditor)).body).toMatchObject({
       error: { code: "not_found" },
     });
-    expect((await call("repos", "/api/v1/orgs/nope/repos", keys.auditor, { org: "nope" })).status).toBe(404);
-    expect((await call("checks", "/api/v1/orgs/nope/checks", keys.auditor, { org: "nope" })).status).toBe(
-      404,
-    );
-    expect(
-      (await call("repo", "/api/v1/repos/acme/a%20b", keys.auditor, { owner: "acme", name: "a b" })).status,
-    ).toBe(404);
+    expect((await call("/api/v1/orgs/nope/repos", keys.auditor)).status).toBe(404);
+    expect((await call("/api/v1/orgs/nope/checks", keys.auditor)).status).toBe(404);
+    expect((await call("/api/v1/repos/acme/a%20b", keys.auditor)).status).toBe(404);
   });
 
   it("answers 422 for unknown or invalid query fields, naming the field", async () => {
-    for (const [route, url, params, field] of [
-      ["orgs", "/api/v1/orgs?verbose=1", {}, "query: Unrecognized key"],
-      ["repos", "/api/v1/orgs/acme/repos?owner=x", { org: "acme" }, "query: Unrecognized key"],
-      ["repos", "/api/v1/orgs/acme/repos?grade=Z", { org: "acme" }, "query.grade"],
-      ["repos", "/api/v1/orgs/acme/repos?page=0", { org: "acme" }, "query.page"],
-      ["repos", "/api/v1/orgs/acme/repos?failing=no-such-check", { org: "acme" }, "failing"],
-      ["repo", "/api/v1/repos/acme/api?x=1", { owner: "acme", name: "api" }, "query: Unrecognized key"],
+    for (const [url, field] of [
+      ["/api/v1/orgs?verbose=1", "query: Unrecognized key"],
+      ["/api/v1/orgs/acme/repos?assignee=x", "query: Unrecognized key"],
+      ["/api/v1/orgs/acme/repos?grade=Z", "query.grade"],
+      ["/api/v1/orgs/acme/repos?page=0", "query.page"],
+      ["/api/v1/orgs/acme/repos?failing=no-such-check", "query.failing: no such check"],
+      ["/api/v1/orgs/acme/repos?critical=maybe", "query.critical"],
+      ["/api/v1/orgs/acme/checks?sort=nope", "query.sort"],
+      ["/api/v1/repos/acme/api?x=1", "query: Unrecognized key"],
     ] as const) {
-      const { status, body } = await call(route, url, keys.auditor, params);
+      const { status, body } = await call(url, keys.auditor);
       expect([url, status]).toEqual([url, 422]);
       expect([url, (body as unknown as { error: { code: string; message: string } }).error]).toEqual([
         url,

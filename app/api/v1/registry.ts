@@ -8,6 +8,9 @@ import * as orgs from "./orgs/route";
 import * as orgChecks from "./orgs/[org]/checks/route";
 import * as orgRepos from "./orgs/[org]/repos/route";
 import * as repo from "./repos/[owner]/[name]/route";
+import * as orgTrend from "./orgs/[org]/trend/route";
+import * as tasks from "./tasks/route";
+import * as task from "./tasks/[id]/route";
 
 const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
 
@@ -19,6 +22,9 @@ export const API_ROUTE_MODULES: Array<Partial<Record<(typeof METHODS)[number], A
   orgChecks,
   orgRepos,
   repo,
+  orgTrend,
+  tasks,
+  task,
 ];
 
 export function apiHandlers(modules = API_ROUTE_MODULES): ApiHandler[] {

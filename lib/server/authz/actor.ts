@@ -7,6 +7,11 @@ export interface Actor {
   role: Role;
   ip: string | null;
   userAgent: string | null;
+  /**
+   * Object-level isolation: the only organisations (ids) this actor may read or act on.
+   * Absent means every organisation (people, system jobs, unscoped API keys).
+   */
+  organizations?: readonly string[];
 }
 
 /** For jobs and start-up tasks that act on the system's own behalf (config admins, sync). */

@@ -5,6 +5,7 @@ import { getEnv } from "../../env";
 import { AppError } from "../../errors";
 import { getSenderBoss } from "../../sync/jobs/boss";
 import { authorize } from "../authz/authorize";
+import { refuseOrgScoped } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 import { appendAuditEntry } from "../internal/append-audit-entry";
 import { enqueueEvidenceExport } from "../internal/evidence-queue";
@@ -13,6 +14,7 @@ import { exportRequestSchema } from "../internal/evidence-request-schema";
 /** Auditors and security leads queue a pack; the worker builds it (progress on the row). */
 export async function createEvidencePack(actor: Actor | null, raw: unknown, now: Date = new Date()) {
   const who = await authorize(actor, "evidence:export");
+  refuseOrgScoped(who, "An evidence pack");
   const parsed = exportRequestSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("invalid", parsed.error.issues[0]?.message ?? "invalid request");
   const { framework, scope } = parsed.data;

@@ -1,12 +1,14 @@
 import "server-only";
 import { getDb } from "../../db";
 import { authorize } from "../authz/authorize";
+import { refuseOrgScoped } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 import { PACK_VIEW } from "./get-evidence-pack";
 
 /** The latest exports, newest first, for the evidence page. */
 export async function listEvidencePacks(actor: Actor | null, now: Date = new Date()) {
-  await authorize(actor, "evidence:export");
+  const who = await authorize(actor, "evidence:export");
+  refuseOrgScoped(who, "An evidence pack");
   const rows = await getDb().evidencePack.findMany({
     orderBy: { createdAt: "desc" },
     take: 20,

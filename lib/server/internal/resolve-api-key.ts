@@ -23,7 +23,15 @@ export async function resolveApiKey(
   const db = getDb();
   const row = await db.apiKey.findUnique({
     where: { hash: hashApiKey(key) },
-    select: { id: true, name: true, role: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      name: true,
+      role: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      organizationIds: true,
+    },
   });
   if (!row || row.revokedAt || row.expiresAt.getTime() <= now.getTime()) return null;
   const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
@@ -40,5 +48,6 @@ export async function resolveApiKey(
     role: row.role,
     ip: meta.ip,
     userAgent: meta.userAgent,
+    ...(row.organizationIds.length ? { organizations: row.organizationIds } : {}),
   };
 }

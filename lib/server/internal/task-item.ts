@@ -12,13 +12,14 @@ export const TASK_ITEM_SELECT = {
   severity: true,
   priority: true,
   owners: true,
+  assignee: true,
   dueAt: true,
   createdAt: true,
   closedAt: true,
   closedBySyncRunId: true,
   exceptionId: true,
   issueUrl: true,
-  repository: { select: { fullName: true } },
+  repository: { select: { fullName: true, organizationId: true } },
 } as const;
 
 export interface TaskRow {
@@ -28,6 +29,7 @@ export interface TaskRow {
   severity: string;
   priority: number;
   owners: unknown;
+  assignee: string | null;
   dueAt: Date;
   createdAt: Date;
   closedAt: Date | null;
@@ -51,6 +53,7 @@ export function toTaskItem(row: TaskRow, now: Date): TaskItem {
     priority: row.priority,
     owner: owners[0] ?? null,
     owners,
+    assignee: row.assignee,
     dueAt: row.dueAt,
     overdue: isOverdue(row, now),
     createdAt: row.createdAt,

@@ -22,6 +22,8 @@ export const ListTasksInput = z
     overdue: flag.optional(),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    /** A task id from a previous page's nextCursor: the page after it (page is then ignored). */
+    cursor: z.string().min(1).max(100).optional(),
     now: z.date().optional(),
   })
   .transform((v) => ({
@@ -41,6 +43,7 @@ export const TaskItem = z.object({
   priority: z.number().int(),
   owner: z.string().nullable(),
   owners: z.array(z.string()),
+  assignee: z.string().nullable(),
   dueAt: z.date(),
   overdue: z.boolean(),
   createdAt: z.date(),
@@ -51,12 +54,34 @@ export const TaskItem = z.object({
 });
 export type TaskItem = z.infer<typeof TaskItem>;
 
-export const ListTasksOutput = z.object({ items: z.array(TaskItem), total: z.number().int() });
+export const ListTasksOutput = z.object({
+  items: z.array(TaskItem),
+  total: z.number().int(),
+  /** The id to pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
 export type ListTasksOutput = z.infer<typeof ListTasksOutput>;
 
-/** People move a task between open and in progress; fixed and accepted risk are proven by scoring. */
-export const UpdateTaskStatusInput = z.strictObject({
-  id: z.string().min(1).max(100),
-  status: z.enum(["open", "in_progress"]),
-  note: z.string().trim().max(500).optional(),
-});
+/** A GitHub login or team as tasks store owners: "@login" or "@org/team". */
+const assignee = z
+  .string()
+  .trim()
+  .regex(/^@?[A-Za-z0-9-]{1,39}(\/[A-Za-z0-9._-]{1,100})?$/, "a GitHub login or org/team")
+  .transform((v) => (v.startsWith("@") ? v : `@${v}`));
+
+/**
+ * What people change on open work: its status (between open and in progress; fixed and
+ * accepted risk are proven by scoring), who it is assigned to (null unassigns), its due
+ * date (kept until the task reopens, which starts a fresh SLA). At least one of them.
+ */
+export const UpdateTaskInput = z
+  .strictObject({
+    id: z.string().min(1).max(100),
+    status: z.enum(["open", "in_progress"]).optional(),
+    assignee: assignee.nullable().optional(),
+    dueAt: z.coerce.date().optional(),
+    note: z.string().trim().max(500).optional(),
+  })
+  .refine((v) => v.status !== undefined || v.assignee !== undefined || v.dueAt !== undefined, {
+    message: "give at least one of status, assignee, dueAt",
+  });

@@ -6,6 +6,7 @@ import type { Prisma } from "../../generated/prisma/client";
 import { describeChange, diffModels } from "../../threat-model/diff";
 import { threatModelSchema, type ThreatModel } from "../../threat-model/model";
 import { appendAuditEntry } from "./append-audit-entry";
+import { assertOrgScope } from "./org-scope";
 import type { Actor } from "../authz/actor";
 
 // Shared by the threat-model verbs (they authorise; this does not): finding the
@@ -18,15 +19,17 @@ const segment = z
   .regex(/^[A-Za-z0-9._-]+$/);
 export const repoInput = z.object({ owner: segment, name: segment });
 
-export async function findRepository(raw: unknown) {
+/** The repository named by `{ owner, name }`, or not_found (also outside the actor's organisations). */
+export async function findRepository(raw: unknown, actor: Actor) {
   const parsed = repoInput.safeParse(raw);
   if (!parsed.success) throw new AppError("not_found", "No such repository.");
   const repo = await getDb().repository.findUnique({
     where: { fullName: `${parsed.data.owner}/${parsed.data.name}` },
-    select: { id: true, fullName: true },
+    select: { id: true, fullName: true, organizationId: true },
   });
   if (!repo) throw new AppError("not_found", "No such repository.");
-  return repo;
+  assertOrgScope(actor, repo.organizationId, "No such repository.");
+  return { id: repo.id, fullName: repo.fullName };
 }
 
 /** Stored JSON is re-validated on read: a row written by an older version fails loudly, not subtly. */

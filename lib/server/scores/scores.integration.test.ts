@@ -12,9 +12,7 @@ import { upsertGitHubUser, upsertOrganization } from "../../../prisma/seed/facto
 import { systemActor, type Actor } from "../authz/actor";
 import { listAuditEntries } from "../audit/list-audit-entries";
 import { scoreOrganization } from "./score-organization";
-import { listRepoScores } from "./list-repo-scores";
 import { getRepoScore } from "./get-repo-score";
-import { getOrgSummary } from "./get-org-summary";
 import { updatePolicy } from "../policy/update-policy";
 import { addPolicyException } from "../policy/add-policy-exception";
 import { getActivePolicy } from "../policy/get-active-policy";
@@ -332,32 +330,6 @@ describe("concurrent runs", () => {
 });
 
 describe("reads", () => {
-  it("lists scores worst first with pagination and an org filter", async () => {
-    const page1 = await listRepoScores(engineer, { organizationId: orgId, pageSize: 1 });
-    expect(page1).toMatchObject({
-      total: 2,
-      pages: 2,
-      rows: [{ fullName: "acme/api", owner: "acme", name: "api" }],
-    });
-    const page2 = await listRepoScores(engineer, { organizationId: orgId, pageSize: 1, page: 2 });
-    expect(page2.rows.map((r) => r.fullName)).toEqual(["acme/web"]);
-    expect(page1.rows[0]!.overall!).toBeLessThanOrEqual(page2.rows[0]!.overall!);
-  });
-
-  it("summarises an organisation", async () => {
-    const summary = await getOrgSummary(auditor, { organizationId: orgId });
-    const scores = await db.prisma.repoScore.findMany();
-    const mean = scores.reduce((n, s) => n + s.overall!, 0) / scores.length;
-    expect(summary).toMatchObject({
-      repositories: 3,
-      scored: 2,
-      meanOverall: Math.round(mean * 10) / 10,
-      worst: [{ fullName: "acme/api" }, { fullName: "acme/web" }],
-    });
-    expect(Object.values(summary.distribution).reduce((a, b) => a + b, 0)).toBe(2);
-    expect(summary.failingCritical).toBe(scores.reduce((n, s) => n + s.failingCritical, 0));
-  });
-
   it("lists policy versions newest first with who saved them and what changed", async () => {
     const versions = await listPolicyVersions(engineer);
     expect(versions.map((v) => [v.version, v.createdByLogin])).toEqual([

@@ -4,6 +4,7 @@ import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import type { TaskEvidence } from "../../tasks/observe";
 import { authorize } from "../authz/authorize";
+import { assertOrgScope } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 import type { TaskItem } from "../internal/task-schemas";
 import { TASK_ITEM_SELECT, toTaskItem } from "../internal/task-item";
@@ -27,7 +28,7 @@ export interface TaskDetail extends TaskItem {
 
 /** One task with its evidence and its whole history (oldest first). */
 export async function getTask(actor: Actor | null, raw: unknown): Promise<TaskDetail> {
-  await authorize(actor, "dashboard:read");
+  const who = await authorize(actor, "dashboard:read");
   const { id, now = new Date() } = input.parse(raw);
   const db = getDb();
   const row = await db.remediationTask.findUnique({
@@ -40,6 +41,7 @@ export async function getTask(actor: Actor | null, raw: unknown): Promise<TaskDe
     },
   });
   if (!row) throw new AppError("not_found", `No task ${id}.`);
+  assertOrgScope(who, row.repository.organizationId, `No task ${id}.`);
   const actorIds = [...new Set(row.events.map((e) => e.actorId).filter((a): a is string => a !== null))];
   const users = await db.user.findMany({
     where: { id: { in: actorIds } },

@@ -11,7 +11,7 @@ import { systemActor } from "../authz/actor";
 import { scoreOrganization } from "../scores/score-organization";
 import { getTask } from "./get-task";
 import { listTasks } from "./list-tasks";
-import { updateTaskStatus } from "./update-task-status";
+import { updateTask } from "./update-task";
 import { openTaskIssue } from "./open-task-issue";
 import { validateResponse } from "../../../simulator/testing/openapi-validator";
 
@@ -89,15 +89,15 @@ describe("remediation tasks", () => {
 
   it("engineers start work; auditors are refused by the server", async () => {
     const task = (await pinnedTask())!;
-    await expect(updateTaskStatus(auditor, { id: task.id, status: "in_progress" })).rejects.toSatisfy((e) =>
+    await expect(updateTask(auditor, { id: task.id, status: "in_progress" })).rejects.toSatisfy((e) =>
       isAppError(e, "forbidden"),
     );
-    const moved = await updateTaskStatus(engineer, { id: task.id, status: "in_progress" });
+    const moved = await updateTask(engineer, { id: task.id, status: "in_progress" });
     expect(moved.status).toBe("in_progress");
     const { items } = await listTasks(auditor, { status: "in_progress" });
     expect(items.map((t) => t.id)).toEqual([task.id]);
     // Fixed is proven by a sync, not claimed by hand.
-    await expect(updateTaskStatus(engineer, { id: task.id, status: "fixed" })).rejects.toThrow();
+    await expect(updateTask(engineer, { id: task.id, status: "fixed" })).rejects.toThrow();
   });
 
   it("a push that fixes the workflow, then a sync, closes the task naming that sync run; failing again reopens it", async () => {

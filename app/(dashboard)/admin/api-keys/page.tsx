@@ -21,8 +21,8 @@ export default async function ApiKeysPage() {
         <a className="underline" href="/api/v1/openapi.json">
           /api/v1/openapi.json
         </a>
-        ) with the permissions of their role. Gatehouse stores only a hash: a key is shown once, when it is
-        created.
+        ) with the permissions of their role, limited to the organisations listed (if any). Gatehouse stores
+        only a hash: a key is shown once, when it is created.
       </p>
       <div className="mt-6">
         <ApiKeyCreateForm />
@@ -36,6 +36,7 @@ export default async function ApiKeysPage() {
               <th className="px-3 py-2 font-medium">Name</th>
               <th className="px-3 py-2 font-medium">Key</th>
               <th className="px-3 py-2 font-medium">Role</th>
+              <th className="px-3 py-2 font-medium">Organisations</th>
               <th className="px-3 py-2 font-medium">Created</th>
               <th className="px-3 py-2 font-medium">Expires</th>
               <th className="px-3 py-2 font-medium">Last used</th>
@@ -50,6 +51,7 @@ export default async function ApiKeysPage() {
                   <td className="px-3 py-2 font-medium">{k.name}</td>
                   <td className="px-3 py-2 font-mono">{k.prefix}…</td>
                   <td className="px-3 py-2">{ROLE_LABELS[k.role]}</td>
+                  <td className="px-3 py-2">{k.organizations.length ? k.organizations.join(", ") : "All"}</td>
                   <td className="px-3 py-2">{utc(k.createdAt)}</td>
                   <td className="px-3 py-2">{utc(k.expiresAt)}</td>
                   <td className="px-3 py-2">{utc(k.lastUsedAt)}</td>

@@ -11,7 +11,7 @@ import { EvidenceView } from "@/components/scores/evidence-view";
 import { GradeBadge } from "@/components/scores/grade-badge";
 import { SeverityBadge } from "@/components/scores/severity-badge";
 import { formatScore } from "@/components/scores/labels";
-import { repoHref } from "@/components/scores/org-summary-card";
+import { repoHref } from "@/components/scores/repo-href";
 import { flatParams, overviewHref } from "@/components/history/overview-url";
 
 type Params = Promise<{ check: string }>;

@@ -11,6 +11,7 @@ import { STATUS_LABELS } from "@/components/tasks/task-filters";
 import { OpenIssueButton } from "@/components/tasks/open-issue-button";
 import { TaskHistory } from "@/components/tasks/task-history";
 import { TaskStatusControls } from "@/components/tasks/task-status-controls";
+import { TaskAssignForm } from "@/components/tasks/task-assign-form";
 
 export const metadata: Metadata = { title: "Task" };
 
@@ -39,6 +40,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
           <span>Priority {task.priority}</span>
           <span>Due {task.dueAt.toISOString().slice(0, 10)} (UTC)</span>
           <span>Owner {task.owners.join(", ") || "none"}</span>
+          <span data-testid="task-assignee">Assignee {task.assignee ?? "none"}</span>
           {canEdit ? <TaskStatusControls id={task.id} status={task.status} label={task.check} /> : null}
           {task.issueUrl ? (
             <a href={task.issueUrl} className="text-blue-700 hover:underline" data-testid="task-issue">
@@ -48,6 +50,14 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
             <OpenIssueButton id={task.id} />
           ) : null}
         </div>
+        {canEdit ? (
+          <TaskAssignForm
+            id={task.id}
+            status={task.status}
+            assignee={task.assignee}
+            dueAt={task.dueAt.toISOString().slice(0, 10)}
+          />
+        ) : null}
         {task.closedBySyncRunId ? (
           <p className="mt-2 text-sm text-emerald-800" data-testid="closed-by">
             Fixed: sync run {task.closedBySyncRunId} showed the check passing.
@@ -68,7 +78,13 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
                 <p className="mt-1 font-mono text-xs text-slate-600">
                   {e.file ? `${e.file}:${e.line ?? ""}` : e.field}
                 </p>
-                <pre className="mt-2 overflow-x-auto rounded bg-slate-50 p-2 text-xs">{e.remediation}</pre>
+                <pre
+                  // Scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it.
+                  tabIndex={0}
+                  className="mt-2 overflow-x-auto rounded bg-slate-50 p-2 text-xs"
+                >
+                  {e.remediation}
+                </pre>
               </li>
             ))}
           </ul>

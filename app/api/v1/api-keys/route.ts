@@ -18,6 +18,9 @@ export const GET = apiListRoute(
       expiresAt: isoDate(),
       revokedAt: isoDate().nullable(),
       lastUsedAt: isoDate().nullable(),
+      organizations: z
+        .array(z.string())
+        .meta({ description: "Organisation logins the key is limited to; empty: every organisation" }),
     }),
   },
   async ({ actor }) => {
@@ -32,6 +35,7 @@ export const GET = apiListRoute(
       expiresAt: k.expiresAt.toISOString(),
       revokedAt: iso(k.revokedAt),
       lastUsedAt: iso(k.lastUsedAt),
+      organizations: k.organizations,
     }));
     return { items, total: items.length };
   },

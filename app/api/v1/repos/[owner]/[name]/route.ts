@@ -2,6 +2,7 @@ import { z } from "zod";
 import { apiRoute } from "@/lib/api/define-route";
 import { isoDate, ScoreSchema, Segment } from "@/lib/api/schemas";
 import type { Grade } from "@/lib/scoring";
+import { getRepoHistory } from "@/lib/server/history/get-repo-history";
 import { getRepoScore } from "@/lib/server/scores/get-repo-score";
 import { repoFindings } from "./findings";
 
@@ -11,7 +12,7 @@ export const GET = apiRoute(
     path: "/api/v1/repos/{owner}/{name}",
     summary: "One repository's score and its failing findings",
     description:
-      "Findings of failing checks, suppressed ones included with status `suppressed`. `firstSeenAt` is null until finding history is recorded.",
+      "Findings of failing checks, suppressed ones included with status `suppressed`. `firstSeenAt` is when the finding was first seen failing (it survives line moves; null for an accepted finding and for an organisation setting).",
     tags: ["repositories"],
     params: z.object({ owner: Segment, name: Segment }).strict(),
     response: z.object({
@@ -39,6 +40,9 @@ export const GET = apiRoute(
   },
   async ({ actor, params }) => {
     const { repository, score } = await getRepoScore(actor, params);
+    // By the stored name: the path may differ in case.
+    const [owner, name] = repository.fullName.split("/");
+    const history = await getRepoHistory(actor, { owner, name, days: 1 });
     return {
       fullName: repository.fullName,
       archived: repository.archived,
@@ -53,7 +57,7 @@ export const GET = apiRoute(
         changeControl: score.changeControl,
         coverage: score.coverage,
       },
-      findings: score ? repoFindings(score.results) : [],
+      findings: score ? repoFindings(score.results, history.open) : [],
     };
   },
 );

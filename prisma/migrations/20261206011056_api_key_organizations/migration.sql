@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ApiKey" ADD COLUMN     "organizationIds" TEXT[] DEFAULT ARRAY[]::TEXT[];

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "RemediationTask" ADD COLUMN     "assignee" TEXT;

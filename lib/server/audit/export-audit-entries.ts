@@ -16,7 +16,7 @@ import {
 const BATCH = 500;
 const format = z.enum(["csv", "json"], { error: "format: must be csv or json" });
 
-export const AUDIT_EXPORT_COLUMNS = [
+const AUDIT_EXPORT_COLUMNS = [
   "seq",
   "occurredAt",
   "actorId",

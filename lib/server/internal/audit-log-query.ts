@@ -30,7 +30,7 @@ const text = (field: string) =>
     .transform((s) => s || undefined)
     .optional();
 
-export const auditFilterSchema = z
+const auditFilterSchema = z
   .object({
     /** A login (case-insensitive), a user id, or "system" for entries without an actor. */
     actor: text("actor"),
@@ -44,7 +44,7 @@ export const auditFilterSchema = z
     to: date("to", true),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "from: must not be after to" });
-export type AuditFilter = z.output<typeof auditFilterSchema>;
+type AuditFilter = z.output<typeof auditFilterSchema>;
 
 /** Parses filters from a form or query string; bad input names the field. */
 export function parseAuditFilter(raw: unknown): AuditFilter {

@@ -1,22 +1,36 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "../../db";
+import { AppError } from "../../errors";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
+import { auditWhere, nameAuditEntries, parseAuditFilter } from "../internal/audit-log-query";
 
-const input = z.object({
-  before: z.coerce.bigint().optional(),
+const page = z.object({
+  before: z
+    .union([z.string().regex(/^\d{1,19}$/, "before: a sequence number"), z.bigint()])
+    .transform((v) => BigInt(v))
+    .optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
 
-/** Newest first, keyset-paginated by sequence number. */
-export async function listAuditEntries(actor: Actor | null, raw: unknown = {}) {
+/**
+ * Newest first, keyset-paginated by sequence number (`before`: the last seq of the page
+ * above), filtered by actor, action, target and date (see audit-log-query), with actor
+ * and target names beside their ids.
+ */
+export async function listAuditEntries(actor: Actor | null, raw: Record<string, unknown> = {}) {
   await authorize(actor, "audit:read");
-  const { before, limit } = input.parse(raw);
-  const rows = await getDb().auditLogEntry.findMany({
-    where: before ? { seq: { lt: before } } : undefined,
+  const { before: rawBefore, limit: rawLimit, ...filters } = raw;
+  const parsed = page.safeParse({ before: rawBefore || undefined, limit: rawLimit });
+  if (!parsed.success) throw new AppError("invalid", parsed.error.issues.map((i) => i.message).join("; "));
+  const { before, limit } = parsed.data;
+  const db = getDb();
+  const where = await auditWhere(db, parseAuditFilter(filters));
+  const rows = await db.auditLogEntry.findMany({
+    where: before ? { AND: [where, { seq: { lt: before } }] } : where,
     orderBy: { seq: "desc" },
     take: limit,
   });
-  return rows.map((r) => ({ ...r, seq: r.seq.toString() }));
+  return nameAuditEntries(db, rows);
 }

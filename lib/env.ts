@@ -47,6 +47,10 @@ const envSchema = z.object({
     .min(0.25)
     .max(24 * 30)
     .default(24),
+  /** Requests per minute one API key may make (and twice this per client IP); then 429. */
+  GATEHOUSE_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Sign-in attempts (OAuth start and callback) per minute per client IP; then 429. */
+  GATEHOUSE_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(30),
   /** Peers whose X-Forwarded-For/-Host/-Proto are believed (the reverse proxy's addresses). */
   GATEHOUSE_TRUSTED_PROXIES: csv,
   GATEHOUSE_DEFAULT_ROLE: z.enum(["admin", "security_lead", "engineer", "auditor"]).default("engineer"),

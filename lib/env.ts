@@ -147,6 +147,25 @@ export function getPolicyLimits(): { maxExceptionDays: number } {
   return { maxExceptionDays: parsed.data };
 }
 
+const rateLimitSchema = envSchema.pick({
+  GATEHOUSE_API_RATE_LIMIT: true,
+  GATEHOUSE_SIGN_IN_RATE_LIMIT: true,
+});
+
+/** Rate-limit budgets alone (read on every API request and sign-in, also in tests). */
+export function getRateLimits(): { apiPerMinute: number; signInPerMinute: number } {
+  const source = {
+    GATEHOUSE_API_RATE_LIMIT: process.env.GATEHOUSE_API_RATE_LIMIT || undefined,
+    GATEHOUSE_SIGN_IN_RATE_LIMIT: process.env.GATEHOUSE_SIGN_IN_RATE_LIMIT || undefined,
+  };
+  const parsed = rateLimitSchema.safeParse(source);
+  if (!parsed.success) throw describe(parsed.error.issues, source);
+  return {
+    apiPerMinute: parsed.data.GATEHOUSE_API_RATE_LIMIT,
+    signInPerMinute: parsed.data.GATEHOUSE_SIGN_IN_RATE_LIMIT,
+  };
+}
+
 /** The sync worker needs no OAuth settings: the same definitions, fewer of them. */
 const workerEnvSchema = envSchema.pick({
   DATABASE_URL: true,

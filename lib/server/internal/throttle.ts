@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "../../db";
-import { getEnv } from "../../env";
+import { getRateLimits } from "../../env";
 import { appendAuditEntry, type AuditActor } from "./append-audit-entry";
 import { RateLimiter, type RateLimitOutcome, type RateLimitRule } from "./rate-limiter";
 
@@ -11,11 +11,11 @@ const MINUTE = 60;
 const HOUR = 60 * 60;
 
 export function rateLimitRules() {
-  const env = getEnv();
+  const { apiPerMinute, signInPerMinute } = getRateLimits();
   return {
-    apiKey: { name: "api-key", limit: env.GATEHOUSE_API_RATE_LIMIT, windowSeconds: MINUTE },
-    apiIp: { name: "api-ip", limit: env.GATEHOUSE_API_RATE_LIMIT * 2, windowSeconds: MINUTE },
-    signInIp: { name: "sign-in-ip", limit: env.GATEHOUSE_SIGN_IN_RATE_LIMIT, windowSeconds: MINUTE },
+    apiKey: { name: "api-key", limit: apiPerMinute, windowSeconds: MINUTE },
+    apiIp: { name: "api-ip", limit: apiPerMinute * 2, windowSeconds: MINUTE },
+    signInIp: { name: "sign-in-ip", limit: signInPerMinute, windowSeconds: MINUTE },
   } satisfies Record<string, RateLimitRule>;
 }
 

@@ -1,7 +1,7 @@
 // Reads a request body as text while streaming it, and stops at `maxBytes`: a body that
 // declares (Content-Length) or turns out to be larger is refused without reading the rest.
 
-export type BoundedBody = { ok: true; text: string } | { ok: false; reason: "too_large" };
+type BoundedBody = { ok: true; text: string } | { ok: false; reason: "too_large" };
 
 export async function readBoundedBody(request: Request, maxBytes: number): Promise<BoundedBody> {
   const declared = Number(request.headers.get("content-length"));

@@ -47,6 +47,10 @@ const envSchema = z.object({
     .min(0.25)
     .max(24 * 30)
     .default(24),
+  /** Requests per minute one API key may make (and twice this per client IP); then 429. */
+  GATEHOUSE_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Sign-in attempts (OAuth start and callback) per minute per client IP; then 429. */
+  GATEHOUSE_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(30),
   /** Peers whose X-Forwarded-For/-Host/-Proto are believed (the reverse proxy's addresses). */
   GATEHOUSE_TRUSTED_PROXIES: csv,
   GATEHOUSE_DEFAULT_ROLE: z.enum(["admin", "security_lead", "engineer", "auditor"]).default("engineer"),
@@ -141,6 +145,25 @@ export function getPolicyLimits(): { maxExceptionDays: number } {
   if (!parsed.success)
     throw new EnvError(["GATEHOUSE_MAX_EXCEPTION_DAYS must be a whole number of days, 1 to 3650"]);
   return { maxExceptionDays: parsed.data };
+}
+
+const rateLimitSchema = envSchema.pick({
+  GATEHOUSE_API_RATE_LIMIT: true,
+  GATEHOUSE_SIGN_IN_RATE_LIMIT: true,
+});
+
+/** Rate-limit budgets alone (read on every API request and sign-in, also in tests). */
+export function getRateLimits(): { apiPerMinute: number; signInPerMinute: number } {
+  const source = {
+    GATEHOUSE_API_RATE_LIMIT: process.env.GATEHOUSE_API_RATE_LIMIT || undefined,
+    GATEHOUSE_SIGN_IN_RATE_LIMIT: process.env.GATEHOUSE_SIGN_IN_RATE_LIMIT || undefined,
+  };
+  const parsed = rateLimitSchema.safeParse(source);
+  if (!parsed.success) throw describe(parsed.error.issues, source);
+  return {
+    apiPerMinute: parsed.data.GATEHOUSE_API_RATE_LIMIT,
+    signInPerMinute: parsed.data.GATEHOUSE_SIGN_IN_RATE_LIMIT,
+  };
 }
 
 /** The sync worker needs no OAuth settings: the same definitions, fewer of them. */

@@ -1,11 +1,11 @@
 import "server-only";
 import type { Actor } from "../server/authz/actor";
+import { rateLimitRules, throttle } from "../server/internal/throttle";
 
 // THE RATE-LIMIT SEAM. Every authenticated /api/v1 request calls checkApiRateLimit()
 // after the key is resolved and before the handler runs; a refusal becomes
-// 429 { error: { code: "rate_limited" } } with Retry-After. Today it allows everything:
-// the Postgres-backed limiter (shared by every web process) replaces this body, keeping
-// the signature, so no route changes.
+// 429 { error: { code: "rate_limited" } } with Retry-After. Budgets are per API key and
+// per client IP, counted in Postgres so every web process shares them.
 export interface RateLimitSubject {
   /** The resolved key's Actor: `userId` is "api-key:<ApiKey.id>". */
   actor: Actor;
@@ -16,6 +16,11 @@ export interface RateLimitSubject {
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-export async function checkApiRateLimit(_subject: RateLimitSubject): Promise<RateLimitDecision> {
-  return { allowed: true };
+export async function checkApiRateLimit({ actor }: RateLimitSubject): Promise<RateLimitDecision> {
+  const rules = rateLimitRules();
+  const outcomes = [await throttle(rules.apiKey, actor.userId, actor)];
+  if (actor.ip) outcomes.push(await throttle(rules.apiIp, actor.ip, actor));
+  const refused = outcomes.filter((o) => !o.allowed);
+  if (refused.length === 0) return { allowed: true };
+  return { allowed: false, retryAfterSeconds: Math.max(...refused.map((o) => o.retryAfterSeconds)) };
 }

@@ -28,8 +28,32 @@ export interface WebhookAnswer {
   body: { ok: boolean; message: string };
 }
 
-/** Bodies above this are refused before any work (GitHub caps payloads at 25 MB; ours are far smaller). */
-const MAX_BODY = 5 * 1024 * 1024;
+/**
+ * Bodies above this are refused while streaming, before they are read in full (GitHub
+ * caps payloads at 25 MB; the events Gatehouse acts on are far smaller).
+ */
+export const MAX_WEBHOOK_BODY_BYTES = 5 * 1024 * 1024;
+
+/** Accepted delivery ids are remembered this long (GitHub redelivers within days). */
+const DELIVERY_MEMORY_MS = 7 * 24 * 60 * 60 * 1000;
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "P2002";
+}
+
+/** Records an accepted delivery id; false when it was seen before (a replay). */
+async function firstDelivery(db: SyncDb, id: string, event: string): Promise<boolean> {
+  await db.webhookDelivery.deleteMany({
+    where: { receivedAt: { lt: new Date(Date.now() - DELIVERY_MEMORY_MS) } },
+  });
+  try {
+    await db.webhookDelivery.create({ data: { id, event } });
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
 
 async function verifies(secret: string, body: string, signature: string): Promise<boolean> {
   try {
@@ -55,7 +79,6 @@ function orgLoginHint(body: string): string | null {
 export async function receiveGitHubWebhook(deps: WebhookDeps, d: WebhookDelivery): Promise<WebhookAnswer> {
   if (!d.signature || !d.event)
     return { status: 401, body: { ok: false, message: "missing signature or event" } };
-  if (d.body.length > MAX_BODY) return { status: 413, body: { ok: false, message: "payload too large" } };
   // The login only chooses which secret to try; it is trusted after verification.
   const hint = orgLoginHint(d.body);
   const org = hint
@@ -70,12 +93,33 @@ export async function receiveGitHubWebhook(deps: WebhookDeps, d: WebhookDelivery
   let valid = false;
   for (const s of secrets) if (!valid) valid = await verifies(s, d.body, d.signature);
   if (!valid) return { status: 401, body: { ok: false, message: "signature does not verify" } };
+  let payload: unknown;
+  try {
+    payload = JSON.parse(d.body);
+  } catch {
+    return { status: 400, body: { ok: false, message: "body: not valid JSON" } };
+  }
+  if (!d.delivery)
+    return { status: 400, body: { ok: false, message: "x-github-delivery: missing delivery id" } };
+  if (!(await firstDelivery(deps.db, d.delivery, d.event)))
+    return { status: 409, body: { ok: false, message: "x-github-delivery: delivery already received" } };
 
-  const plan = planWebhook(d.event, JSON.parse(d.body));
+  const plan = planWebhook(d.event, payload);
   if (plan.action === "ignore")
     return { status: 202, body: { ok: true, message: `ignored: ${plan.reason}` } };
   if (!org || org.login !== plan.organizationLogin)
     return { status: 202, body: { ok: true, message: "ignored: organisation not synced here" } };
-  await deps.enqueue({ organizationId: org.id, kind: plan.kind, trigger: "webhook", targets: plan.targets });
+  try {
+    await deps.enqueue({
+      organizationId: org.id,
+      kind: plan.kind,
+      trigger: "webhook",
+      targets: plan.targets,
+    });
+  } catch (error) {
+    // Not queued: forget the id so GitHub's redelivery is accepted.
+    await deps.db.webhookDelivery.deleteMany({ where: { id: d.delivery } });
+    throw error;
+  }
   return { status: 202, body: { ok: true, message: `queued ${plan.kind} resync: ${plan.reason}` } };
 }

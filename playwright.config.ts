@@ -15,6 +15,9 @@ export const PORTS = { postgres: PORT_BASE, embedded: PORT_BASE + 100 };
 export const SIMULATOR_PORT = PORT_BASE + 50;
 const demo = (port: number, extra: string) =>
   `node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/demo.ts --no-build --port ${port} --fixture e2e/fixtures/org ${extra}`;
+// Every journey signs in from 127.0.0.1, several times a minute: the per-IP sign-in budget
+// (30 a minute by default) is for real clients, not for one test runner.
+const E2E_ENV = { GATEHOUSE_SIGN_IN_RATE_LIMIT: "100000" };
 const embeddedDir = path.join(os.tmpdir(), `gatehouse-e2e-embedded-${process.pid}`);
 
 export default defineConfig({
@@ -47,7 +50,7 @@ export default defineConfig({
         `--fresh-database --data-dir .data/e2e --simulator-port ${SIMULATOR_PORT} --simulator-test-hooks`,
       ),
       url: `http://127.0.0.1:${PORTS.postgres}/api/health`,
-      env: { DATABASE_URL: POSTGRES_URL },
+      env: { ...E2E_ENV, DATABASE_URL: POSTGRES_URL },
       timeout: 180_000,
       reuseExistingServer: false,
       stdout: "pipe",
@@ -55,7 +58,7 @@ export default defineConfig({
     {
       command: demo(PORTS.embedded, `--data-dir ${embeddedDir}`),
       url: `http://127.0.0.1:${PORTS.embedded}/api/health`,
-      env: { DATABASE_URL: "" },
+      env: { ...E2E_ENV, DATABASE_URL: "" },
       timeout: 180_000,
       reuseExistingServer: false,
       stdout: "pipe",

@@ -22,36 +22,45 @@ export default async function AuditPage() {
           ? `Hash chain intact: ${verdict.checked} entries verified.`
           : `Hash chain broken at entry #${verdict.brokenSeq} (${verdict.reason}); ${verdict.checked} entries verified before it.`}
       </p>
-      <table className="mt-6 w-full border-collapse bg-white text-sm">
-        <thead>
-          <tr className="border-b border-slate-200 text-left text-slate-500">
-            <th className="px-3 py-2 font-medium">#</th>
-            <th className="px-3 py-2 font-medium">Time (UTC)</th>
-            <th className="px-3 py-2 font-medium">Actor</th>
-            <th className="px-3 py-2 font-medium">Action</th>
-            <th className="px-3 py-2 font-medium">Target</th>
-            <th className="px-3 py-2 font-medium">From</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.seq} className="border-b border-slate-100 align-top" data-testid="audit-row">
-              <td className="px-3 py-2 text-slate-500">{e.seq}</td>
-              <td className="px-3 py-2 font-mono text-xs">{e.occurredAt.toISOString()}</td>
-              <td className="px-3 py-2">{e.actorLogin ?? e.actorId ?? "system"}</td>
-              <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
-              <td className="px-3 py-2 text-xs">
-                {e.targetType ? `${e.targetType}:${e.targetId ?? ""}` : ""}
-              </td>
-              <td className="px-3 py-2 text-xs text-slate-500">
-                {e.ip ?? ""}
-                <br />
-                <span className="line-clamp-1 max-w-xs">{e.userAgent ?? ""}</span>
-              </td>
+      {/* The table scrolls inside its own box, so the page keeps the screen's width (390 px phones). */}
+      <div
+        className="mt-6 overflow-x-auto"
+        tabIndex={0}
+        role="region"
+        aria-label="Audit entries"
+        data-testid="audit-scroll"
+      >
+        <table className="w-full border-collapse bg-white text-sm">
+          <thead>
+            <tr className="border-b border-slate-200 text-left text-slate-500">
+              <th className="px-3 py-2 font-medium">#</th>
+              <th className="px-3 py-2 font-medium">Time (UTC)</th>
+              <th className="px-3 py-2 font-medium">Actor</th>
+              <th className="px-3 py-2 font-medium">Action</th>
+              <th className="px-3 py-2 font-medium">Target</th>
+              <th className="px-3 py-2 font-medium">From</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.seq} className="border-b border-slate-100 align-top" data-testid="audit-row">
+                <td className="px-3 py-2 text-slate-500">{e.seq}</td>
+                <td className="px-3 py-2 font-mono text-xs">{e.occurredAt.toISOString()}</td>
+                <td className="px-3 py-2">{e.actorLogin ?? e.actorId ?? "system"}</td>
+                <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
+                <td className="px-3 py-2 text-xs">
+                  {e.targetType ? `${e.targetType}:${e.targetId ?? ""}` : ""}
+                </td>
+                <td className="px-3 py-2 text-xs text-slate-500">
+                  {e.ip ?? ""}
+                  <br />
+                  <span className="line-clamp-1 max-w-xs">{e.userAgent ?? ""}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -3,7 +3,7 @@
 import { CATEGORIES, SEVERITIES, type Category, type CheckResult, type Severity } from "@/lib/checks/types";
 
 export const STATUS_FILTERS = ["fail", "accepted", "pass", "unknown", "not-applicable"] as const;
-export type StatusFilter = (typeof STATUS_FILTERS)[number];
+type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 export interface FindingFilters {
   category: Category | null;

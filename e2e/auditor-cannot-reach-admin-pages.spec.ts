@@ -34,6 +34,7 @@ test("an admin's role change applies on the user's next request", async ({ brows
   await row.getByLabel("Role of rhea").selectOption("auditor");
   await row.getByRole("button", { name: "Save role" }).click();
   await expect(row.getByTestId("role")).toHaveText("Auditor");
+  await expect(row.getByTestId("role-feedback")).toHaveText("Role saved.");
 
   await user.reload();
   await expect(user.getByTestId("current-user")).toContainText("Auditor");

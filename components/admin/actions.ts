@@ -7,8 +7,12 @@ import { runAction, type ActionResult } from "@/lib/server/action-result";
 
 export async function changeRoleAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    await changeUserRole(await getActor(), { userId: form.get("userId"), role: form.get("role") });
+    const result = await changeUserRole(await getActor(), {
+      userId: form.get("userId"),
+      role: form.get("role"),
+    });
     revalidatePath("/admin/users");
+    return result.changed ? "Role saved." : "Role unchanged: the user already has this role.";
   });
 }
 

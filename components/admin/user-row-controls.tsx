@@ -67,6 +67,10 @@ export function UserRowControls({
         <p role="alert" className="text-sm text-red-700">
           {error}
         </p>
+      ) : roleState?.ok && roleState.message ? (
+        <p role="status" className="text-sm text-emerald-700" data-testid="role-feedback">
+          {roleState.message}
+        </p>
       ) : null}
     </div>
   );

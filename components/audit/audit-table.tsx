@@ -4,7 +4,14 @@ type Entry = Awaited<ReturnType<typeof listAuditEntries>>[number];
 
 export function AuditTable({ entries }: { entries: Entry[] }) {
   return (
-    <div className="mt-4 overflow-x-auto">
+    // The table scrolls inside its own focusable box, so the page keeps the screen's width (390 px).
+    <div
+      className="mt-4 overflow-x-auto"
+      tabIndex={0}
+      role="region"
+      aria-label="Audit entries"
+      data-testid="audit-scroll"
+    >
       <table className="w-full border-collapse bg-white text-sm">
         <thead>
           <tr className="border-b border-slate-200 text-left text-slate-600">

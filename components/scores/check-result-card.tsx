@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ResultView } from "@/lib/server/scores/get-repo-score";
-import { FindingItem } from "./finding-item";
+import { FindingItem, type SourceLinks } from "./finding-item";
 import { InlineText, Remediation } from "./remediation";
 import { SeverityBadge } from "./severity-badge";
 
@@ -9,15 +9,18 @@ export function CheckResultCard({
   result,
   repo,
   canApprove,
+  links,
 }: {
   result: ResultView;
   repo: string;
   canApprove: boolean;
+  links: SourceLinks;
 }) {
   const exceptionHref = `/policy?checkId=${encodeURIComponent(result.checkId)}&repo=${encodeURIComponent(repo)}#add-exception`;
   return (
     <article
       className="rounded-lg border border-slate-200 bg-white p-4"
+      id={`check-${result.checkId}`}
       data-testid={`check-${result.checkId}`}
       aria-labelledby={`check-${result.checkId}-title`}
     >
@@ -44,7 +47,7 @@ export function CheckResultCard({
       {result.findings.length > 0 ? (
         <ul className="mt-3 space-y-3">
           {result.findings.map((finding, i) => (
-            <FindingItem key={i} finding={finding} />
+            <FindingItem key={i} finding={finding} links={links} checkSeverity={result.severity} />
           ))}
         </ul>
       ) : result.status === "fail" ? (

@@ -7,13 +7,19 @@ function show(value: unknown): string {
 }
 
 /** file:line with the offending snippet, or the API field and the value GitHub returned. */
-export function EvidenceView({ evidence }: { evidence: Evidence }) {
+export function EvidenceView({ evidence, href }: { evidence: Evidence; href?: string | null }) {
   if (evidence.kind === "file") {
+    const where = `${evidence.file}:${evidence.line}${evidence.column ? `:${evidence.column}` : ""}`;
     return (
       <div data-testid="evidence">
         <p className="font-mono text-xs text-slate-600">
-          {evidence.file}:{evidence.line}
-          {evidence.column ? `:${evidence.column}` : ""}
+          {href ? (
+            <a href={href} className="underline" rel="noreferrer" data-testid="evidence-link">
+              {where}
+            </a>
+          ) : (
+            where
+          )}
         </p>
         {evidence.snippet ? (
           <pre className="mt-1 overflow-x-auto rounded-md border border-slate-200 bg-slate-50 p-2 text-xs">

@@ -4,16 +4,43 @@ import { EvidenceView } from "./evidence-view";
 import { CONFIDENCE_LABELS } from "./labels";
 import { InlineText, Remediation } from "./remediation";
 import { SeverityBadge } from "./severity-badge";
+import { fixDiff } from "./fix-diff";
+import { blobUrl } from "./github-links";
+import { DiffView } from "./diff-view";
 
-export function FindingItem({ finding }: { finding: Finding }) {
+/** Where the repository's synced files live on GitHub. */
+export interface SourceLinks {
+  web: string;
+  repo: string;
+  ref: string | null;
+}
+
+export function FindingItem({
+  finding,
+  links,
+  checkSeverity,
+}: {
+  finding: Finding;
+  links: SourceLinks;
+  checkSeverity: Finding["severity"];
+}) {
   const suppressed = finding.suppressed;
+  const { evidence } = finding;
+  const href =
+    evidence.kind === "file" ? blobUrl(links.web, links.repo, links.ref, evidence.file, evidence.line) : null;
+  const diff = fixDiff(finding);
   return (
     <li
       className={`rounded-md border p-3 ${suppressed ? "border-dashed border-slate-300 bg-slate-50" : "border-slate-200 bg-white"}`}
       data-testid="finding"
     >
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        {finding.severity ? <SeverityBadge severity={finding.severity} /> : null}
+        {finding.severity && finding.severity !== checkSeverity ? (
+          <span data-testid="instance-severity" className="inline-flex items-center gap-1">
+            <SeverityBadge severity={finding.severity} />
+            <span className="sr-only">(this instance; the check is {checkSeverity})</span>
+          </span>
+        ) : null}
         <span className={suppressed ? "text-slate-500 line-through decoration-slate-300" : "font-medium"}>
           <InlineText text={finding.message} />
         </span>
@@ -37,11 +64,11 @@ export function FindingItem({ finding }: { finding: Finding }) {
         </p>
       ) : null}
       <div className="mt-2">
-        <EvidenceView evidence={finding.evidence} />
+        <EvidenceView evidence={evidence} href={href} />
       </div>
       <div className="mt-2 text-sm" data-testid="remediation">
         <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Fix</p>
-        <Remediation text={finding.remediation} />
+        {diff ? <DiffView diff={diff} /> : <Remediation text={finding.remediation} />}
       </div>
     </li>
   );

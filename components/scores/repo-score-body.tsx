@@ -1,9 +1,13 @@
+import type { ReactNode } from "react";
 import type { getRepoScore } from "@/lib/server/scores/get-repo-score";
 import { CategoryScores, categoryValues } from "./category-scores";
 import { CheckResultCard } from "./check-result-card";
 import { CompactResults } from "./compact-results";
 import { GradeBadge } from "./grade-badge";
 import { groupResults } from "./group-results";
+import { filterResults, type FindingFilters } from "./finding-filters";
+import { FindingFilterForm } from "./finding-filter-form";
+import type { SourceLinks } from "./finding-item";
 import { CATEGORY_LABELS, formatPercent, formatScore } from "./labels";
 
 type Score = NonNullable<Awaited<ReturnType<typeof getRepoScore>>["score"]>;
@@ -13,12 +17,21 @@ export function RepoScoreBody({
   score,
   repo,
   canApprove,
+  links,
+  filters,
+  summary,
 }: {
   score: Score;
   repo: string;
   canApprove: boolean;
+  links: SourceLinks;
+  filters: FindingFilters;
+  /** Rendered between the headline and the findings (top fixes, trend). */
+  summary: ReactNode;
 }) {
-  const grouped = groupResults(score.results);
+  const shown = filterResults(score.results, filters);
+  const filtered = shown.length !== score.results.length;
+  const grouped = groupResults(shown);
   return (
     <>
       <div className="flex flex-wrap items-end gap-6">
@@ -49,7 +62,16 @@ export function RepoScoreBody({
       </p>
       <CategoryScores values={categoryValues(score)} />
 
-      <h2 className="text-lg font-semibold">Findings</h2>
+      {summary}
+      <h2 id="findings" className="text-lg font-semibold">
+        Findings
+      </h2>
+      <FindingFilterForm filters={filters} action={`/repos/${repo}`} />
+      {filtered ? (
+        <p className="text-sm text-slate-700" role="status" data-testid="filter-count">
+          Showing {shown.length} of {score.results.length} checks.
+        </p>
+      ) : null}
       {grouped.failing.length === 0 ? <p className="text-slate-600">No failing checks.</p> : null}
       {grouped.failing.map((group) => (
         <section key={group.category} aria-labelledby={`cat-${group.category}`} className="space-y-3">
@@ -59,7 +81,13 @@ export function RepoScoreBody({
           {group.bySeverity
             .flatMap((s) => s.results)
             .map((result) => (
-              <CheckResultCard key={result.checkId} result={result} repo={repo} canApprove={canApprove} />
+              <CheckResultCard
+                key={result.checkId}
+                result={result}
+                repo={repo}
+                canApprove={canApprove}
+                links={links}
+              />
             ))}
         </section>
       ))}
@@ -69,7 +97,13 @@ export function RepoScoreBody({
             Accepted (suppressed findings)
           </h3>
           {grouped.accepted.map((result) => (
-            <CheckResultCard key={result.checkId} result={result} repo={repo} canApprove={false} />
+            <CheckResultCard
+              key={result.checkId}
+              result={result}
+              repo={repo}
+              canApprove={false}
+              links={links}
+            />
           ))}
         </section>
       ) : null}

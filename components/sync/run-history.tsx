@@ -33,50 +33,52 @@ const STATUS_CLASS: Record<string, string> = {
 export function RunHistory({ runs }: { runs: Run[] }) {
   if (runs.length === 0) return <p className="text-sm text-slate-600">No runs yet.</p>;
   return (
-    <table className="w-full border-collapse bg-white text-sm" data-testid="sync-runs">
-      <thead>
-        <tr className="border-b border-slate-200 text-left text-slate-500">
-          <th className="px-3 py-2 font-medium">Started</th>
-          <th className="px-3 py-2 font-medium">Kind</th>
-          <th className="px-3 py-2 font-medium">Status</th>
-          <th className="px-3 py-2 text-right font-medium">Repos seen / changed</th>
-          <th className="px-3 py-2 text-right font-medium">REST (304)</th>
-          <th className="px-3 py-2 text-right font-medium">GraphQL (points)</th>
-          <th className="px-3 py-2 text-right font-medium">Rate limit left</th>
-          <th className="px-3 py-2 text-right font-medium">Duration</th>
-          <th className="px-3 py-2 font-medium">Errors</th>
-        </tr>
-      </thead>
-      <tbody>
-        {runs.map((r) => (
-          <tr key={r.id} className="border-b border-slate-100">
-            <td className="px-3 py-2 whitespace-nowrap">
-              {r.createdAt.toISOString().replace("T", " ").slice(0, 16)}
-            </td>
-            <td className="px-3 py-2">
-              {r.kind} <span className="text-slate-500">· {r.trigger}</span>
-            </td>
-            <td className={`px-3 py-2 ${STATUS_CLASS[r.status] ?? ""}`}>{r.status}</td>
-            <td className="px-3 py-2 text-right tabular-nums">
-              {r.reposSeen} / {r.reposChanged}
-            </td>
-            <td className="px-3 py-2 text-right tabular-nums">
-              {r.restRequests} ({r.restNotModified})
-            </td>
-            <td className="px-3 py-2 text-right tabular-nums">
-              {r.graphqlQueries} ({r.graphqlPoints})
-            </td>
-            <td className="px-3 py-2 text-right tabular-nums">{r.rateLimitRemaining ?? "—"}</td>
-            <td className="px-3 py-2 text-right tabular-nums">
-              {r.durationMs === null ? "—" : `${(r.durationMs / 1000).toFixed(1)} s`}
-            </td>
-            <td className="px-3 py-2 text-xs text-slate-600">
-              {errorsOf(r.errors)}
-              {r.errorMessage ? <span className="block text-red-700">{r.errorMessage}</span> : null}
-            </td>
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Sync runs">
+      <table className="w-full border-collapse bg-white text-sm" data-testid="sync-runs">
+        <thead>
+          <tr className="border-b border-slate-200 text-left text-slate-500">
+            <th className="px-3 py-2 font-medium">Started</th>
+            <th className="px-3 py-2 font-medium">Kind</th>
+            <th className="px-3 py-2 font-medium">Status</th>
+            <th className="px-3 py-2 text-right font-medium">Repos seen / changed</th>
+            <th className="px-3 py-2 text-right font-medium">REST (304)</th>
+            <th className="px-3 py-2 text-right font-medium">GraphQL (points)</th>
+            <th className="px-3 py-2 text-right font-medium">Rate limit left</th>
+            <th className="px-3 py-2 text-right font-medium">Duration</th>
+            <th className="px-3 py-2 font-medium">Errors</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {runs.map((r) => (
+            <tr key={r.id} className="border-b border-slate-100">
+              <td className="px-3 py-2 whitespace-nowrap">
+                {r.createdAt.toISOString().replace("T", " ").slice(0, 16)}
+              </td>
+              <td className="px-3 py-2">
+                {r.kind} <span className="text-slate-500">· {r.trigger}</span>
+              </td>
+              <td className={`px-3 py-2 ${STATUS_CLASS[r.status] ?? ""}`}>{r.status}</td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {r.reposSeen} / {r.reposChanged}
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {r.restRequests} ({r.restNotModified})
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {r.graphqlQueries} ({r.graphqlPoints})
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{r.rateLimitRemaining ?? "—"}</td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {r.durationMs === null ? "—" : `${(r.durationMs / 1000).toFixed(1)} s`}
+              </td>
+              <td className="px-3 py-2 text-xs text-slate-600">
+                {errorsOf(r.errors)}
+                {r.errorMessage ? <span className="block text-red-700">{r.errorMessage}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -3,6 +3,10 @@ import { useActionState } from "react";
 import { FormFeedback } from "@/components/ui/form-feedback";
 import { startSyncAction } from "./actions";
 
+/**
+ * `disabled` is true while a run is queued or running: the "started" note shows only then,
+ * so it never outlives the run (the progress bar and the run history say how it ended).
+ */
 export function StartSyncForm({ organizationId, disabled }: { organizationId: string; disabled: boolean }) {
   const [state, action, pending] = useActionState(startSyncAction, null);
   return (
@@ -28,7 +32,9 @@ export function StartSyncForm({ organizationId, disabled }: { organizationId: st
       >
         Start sync
       </button>
-      <FormFeedback state={state} success="Sync queued." />
+      {state && (!state.ok || disabled) ? (
+        <FormFeedback state={state} success="Sync started: its progress shows below." />
+      ) : null}
     </form>
   );
 }

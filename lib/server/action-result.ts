@@ -4,16 +4,16 @@ import { ZodError } from "zod";
 import { isAppError } from "../errors";
 import { logger } from "../logger";
 
-export type ActionResult = { ok: true } | { ok: false; error: string } | null;
+export type ActionResult = { ok: true; message?: string } | { ok: false; error: string } | null;
 
 /**
  * Server actions return typed results: expected failures (authorisation, validation,
- * conflicts) say what went wrong; anything else is logged with an id the user can quote.
+ * conflicts) say what went wrong; work may return a message saying what it did; anything else is logged with an id the user can quote.
  */
-export async function runAction(work: () => Promise<void>): Promise<ActionResult> {
+export async function runAction(work: () => Promise<void | string>): Promise<ActionResult> {
   try {
-    await work();
-    return { ok: true };
+    const message = await work();
+    return message === undefined ? { ok: true } : { ok: true, message };
   } catch (error) {
     if (isAppError(error)) return { ok: false, error: error.message };
     if (error instanceof ZodError)

@@ -39,7 +39,9 @@ describe("branch-protection", () => {
     const outcome = runCheck(branchProtection, unprotected({ defaultBranch: null }));
     expect(outcome.status).toBe("fail");
     expect(outcome.findings[0]?.message).toMatch(/^The repository has no default branch yet \(it is empty\)/);
-    expect(outcome.findings[0]?.message).not.toContain("{default_branch}");
+    expect(JSON.stringify(outcome.findings)).not.toContain("{default_branch}");
+    expect(findingFields(outcome)).toEqual([["default_branch", null]]);
+    expect(outcome.findings[0]?.remediation).toContain("~DEFAULT_BRANCH");
   });
 
   it("does not count evaluate-mode, disabled or other-branch rulesets", () => {

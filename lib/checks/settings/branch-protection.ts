@@ -22,27 +22,37 @@ export const branchProtection: CheckDefinition = defineCheck({
   remediation:
     "Add a branch protection rule or an active branch ruleset targeting the default branch that requires pull requests and blocks force pushes and deletion.",
   run: (facts) =>
-    judgeAspects(facts, [
-      {
-        metBy: (source) =>
-          api(
-            source.field,
-            source.kind === "protection"
-              ? { pattern: source.rule.pattern }
-              : { name: source.rule.name, enforcement: "active" },
-          ),
-        failure: (view) =>
-          finding(
-            facts.defaultBranch === null
-              ? "The repository has no default branch yet (it is empty): no branch protection rule or active ruleset will guard its first push."
-              : `The default branch \`${view.branch}\` has no branch protection rule and no active ruleset.`,
-            api(protectionField(facts), null),
-            `${RULESETS_UI}: add "Require a pull request before merging", "Block force pushes" and "Restrict deletions". REST: ${newRulesetFix(
-              facts,
-              "protect-default-branch",
-              [pullRequestRule(1), { type: "non_fast_forward" }, { type: "deletion" }],
-            )}; or the classic rule: \`PUT ${protectionEndpoint(facts)}\` with \`${fullProtectionBody(1)}\`.`,
-          ),
-      },
-    ]),
+    judgeAspects(
+      facts,
+      [
+        {
+          metBy: (source) =>
+            api(
+              source.field,
+              source.kind === "protection"
+                ? { pattern: source.rule.pattern }
+                : { name: source.rule.name, enforcement: "active" },
+            ),
+          failure: (view) =>
+            finding(
+              facts.defaultBranch === null
+                ? "The repository has no default branch yet (it is empty): no branch protection rule or active ruleset will guard its first push."
+                : `The default branch \`${view.branch}\` has no branch protection rule and no active ruleset.`,
+              // An empty repository has no branch to name: only the ruleset fix (which targets
+              // ~DEFAULT_BRANCH) applies yet.
+              api(protectionField(facts), null),
+              `${RULESETS_UI}: add "Require a pull request before merging", "Block force pushes" and "Restrict deletions". REST: ${newRulesetFix(
+                facts,
+                "protect-default-branch",
+                [pullRequestRule(1), { type: "non_fast_forward" }, { type: "deletion" }],
+              )}${
+                facts.defaultBranch === null
+                  ? "."
+                  : `; or the classic rule: \`PUT ${protectionEndpoint(facts)}\` with \`${fullProtectionBody(1)}\`.`
+              }`,
+            ),
+        },
+      ],
+      true,
+    ),
 });

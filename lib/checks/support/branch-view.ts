@@ -10,7 +10,7 @@ import type { BranchProtectionFacts, RepoFacts, RulesetFacts } from "../../facts
 import type { Evidence, Finding } from "../types";
 import { NO_SETTINGS, branchName } from "./settings";
 import { api } from "../evidence";
-import { fail, pass, unknown, type Verdict } from "../define";
+import { fail, notApplicable, pass, unknown, type Verdict } from "../define";
 
 export type BranchSource =
   | { kind: "protection"; rule: BranchProtectionFacts; field: string }
@@ -27,7 +27,9 @@ export interface BranchView {
   seen: Evidence[];
 }
 
-export const protectionField = (facts: RepoFacts): string => `branches/${branchName(facts)}/protection`;
+/** An empty repository has no branch to name: its evidence is the missing default branch. */
+export const protectionField = (facts: RepoFacts): string =>
+  facts.defaultBranch === null ? "default_branch" : `branches/${branchName(facts)}/protection`;
 
 export function rulesetField(facts: RepoFacts, ruleset: RulesetFacts): string {
   return ruleset.source === "organization"
@@ -84,11 +86,18 @@ export interface Aspect {
 /**
  * Judges independent requirements on the default branch: fail when a requirement is
  * met by no source and all were read; unknown when it is not met by the readable ones
- * but some could not be read; pass when each is met somewhere.
+ * but some could not be read; pass when each is met somewhere. An empty repository
+ * without any rule has no branch to judge: only branch-protection (`judgeEmpty`) reports
+ * it, the finer requirements are not applicable until the first push.
  */
-export function judgeAspects(facts: RepoFacts, aspects: Aspect[]): Verdict {
+export function judgeAspects(facts: RepoFacts, aspects: Aspect[], judgeEmpty = false): Verdict {
   const view = branchView(facts);
   if (!view) return unknown(NO_SETTINGS);
+  if (!judgeEmpty && facts.defaultBranch === null && view.sources.length === 0 && view.complete)
+    return notApplicable(
+      "The repository is empty: it has no default branch yet (branch-protection reports the missing rule).",
+      view.seen,
+    );
   const evidence: Evidence[] = [];
   const findings: Finding[] = [];
   let undecided = false;

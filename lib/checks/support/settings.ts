@@ -10,7 +10,8 @@ export const repoName = (facts: RepoFacts): string => `${facts.owner}/${facts.na
 /** REST path prefix for this repository, as used in remediation text. */
 export const repoPath = (facts: RepoFacts): string => `/repos/${facts.owner}/${facts.name}`;
 
-export const branchName = (facts: RepoFacts): string => facts.defaultBranch ?? "{default_branch}";
+/** The default branch; an empty repository has none yet, and says so rather than leaving a placeholder. */
+export const branchName = (facts: RepoFacts): string => facts.defaultBranch ?? "(no default branch yet)";
 
 export const NO_SETTINGS =
   "Repository settings were not synced (scan of a checkout, or the token cannot read them).";

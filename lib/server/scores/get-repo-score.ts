@@ -9,6 +9,7 @@ import { assertOrgScope } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 import { loadActivePolicy } from "../internal/load-active-policy";
 import { checkResultsColumn } from "../internal/json-columns";
+import { topFixes } from "../../scoring/top-fixes";
 
 const segment = z
   .string()
@@ -27,7 +28,8 @@ export interface ResultView extends CheckResult {
 /**
  * One repository's stored score with every check result (findings, evidence, remediation,
  * suppressions), and what has changed since it was computed: exceptions it relied on that
- * have expired or been removed, or a newer policy version (the next scoring applies them).
+ * have expired or been removed, or a newer policy version (the next scoring applies them);
+ * the fixes that would raise the score most, and where the synced files live on GitHub.
  */
 export async function getRepoScore(actor: Actor | null, raw: unknown, now: Date = new Date()) {
   const who = await authorize(actor, "dashboard:read");
@@ -45,18 +47,25 @@ export async function getRepoScore(actor: Actor | null, raw: unknown, now: Date 
       defaultBranch: true,
       missingSince: true,
       score: true,
-      snapshot: { select: { syncedAt: true } },
+      snapshot: { select: { syncedAt: true, headOid: true } },
+      organization: { select: { githubConnection: { select: { baseUrl: true } } } },
     },
   });
   if (!repo) throw new AppError("not_found", "No such repository.");
   assertOrgScope(who, repo.organizationId, "No such repository.");
-  const { score, snapshot, ...repository } = repo;
+  const { score, snapshot, organization, ...repository } = repo;
+  const source = {
+    apiBaseUrl: organization.githubConnection?.baseUrl ?? "https://api.github.com",
+    headOid: snapshot?.headOid ?? null,
+  };
   if (!score)
     return {
       repository,
       snapshotSyncedAt: snapshot?.syncedAt ?? null,
       activePolicyVersion: null,
       lapsedExceptions: [] as string[],
+      source,
+      topFixes: [] as ReturnType<typeof topFixes>,
       score: null,
     };
   const results = checkResultsColumn.read(score.results).map((r): ResultView => {
@@ -84,6 +93,8 @@ export async function getRepoScore(actor: Actor | null, raw: unknown, now: Date 
     snapshotSyncedAt: snapshot?.syncedAt ?? null,
     activePolicyVersion: active.version,
     lapsedExceptions: [...lapsed].sort(),
+    source,
+    topFixes: topFixes(results, active.policy),
     score: { ...score, results },
   };
 }

@@ -9,22 +9,34 @@ import { getRepoScore } from "@/lib/server/scores/get-repo-score";
 import { RepoScoreBody } from "@/components/scores/repo-score-body";
 import { getRepoHistory } from "@/lib/server/history/get-repo-history";
 import { RepoHistory } from "@/components/history/repo-history";
+import { TrendSummary } from "@/components/history/trend-summary";
+import { TopFixes } from "@/components/scores/top-fixes";
+import { parseFindingFilters } from "@/components/scores/finding-filters";
+import { webBaseUrl } from "@/components/scores/github-links";
 
 type Params = Promise<{ owner: string; name: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { owner, name } = await params;
   return { title: `${owner}/${name}` };
 }
 
-export default async function RepoPage({ params }: { params: Params }) {
+export default async function RepoPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
   const { owner, name } = await params;
+  const filters = parseFindingFilters(await searchParams);
   const actor = await getActor();
   const view = await guard(getRepoScore(actor, { owner, name })).catch((error: unknown) => {
     if (isAppError(error, "not_found")) notFound();
     throw error;
   });
-  const { repository, score, lapsedExceptions, activePolicyVersion } = view;
+  const { repository, score, lapsedExceptions, activePolicyVersion, source, topFixes } = view;
   const history = await guard(getRepoHistory(actor, { owner, name }));
   const canApprove = actor ? can(actor.role, "exception:approve") : false;
 
@@ -72,7 +84,19 @@ export default async function RepoPage({ params }: { params: Params }) {
           This repository has not been scored yet: it is scored after its first sync.
         </p>
       ) : (
-        <RepoScoreBody score={score} repo={repository.fullName} canApprove={canApprove} />
+        <RepoScoreBody
+          score={score}
+          repo={repository.fullName}
+          canApprove={canApprove}
+          filters={filters}
+          links={{ web: webBaseUrl(source.apiBaseUrl), repo: repository.fullName, ref: source.headOid }}
+          summary={
+            <>
+              <TrendSummary history={history} />
+              <TopFixes fixes={topFixes} />
+            </>
+          }
+        />
       )}
       <RepoHistory history={history} />
     </section>

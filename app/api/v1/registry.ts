@@ -8,6 +8,11 @@ import * as orgs from "./orgs/route";
 import * as orgChecks from "./orgs/[org]/checks/route";
 import * as orgRepos from "./orgs/[org]/repos/route";
 import * as repo from "./repos/[owner]/[name]/route";
+import * as threatModel from "./repos/[owner]/[name]/threat-model/route";
+import * as threatModelExport from "./repos/[owner]/[name]/threat-model/export/route";
+import * as threatModelImport from "./repos/[owner]/[name]/threat-model/import/route";
+import * as threatModelRevisions from "./repos/[owner]/[name]/threat-model/revisions/route";
+import * as threatModelRevision from "./repos/[owner]/[name]/threat-model/revisions/[n]/route";
 
 const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
 
@@ -19,6 +24,11 @@ export const API_ROUTE_MODULES: Array<Partial<Record<(typeof METHODS)[number], A
   orgChecks,
   orgRepos,
   repo,
+  threatModel,
+  threatModelExport,
+  threatModelImport,
+  threatModelRevisions,
+  threatModelRevision,
 ];
 
 export function apiHandlers(modules = API_ROUTE_MODULES): ApiHandler[] {

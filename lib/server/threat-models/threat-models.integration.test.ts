@@ -128,6 +128,13 @@ describe("threat models", () => {
       "failing",
       ["force-push"],
     ]);
+    // …and links to the failing check's remediation task, opened by scoring.
+    const task = await db.prisma.remediationTask.findUniqueOrThrow({
+      where: { repositoryId_checkId: { repositoryId, checkId: "force-push" } },
+    });
+    const link = deploy.links.find((l) => l.control.kind === "check" && l.control.check === "force-push")!;
+    expect(link.taskHref).toBe(`/tasks/${task.id}`);
+    expect(view.taskHrefs["force-push"]).toBe(`/tasks/${task.id}`);
     // A second run with the same facts writes nothing.
     expect(await generateThreatModels(sync, { organizationId: orgId })).toMatchObject({
       created: 0,
@@ -146,6 +153,8 @@ describe("threat models", () => {
       deploy.links.find((l) => l.control.kind === "check" && l.control.check === "force-push")!.live,
     ).toBe("pass");
     expect(deploy.failingChecks).toEqual([]);
+    // A passing check links to no task (the task is closed as fixed).
+    expect(deploy.links.every((l) => l.taskHref === null)).toBe(true);
   });
 
   it("saves revisions and refuses a stale save naming what changed", async () => {

@@ -48,6 +48,10 @@ export const ThreatModelSchema = z
                 description: "The check's latest status (missing: the repository was not scored for it)",
               }),
               link: z.enum(LINK_STATUSES),
+              task: z
+                .string()
+                .nullable()
+                .meta({ description: "While the check fails: the page of its remediation task" }),
             }),
             z.object({
               id: z.string(),
@@ -104,6 +108,7 @@ export async function presentThreatModel(
               check: l.control.check,
               status: l.live ?? "missing",
               link: l.status,
+              task: l.taskHref,
             }
           : {
               id: l.controlId,

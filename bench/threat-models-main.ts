@@ -13,6 +13,8 @@ import { systemActor } from "../lib/server/authz/actor";
 import { generateThreatModels } from "../lib/server/threat-models/generate-threat-models";
 import { createBenchDatabase } from "../testing/sync/bench-db";
 
+// Generation appends an audit entry per page, signed with the audit key: the bench has its own.
+process.env.GATEHOUSE_AUDIT_KEY ??= Buffer.alloc(32, 7).toString("base64");
 const repos = Number(process.argv[2] ?? "10000");
 const corpus = fileURLToPath(new URL("./fixtures/workflows", import.meta.url));
 const workflows = readdirSync(corpus, { withFileTypes: true })

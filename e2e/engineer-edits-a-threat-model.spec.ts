@@ -7,6 +7,9 @@ import { signInAs } from "./support/sign-in";
 const PAGE = "/repos/e2e-org/api/threat-model";
 // Two browsers, saves that re-render the page, and an axe scan: more than the default minute.
 test.describe.configure({ timeout: 150_000 });
+// Own users (tara, lena, abel; see e2e/fixtures/org/org.yaml): these journeys once timed out
+// in the full run because another spec had turned the shared engineer into an auditor, so
+// the editor was read only and there was no Save button to wait for.
 const unique = (label: string) => `${label} ${Math.random().toString(36).slice(2, 8)}`;
 
 async function openModel(page: Page) {
@@ -23,15 +26,10 @@ async function addThreat(page: Page, title: string) {
   return page.getByTestId("threat").filter({ has: page.getByRole("heading", { name: title }) });
 }
 
-// FIXME (issue 11, open): these journeys time out after merging with the other branches;
-// this first one times out after the save (about 2 s per save on an
-// idle machine, longer under load) before the diagram shows the new threat. The save path
-// and the diagram are covered by lib/server/threat-models and components/threat-model
-// tests; this journey is re-enabled once saving is fast.
-test.fixme("an engineer adds a threat with a check control and a manual control, saves, and sees it in the diagram", async ({
+test("an engineer adds a threat with a check control and a manual control, saves, and sees it in the diagram", async ({
   page,
 }) => {
-  await signInAs(page, "eve");
+  await signInAs(page, "tara");
   await page.goto("/repos/e2e-org/api");
   await page.getByRole("link", { name: "Threat model" }).click();
   await expect(page).toHaveURL(new RegExp(`${PAGE}$`), { timeout: 20_000 });
@@ -45,7 +43,7 @@ test.fixme("an engineer adds a threat with a check control and a manual control,
   await item.getByLabel("Check control").selectOption("oidc-missing");
   await item.getByRole("button", { name: "Add check control" }).click();
   await item.getByLabel("Manual control").fill("Rotate the deploy key monthly");
-  await item.getByLabel("Owner").fill("eve");
+  await item.getByLabel("Owner").fill("tara");
   await item.getByRole("button", { name: "Add manual control" }).click();
   await expect(item.getByTestId("control-link")).toHaveCount(2);
   await page.getByRole("button", { name: "Save threat model" }).click();
@@ -59,7 +57,7 @@ test.fixme("an engineer adds a threat with a check control and a manual control,
   await expect(saved.getByTestId("control-link").filter({ hasText: "oidc-missing" })).toBeVisible();
   await expect(
     saved.getByTestId("control-link").filter({ hasText: "Rotate the deploy key monthly" }),
-  ).toContainText("owner eve");
+  ).toContainText("owner tara");
   const node = page.getByTestId("threat-diagram").getByText(title);
   await expect(node).toBeVisible();
   await node.click();
@@ -75,13 +73,13 @@ test.fixme("an engineer adds a threat with a check control and a manual control,
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });
 
-test.fixme("a second concurrent edit is refused with what changed, and the edits stay in the form", async ({
+test("a second concurrent edit is refused with what changed, and the edits stay in the form", async ({
   browser,
 }) => {
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();
-  await signInAs(first, "sam");
-  await signInAs(second, "eve");
+  await signInAs(first, "lena");
+  await signInAs(second, "tara");
   await openModel(first);
   await openModel(second);
 
@@ -110,8 +108,8 @@ test.fixme("a second concurrent edit is refused with what changed, and the edits
   await expect(second.getByRole("heading", { name: theirs })).toBeVisible();
 });
 
-test.fixme("an auditor sees no edit controls and the server refuses a forged save", async ({ page }) => {
-  await signInAs(page, "ian");
+test("an auditor sees no edit controls and the server refuses a forged save", async ({ page }) => {
+  await signInAs(page, "abel");
   await openModel(page);
   await expect(
     page.getByText("Read only: your role can read this threat model but not change it."),

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth";
 import { runAction } from "@/lib/server/action-result";
 import { ThreatModelConflictError } from "@/lib/server/internal/threat-model-store";
+import { acceptThreatRisk } from "@/lib/server/threat-models/accept-threat-risk";
 import { importThreatModel } from "@/lib/server/threat-models/import-threat-model";
 import { restoreThreatModelRevision } from "@/lib/server/threat-models/restore-threat-model-revision";
 import { saveThreatModel } from "@/lib/server/threat-models/save-threat-model";
@@ -59,4 +60,16 @@ export async function importThreatModelAction(input: {
   text: string;
 }): Promise<ThreatModelActionState> {
   return run(input.owner, input.name, async () => importThreatModel(await getActor(), input));
+}
+
+/** Security leads: accepts a threat's risk as policy exceptions on its check controls. */
+export async function acceptThreatRiskAction(input: {
+  owner: string;
+  name: string;
+  revision: number;
+  threatId: string;
+  justification: string;
+  expiresAt: string;
+}): Promise<ThreatModelActionState> {
+  return run(input.owner, input.name, async () => acceptThreatRisk(await getActor(), input));
 }

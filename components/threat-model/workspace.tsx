@@ -27,6 +27,8 @@ export interface WorkspaceProps {
   revision: number;
   model: ThreatModel;
   checks: Record<string, CheckStatus> | null;
+  /** check id → its remediation task's page: a failing check control links to it. */
+  taskHrefs: Record<string, string>;
   canEdit: boolean;
   checkOptions: Array<{ id: string; title: string }>;
 }
@@ -53,7 +55,11 @@ export function ThreatModelWorkspace(props: WorkspaceProps) {
       setBase({ revision, model });
     }
   }
-  const threats = useMemo(() => liveThreats(draft, checks), [draft, checks]);
+  const { taskHrefs } = props;
+  const threats = useMemo(
+    () => liveThreats(draft, checks, { taskHref: (check) => taskHrefs[check] ?? null }),
+    [draft, checks, taskHrefs],
+  );
   const shown = threats.filter((t) =>
     !filter
       ? true

@@ -7,6 +7,7 @@ import type { Actor } from "../server/authz/actor";
 import { resolveApiKey } from "../server/internal/resolve-api-key";
 import { apiError, describeZodError, expectedErrorResponse, NO_STORE } from "./errors";
 import { checkApiRateLimit } from "./rate-limit";
+import { requestActor } from "./request-actor";
 
 // The /api/v1 route wrapper: one call per route file turns a declared contract (zod
 // params/query/body, response) and a handler into a Next route handler that
@@ -39,6 +40,12 @@ export interface RouteContract<P, Q, B, R extends z.ZodType> {
   response: R;
   /** A list answers { data: item[], total, page?, pageSize? }. */
   list?: boolean;
+  /**
+   * Also serves the dashboard session when no Authorization header is sent (routes the
+   * browser calls, such as the threat-model editor's GET and PUT). Never for POST: a
+   * cross-site form can send a cookie-authenticated POST without a preflight.
+   */
+  session?: boolean;
 }
 
 export interface HandlerInput<P, Q, B> {
@@ -112,7 +119,10 @@ function define<
     const requestId = randomUUID();
     try {
       const meta = requestMetaFrom(request.headers);
-      const actor = await resolveApiKey(request.headers.get("authorization"), meta);
+      const actor =
+        contract.session && contract.method !== "POST"
+          ? await requestActor(request)
+          : await resolveApiKey(request.headers.get("authorization"), meta);
       if (!actor)
         return apiError("unauthenticated", "A valid API key is required (Authorization: Bearer ghk_…).");
       const limit = await checkApiRateLimit({ actor, route: contract.path, method: contract.method });

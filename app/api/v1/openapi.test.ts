@@ -38,11 +38,9 @@ describe("GET /api/v1/openapi.json", () => {
   it("describes every route file's every method, at the path its folder serves", async () => {
     const doc = (await GET().json()) as { paths: Record<string, Record<string, unknown>> };
     const registered = new Set(apiHandlers());
-    // Not apiRoutes: the document itself, the public key (PEM), pack downloads (zip), and the
-    // threat model (its 409 carries the conflicting changes); each takes keys via requestActor.
-    const RAW = ["openapi.json", "public-key", "download", "threat-model"].map(
-      (d) => `${path.sep}${d}${path.sep}`,
-    );
+    // Not apiRoutes: the document itself, the public key (PEM) and pack downloads (zip);
+    // each takes keys via requestActor.
+    const RAW = ["openapi.json", "public-key", "download"].map((d) => `${path.sep}${d}${path.sep}`);
     const files = routeFiles().filter((f) => !RAW.some((d) => f.includes(d)));
     expect(files.length).toBeGreaterThanOrEqual(4);
     for (const file of files) {

@@ -11,6 +11,11 @@ import * as repo from "./repos/[owner]/[name]/route";
 import * as orgTrend from "./orgs/[org]/trend/route";
 import * as tasks from "./tasks/route";
 import * as task from "./tasks/[id]/route";
+import * as threatModel from "./repos/[owner]/[name]/threat-model/route";
+import * as threatModelExport from "./repos/[owner]/[name]/threat-model/export/route";
+import * as threatModelImport from "./repos/[owner]/[name]/threat-model/import/route";
+import * as threatModelRevisions from "./repos/[owner]/[name]/threat-model/revisions/route";
+import * as threatModelRevision from "./repos/[owner]/[name]/threat-model/revisions/[n]/route";
 
 const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
 
@@ -25,6 +30,11 @@ export const API_ROUTE_MODULES: Array<Partial<Record<(typeof METHODS)[number], A
   orgTrend,
   tasks,
   task,
+  threatModel,
+  threatModelExport,
+  threatModelImport,
+  threatModelRevisions,
+  threatModelRevision,
 ];
 
 export function apiHandlers(modules = API_ROUTE_MODULES): ApiHandler[] {

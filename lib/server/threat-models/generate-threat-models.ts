@@ -2,13 +2,14 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "../../db";
 import type { RepoFacts } from "../../facts/types";
-import type { Prisma } from "../../generated/prisma/client";
 import { assembleRepoFacts, type OrgPart } from "../../facts/assemble";
 import { generateThreatModel } from "../../threat-model/generate";
 import { mergeGenerated } from "../../threat-model/merge";
+import type { ThreatModel } from "../../threat-model/model";
 import { appendAuditEntry } from "../internal/append-audit-entry";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
+import { applyRegeneratedModels, insertGeneratedModels } from "../internal/threat-model-batch";
 import { storedModel } from "../internal/threat-model-store";
 
 const input = z.object({
@@ -61,68 +62,28 @@ export async function generateThreatModels(actor: Actor | null, raw: unknown): P
         })
       ).map((r) => [r.repositoryId, r]),
     );
-    const creates: Array<{ repositoryId: string; model: Prisma.InputJsonValue }> = [];
-    const updates: Array<{ repositoryId: string; revision: number; model: Prisma.InputJsonValue }> = [];
+    const creates: Array<{ repositoryId: string; model: ThreatModel }> = [];
+    const updates: Array<{ repositoryId: string; revision: number; model: ThreatModel }> = [];
     const changedNames: string[] = [];
     for (const snap of page) {
       const generated = generateThreatModel(assembleRepoFacts(snap.facts as unknown as RepoFacts, org));
       const row = existing.get(snap.repositoryId);
       if (!row) {
-        creates.push({
-          repositoryId: snap.repositoryId,
-          model: generated as unknown as Prisma.InputJsonValue,
-        });
+        creates.push({ repositoryId: snap.repositoryId, model: generated });
         changedNames.push(snap.repository.fullName);
         continue;
       }
       const merged = mergeGenerated(storedModel(row.model), generated);
       if (!merged.changed) summary.unchanged++;
       else {
-        updates.push({
-          repositoryId: snap.repositoryId,
-          revision: row.revision,
-          model: merged.model as unknown as Prisma.InputJsonValue,
-        });
+        updates.push({ repositoryId: snap.repositoryId, revision: row.revision, model: merged.model });
         changedNames.push(snap.repository.fullName);
       }
     }
-    const now = new Date();
     await db.$transaction(
       async (tx) => {
-        if (creates.length) {
-          await tx.threatModel.createMany({
-            data: creates.map((c) => ({ ...c, revision: 1, updatedAt: now })),
-            skipDuplicates: true,
-          });
-          await tx.threatModelRevision.createMany({
-            data: creates.map((c) => ({
-              ...c,
-              revision: 1,
-              source: "generated",
-              authorLogin: null,
-              createdAt: now,
-            })),
-            skipDuplicates: true,
-          });
-          summary.created += creates.length;
-        }
-        for (const u of updates) {
-          const moved = await tx.threatModel.updateMany({
-            where: { repositoryId: u.repositoryId, revision: u.revision },
-            data: { revision: u.revision + 1, model: u.model, updatedAt: now },
-          });
-          if (moved.count === 0) continue;
-          await tx.threatModelRevision.create({
-            data: {
-              repositoryId: u.repositoryId,
-              revision: u.revision + 1,
-              model: u.model,
-              source: "regenerated",
-              createdAt: now,
-            },
-          });
-          summary.regenerated++;
-        }
+        summary.created += await insertGeneratedModels(tx, creates);
+        summary.regenerated += await applyRegeneratedModels(tx, updates);
         if (changedNames.length)
           await appendAuditEntry(
             who,

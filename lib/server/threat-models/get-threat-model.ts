@@ -16,13 +16,19 @@ export async function getThreatModel(actor: Actor | null, raw: unknown) {
   const who = await authorize(actor, "dashboard:read");
   const repository = await findRepository(raw, who);
   const db = getDb();
-  const [row, score] = await Promise.all([
+  const [row, score, tasks] = await Promise.all([
     db.threatModel.findUnique({ where: { repositoryId: repository.id } }),
     db.repoScore.findUnique({
       where: { repositoryId: repository.id },
       select: { results: true, computedAt: true },
     }),
+    // The remediation task of each check (one per repository × check, opened by scoring).
+    db.remediationTask.findMany({
+      where: { repositoryId: repository.id },
+      select: { id: true, checkId: true },
+    }),
   ]);
+  const taskOf = new Map(tasks.map((t) => [t.checkId, `/tasks/${t.id}`]));
   const checks: Record<string, CheckStatus> | null = score
     ? Object.fromEntries(
         (score.results as unknown as CheckResult[]).map((r) => [r.checkId, effectiveStatus(r)]),
@@ -36,6 +42,7 @@ export async function getThreatModel(actor: Actor | null, raw: unknown) {
       model: null,
       threats: [],
       checks,
+      taskHrefs: Object.fromEntries(taskOf),
       checksComputedAt: null,
     };
   const model = storedModel(row.model);
@@ -44,10 +51,12 @@ export async function getThreatModel(actor: Actor | null, raw: unknown) {
     revision: row.revision,
     updatedAt: row.updatedAt,
     model,
-    // Remediation tasks (issue 9) plug in here through liveThreats' `taskHref` option.
-    threats: liveThreats(model, checks),
+    // A failing check control links to the check's remediation task.
+    threats: liveThreats(model, checks, { taskHref: (check) => taskOf.get(check) ?? null }),
     /** Each check's latest status, so the editor can show live status for unsaved links too. */
     checks,
+    /** check id → its remediation task's page, for the editor's live status of unsaved links. */
+    taskHrefs: Object.fromEntries(taskOf),
     checksComputedAt: score?.computedAt ?? null,
   };
 }

@@ -19,6 +19,7 @@ import { generateThreatModels } from "./generate-threat-models";
 import { getThreatModel } from "./get-threat-model";
 import { importThreatModel } from "./import-threat-model";
 import { listThreatModelRevisions } from "./list-threat-model-revisions";
+import { acceptThreatRisk } from "./accept-threat-risk";
 import { restoreThreatModelRevision } from "./restore-threat-model-revision";
 import { saveThreatModel } from "./save-threat-model";
 
@@ -128,6 +129,13 @@ describe("threat models", () => {
       "failing",
       ["force-push"],
     ]);
+    // …and links to the failing check's remediation task, opened by scoring.
+    const task = await db.prisma.remediationTask.findUniqueOrThrow({
+      where: { repositoryId_checkId: { repositoryId, checkId: "force-push" } },
+    });
+    const link = deploy.links.find((l) => l.control.kind === "check" && l.control.check === "force-push")!;
+    expect(link.taskHref).toBe(`/tasks/${task.id}`);
+    expect(view.taskHrefs["force-push"]).toBe(`/tasks/${task.id}`);
     // A second run with the same facts writes nothing.
     expect(await generateThreatModels(sync, { organizationId: orgId })).toMatchObject({
       created: 0,
@@ -146,6 +154,8 @@ describe("threat models", () => {
       deploy.links.find((l) => l.control.kind === "check" && l.control.check === "force-push")!.live,
     ).toBe("pass");
     expect(deploy.failingChecks).toEqual([]);
+    // A passing check links to no task (the task is closed as fixed).
+    expect(deploy.links.every((l) => l.taskHref === null)).toBe(true);
   });
 
   it("saves revisions and refuses a stale save naming what changed", async () => {
@@ -258,5 +268,52 @@ describe("threat models", () => {
     ])
       expect([a, actions.includes(a)]).toEqual([a, true]);
     expect((await verifyAuditChain(auditor)).ok).toBe(true);
+  });
+
+  it("accepting a threat's risk goes through the policy exception approval", async () => {
+    // Its own repository, whose force-push check fails.
+    const risky = await db.prisma.repository.create({
+      data: { organizationId: orgId, name: "risky", fullName: "acme/risky" },
+    });
+    await setFacts(
+      risky.id,
+      makeFacts({
+        name: "risky",
+        files: [wf(".github/workflows/ci.yml")],
+        settings: makeSettings({ branchProtection: makeBranchProtection({ allowForcePushes: true }) }),
+      }),
+    );
+    await scoreOrganization(sync, { organizationId: orgId });
+    await generateThreatModels(sync, { organizationId: orgId });
+    const target = { owner: "acme", name: "risky" };
+    const before = await getThreatModel(lead, target);
+    const accept = {
+      ...target,
+      threatId: "threat:unauthorised-deployment",
+      justification: "Release tooling rewrites history until Q3",
+      expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      revision: before.revision,
+    };
+    // Engineers edit models but cannot approve exceptions: refused, nothing written.
+    expect((await refusal(acceptThreatRisk(engineer, accept))).code).toBe("forbidden");
+    expect((await getThreatModel(lead, target)).revision).toBe(before.revision);
+    await expect(acceptThreatRisk(lead, { ...accept, justification: " " })).rejects.toThrow(/justification/);
+
+    const { revision, exceptionIds } = await acceptThreatRisk(lead, accept);
+    expect(revision).toBe(before.revision + 1);
+    const policy = await db.prisma.policyVersion.findFirstOrThrow({ orderBy: { version: "desc" } });
+    const exceptions = (
+      policy.policy as { exceptions: Array<{ id: string; checkId: string; repo: string; approver: string }> }
+    ).exceptions;
+    for (const id of exceptionIds)
+      expect(exceptions.find((e) => e.id === id)).toMatchObject({ repo: "acme/risky", approver: "sam" });
+    expect(exceptions.filter((e) => exceptionIds.includes(e.id)).map((e) => e.checkId)).toContain(
+      "force-push",
+    );
+    const after = await getThreatModel(lead, target);
+    const threat = after.model!.threats.find((t) => t.id === accept.threatId)!;
+    expect(threat.status).toBe("accepted");
+    // A stale page is refused before any exception is written.
+    expect((await refusal(acceptThreatRisk(lead, accept))).code).toBe("conflict");
   });
 });

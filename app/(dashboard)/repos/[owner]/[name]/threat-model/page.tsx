@@ -92,6 +92,7 @@ export default async function ThreatModelPage({
             revision={view.revision}
             model={view.model}
             checks={view.checks}
+            taskHrefs={view.taskHrefs}
             canEdit={canEdit}
             checkOptions={CHECK_OPTIONS}
           />

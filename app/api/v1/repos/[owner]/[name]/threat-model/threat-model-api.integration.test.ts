@@ -1,0 +1,226 @@
+// The threat-model REST routes through their real handlers against a real Postgres, with
+// API keys: read, save with optimistic concurrency, export, import (a bad file changes
+// nothing and names its line), revisions; auditors read but never write.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { upsertGitHubUser, upsertOrganization } from "@/prisma/seed/factories";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
+import { makeFacts, makeOrg } from "@/testing/facts";
+import { setDb } from "@/lib/db";
+import { systemActor, type Actor } from "@/lib/server/authz/actor";
+import { createApiKey } from "@/lib/server/api-keys/create-api-key";
+import { generateThreatModels } from "@/lib/server/threat-models/generate-threat-models";
+import { scoreOrganization } from "@/lib/server/scores/score-organization";
+import type { ApiHandler } from "@/lib/api/define-route";
+import * as model from "./route";
+import * as exportRoute from "./export/route";
+import * as importRoute from "./import/route";
+import * as revisions from "./revisions/route";
+import * as revision from "./revisions/[n]/route";
+
+let db: TestDatabase;
+const keys: Record<string, string> = {};
+let seq = 0;
+type ApiModel = {
+  revision: number;
+  assets: unknown[];
+  boundaries: unknown[];
+  controls: unknown[];
+  threats: Array<{
+    id: string;
+    title: string;
+    category: string;
+    stage: string;
+    likelihood: string;
+    impact: string;
+    storedStatus: string;
+    assetIds: string[];
+    controls: Array<{ id: string; kind: string; status: string; link?: string }>;
+  }>;
+};
+
+type Body = { data: never; total?: number; error?: { code: string; message: string } };
+async function call(handler: ApiHandler, key: string, url: string, params: object, body?: unknown) {
+  const headers = new Headers({ "user-agent": "vitest", authorization: `Bearer ${key}` });
+  if (body !== undefined) headers.set("content-type", "application/json");
+  const res = await handler(
+    new Request(`http://127.0.0.1${url}`, {
+      method: handler.contract.method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+    { params: Promise.resolve(params as Record<string, string>) },
+  );
+  return { status: res.status, body: (await res.json()) as Body };
+}
+
+/** A repository of its own with a generated model (each test makes its own). */
+async function freshRepo() {
+  const name = `repo-${++seq}`;
+  const org = await db.prisma.organization.findFirstOrThrow({ where: { login: "acme" } });
+  const repo = await db.prisma.repository.create({
+    data: { organizationId: org.id, name, fullName: `acme/${name}` },
+  });
+  const facts = makeFacts({
+    name,
+    files: [
+      {
+        path: ".github/workflows/ci.yml",
+        text: "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n",
+      },
+    ],
+  });
+  await db.prisma.repoSnapshot.create({
+    data: {
+      repositoryId: repo.id,
+      fingerprint: "fp",
+      factsVersion: 1,
+      facts: JSON.parse(JSON.stringify(facts)),
+      syncedAt: new Date(),
+    },
+  });
+  await scoreOrganization(systemActor("sync"), { organizationId: org.id });
+  await generateThreatModels(systemActor("sync"), { organizationId: org.id });
+  const params = { owner: "acme", name };
+  const path = `/api/v1/repos/acme/${name}/threat-model`;
+  return { params, path };
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  setDb(db.prisma);
+  const org = await upsertOrganization(db.prisma, "acme", "Acme");
+  await db.prisma.orgSnapshot.create({
+    data: {
+      organizationId: org.id,
+      facts: JSON.parse(
+        JSON.stringify({
+          settings: makeOrg({ login: "acme" }),
+          secrets: [],
+          alerts: { secretScanning: {}, dependabot: {} },
+          actionAdvisories: [],
+        }),
+      ),
+    },
+  });
+  const a = await upsertGitHubUser(db.prisma, { id: 31, login: "ada", name: null, email: null }, "admin");
+  const admin: Actor = { userId: a.id, login: "ada", role: "admin", ip: null, userAgent: "vitest" };
+  for (const role of ["engineer", "auditor"] as const)
+    keys[role] = (await createApiKey(admin, { name: `${role}-key`, role })).key;
+}, 120_000);
+afterAll(async () => db?.drop());
+
+describe("/api/v1/repos/{owner}/{name}/threat-model", () => {
+  it("saves a new revision and refuses a stale one with 409, changing nothing", async () => {
+    const { params, path } = await freshRepo();
+    const read = await call(model.GET, keys.engineer!, path, params);
+    expect(read.status).toBe(200);
+    const current = read.body.data as ApiModel;
+    expect(current.threats.length).toBeGreaterThan(0);
+    const { revision, ...rest } = current;
+    // Back to the stored shape: the first threat removed.
+    const threats = current.threats.slice(1).map((t) => ({
+      id: t.id,
+      title: t.title,
+      category: t.category,
+      stage: t.stage,
+      likelihood: t.likelihood,
+      impact: t.impact,
+      status: t.storedStatus,
+      assetIds: t.assetIds,
+      controls: t.controls.map((c) => ({ controlId: c.id, status: c.kind === "check" ? c.link : c.status })),
+    }));
+    const saved = await call(model.PUT, keys.engineer!, path, params, {
+      revision,
+      assets: rest.assets,
+      boundaries: rest.boundaries,
+      controls: rest.controls,
+      threats,
+    });
+    expect(saved.status).toBe(200);
+    expect((saved.body.data as { revision: number }).revision).toBe(revision + 1);
+
+    const stale = await call(model.PUT, keys.engineer!, path, params, { revision, ...rest, threats: [] });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error!.message).toContain(`threat “${current.threats[0]!.title}” removed`);
+    const after = await call(model.GET, keys.engineer!, path, params);
+    expect((after.body.data as { threats: unknown[] }).threats).toHaveLength(current.threats.length - 1);
+  });
+
+  it("names the bad field, and auditors are refused", async () => {
+    const { params, path } = await freshRepo();
+    const { revision, assets, boundaries, controls } = (await call(model.GET, keys.auditor!, path, params))
+      .body.data as { revision: number; assets: unknown[]; boundaries: unknown[]; controls: unknown[] };
+    const bad = await call(model.PUT, keys.engineer!, path, params, {
+      revision,
+      assets,
+      boundaries,
+      controls,
+      threats: [{ id: "t-x", title: "X", category: "gossip", stage: "build", assetIds: [], controls: [] }],
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error!.message).toMatch(/threats\.0\.category/);
+    const forged = await call(model.PUT, keys.auditor!, path, params, {
+      revision,
+      assets,
+      boundaries,
+      controls,
+      threats: [],
+    });
+    expect(forged.status).toBe(403);
+    const revs = await call(revisions.GET, keys.auditor!, `${path}/revisions`, params);
+    expect(revs.body.total).toBe(1);
+  });
+
+  it("exports THREATS.md and imports it back as a new revision; a bad file changes nothing", async () => {
+    const { params, path } = await freshRepo();
+    const md = await call(exportRoute.GET, keys.auditor!, `${path}/export?format=markdown`, params);
+    expect(md.status).toBe(200);
+    const file = md.body.data as { filename: string; text: string };
+    expect(file.filename).toBe("THREATS.md");
+    const td = await call(exportRoute.GET, keys.auditor!, `${path}/export?format=threat-dragon`, params);
+    expect(JSON.parse((td.body.data as { text: string }).text)).toHaveProperty("version");
+
+    const broken = file.text.replace(/\n## /, "\n## \n| nonsense");
+    const refused = await call(importRoute.POST, keys.engineer!, `${path}/import`, params, {
+      revision: 1,
+      format: "markdown",
+      text: broken.replace(/STRIDE: [a-z-]+|\*\*Category:\*\* [A-Za-z -]+/, "**Category:** Gossip"),
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error!.message).toMatch(/line \d+/);
+    expect((await call(revisions.GET, keys.engineer!, `${path}/revisions`, params)).body.total).toBe(1);
+
+    const imported = await call(importRoute.POST, keys.engineer!, `${path}/import`, params, {
+      revision: 1,
+      format: "markdown",
+      text: file.text,
+    });
+    expect(imported.status).toBe(200);
+    expect((imported.body.data as { revision: number }).revision).toBe(2);
+    const again = await call(exportRoute.GET, keys.auditor!, `${path}/export?format=markdown`, params);
+    const strip = (t: string) => t.split("\n").filter((l) => !/revision|exported|\d{4}-\d\d-\d\dT/i.test(l));
+    expect(strip((again.body.data as { text: string }).text)).toEqual(strip(file.text));
+
+    const unknownField = await call(importRoute.POST, keys.engineer!, `${path}/import`, params, {
+      revision: 2,
+      format: "markdown",
+      text: file.text,
+      extra: 1,
+    });
+    expect(unknownField.status).toBe(422);
+    expect(unknownField.body.error!.message).toMatch(/body/);
+  });
+
+  it("lists revisions and answers one with its model", async () => {
+    const { params, path } = await freshRepo();
+    const list = await call(revisions.GET, keys.auditor!, `${path}/revisions`, params);
+    expect(list.body.data).toEqual([
+      expect.objectContaining({ revision: 1, author: null, source: "generated" }),
+    ]);
+    const one = await call(revision.GET, keys.auditor!, `${path}/revisions/1`, { ...params, n: "1" });
+    expect(one.status).toBe(200);
+    expect((one.body.data as { model: { threats: unknown[] } }).model.threats.length).toBeGreaterThan(0);
+    const missing = await call(revision.GET, keys.auditor!, `${path}/revisions/9`, { ...params, n: "9" });
+    expect(missing.status).toBe(404);
+  });
+});

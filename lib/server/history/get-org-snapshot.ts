@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "../../db";
 import type { OrgSnapshotData } from "../../history/org-tally";
 import { authorize } from "../authz/authorize";
+import { assertOrganizationVisible } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 
 const input = z.object({ organizationId: z.string().min(1) }).strict();
@@ -15,8 +16,9 @@ export type OrgSnapshotView = OrgSnapshotData & { takenAt: Date; policyVersion: 
  * headline shows without aggregating every repository's score. Null before the first scoring.
  */
 export async function getOrgSnapshot(actor: Actor | null, raw: unknown): Promise<OrgSnapshotView | null> {
-  await authorize(actor, "dashboard:read");
+  const who = await authorize(actor, "dashboard:read");
   const { organizationId } = input.parse(raw);
+  await assertOrganizationVisible(who, organizationId, "such organisation");
   const row = await getDb().orgScoreSnapshot.findFirst({
     where: { organizationId },
     orderBy: { takenAt: "desc" },

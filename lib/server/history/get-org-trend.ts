@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "../../db";
 import { authorize } from "../authz/authorize";
+import { assertOrganizationVisible } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 
 export const getOrgTrendInput = z
@@ -32,8 +33,9 @@ const r1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
 /** One point per scoring of the organisation in the window, oldest first (from snapshots, never recomputed). */
 export async function getOrgTrend(actor: Actor | null, raw: unknown): Promise<TrendPoint[]> {
-  await authorize(actor, "dashboard:read");
+  const who = await authorize(actor, "dashboard:read");
   const { organizationId, days, now = new Date() } = getOrgTrendInput.parse(raw);
+  await assertOrganizationVisible(who, organizationId, "such organisation");
   const rows = await getDb().orgScoreSnapshot.findMany({
     where: { organizationId, takenAt: { gt: new Date(now.getTime() - days * 86_400_000), lte: now } },
     orderBy: { takenAt: "asc" },

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { authorize } from "../authz/authorize";
+import { assertOrganizationVisible } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 import type { TrendPoint } from "./get-org-trend";
 
@@ -28,16 +29,17 @@ const r1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
  * findings fixed in the window, and when each open finding was first seen.
  */
 export async function getRepoHistory(actor: Actor | null, raw: unknown) {
-  await authorize(actor, "dashboard:read");
+  const who = await authorize(actor, "dashboard:read");
   const parsed = getRepoHistoryInput.safeParse(raw);
   if (!parsed.success) throw new AppError("not_found", "No such repository.");
   const { owner, name, days, now = new Date() } = parsed.data;
   const db = getDb();
   const repo = await db.repository.findUnique({
     where: { fullName: `${owner}/${name}` },
-    select: { id: true, score: { select: { computedAt: true } } },
+    select: { id: true, organizationId: true, score: { select: { computedAt: true } } },
   });
   if (!repo) throw new AppError("not_found", "No such repository.");
+  await assertOrganizationVisible(who, repo.organizationId, "such repository");
   const since = new Date(now.getTime() - days * 86_400_000);
   const [inWindow, before, fixed, open] = await Promise.all([
     db.repoScoreSnapshot.findMany({

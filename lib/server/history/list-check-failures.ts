@@ -6,6 +6,7 @@ import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { isOrgLevel } from "../../history/instances";
 import { authorize } from "../authz/authorize";
+import { assertOrganizationVisible } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 
 export const listCheckFailuresInput = z
@@ -34,10 +35,11 @@ export interface CheckFailure {
  * opens. Reads the facet's failing list (GIN-indexed), then one page of score rows.
  */
 export async function listCheckFailures(actor: Actor | null, raw: unknown) {
-  await authorize(actor, "dashboard:read");
+  const who = await authorize(actor, "dashboard:read");
   const parsed = listCheckFailuresInput.safeParse(raw);
   if (!parsed.success) throw new AppError("invalid", parsed.error.issues[0]?.message ?? "Invalid input.");
   const { organizationId, check, archived, page, pageSize } = parsed.data;
+  await assertOrganizationVisible(who, organizationId, "such organisation");
   const definition = checkById(check);
   if (!definition) throw new AppError("not_found", "No such check.");
   const where = {

@@ -4,6 +4,7 @@ import { catalogue } from "../../checks/catalogue";
 import { getDb } from "../../db";
 import type { OrgSnapshotData } from "../../history/org-tally";
 import { authorize } from "../authz/authorize";
+import { assertOrganizationVisible } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 
 export const listOrgChecksInput = z
@@ -37,8 +38,9 @@ export async function listOrgChecks(
   actor: Actor | null,
   raw: unknown,
 ): Promise<{ items: OrgCheckItem[]; total: number; takenAt: Date | null }> {
-  await authorize(actor, "dashboard:read");
+  const who = await authorize(actor, "dashboard:read");
   const { organizationId, sort, dir } = listOrgChecksInput.parse(raw);
+  await assertOrganizationVisible(who, organizationId, "such organisation");
   const row = await getDb().orgScoreSnapshot.findFirst({
     where: { organizationId },
     orderBy: { takenAt: "desc" },

@@ -7,6 +7,7 @@ import { describeChange, diffModels } from "../../threat-model/diff";
 import { threatModelSchema, type ThreatModel } from "../../threat-model/model";
 import { appendAuditEntry } from "./append-audit-entry";
 import type { Actor } from "../authz/actor";
+import { assertOrganizationVisible } from "./org-scope";
 
 // Shared by the threat-model verbs (they authorise; this does not): finding the
 // repository, reading stored models, and writing a revision under optimistic concurrency.
@@ -18,14 +19,16 @@ const segment = z
   .regex(/^[A-Za-z0-9._-]+$/);
 export const repoInput = z.object({ owner: segment, name: segment });
 
-export async function findRepository(raw: unknown) {
+/** The repository, if it exists in an organisation `actor` may see (else not_found). */
+export async function findRepository(actor: Actor, raw: unknown) {
   const parsed = repoInput.safeParse(raw);
   if (!parsed.success) throw new AppError("not_found", "No such repository.");
   const repo = await getDb().repository.findUnique({
     where: { fullName: `${parsed.data.owner}/${parsed.data.name}` },
-    select: { id: true, fullName: true },
+    select: { id: true, fullName: true, organizationId: true },
   });
   if (!repo) throw new AppError("not_found", "No such repository.");
+  await assertOrganizationVisible(actor, repo.organizationId, "such repository");
   return repo;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
 import { authorize } from "../authz/authorize";
+import { assertOrganizationVisible } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 import { listReposInput, type ListReposQuery, type RepoListItem } from "../internal/list-repos-input";
 
@@ -53,8 +54,9 @@ export async function listRepos(
   actor: Actor | null,
   raw: unknown,
 ): Promise<{ items: RepoListItem[]; total: number; page: number; pageSize: number }> {
-  await authorize(actor, "dashboard:read");
+  const who = await authorize(actor, "dashboard:read");
   const q = listReposInput.parse(raw);
+  if (q.organizationId) await assertOrganizationVisible(who, q.organizationId, "such organisation");
   const dir =
     q.dir ??
     (q.sort === "name" || q.sort === "failingCritical" ? (q.sort === "name" ? "asc" : "desc") : "asc");

@@ -5,6 +5,7 @@ import { catalogue } from "../../checks/catalogue";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { authorize } from "../authz/authorize";
+import { assertOrganizationVisible } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 import { effectivelyFailing } from "../internal/failing-result-sql";
 
@@ -17,11 +18,12 @@ const input = z.object({ org: z.string().min(1) });
  * current results (no history needed). Most failing first.
  */
 export async function countOrgCheckFailures(actor: Actor | null, raw: unknown) {
-  await authorize(actor, "dashboard:read");
+  const who = await authorize(actor, "dashboard:read");
   const { org } = input.parse(raw);
   const db = getDb();
   const organization = await db.organization.findUnique({ where: { login: org }, select: { id: true } });
   if (!organization) throw new AppError("not_found", "No such organisation.");
+  await assertOrganizationVisible(who, organization.id, "such organisation");
   const rows = await db.$queryRaw<Array<{ check: string; failing: bigint; total: bigint; unknown: bigint }>>`
     SELECT r->>'checkId' AS "check",
            count(*) FILTER (WHERE ${effectivelyFailing(Prisma.sql`r`)}) AS failing,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "../../db";
 import { gradeFor, type Grade } from "../../scoring";
 import { authorize } from "../authz/authorize";
+import { assertOrganizationVisible } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 
 const input = z.object({
@@ -16,8 +17,9 @@ const round = (value: number | null, decimals: number) =>
 
 /** One organisation at a glance: mean score and its grade, grade distribution, failing critical checks, coverage, worst repositories. */
 export async function getOrgSummary(actor: Actor | null, raw: unknown) {
-  await authorize(actor, "dashboard:read");
+  const who = await authorize(actor, "dashboard:read");
   const { organizationId, worst } = input.parse(raw);
+  await assertOrganizationVisible(who, organizationId, "such organisation");
   const db = getDb();
   const where = { repository: { organizationId, missingSince: null } };
   const [agg, byGrade, worstRows, repositories] = await Promise.all([

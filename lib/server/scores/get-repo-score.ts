@@ -5,6 +5,7 @@ import type { CheckResult } from "../../checks/types";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { authorize } from "../authz/authorize";
+import { assertOrganizationVisible } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 import { loadActivePolicy } from "../internal/load-active-policy";
 import { checkResultsColumn } from "../internal/json-columns";
@@ -29,7 +30,7 @@ export interface ResultView extends CheckResult {
  * have expired or been removed, or a newer policy version (the next scoring applies them).
  */
 export async function getRepoScore(actor: Actor | null, raw: unknown, now: Date = new Date()) {
-  await authorize(actor, "dashboard:read");
+  const who = await authorize(actor, "dashboard:read");
   const parsed = input.safeParse(raw);
   if (!parsed.success) throw new AppError("not_found", "No such repository.");
   const { owner, name } = parsed.data;
@@ -37,6 +38,7 @@ export async function getRepoScore(actor: Actor | null, raw: unknown, now: Date 
     where: { fullName: { equals: `${owner}/${name}`, mode: "insensitive" } },
     select: {
       id: true,
+      organizationId: true,
       fullName: true,
       visibility: true,
       archived: true,
@@ -47,7 +49,8 @@ export async function getRepoScore(actor: Actor | null, raw: unknown, now: Date 
     },
   });
   if (!repo) throw new AppError("not_found", "No such repository.");
-  const { score, snapshot, ...repository } = repo;
+  await assertOrganizationVisible(who, repo.organizationId, "such repository");
+  const { score, snapshot, organizationId: _org, ...repository } = repo;
   if (!score)
     return {
       repository,

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "../../db";
 import { gradeFor } from "../../scoring";
 import { authorize } from "../authz/authorize";
+import { organizationFilter } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 
 const round = (value: number | null, decimals: number) =>
@@ -13,9 +14,11 @@ const round = (value: number | null, decimals: number) =>
  * mean coverage. Repositories without a score do not pull the means down.
  */
 export async function listOrgScores(actor: Actor | null) {
-  await authorize(actor, "dashboard:read");
+  const who = await authorize(actor, "dashboard:read");
   const db = getDb();
+  const visible = (await organizationFilter(who)).organizationId;
   const orgs = await db.organization.findMany({
+    ...(visible ? { where: { id: visible } } : {}),
     orderBy: { login: "asc" },
     select: { id: true, login: true, name: true },
   });

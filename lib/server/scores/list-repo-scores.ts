@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "../../db";
 import { authorize } from "../authz/authorize";
+import { assertOrganizationVisible, organizationFilter } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 import { MAX_PAGE } from "../../http/limits";
 
@@ -13,9 +14,13 @@ const input = z.object({
 
 /** Scored, current repositories, worst first (unscorable ones last), paginated. */
 export async function listRepoScores(actor: Actor | null, raw: unknown = {}) {
-  await authorize(actor, "dashboard:read");
+  const who = await authorize(actor, "dashboard:read");
   const { organizationId, page, pageSize } = input.parse(raw);
-  const where = { repository: { missingSince: null, ...(organizationId ? { organizationId } : {}) } };
+  const visible = await organizationFilter(who);
+  if (organizationId) await assertOrganizationVisible(who, organizationId, "such organisation");
+  const where = {
+    repository: { missingSince: null, ...visible, ...(organizationId ? { organizationId } : {}) },
+  };
   const db = getDb();
   const [total, rows] = await Promise.all([
     db.repoScore.count({ where }),

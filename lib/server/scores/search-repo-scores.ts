@@ -6,6 +6,7 @@ import { checkById } from "../../checks/catalogue";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { authorize } from "../authz/authorize";
+import { assertOrganizationVisible } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 import { effectivelyFailing } from "../internal/failing-result-sql";
 
@@ -36,11 +37,12 @@ const ORDER: Record<(typeof REPO_SORTS)[number], Prisma.Sql> = {
  * honoured), grade and name, sorted (worst first by default) and paged.
  */
 export async function searchRepoScores(actor: Actor | null, raw: unknown) {
-  await authorize(actor, "dashboard:read");
+  const who = await authorize(actor, "dashboard:read");
   const { org, failing, grade, q, sort, page, pageSize } = input.parse(raw);
   const db = getDb();
   const organization = await db.organization.findUnique({ where: { login: org }, select: { id: true } });
   if (!organization) throw new AppError("not_found", "No such organisation.");
+  await assertOrganizationVisible(who, organization.id, "such organisation");
   const conditions = [
     Prisma.sql`repo."organizationId" = ${organization.id}`,
     Prisma.sql`repo."missingSince" IS NULL`,

@@ -4,6 +4,7 @@ import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import type { TaskEvidence } from "../../tasks/observe";
 import { authorize } from "../authz/authorize";
+import { organizationFilter } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 import type { TaskItem } from "../internal/task-schemas";
 import { TASK_ITEM_SELECT, toTaskItem } from "../internal/task-item";
@@ -27,11 +28,12 @@ export interface TaskDetail extends TaskItem {
 
 /** One task with its evidence and its whole history (oldest first). */
 export async function getTask(actor: Actor | null, raw: unknown): Promise<TaskDetail> {
-  await authorize(actor, "dashboard:read");
+  const who = await authorize(actor, "dashboard:read");
   const { id, now = new Date() } = input.parse(raw);
   const db = getDb();
-  const row = await db.remediationTask.findUnique({
-    where: { id },
+  // A task of an organisation the actor cannot see is "no such task".
+  const row = await db.remediationTask.findFirst({
+    where: { id, repository: await organizationFilter(who) },
     select: {
       ...TASK_ITEM_SELECT,
       evidence: true,

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
 import { authorize } from "../authz/authorize";
+import { organizationFilter } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 import { ListTasksInput, type ListTasksOutput } from "../internal/task-schemas";
 import { TASK_ITEM_SELECT, toTaskItem } from "../internal/task-item";
@@ -10,7 +11,7 @@ const at = (s: string) => (s.startsWith("@") ? s : `@${s}`);
 
 /** The tasks board and GET /api/v1/tasks: most urgent first, filtered, one page at a time. */
 export async function listTasks(actor: Actor | null, raw: unknown = {}): Promise<ListTasksOutput> {
-  await authorize(actor, "dashboard:read");
+  const who = await authorize(actor, "dashboard:read");
   const {
     repo,
     status,
@@ -27,7 +28,7 @@ export async function listTasks(actor: Actor | null, raw: unknown = {}): Promise
   if (overdue && status && status !== "active" && !active.includes(status)) return { items: [], total: 0 };
   const statuses = status === "active" || (overdue && !status) ? active : status ? [status] : null;
   const where: Prisma.RemediationTaskWhereInput = {
-    ...(repo ? { repository: { fullName: repo } } : {}),
+    repository: { ...(await organizationFilter(who)), ...(repo ? { fullName: repo } : {}) },
     ...(statuses ? { status: { in: statuses } } : {}),
     ...(severity ? { severity } : {}),
     ...(overdue ? { dueAt: { lt: now } } : {}),

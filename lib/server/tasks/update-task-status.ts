@@ -3,6 +3,7 @@ import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { appendAuditEntry } from "../internal/append-audit-entry";
 import { authorize } from "../authz/authorize";
+import { organizationFilter } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 import { UpdateTaskStatusInput, type TaskItem } from "../internal/task-schemas";
 import { TASK_ITEM_SELECT, toTaskItem } from "../internal/task-item";
@@ -23,7 +24,10 @@ export async function updateTaskStatus(
   });
   const { id, status, note } = UpdateTaskStatusInput.parse(raw);
   return getDb().$transaction(async (tx) => {
-    const task = await tx.remediationTask.findUnique({ where: { id }, select: { status: true } });
+    const task = await tx.remediationTask.findFirst({
+      where: { id, repository: await organizationFilter(who) },
+      select: { status: true },
+    });
     if (!task) throw new AppError("not_found", `No task ${id}.`);
     if (task.status !== "open" && task.status !== "in_progress")
       throw new AppError(

@@ -14,9 +14,9 @@ const input = repoInput.extend({
 
 /** What changed from one revision to another, entity by entity and field by field. */
 export async function diffThreatModelRevisions(actor: Actor | null, raw: unknown): Promise<ModelChange[]> {
-  await authorize(actor, "dashboard:read");
+  const who = await authorize(actor, "dashboard:read");
   const { from, to, ...repo } = input.parse(raw);
-  const repository = await findRepository(repo);
+  const repository = await findRepository(who, repo);
   const rows = await getDb().threatModelRevision.findMany({
     where: { repositoryId: repository.id, revision: { in: [from, to] } },
     select: { revision: true, model: true },

@@ -13,8 +13,8 @@ import { findRepository, storedModel } from "../internal/threat-model-store";
  * that fixes or breaks a check shows on the model as soon as it is scored.
  */
 export async function getThreatModel(actor: Actor | null, raw: unknown) {
-  await authorize(actor, "dashboard:read");
-  const repository = await findRepository(raw);
+  const who = await authorize(actor, "dashboard:read");
+  const repository = await findRepository(who, raw);
   const db = getDb();
   const [row, score] = await Promise.all([
     db.threatModel.findUnique({ where: { repositoryId: repository.id } }),

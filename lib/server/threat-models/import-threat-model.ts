@@ -26,7 +26,7 @@ export async function importThreatModel(actor: Actor | null, raw: unknown): Prom
     id: `${String(target?.owner ?? "")}/${String(target?.name ?? "")}`,
   });
   const { format, text, revision, ...repo } = input.parse(raw);
-  const repository = await findRepository(repo);
+  const repository = await findRepository(who, repo);
   let model;
   try {
     model = format === "markdown" ? importMarkdown(text) : importThreatDragon(text);

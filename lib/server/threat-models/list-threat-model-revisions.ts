@@ -6,8 +6,8 @@ import { findRepository } from "../internal/threat-model-store";
 
 /** Every revision of a repository's model, newest first (who, when, how it was made). */
 export async function listThreatModelRevisions(actor: Actor | null, raw: unknown) {
-  await authorize(actor, "dashboard:read");
-  const repository = await findRepository(raw);
+  const who = await authorize(actor, "dashboard:read");
+  const repository = await findRepository(who, raw);
   return getDb().threatModelRevision.findMany({
     where: { repositoryId: repository.id },
     orderBy: { revision: "desc" },

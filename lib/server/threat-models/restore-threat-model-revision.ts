@@ -20,7 +20,7 @@ export async function restoreThreatModelRevision(actor: Actor | null, raw: unkno
     id: `${String(target?.owner ?? "")}/${String(target?.name ?? "")}`,
   });
   const { restore, revision, ...repo } = input.parse(raw);
-  const repository = await findRepository(repo);
+  const repository = await findRepository(who, repo);
   const old = await getDb().threatModelRevision.findUnique({
     where: { repositoryId_revision: { repositoryId: repository.id, revision: restore } },
     select: { model: true },

@@ -20,7 +20,7 @@ export async function saveThreatModel(actor: Actor | null, raw: unknown): Promis
     id: `${String(target?.owner ?? "")}/${String(target?.name ?? "")}`,
   });
   const { revision, model, note, ...repo } = input.parse(raw);
-  const repository = await findRepository(repo);
+  const repository = await findRepository(who, repo);
   return writeRevision(who, {
     repository,
     expectedRevision: revision,

@@ -12,7 +12,8 @@ import { saveConnection } from "@/lib/sync/connection";
 import { requestSync } from "@/lib/sync/jobs/worker";
 import { syncedState } from "@/testing/sync/db-state";
 
-const ROOT = path.resolve(__dirname, "../..");
+// Proofs run from the repository root (npx vitest / npx tsx there).
+const ROOT = process.cwd();
 
 export async function startGeneratedSimulator(repos: number): Promise<Simulator> {
   return startSimulator({
@@ -54,7 +55,12 @@ export interface Worker {
 }
 
 /** A worker process; resolves once it serves the queues (it printed READY). */
-export async function startWorker(site: Site, name: string, expirySeconds = 8): Promise<Worker> {
+export async function startWorker(
+  site: Site,
+  name: string,
+  expirySeconds = 8,
+  mode?: "hold",
+): Promise<Worker> {
   const child = spawn(
     process.execPath,
     [
@@ -67,6 +73,7 @@ export async function startWorker(site: Site, name: string, expirySeconds = 8): 
       site.key.toString("base64"),
       name,
       String(expirySeconds),
+      ...(mode ? [mode] : []),
     ],
     {
       cwd: ROOT,

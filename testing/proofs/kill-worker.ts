@@ -24,6 +24,8 @@ export interface KillProofOptions {
   repos: number;
   kills: number;
   seed: number;
+  /** The chance that a kill waits for the next commit rather than striking inside the job. */
+  afterCommitChance?: number;
   log?: (line: string) => void;
 }
 
@@ -79,7 +81,7 @@ export async function runKillProof(opts: KillProofOptions) {
       )
         break;
       seen.add(held);
-      const afterCommit = random() < 0.25;
+      const afterCommit = random() < (opts.afterCommitChance ?? 0.5);
       if (afterCommit)
         await until(async () => (await runState(killed, runId)).batchesDone > before.batchesDone, "a commit");
       const at = await runState(killed, runId);

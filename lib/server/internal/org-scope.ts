@@ -1,27 +1,68 @@
 import "server-only";
+import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import type { Actor } from "../authz/actor";
 
-// Object-level isolation: an actor scoped to some organisations (an API key created for
-// them) sees nothing of the others. Out of scope answers exactly like "does not exist"
-// (not_found), so a scoped key cannot probe which organisations or repositories exist.
+// Object-level isolation [ASVS 8.2.2]. Two things narrow what an actor sees:
+//  - a person sees the organisations whose synced member list holds their GitHub login
+//    (OrgMember). A person admitted by GATEHOUSE_ALLOWED_LOGINS/GATEHOUSE_ADMINS who is in
+//    no synced member list sees every organisation (anyone else is refused at sign-in and
+//    signed out at sync);
+//  - an API key created for some organisations (`actor.organizations`) sees only those.
+// API keys without a scope and the system's own jobs see every organisation.
+// Out of scope answers exactly like "does not exist" (not_found), so ids do not leak which
+// organisations or repositories the instance holds.
 
-export function inOrgScope(actor: Actor, organizationId: string): boolean {
-  return !actor.organizations || actor.organizations.includes(organizationId);
+/** The organisation ids `actor` may see, or null for all of them. */
+export async function visibleOrganizationIds(actor: Actor): Promise<readonly string[] | null> {
+  const keyScope = actor.organizations ?? null;
+  const person = !actor.userId.startsWith("api-key:") && !actor.userId.startsWith("system:") && actor.login;
+  if (!person) return keyScope;
+  const rows = await getDb().orgMember.findMany({
+    where: { login: actor.login!.toLowerCase() },
+    select: { organizationId: true },
+  });
+  if (rows.length === 0) return keyScope;
+  const member = rows.map((r) => r.organizationId);
+  return keyScope ? member.filter((id) => keyScope.includes(id)) : member;
+}
+
+export async function inOrgScope(actor: Actor, organizationId: string): Promise<boolean> {
+  const ids = await visibleOrganizationIds(actor);
+  return ids === null || ids.includes(organizationId);
 }
 
 /** Throws not_found (with `message`) unless the organisation is in the actor's scope. */
-export function assertOrgScope(actor: Actor, organizationId: string, message: string): void {
-  if (!inOrgScope(actor, organizationId)) throw new AppError("not_found", message);
+export async function assertOrgScope(actor: Actor, organizationId: string, message: string): Promise<void> {
+  if (!(await inOrgScope(actor, organizationId))) throw new AppError("not_found", message);
 }
 
-/** A Prisma filter on an organisation id column: every organisation, or the actor's. */
-export function orgScopeFilter(actor: Actor): { in: string[] } | undefined {
-  return actor.organizations ? { in: [...actor.organizations] } : undefined;
+/** A Prisma filter on an organisation id column: every organisation (undefined), or the actor's. */
+export async function orgScopeFilter(actor: Actor): Promise<{ in: string[] } | undefined> {
+  const ids = await visibleOrganizationIds(actor);
+  return ids === null ? undefined : { in: [...ids] };
 }
 
-/** For instance-wide data (evidence packs span every organisation): refused to a scoped actor. */
+/** For instance-wide data (evidence packs span every organisation): refused to a key limited to some. */
 export function refuseOrgScoped(actor: Actor, what: string): void {
   if (actor.organizations)
     throw new AppError("forbidden", `${what} covers every organisation; this key is limited to some.`);
+}
+
+/**
+ * A repository pattern (`owner/name`, globs allowed) a scoped actor may write rules for:
+ * its owner must be one of their organisations, spelled out (a wildcard owner would reach
+ * organisations they cannot see).
+ */
+export async function assertRepoPatternVisible(actor: Actor, pattern: string, field: string): Promise<void> {
+  const ids = await visibleOrganizationIds(actor);
+  if (ids === null) return;
+  const owner = pattern.split("/")[0] ?? "";
+  if (/[*?[\]{}!]/.test(owner))
+    throw new AppError("forbidden", `${field}: name one of your organisations instead of "${owner}".`);
+  const org = await getDb().organization.findFirst({
+    where: { login: { equals: owner, mode: "insensitive" } },
+    select: { id: true },
+  });
+  if (!org || !ids.includes(org.id)) throw new AppError("not_found", `${field}: no organisation "${owner}".`);
 }

@@ -6,6 +6,7 @@ import { safeParsePolicy } from "../../policy";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 import { loadActivePolicy } from "../internal/load-active-policy";
+import { assertRepoPatternVisible } from "../internal/org-scope";
 import { PolicyInvalidError } from "../internal/policy-invalid-error";
 import { savePolicyVersion, type SavedPolicy } from "./save-policy-version";
 
@@ -36,6 +37,7 @@ export async function addPolicyException(
   const who = await authorize(actor, "exception:approve", { type: "policy-exception", id: "new" });
   await authorize(who, "policy:edit", { type: "policy", id: "active" });
   const { checkId, repo, justification, expiresAt, expectedVersion, now = new Date() } = input.parse(raw);
+  await assertRepoPatternVisible(who, repo, "repo");
   if (!checkById(checkId))
     throw new PolicyInvalidError([`exceptions.checkId: no check "${checkId}" in the catalogue`]);
   const at = Date.parse(expiresAt);

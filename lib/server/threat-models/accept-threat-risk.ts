@@ -36,7 +36,7 @@ export async function acceptThreatRisk(
     id: `${String(target?.owner ?? "")}/${String(target?.name ?? "")}`,
   });
   const { threatId, justification, expiresAt, revision, ...repo } = input.parse(raw);
-  const repository = await findRepository(repo);
+  const repository = await findRepository(repo, who);
   const view = await getThreatModel(who, repo);
   if (!view.model) throw new AppError("not_found", "This repository has no threat model yet.");
   if (view.revision !== revision) throw new ThreatModelConflictError(view.revision, []);

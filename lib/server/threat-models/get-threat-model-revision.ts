@@ -10,9 +10,9 @@ const input = repoInput.extend({ revision: z.coerce.number().int().min(1) });
 
 /** One stored revision of a repository's model: who saved it, when, how, and the model. */
 export async function getThreatModelRevision(actor: Actor | null, raw: unknown) {
-  await authorize(actor, "dashboard:read");
+  const who = await authorize(actor, "dashboard:read");
   const { revision, ...repo } = input.parse(raw);
-  const repository = await findRepository(repo);
+  const repository = await findRepository(repo, who);
   const row = await getDb().threatModelRevision.findUnique({
     where: { repositoryId_revision: { repositoryId: repository.id, revision } },
     select: { revision: true, authorLogin: true, source: true, note: true, createdAt: true, model: true },

@@ -1,0 +1,81 @@
+// The authorisation matrix as data: who may call each API route and server action.
+// testing/authz/matrix.integration.test.ts builds the endpoint list from the code
+// (every app/api route file and its exported methods, every route in
+// app/api/v1/registry.ts, every export of components/*/actions.ts) and fails on an
+// endpoint missing here; then it calls each endpoint as each role and checks the answer.
+// A new route or action gets one line: the roles the data layer lets through (the roles
+// holding the permission its lib/server verb authorises), or an access kind below.
+import type { Role } from "@/lib/server/authz/permissions";
+
+/**
+ * - `Role[]`: these signed-in roles pass authorisation; every other role, an anonymous
+ *   caller, an invalid credential and a disabled user are refused (401/403).
+ * - `"public"`: anyone, signed in or not (health, sign-in, the OpenAPI document, the
+ *   evidence-signing public key).
+ * - `"signature"`: nobody by role: a caller without the shared-secret signature is refused.
+ */
+export type Access = readonly Role[] | "public" | "signature";
+
+const ALL: readonly Role[] = ["admin", "security_lead", "engineer", "auditor"];
+const READ = ALL; // dashboard:read
+
+/** Route handlers: `<METHOD> <path as in app/, with [segments]>`. */
+export const ROUTE_POLICY: Record<string, Access> = {
+  "GET /api/auth/[...nextauth]": "public",
+  "POST /api/auth/[...nextauth]": "public",
+  "GET /api/health": "public",
+  "POST /api/webhooks/github": "signature",
+  "GET /api/v1/openapi.json": "public",
+  "GET /api/v1/evidence/public-key": "public",
+  "GET /api/v1/api-keys": ["admin"], // apikeys:manage
+  "GET /api/v1/orgs": READ,
+  "GET /api/v1/orgs/[org]/repos": READ,
+  "GET /api/v1/orgs/[org]/checks": READ,
+  "GET /api/v1/repos/[owner]/[name]": READ,
+  "GET /api/v1/repos/[owner]/[name]/threat-model": READ,
+  "PUT /api/v1/repos/[owner]/[name]/threat-model": ["security_lead", "engineer"], // threatmodel:edit
+  "POST /api/v1/evidence-packs": ["security_lead", "auditor"], // evidence:export
+  "GET /api/v1/evidence-packs/[id]": ["security_lead", "auditor"],
+  "GET /api/v1/evidence-packs/[id]/download": ["security_lead", "auditor"],
+};
+
+/** Server actions: `<actions file>#<export>`. */
+export const ACTION_POLICY: Record<string, Access> = {
+  "components/admin/actions.ts#changeRoleAction": ["admin"], // users:manage
+  "components/admin/actions.ts#setDisabledAction": ["admin"],
+  "components/evidence/actions.ts#exportPackAction": ["security_lead", "auditor"], // evidence:export
+  "components/policy/actions.ts#updatePolicyAction": ["security_lead"], // policy:edit
+  "components/policy/actions.ts#addExceptionAction": ["security_lead"], // exception:approve
+  "components/sync/actions.ts#startSyncAction": ["admin", "security_lead"], // sync:start
+  "components/sync/actions.ts#saveConnectionAction": ["admin"], // settings:manage
+  "components/tasks/actions.ts#updateTaskStatusAction": ["security_lead", "engineer"], // task:edit
+  "components/tasks/actions.ts#openTaskIssueAction": ["security_lead", "engineer"],
+  "components/threat-model/actions.ts#saveThreatModelAction": ["security_lead", "engineer"], // threatmodel:edit
+  "components/threat-model/actions.ts#restoreRevisionAction": ["security_lead", "engineer"],
+  "components/threat-model/actions.ts#importThreatModelAction": ["security_lead", "engineer"],
+};
+
+/**
+ * Arguments that reach the authorisation check (a body that fails validation before the
+ * verb runs would hide the decision). Anything not listed is called with an empty form
+ * (actions) or no body (routes).
+ */
+export const ROUTE_BODIES: Record<string, unknown> = {
+  "POST /api/v1/evidence-packs": { framework: "soc2" },
+  "PUT /api/v1/repos/[owner]/[name]/threat-model": {
+    revision: 0,
+    assets: [],
+    boundaries: [],
+    controls: [],
+    threats: [],
+  },
+};
+
+const threatModel = { owner: "acme", name: "api", revision: 0 };
+export const ACTION_ARGS: Record<string, unknown[]> = {
+  "components/threat-model/actions.ts#saveThreatModelAction": [{ ...threatModel, model: {} }],
+  "components/threat-model/actions.ts#restoreRevisionAction": [{ ...threatModel, restore: 1 }],
+  "components/threat-model/actions.ts#importThreatModelAction": [
+    { ...threatModel, format: "markdown", text: "# x" },
+  ],
+};

@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { signInAs } from "./support/sign-in";
+import { signInAs, signOut } from "./support/sign-in";
 
 // Needs scores in the demo database: scripts/demo.ts syncs and scores the e2e fixture
 // org from the simulator before serving.
 
-test("a security lead opens the worst repository, accepts one failing check's risk, and its score rises without a sync", async ({
+test("a security lead requests an exception, a second lead approves it, and only then the score rises (no sync)", async ({
   page,
 }) => {
   await signInAs(page, "sam");
@@ -35,16 +35,31 @@ test("a security lead opens the worst repository, accepts one failing check's ri
   await expect(form.getByLabel(/Repository/)).toHaveValue(repo);
   await form.getByLabel("Justification").fill("Accepted for the e2e journey until the fix ships");
   await form.getByRole("button", { name: "Add exception" }).click();
-  await expect(form.getByRole("status")).toContainText(/re-scored/);
+  await expect(form.getByRole("status")).toContainText(/requested/);
 
   const row = page.getByTestId("exceptions").getByRole("row").filter({ hasText: checkId });
   await expect(row).toContainText(repo);
   await expect(row).toContainText("sam");
-  await expect(row).toContainText("Active");
+  await expect(row).toContainText("Pending approval");
+  // The requester gets no approve button, and the score has not moved.
+  await expect(row.getByRole("button", { name: /Approve/ })).toHaveCount(0);
+  const [owner, name] = repo.split("/");
+  await page.goto(`/repos/${owner}/${name}`);
+  expect(Number.parseFloat((await page.getByTestId("overall-score").textContent())!)).toBe(before);
+
+  // A second security lead approves it.
+  await signOut(page);
+  await signInAs(page, "vera");
+  await page.goto("/policy");
+  const pending = page.getByTestId("exceptions").getByRole("row").filter({ hasText: checkId });
+  await pending.getByRole("button", { name: /Approve EX-/ }).click();
+  // The page re-renders with the approved row (the button goes away with it).
+  const approved = page.getByTestId("exceptions").getByRole("row").filter({ hasText: checkId });
+  await expect(approved).toContainText("vera");
+  await expect(approved).toContainText("Active");
   await expect(page.getByTestId("policy-history")).toContainText(checkId);
 
   // Back on the repository: higher score, the finding shown as suppressed, new policy version.
-  const [owner, name] = repo.split("/");
   await page.goto(`/repos/${owner}/${name}`);
   const after = Number.parseFloat((await page.getByTestId("overall-score").textContent())!);
   expect(after).toBeGreaterThan(before);
@@ -61,6 +76,7 @@ test("an engineer reads the policy but gets no form to change it or approve exce
   await expect(page.getByTestId("policy-weights")).toBeVisible();
   await expect(page.getByRole("form", { name: "Add exception" })).toHaveCount(0);
   await expect(page.getByLabel("Policy document (JSON)")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /Approve EX-/ })).toHaveCount(0);
 });
 
 test("a security lead's invalid policy is refused with every problem listed, and the draft stays to be fixed", async ({

@@ -15,7 +15,7 @@ test("an exception added on the policy page survives saving the editor without a
   await form.getByLabel(/Repository/).fill("e2e-org/no-such-repo-regression");
   await form.getByLabel("Justification").fill("Regression journey: must survive the next save");
   await form.getByRole("button", { name: "Add exception" }).click();
-  await expect(form.getByRole("status")).toContainText(/Exception (EX-\d+-\d+) saved/);
+  await expect(form.getByRole("status")).toContainText(/Exception (EX-\d+-\d+) requested/);
   const id = /Exception (EX-\d+-\d+)/.exec((await form.getByRole("status").textContent())!)![1]!;
 
   // Without reloading: the editor now holds the new version (with the exception).

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth";
 import { runAction } from "@/lib/server/action-result";
 import { addPolicyException } from "@/lib/server/policy/add-policy-exception";
+import { approvePolicyException } from "@/lib/server/policy/approve-policy-exception";
 import { PolicyInvalidError } from "@/lib/server/internal/policy-invalid-error";
 import { updatePolicy } from "@/lib/server/policy/update-policy";
 import type { PolicyActionState } from "@/components/policy/action-state";
@@ -61,6 +62,20 @@ export async function addExceptionAction(
       expiresAt: field(form, "expiresAt") ?? "",
       expectedVersion: field(form, "expectedVersion"),
     });
-    return `Exception ${saved.exceptionId} saved as policy version ${saved.version}; ${saved.rescored} repositories re-scored.`;
+    return `Exception ${saved.exceptionId} requested in policy version ${saved.version}; it waives nothing until another security lead approves it.`;
+  });
+}
+
+export async function approveExceptionAction(
+  _prev: PolicyActionState,
+  form: FormData,
+): Promise<PolicyActionState> {
+  return run(async () => {
+    const exceptionId = field(form, "exceptionId") ?? "";
+    const saved = await approvePolicyException(await getActor(), {
+      exceptionId,
+      expectedVersion: field(form, "expectedVersion"),
+    });
+    return `Exception ${exceptionId} approved in policy version ${saved.version}; ${saved.rescored} repositories re-scored.`;
   });
 }

@@ -10,7 +10,7 @@ export interface ExceptionFormProps {
   approver: string;
 }
 
-/** Accept one check's risk for a repository (or pattern) until a date; the acting lead is the approver. */
+/** Request accepting one check's risk for a repository (or pattern) until a date; a second lead approves it. */
 export function ExceptionForm({ version, checks, defaults, approver }: ExceptionFormProps) {
   const { state, pending, ref, onSubmit } = usePolicyForm(addExceptionAction);
   const input = "w-full rounded-md border border-slate-300 px-2 py-1 text-sm";
@@ -64,7 +64,9 @@ export function ExceptionForm({ version, checks, defaults, approver }: Exception
           className={input}
         />
       </div>
-      <div className="flex items-end text-sm text-slate-600">Approver: {approver}</div>
+      <div className="flex items-end text-sm text-slate-600">
+        Requested by {approver}; another security lead approves.
+      </div>
       <div className="flex items-center gap-3 sm:col-span-2">
         <button
           type="submit"

@@ -1,5 +1,6 @@
 import { SEVERITIES } from "@/lib/checks/types";
 import type { ActivePolicyView } from "@/lib/server/policy/get-active-policy";
+import { ApproveExceptionButton } from "./approve-exception-button";
 
 function List({ title, items, empty }: { title: string; items: string[]; empty: string }) {
   return (
@@ -19,7 +20,14 @@ function List({ title, items, empty }: { title: string; items: string[]; empty: 
 }
 
 /** The active policy as everyone on the dashboard sees it. */
-export function PolicyView({ view }: { view: ActivePolicyView }) {
+export function PolicyView({
+  view,
+  approverLogin,
+}: {
+  view: ActivePolicyView;
+  /** The signed-in security lead who may approve others' pending exceptions; null for everyone else. */
+  approverLogin?: string | null;
+}) {
   const { policy } = view;
   return (
     <div className="space-y-6">
@@ -59,16 +67,23 @@ export function PolicyView({ view }: { view: ActivePolicyView }) {
         ) : (
           <div className="mt-2 overflow-x-auto">
             <table className="w-full border-collapse bg-white text-sm" data-testid="exceptions">
-              <caption className="sr-only">Accepted risks with their approver and expiry</caption>
+              <caption className="sr-only">Accepted risks with their requester, approver and expiry</caption>
               <thead>
                 <tr className="border-b border-slate-200 text-left text-slate-500">
-                  {["Id", "Check", "Repository", "Justification", "Approver", "Expires", "Status"].map(
-                    (h) => (
-                      <th key={h} scope="col" className="px-3 py-2 font-medium">
-                        {h}
-                      </th>
-                    ),
-                  )}
+                  {[
+                    "Id",
+                    "Check",
+                    "Repository",
+                    "Justification",
+                    "Requested by",
+                    "Approver",
+                    "Expires",
+                    "Status",
+                  ].map((h) => (
+                    <th key={h} scope="col" className="px-3 py-2 font-medium">
+                      {h}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
@@ -80,10 +95,14 @@ export function PolicyView({ view }: { view: ActivePolicyView }) {
                     <td className="px-3 py-2 font-mono text-xs">{e.checkId}</td>
                     <td className="px-3 py-2 font-mono text-xs">{e.repo}</td>
                     <td className="px-3 py-2">{e.justification}</td>
-                    <td className="px-3 py-2">{e.approver}</td>
+                    <td className="px-3 py-2">{e.requestedBy ?? "—"}</td>
+                    <td className="px-3 py-2">{e.approver ?? "—"}</td>
                     <td className="px-3 py-2 whitespace-nowrap">{e.expiresAt.slice(0, 10)}</td>
-                    <td className={`px-3 py-2 ${e.active ? "text-emerald-700" : "text-slate-500"}`}>
-                      {e.active ? "Active" : "Expired"}
+                    <td className={`px-3 py-2 ${e.active ? "text-emerald-700" : "text-slate-600"}`}>
+                      {e.pending ? "Pending approval" : e.active ? "Active" : "Expired"}
+                      {e.pending && approverLogin && approverLogin !== e.requestedBy ? (
+                        <ApproveExceptionButton exceptionId={e.id} version={view.version} />
+                      ) : null}
                     </td>
                   </tr>
                 ))}

@@ -6,7 +6,8 @@ import { compileRepoPattern } from "./repo-pattern";
  * exception applies up to (not including) its `expiresAt`, so it lapses by itself
  * without anyone editing the policy; an unparsable date never applies. When several
  * apply, the one that lasts longest wins (ties: first listed), so the reported
- * exception is the one the waiver really rests on.
+ * exception is the one the waiver really rests on. A pending exception (no approver
+ * yet) never applies: it changes no score until a second security lead approves it.
  */
 export function activeException(
   policy: Policy,
@@ -18,7 +19,7 @@ export function activeException(
   let best: PolicyException | null = null;
   let bestExpiry = -Infinity;
   for (const exception of policy.exceptions) {
-    if (exception.checkId !== checkId) continue;
+    if (exception.checkId !== checkId || !exception.approver) continue;
     const expiry = Date.parse(exception.expiresAt);
     if (!Number.isFinite(expiry) || expiry <= at) continue;
     if (!compileRepoPattern(exception.repo)(repoFullName)) continue;

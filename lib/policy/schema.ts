@@ -53,7 +53,10 @@ export const PolicyExceptionSchema = z.strictObject({
     .trim()
     .min(10, { message: "explain why the risk is accepted (at least 10 characters)" })
     .max(2000),
-  approver: z.string().trim().min(1).max(200),
+  /** Who asked for the exception (stamped by the server, never taken from the document). */
+  requestedBy: z.string().trim().min(1).max(200).optional(),
+  /** A second security lead who approved it; absent while pending (a pending exception waives nothing). */
+  approver: z.string().trim().min(1).max(200).optional(),
   expiresAt: z.iso.datetime({
     offset: true,
     message: 'must be an ISO-8601 date-time, e.g. "2026-06-30T00:00:00Z"',

@@ -39,7 +39,7 @@ export default async function PolicyPage({ searchParams }: { searchParams: Searc
           Saving a new version re-scores every repository from its last sync.
         </p>
       </div>
-      <PolicyView view={view} />
+      <PolicyView view={view} approverLogin={canEdit ? (actor?.login ?? null) : null} />
       {canEdit ? (
         <>
           <section

@@ -12,6 +12,7 @@ import { systemActor, type Actor } from "@/lib/server/authz/actor";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/server/api-keys/revoke-api-key";
 import { addPolicyException } from "@/lib/server/policy/add-policy-exception";
+import { approvePolicyException } from "@/lib/server/policy/approve-policy-exception";
 import { scoreOrganization } from "@/lib/server/scores/score-organization";
 import { resolveApiKey } from "@/lib/server/internal/resolve-api-key";
 import { startApiServer, type ApiServer } from "@/testing/api-server";
@@ -77,13 +78,27 @@ beforeAll(async () => {
   await addRepo(org.id, "ops", makeFacts({ name: "ops", ...forcePush }));
   await addRepo(org.id, "web", makeFacts({ name: "web" }));
   // ops's force-push failure is an accepted risk: it must not count as failing.
-  await addPolicyException(lead, {
+  const { exceptionId } = await addPolicyException(lead, {
     checkId: "force-push",
     repo: "acme/ops",
     justification: "Migration tooling rewrites history until Q2",
     expiresAt: "2026-06-01",
     now,
   });
+  // A second security lead approves it (the requester cannot).
+  const m = await upsertGitHubUser(
+    db.prisma,
+    { id: 29, login: "mia", name: "Mia", email: null },
+    "security_lead",
+  );
+  const secondLead: Actor = {
+    userId: m.id,
+    login: "mia",
+    role: "security_lead",
+    ip: null,
+    userAgent: "vitest",
+  };
+  await approvePolicyException(secondLead, { exceptionId, now });
   await scoreOrganization(systemActor("sync"), { organizationId: org.id, now });
   for (const role of ["admin", "security_lead", "engineer", "auditor"] as const)
     keys[role] = (await createApiKey(admin, { name: `${role}-key`, role })).key;

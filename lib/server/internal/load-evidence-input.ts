@@ -82,7 +82,10 @@ export async function loadEvidenceInputFromLatestScores(req: EvidenceRequest): P
     scope: req.scope,
     repos,
     excluded,
-    exceptions: policy.exceptions.filter((e) => live(e) && coversScope(e)),
+    // Pending exceptions (no approver yet) waive nothing, so the evidence leaves them out.
+    exceptions: policy.exceptions.filter(
+      (e): e is PolicyException & { approver: string } => !!e.approver && live(e) && coversScope(e),
+    ),
     auditExtract: req.withoutAuditExtract
       ? { from: null, to: req.asOf.toISOString(), chainVerified: true, checkpoints: [], entries: [] }
       : await auditExtract(req.asOf),

@@ -46,20 +46,22 @@ describe("diffPolicies", () => {
 });
 
 describe("stampApprovers", () => {
-  it("makes the saver approver of new and edited exceptions only", () => {
-    const before = policy({ exceptions: [ex("A", { approver: "lee" }), ex("B", { approver: "lee" })] });
+  it("makes new and edited exceptions pending, requested by the saver", () => {
+    const before = policy({
+      exceptions: [ex("A", { approver: "lee", requestedBy: "sam" }), ex("B", { approver: "lee" })],
+    });
     const after = policy({
       exceptions: [
-        ex("A", { approver: "lee" }),
+        ex("A", { approver: "lee", requestedBy: "sam" }),
         ex("B", { approver: "lee", repo: "acme/b" }),
         ex("C", { approver: "someone" }),
       ],
     });
     const { policy: stamped, approved } = stampApprovers(before, after, "sam");
-    expect(stamped.exceptions.map((e) => [e.id, e.approver])).toEqual([
-      ["A", "lee"],
-      ["B", "sam"],
-      ["C", "sam"],
+    expect(stamped.exceptions.map((e) => [e.id, e.requestedBy ?? null, e.approver ?? null])).toEqual([
+      ["A", "sam", "lee"],
+      ["B", "sam", null],
+      ["C", "sam", null],
     ]);
     expect(approved).toEqual(["B", "C"]);
   });
@@ -74,5 +76,14 @@ describe("stampApprovers", () => {
     expect(stamped.exceptions[0]!.approver).toBe("lee");
     expect(approved).toEqual([]);
     expect(isUnchanged(diffPolicies(before, stamped))).toBe(true);
+  });
+
+  it("approves a pending exception only through the approvals map", () => {
+    const before = policy({ exceptions: [ex("A", { approver: undefined, requestedBy: "sam" })] });
+    const forged = stampApprovers(before, policy({ exceptions: [ex("A", { approver: "ceo" })] }), "sam");
+    expect(forged.policy.exceptions[0]!.approver).toBeUndefined();
+    const { policy: stamped } = stampApprovers(before, before, "lee", new Map([["A", "lee"]]));
+    expect(stamped.exceptions[0]).toMatchObject({ requestedBy: "sam", approver: "lee" });
+    expect(diffPolicies(before, stamped).exceptions).toEqual({ added: [], removed: [], changed: ["A"] });
   });
 });

@@ -30,7 +30,8 @@ const exceptionKey = (e: PolicyException, withApprover: boolean) =>
     e.justification,
     e.expiresAt,
     e.confirmedAllRepositories ?? null,
-    withApprover ? e.approver : null,
+    withApprover ? (e.approver ?? null) : null,
+    withApprover ? (e.requestedBy ?? null) : null,
   ]);
 
 export function diffPolicies(before: Policy, after: Policy): PolicyChanges {
@@ -69,25 +70,35 @@ export function isUnchanged(changes: PolicyChanges): boolean {
 }
 
 /**
- * The approver of an exception is whoever saved it, never what the document claims: a
- * new or edited exception gets `approver`, and an unchanged one keeps the approver it
- * already had (so pasting someone else's name into the JSON changes nothing).
- * Returns the stamped policy and the ids that need an approval now.
+ * Who requested and who approved an exception is what the server saw, never what the
+ * document claims: a new or edited exception is requested by `saver` and pending (no
+ * approver); an unchanged one keeps its requester and approver (so pasting someone
+ * else's name into the JSON changes nothing). `approvals` maps pending exception ids to
+ * the second lead approving them now (checked by the caller).
+ * Returns the stamped policy and the ids requested now.
  */
 export function stampApprovers(
   before: Policy,
   after: Policy,
-  approver: string,
+  saver: string,
+  approvals: ReadonlyMap<string, string> = new Map(),
 ): { policy: Policy; approved: string[] } {
   const previous = new Map(before.exceptions.map((e) => [e.id, e]));
   const approved: string[] = [];
   const exceptions = after.exceptions.map((e) => {
     const p = previous.get(e.id);
-    if (p && exceptionKey(p, false) === exceptionKey(e, false)) return { ...e, approver: p.approver };
+    if (p && exceptionKey(p, false) === exceptionKey(e, false)) {
+      const approver = p.approver ?? approvals.get(e.id);
+      return withoutUndefined({ ...e, requestedBy: p.requestedBy, approver });
+    }
     approved.push(e.id);
-    return { ...e, approver };
+    return withoutUndefined({ ...e, requestedBy: saver, approver: undefined });
   });
   return { policy: { ...after, exceptions }, approved };
+}
+
+function withoutUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** One line per change, for the history table and the audit summary. */

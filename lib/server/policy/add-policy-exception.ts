@@ -26,9 +26,10 @@ const input = z.object({
 });
 
 /**
- * Accepts one check's risk for matching repositories until a date, as a new policy
- * version. The acting security lead is recorded as the approver; an engineer is refused
- * (and the refusal audited) because only security leads hold exception:approve.
+ * Requests acceptance of one check's risk for matching repositories until a date, as a
+ * new policy version holding a pending exception (requested by the acting lead). It
+ * changes no score until another security lead approves it (approvePolicyException).
+ * An engineer is refused (and the refusal audited): only security leads hold exception:approve.
  */
 export async function addPolicyException(
   actor: Actor | null,
@@ -51,15 +52,12 @@ export async function addPolicyException(
   const exceptionId = `EX-${current.version + 1}-${n}`;
   const draft = {
     ...current.policy,
-    exceptions: [
-      ...current.policy.exceptions,
-      { id: exceptionId, checkId, repo, justification, approver: who.login ?? who.userId, expiresAt },
-    ],
+    exceptions: [...current.policy.exceptions, { id: exceptionId, checkId, repo, justification, expiresAt }],
   };
   const parsed = safeParsePolicy(draft);
   if (!parsed.ok) throw new PolicyInvalidError(parsed.errors);
   const saved = await savePolicyVersion(who, parsed.policy, {
-    note: `Exception ${exceptionId}: ${checkId} on ${repo}`,
+    note: `Exception ${exceptionId} requested: ${checkId} on ${repo}`,
     expectedVersion: expectedVersion ?? current.version,
     now,
   });

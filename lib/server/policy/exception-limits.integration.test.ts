@@ -83,6 +83,6 @@ describe("policy exception limits", () => {
     const saved = await updatePolicy(lead, { policy: confirmed, now });
     expect(saved).toMatchObject({ changed: true });
     const stored = (await getActivePolicy(lead)).policy.exceptions.find((e) => e.id === "EX-ALL");
-    expect(stored).toMatchObject({ repo: "*/*", confirmedAllRepositories: true, approver: "sam" });
+    expect(stored).toMatchObject({ repo: "*/*", confirmedAllRepositories: true, requestedBy: "sam" });
   });
 });

@@ -8,6 +8,8 @@ import { loadActivePolicy, type ActivePolicy } from "../internal/load-active-pol
 export interface ExceptionView extends PolicyException {
   /** False once `expiresAt` has passed: the exception no longer waives anything. */
   active: boolean;
+  /** Requested but not yet approved by a second security lead: waives nothing. */
+  pending: boolean;
 }
 
 export interface ActivePolicyView extends Omit<ActivePolicy, "policy"> {
@@ -28,7 +30,8 @@ export async function getActivePolicy(
     : null;
   const exceptions = active.policy.exceptions.map((e) => {
     const expiry = Date.parse(e.expiresAt);
-    return { ...e, active: Number.isFinite(expiry) && expiry > now.getTime() };
+    const live = Number.isFinite(expiry) && expiry > now.getTime();
+    return { ...e, active: live && !!e.approver, pending: !e.approver };
   });
   return { ...active, createdByLogin: user?.githubLogin ?? null, exceptions };
 }

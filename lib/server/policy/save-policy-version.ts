@@ -30,14 +30,20 @@ export interface SavedPolicy {
 
 /**
  * Internal: the one path that writes a policy version (callers have authorised
- * policy:edit and validated `draft`). Exceptions that are new or edited are approved
- * by `who` and need exception:approve. The version number is the primary key, so two
+ * policy:edit and validated `draft`). Exceptions that are new or edited are requested
+ * by `who` (exception:approve) and stay pending until a second lead approves them. The version number is the primary key, so two
  * leads saving at once cannot both become version N+1: the second gets a conflict.
  */
 export async function savePolicyVersion(
   who: Actor,
   draft: Policy,
-  opts: { note?: string | null; expectedVersion?: number; now?: Date },
+  opts: {
+    note?: string | null;
+    expectedVersion?: number;
+    now?: Date;
+    /** Pending exception ids approved now, and by whom (approvePolicyException checked the four eyes). */
+    approvals?: ReadonlyMap<string, string>;
+  },
 ): Promise<SavedPolicy> {
   const current = await loadActivePolicy();
   if (opts.expectedVersion !== undefined && opts.expectedVersion !== current.version) {
@@ -46,7 +52,7 @@ export async function savePolicyVersion(
       `The policy changed meanwhile (now version ${current.version}); reload and apply your change again.`,
     );
   }
-  const { policy, approved } = stampApprovers(current.policy, draft, who.login ?? who.userId);
+  const { policy, approved } = stampApprovers(current.policy, draft, who.login ?? who.userId, opts.approvals);
   if (approved.length > 0)
     await authorize(who, "exception:approve", { type: "policy-exception", id: approved.join(",") });
   // Limits apply to what is being approved now; unchanged exceptions keep their terms.
@@ -84,7 +90,8 @@ export async function savePolicyVersion(
             version,
             previousVersion: current.version,
             note,
-            approvedExceptions: approved,
+            requestedExceptions: approved,
+            approvedExceptions: [...(opts.approvals?.keys() ?? [])],
             changes: describeChanges(changes),
           },
         },

@@ -15,6 +15,7 @@ import { scoreOrganization } from "./score-organization";
 import { getRepoScore } from "./get-repo-score";
 import { updatePolicy } from "../policy/update-policy";
 import { addPolicyException } from "../policy/add-policy-exception";
+import { approvePolicyException } from "../policy/approve-policy-exception";
 import { getActivePolicy } from "../policy/get-active-policy";
 import { listPolicyVersions } from "../policy/list-policy-versions";
 import { writeRepoScores } from "../internal/write-repo-scores";
@@ -22,6 +23,7 @@ import { writeRepoScores } from "../internal/write-repo-scores";
 let db: TestDatabase;
 let orgId: string;
 let lead: Actor;
+let secondLead: Actor;
 let engineer: Actor;
 let auditor: Actor;
 const sync = systemActor("sync");
@@ -75,6 +77,12 @@ beforeAll(async () => {
   const e = await upsertGitHubUser(db.prisma, { id: 12, login: "eve", name: "Eve", email: null }, "engineer");
   const i = await upsertGitHubUser(db.prisma, { id: 13, login: "ian", name: "Ian", email: null }, "auditor");
   lead = actor(s.id, "sam", "security_lead");
+  const l = await upsertGitHubUser(
+    db.prisma,
+    { id: 14, login: "lena", name: "Lena", email: null },
+    "security_lead",
+  );
+  secondLead = actor(l.id, "lena", "security_lead");
   engineer = actor(e.id, "eve", "engineer");
   auditor = actor(i.id, "ian", "auditor");
   await db.prisma.orgSnapshot.create({
@@ -240,7 +248,7 @@ describe("policy changes re-score without re-syncing", () => {
 });
 
 describe("exceptions", () => {
-  it("suppress a finding until they expire, approved by the acting lead", async () => {
+  it("suppress a finding once a second lead approves, until they expire", async () => {
     const before = (await scoreOf("api")).overall!;
     const saved = await addPolicyException(lead, {
       checkId: "force-push",
@@ -250,6 +258,22 @@ describe("exceptions", () => {
       now,
     });
     expect(saved).toMatchObject({ changed: true, version: 2, exceptionId: "EX-2-1" });
+    // Pending: the score does not move, and the requester cannot approve it.
+    expect((await resultOf("api", "force-push")).status).toBe("fail");
+    expect((await scoreOf("api")).overall).toBe(before);
+    await expect(approvePolicyException(lead, { exceptionId: "EX-2-1", now })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(approvePolicyException(engineer, { exceptionId: "EX-2-1", now })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    expect(await approvePolicyException(secondLead, { exceptionId: "EX-2-1", now })).toMatchObject({
+      changed: true,
+      version: 3,
+    });
+    await expect(approvePolicyException(secondLead, { exceptionId: "EX-2-1", now })).rejects.toMatchObject({
+      code: "conflict",
+    });
     const result = await resultOf("api", "force-push");
     expect(result.status).toBe("pass");
     expect(result.findings[0]!.suppressed).toEqual({
@@ -262,7 +286,7 @@ describe("exceptions", () => {
     expect(api.checksSuppressed).toBe(1);
     const policy = await getActivePolicy(auditor, now);
     expect(policy.exceptions).toEqual([
-      expect.objectContaining({ id: "EX-2-1", approver: "sam", active: true }),
+      expect.objectContaining({ id: "EX-2-1", requestedBy: "sam", approver: "lena", active: true }),
     ]);
 
     // Until something re-scores, the repository page says the stored score rests on a lapsed exception.
@@ -285,7 +309,7 @@ describe("exceptions", () => {
     ).toEqual([]);
   });
 
-  it("records the saving lead as approver, whatever the document claims", async () => {
+  it("records the saving lead as requester (pending), whatever the document claims", async () => {
     const current = (await getActivePolicy(lead)).policy;
     const forged = {
       ...current,
@@ -303,9 +327,9 @@ describe("exceptions", () => {
     };
     await updatePolicy(lead, { policy: forged, now });
     const exceptions = (await getActivePolicy(lead)).exceptions;
-    expect(exceptions.map((e) => [e.id, e.approver])).toEqual([
-      ["EX-2-1", "sam"],
-      ["EX-X", "sam"],
+    expect(exceptions.map((e) => [e.id, e.requestedBy ?? null, e.approver ?? null])).toEqual([
+      ["EX-2-1", "sam", "lena"],
+      ["EX-X", "sam", null],
     ]);
   });
 });
@@ -333,15 +357,20 @@ describe("reads", () => {
   it("lists policy versions newest first with who saved them and what changed", async () => {
     const versions = await listPolicyVersions(engineer);
     expect(versions.map((v) => [v.version, v.createdByLogin])).toEqual([
-      [3, "sam"],
+      [4, "sam"],
+      [3, "lena"],
       [2, "sam"],
       [1, "sam"],
     ]);
     expect(versions[1]).toMatchObject({
-      note: "Exception EX-2-1: force-push on acme/api",
-      changes: ["exceptions added: EX-2-1"],
+      note: "Exception EX-2-1 approved",
+      changes: ["exceptions changed: EX-2-1"],
     });
     expect(versions[2]).toMatchObject({
+      note: "Exception EX-2-1 requested: force-push on acme/api",
+      changes: ["exceptions added: EX-2-1"],
+    });
+    expect(versions[3]).toMatchObject({
       note: "high findings matter more",
       changes: ["weight high: 7.5 → 30"],
     });

@@ -34,6 +34,13 @@ export const ROUTE_POLICY: Record<string, Access> = {
   "GET /api/v1/repos/[owner]/[name]": READ,
   "GET /api/v1/repos/[owner]/[name]/threat-model": READ,
   "PUT /api/v1/repos/[owner]/[name]/threat-model": ["security_lead", "engineer"], // threatmodel:edit
+  "GET /api/v1/orgs/[org]/trend": READ,
+  "GET /api/v1/tasks": READ,
+  "PATCH /api/v1/tasks/[id]": ["security_lead", "engineer"], // task:edit
+  "GET /api/v1/repos/[owner]/[name]/threat-model/export": READ,
+  "POST /api/v1/repos/[owner]/[name]/threat-model/import": ["security_lead", "engineer"], // threatmodel:edit
+  "GET /api/v1/repos/[owner]/[name]/threat-model/revisions": READ,
+  "GET /api/v1/repos/[owner]/[name]/threat-model/revisions/[n]": READ,
   "POST /api/v1/evidence-packs": ["security_lead", "auditor"], // evidence:export
   "GET /api/v1/evidence-packs/[id]": ["security_lead", "auditor"],
   "GET /api/v1/evidence-packs/[id]/download": ["security_lead", "auditor"],
@@ -46,13 +53,16 @@ export const ACTION_POLICY: Record<string, Access> = {
   "components/evidence/actions.ts#exportPackAction": ["security_lead", "auditor"], // evidence:export
   "components/policy/actions.ts#updatePolicyAction": ["security_lead"], // policy:edit
   "components/policy/actions.ts#addExceptionAction": ["security_lead"], // exception:approve
+  "components/policy/actions.ts#approveExceptionAction": ["security_lead"], // exception:approve
   "components/sync/actions.ts#startSyncAction": ["admin", "security_lead"], // sync:start
   "components/sync/actions.ts#saveConnectionAction": ["admin"], // settings:manage
   "components/tasks/actions.ts#updateTaskStatusAction": ["security_lead", "engineer"], // task:edit
   "components/tasks/actions.ts#openTaskIssueAction": ["security_lead", "engineer"],
+  "components/tasks/actions.ts#assignTaskAction": ["security_lead", "engineer"],
   "components/threat-model/actions.ts#saveThreatModelAction": ["security_lead", "engineer"], // threatmodel:edit
   "components/threat-model/actions.ts#restoreRevisionAction": ["security_lead", "engineer"],
   "components/threat-model/actions.ts#importThreatModelAction": ["security_lead", "engineer"],
+  "components/threat-model/actions.ts#acceptThreatRiskAction": ["security_lead", "engineer"],
 };
 
 /**
@@ -61,6 +71,7 @@ export const ACTION_POLICY: Record<string, Access> = {
  * (actions) or no body (routes).
  */
 export const ROUTE_BODIES: Record<string, unknown> = {
+  "POST /api/v1/repos/[owner]/[name]/threat-model/import": { revision: 0, format: "markdown", text: "# x" },
   "POST /api/v1/evidence-packs": { framework: "soc2" },
   "PUT /api/v1/repos/[owner]/[name]/threat-model": {
     revision: 0,
@@ -77,5 +88,8 @@ export const ACTION_ARGS: Record<string, unknown[]> = {
   "components/threat-model/actions.ts#restoreRevisionAction": [{ ...threatModel, restore: 1 }],
   "components/threat-model/actions.ts#importThreatModelAction": [
     { ...threatModel, format: "markdown", text: "# x" },
+  ],
+  "components/threat-model/actions.ts#acceptThreatRiskAction": [
+    { ...threatModel, threatId: "T-1", justification: "matrix probe", expiresAt: "2030-01-01" },
   ],
 };

@@ -18,9 +18,11 @@ const input = z.object({
  * their own request (four eyes); an engineer is refused by exception:approve.
  */
 export async function approvePolicyException(actor: Actor | null, raw: unknown): Promise<SavedPolicy> {
-  const { exceptionId, expectedVersion, now } = input.parse(raw);
-  const who = await authorize(actor, "exception:approve", { type: "policy-exception", id: exceptionId });
+  // Authorise before validating: a caller without the permission learns nothing about the input.
+  const target = String((raw as { exceptionId?: unknown } | null)?.exceptionId ?? "");
+  const who = await authorize(actor, "exception:approve", { type: "policy-exception", id: target });
   await authorize(who, "policy:edit", { type: "policy", id: "active" });
+  const { exceptionId, expectedVersion, now } = input.parse(raw);
   const current = await loadActivePolicy();
   const exception = current.policy.exceptions.find((e) => e.id === exceptionId);
   if (!exception) throw new AppError("not_found", `No exception "${exceptionId}" in the active policy.`);

@@ -20,7 +20,8 @@ const GLOBS = [
   "instrumentation.ts",
 ];
 
-const TEST_FILE = /\.(test|spec)\.tsx?$|(^|\/)__fixtures__\//;
+// Test code (as eslint.config.mjs defines it: tests, test kits, fixtures) is not part of the product graph.
+const TEST_FILE = /\.(test|spec)\.tsx?$|(^|\/)__fixtures__\/|(^|\/)test-kit\.ts$/;
 
 /** lib/<pkg>/… → "lib/<pkg>"; other/… → "other"; root files → the file. */
 export function packageOf(file) {

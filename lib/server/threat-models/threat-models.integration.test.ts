@@ -12,6 +12,7 @@ import type { ThreatModel } from "../../threat-model/model";
 import { listAuditEntries } from "../audit/list-audit-entries";
 import { verifyAuditChain } from "../audit/verify-audit-chain";
 import { systemActor, type Actor } from "../authz/actor";
+import { approvePolicyException } from "../policy/approve-policy-exception";
 import { scoreOrganization } from "../scores/score-organization";
 import { diffThreatModelRevisions } from "./diff-threat-model-revisions";
 import { exportThreatModel } from "./export-threat-model";
@@ -302,11 +303,28 @@ describe("threat models", () => {
     const { revision, exceptionIds } = await acceptThreatRisk(lead, accept);
     expect(revision).toBe(before.revision + 1);
     const policy = await db.prisma.policyVersion.findFirstOrThrow({ orderBy: { version: "desc" } });
-    const exceptions = (
-      policy.policy as { exceptions: Array<{ id: string; checkId: string; repo: string; approver: string }> }
-    ).exceptions;
-    for (const id of exceptionIds)
-      expect(exceptions.find((e) => e.id === id)).toMatchObject({ repo: "acme/risky", approver: "sam" });
+    type Stored = { id: string; checkId: string; repo: string; requestedBy?: string; approver?: string };
+    const exceptions = (policy.policy as { exceptions: Stored[] }).exceptions;
+    // Requested by the lead who accepted the risk, and pending: it waives nothing until
+    // a second security lead approves it (the requester cannot).
+    for (const id of exceptionIds) {
+      const stored = exceptions.find((e) => e.id === id);
+      expect(stored).toMatchObject({ repo: "acme/risky", requestedBy: "sam" });
+      expect(stored?.approver).toBeUndefined();
+    }
+    expect((await refusal(approvePolicyException(lead, { exceptionId: exceptionIds[0] }))).code).toBe(
+      "forbidden",
+    );
+    const l = await upsertGitHubUser(
+      db.prisma,
+      { id: 24, login: "lena", name: null, email: null },
+      "security_lead",
+    );
+    await approvePolicyException(actor(l.id, "lena", "security_lead"), { exceptionId: exceptionIds[0] });
+    const approved = await db.prisma.policyVersion.findFirstOrThrow({ orderBy: { version: "desc" } });
+    expect(
+      (approved.policy as { exceptions: Stored[] }).exceptions.find((e) => e.id === exceptionIds[0]),
+    ).toMatchObject({ requestedBy: "sam", approver: "lena" });
     expect(exceptions.filter((e) => exceptionIds.includes(e.id)).map((e) => e.checkId)).toContain(
       "force-push",
     );

@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { checkById } from "../../checks/catalogue";
-import type { CheckResult, Finding } from "../../checks/types";
+import type { Finding } from "../../checks/types";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { isOrgLevel } from "../../history/instances";
 import { authorize } from "../authz/authorize";
 import { assertOrgScope } from "../internal/org-scope";
+import { checkResultsColumn } from "../internal/json-columns";
 import type { Actor } from "../authz/actor";
 
 export const listCheckFailuresInput = z
@@ -67,7 +68,7 @@ export async function listCheckFailures(actor: Actor | null, raw: unknown) {
     }),
   ]);
   const items: CheckFailure[] = rows.map((r) => {
-    const result = (r.results as unknown as CheckResult[]).find((x) => x.checkId === check);
+    const result = checkResultsColumn.read(r.results).find((x) => x.checkId === check);
     return {
       fullName: r.repository.fullName,
       archived: r.repository.archived,

@@ -4,6 +4,8 @@ import type { OrgPart } from "../../facts/assemble";
 import type { RepoFacts } from "../../facts/types";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Policy } from "../../policy";
+import type { TaskEvidence } from "../../tasks/observe";
+import type { ThreatModel } from "../../threat-model/model";
 
 // Every JSON column's TypeScript type, declared once. Prisma types JSON as JsonValue;
 // these codecs are the one place that says what each column holds, so reads and writes
@@ -30,3 +32,7 @@ export const repoFactsColumn = jsonColumn<RepoFacts>();
 export const orgPartColumn = jsonColumn<OrgPart>();
 /** PolicyVersion.policy */
 export const policyColumn = jsonColumn<Policy>();
+/** RemediationTask.evidence */
+export const taskEvidenceColumn = jsonColumn<TaskEvidence[]>();
+/** ThreatModel.model and ThreatModelRevision.model (re-validated on read by storedModel) */
+export const threatModelColumn = jsonColumn<ThreatModel>();

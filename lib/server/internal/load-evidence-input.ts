@@ -1,9 +1,10 @@
 import "server-only";
 import { verifyChain } from "../../audit/chain";
-import type { CheckResult, Policy, PolicyException } from "../../checks/types";
+import type { Policy, PolicyException } from "../../checks/types";
 import { getDb } from "../../db";
 import { getAuditKey } from "../../env";
 import { listAuditCheckpoints } from "./write-audit-checkpoint";
+import { checkResultsColumn } from "./json-columns";
 import type { FrameworkId } from "../../evidence/frameworks";
 import { toEvidenceResult } from "../../evidence/from-check-results";
 import type { AuditExtract, EvidenceInput, EvidenceRepo, Scope } from "../../evidence/input";
@@ -69,7 +70,7 @@ export async function loadEvidenceInputFromLatestScores(req: EvidenceRequest): P
       policyVersion: row.policyVersion,
       scoredAt: row.computedAt.toISOString(),
       factsSyncedAt: row.factsSyncedAt.toISOString(),
-      results: (row.results as unknown as CheckResult[]).map((r) => toEvidenceResult(r, exceptions)),
+      results: checkResultsColumn.read(row.results).map((r) => toEvidenceResult(r, exceptions)),
     });
   }
   const live = (e: PolicyException) => Date.parse(e.expiresAt) > req.asOf.getTime();

@@ -2,11 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
-import type { Prisma } from "../../generated/prisma/client";
 import { describeChange, diffModels } from "../../threat-model/diff";
 import { threatModelSchema, type ThreatModel } from "../../threat-model/model";
 import { appendAuditEntry } from "./append-audit-entry";
 import { assertOrgScope } from "./org-scope";
+import { threatModelColumn } from "./json-columns";
 import type { Actor } from "../authz/actor";
 
 // Shared by the threat-model verbs (they authorise; this does not): finding the
@@ -82,7 +82,7 @@ export async function writeRevision(actor: Actor, w: WriteRevision): Promise<{ r
       throw new ThreatModelConflictError(currentRevision, changes);
     }
     const revision = currentRevision + 1;
-    const json = model as unknown as Prisma.InputJsonValue;
+    const json = threatModelColumn.write(model);
     const now = new Date();
     await tx.threatModel.upsert({
       where: { repositoryId: w.repository.id },

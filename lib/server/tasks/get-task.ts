@@ -5,6 +5,7 @@ import { AppError } from "../../errors";
 import type { TaskEvidence } from "../../tasks/observe";
 import { authorize } from "../authz/authorize";
 import { assertOrgScope } from "../internal/org-scope";
+import { taskEvidenceColumn } from "../internal/json-columns";
 import type { Actor } from "../authz/actor";
 import type { TaskItem } from "../internal/task-schemas";
 import { TASK_ITEM_SELECT, toTaskItem } from "../internal/task-item";
@@ -50,7 +51,7 @@ export async function getTask(actor: Actor | null, raw: unknown): Promise<TaskDe
   const login = new Map(users.map((u) => [u.id, u.githubLogin]));
   return {
     ...toTaskItem(row, now),
-    evidence: row.evidence as unknown as TaskEvidence[],
+    evidence: taskEvidenceColumn.read(row.evidence),
     events: row.events.map((e) => ({
       at: e.at,
       kind: e.kind,

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "../../db";
-import type { RepoFacts } from "../../facts/types";
 import { assembleRepoFacts, type OrgPart } from "../../facts/assemble";
 import { generateThreatModel } from "../../threat-model/generate";
 import { mergeGenerated } from "../../threat-model/merge";
@@ -11,6 +10,7 @@ import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 import { applyRegeneratedModels, insertGeneratedModels } from "../internal/threat-model-batch";
 import { storedModel } from "../internal/threat-model-store";
+import { repoFactsColumn } from "../internal/json-columns";
 
 const input = z.object({
   organizationId: z.string().min(1),
@@ -66,7 +66,7 @@ export async function generateThreatModels(actor: Actor | null, raw: unknown): P
     const updates: Array<{ repositoryId: string; revision: number; model: ThreatModel }> = [];
     const changedNames: string[] = [];
     for (const snap of page) {
-      const generated = generateThreatModel(assembleRepoFacts(snap.facts as unknown as RepoFacts, org));
+      const generated = generateThreatModel(assembleRepoFacts(repoFactsColumn.read(snap.facts), org));
       const row = existing.get(snap.repositoryId);
       if (!row) {
         creates.push({ repositoryId: snap.repositoryId, model: generated });

@@ -1,11 +1,11 @@
 import "server-only";
-import type { CheckResult } from "../../checks/types";
 import { getDb } from "../../db";
 import { effectiveStatus } from "../../scoring";
 import { liveThreats, type CheckStatus } from "../../threat-model/live-status";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 import { findRepository, storedModel } from "../internal/threat-model-store";
+import { checkResultsColumn } from "../internal/json-columns";
 
 /**
  * A repository's current threat model with every threat's live status: each check
@@ -30,9 +30,7 @@ export async function getThreatModel(actor: Actor | null, raw: unknown) {
   ]);
   const taskOf = new Map(tasks.map((t) => [t.checkId, `/tasks/${t.id}`]));
   const checks: Record<string, CheckStatus> | null = score
-    ? Object.fromEntries(
-        (score.results as unknown as CheckResult[]).map((r) => [r.checkId, effectiveStatus(r)]),
-      )
+    ? Object.fromEntries(checkResultsColumn.read(score.results).map((r) => [r.checkId, effectiveStatus(r)]))
     : null;
   if (!row)
     return {

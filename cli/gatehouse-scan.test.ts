@@ -131,6 +131,25 @@ describe("gatehouse scan --format json", () => {
   });
 });
 
+describe("gatehouse scan never skips a file without a word", () => {
+  const broken = checkout("broken", {
+    ".github/workflows/ci.yml": "on: push\njobs:\n  a: [unclosed\n",
+    // A Dockerfile whose first instruction is not FROM cannot be analysed.
+    Dockerfile: "RUN curl https://example.com/x.sh | sh\nFROM debian:12\n",
+  });
+
+  it("names each unreadable file with its reason in the JSON errors and in the table", () => {
+    const json = gatehouse("scan", broken, "--format", "json");
+    const report = JSON.parse(json.stdout) as { errors: Array<{ file: string; reason: string }> };
+    expect(report.errors.map((e) => e.file).sort()).toEqual([".github/workflows/ci.yml", "Dockerfile"]);
+    expect(report.errors.find((e) => e.file === "Dockerfile")?.reason).toMatch(/before the first FROM/);
+
+    const table = gatehouse("scan", broken, "--format", "table");
+    expect(table.stdout).toMatch(/Dockerfile.*before the first FROM/);
+    expect(table.stdout).toMatch(/\.github\/workflows\/ci\.yml/);
+  });
+});
+
 describe("gatehouse scan on a large tree", () => {
   const files: Record<string, string> = {};
   for (let i = 0; i < 300; i++)

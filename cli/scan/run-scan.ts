@@ -8,7 +8,6 @@ import { inputErrors, undecidedChecks } from "@/lib/checks/input-errors";
 import { runChecksAsync, selectChecks } from "@/lib/checks/run-checks";
 import { collectSuppressionProblems } from "@/lib/checks/suppressions";
 import type { Source } from "@/lib/checks/types";
-import { workflowsOf } from "@/lib/checks/support/workflows-of";
 import { filesOnlyFacts } from "@/lib/facts/types";
 import { defaultPolicy, makeCheckContext } from "@/lib/policy";
 import { reportFindings } from "@/lib/report/findings";
@@ -62,16 +61,17 @@ export async function runScan(flags: ScanFlags, io: ScanIO, version: string): Pr
   const scores = scoreResults(results, defaultPolicy);
   const findings = reportFindings(results);
   const problems = collectSuppressionProblems(walked.files, new Set(catalogue.map((c) => c.id)));
-  // Workflows that could not be analysed (hostile or broken YAML) are reported by path,
-  // with the parser's bounded reason, next to the files the walk skipped.
+  // Files that could not be analysed (hostile or broken YAML, a malformed Dockerfile or
+  // manifest) are reported by path, with the parser's bounded reason, next to the files
+  // the walk skipped.
   const skippedPaths = new Set(walked.skipped.map((s) => s.path));
   const skipped = [
     ...walked.skipped,
-    ...workflowsOf(facts)
-      .failures.filter((f) => !skippedPaths.has(f.path))
-      .map((f) => ({
-        path: f.path,
-        reason: (f.line ? `line ${f.line}: ${f.error}` : f.error).slice(0, 300),
+    ...errors
+      .filter((e) => !skippedPaths.has(e.file))
+      .map((e) => ({
+        path: e.file,
+        reason: (e.line ? `line ${e.line}: ${e.reason}` : e.reason).slice(0, 300),
       })),
   ];
 

@@ -6,6 +6,8 @@ import type { Workflow } from "../analyzers/workflow/model";
 import type { RepoFacts } from "../facts/types";
 import { fileEvidence } from "./evidence";
 import { workflowsOf } from "./support/workflows-of";
+import { describeUnreadable } from "./unreadable";
+import type { Unreadable } from "./unreadable";
 import type { WorkflowSet } from "./support/workflows-of";
 import type {
   Category,
@@ -17,11 +19,6 @@ import type {
   Severity,
   Source,
 } from "./types";
-
-export interface Unreadable {
-  path: string;
-  reason: string;
-}
 
 export interface Verdict {
   findings: Finding[];
@@ -116,9 +113,7 @@ export function decide(
   defaultEvidence?: Evidence[],
 ): CheckOutcome {
   const failures = [...inputFailures, ...(v.failures ?? [])];
-  const partial = failures.length
-    ? [`Not analysed: ${failures.map((f) => `${f.path}: ${f.reason}`).join("; ")}`]
-    : [];
+  const partial = failures.length ? [`Not analysed: ${failures.map(describeUnreadable).join("; ")}`] : [];
   const unknown = [...(typeof v.unknown === "string" ? [v.unknown] : (v.unknown ?? [])), ...partial];
   const evidence = v.evidence ?? defaultEvidence ?? [];
   const base = evidence.length > 0 ? { evidence } : {};
@@ -147,10 +142,7 @@ function sharedOf(set: WorkflowSet): SharedInputs {
   let shared = sharedBySet.get(set);
   if (!shared) {
     shared = {
-      failures: set.failures.map((f) => ({
-        path: `${f.path}${f.line ? `:${f.line}` : ""}`,
-        reason: f.error,
-      })),
+      failures: set.failures,
       evidence: set.workflows.map(firstLine),
     };
     sharedBySet.set(set, shared);

@@ -17,8 +17,8 @@ export function inputErrors(facts: RepoFacts): InputError[] {
   for (const f of workflowsOf(facts).failures)
     out.push(
       f.line === undefined
-        ? { file: f.path, reason: f.error }
-        : { file: f.path, reason: f.error, line: f.line },
+        ? { file: f.path, reason: f.reason }
+        : { file: f.path, reason: f.reason, line: f.line },
     );
   for (const f of dockerfilesOf(facts).failures) out.push({ file: f.path, reason: f.reason });
   for (const f of k8sOf(facts).failures) out.push({ file: f.path, reason: f.reason });

@@ -105,7 +105,7 @@ describe("sync against the hostile corpus (property: hostile inputs give bounded
     for (const c of corpus.filter((x) => x.outcome === "error")) {
       const mine = failures.filter((f) => f.path === c.path);
       expect(mine, `${c.name} (${JSON.stringify(c.path)})`).toHaveLength(1);
-      expect(mine[0]!.error.length).toBeLessThan(400);
+      expect(mine[0]!.reason.length).toBeLessThan(400);
     }
     expect(failures.length).toBeLessThanOrEqual(corpus.length);
   });

@@ -74,7 +74,7 @@ export function artifactCheck(spec: Spec): CheckDefinition {
           });
         else unknown.push(`${img.name}: ${spec.flag} was not checked.`);
       }
-      const failures = wfs.failures.map((f) => ({ path: f.path, reason: f.error }));
+      const failures = wfs.failures;
       const nothing = pubs.length === 0 && images.length === 0;
       const reason =
         facts.registry === null

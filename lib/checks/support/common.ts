@@ -7,7 +7,7 @@ import {
   type Dockerfile,
 } from "../../analyzers/dockerfile/parse-dockerfile";
 import { analyzeManifests, isManifestCandidate, type K8sFile } from "../../analyzers/k8s/analyze-manifests";
-import type { Unreadable } from "../define";
+import type { Unreadable } from "../unreadable";
 import { snippetOf } from "../evidence";
 
 /** Every known path: the full tree when synced, plus the fetched files. */

@@ -3,18 +3,13 @@
 import type { RepoFacts } from "../../facts/types";
 import type { Workflow } from "../../analyzers/workflow/model";
 import { isActionPath, parseWorkflow } from "../../analyzers/workflow/parse-workflow";
-
-export interface WorkflowFailure {
-  path: string;
-  error: string;
-  line?: number;
-}
+import type { Unreadable } from "../unreadable";
 
 export interface WorkflowSet {
   /** Parsed workflows and composite/other actions. */
   workflows: Workflow[];
   /** Files that are workflows but could not be analysed (unparsable, not fetched, truncated). */
-  failures: WorkflowFailure[];
+  failures: Unreadable[];
   /** Number of workflow/action files present (parsed or not). */
   total: number;
 }
@@ -37,20 +32,20 @@ export function workflowsOf(facts: RepoFacts): WorkflowSet {
     if (!isWorkflowPath(file.path) && !isActionPath(file.path)) continue;
     set.total++;
     if (file.text === null) {
-      set.failures.push({ path: file.path, error: file.skippedReason ?? "file content not fetched" });
+      set.failures.push({ path: file.path, reason: file.skippedReason ?? "file content not fetched" });
       continue;
     }
     const r = parseWorkflow(file.path, file.text);
     if (!r.ok) {
       set.failures.push(
         r.line === undefined
-          ? { path: file.path, error: r.error }
-          : { path: file.path, error: r.error, line: r.line },
+          ? { path: file.path, reason: r.error }
+          : { path: file.path, reason: r.error, line: r.line },
       );
       continue;
     }
     if (file.truncated)
-      set.failures.push({ path: file.path, error: file.skippedReason ?? "file was truncated by GitHub" });
+      set.failures.push({ path: file.path, reason: file.skippedReason ?? "file was truncated by GitHub" });
     // A cut file still yields findings for what it shows, but can never pass.
     set.workflows.push(r.workflow);
   }

@@ -76,7 +76,7 @@ export const curlPipeShell: CheckDefinition = defineCheck({
         }
       }
     }
-    const failures = [...wfs.failures.map((f) => ({ path: f.path, reason: f.error })), ...dfs.failures];
+    const failures = [...wfs.failures, ...dfs.failures];
     return {
       findings,
       failures,

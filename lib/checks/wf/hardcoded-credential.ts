@@ -60,11 +60,7 @@ export const hardcodedCredential: CheckDefinition = defineCheck({
     const cut = facts.files
       .filter((f) => f.truncated && isSecretScanTarget(f.path))
       .map((f) => ({ path: f.path, reason: "file was truncated by GitHub" }));
-    const failures = [
-      ...wfs.failures.map((f) => ({ path: f.path, reason: f.error })),
-      ...(scan?.skipped ?? []),
-      ...cut,
-    ];
+    const failures = [...wfs.failures, ...(scan?.skipped ?? []), ...cut];
     const evidence = (scan?.scanned ?? [])
       .slice(0, 50)
       .map((p) => fileEvidence(p, 1, "scanned with secretlint (recommended rules)"));

@@ -57,7 +57,7 @@ export const noDeployVerification: CheckDefinition = defineCheck({
       }
     }
     const admissionOther = k8s.files.flatMap((f) => f.policies).length;
-    const failures = [...wfs.failures.map((f) => ({ path: f.path, reason: f.error })), ...k8s.failures];
+    const failures = [...wfs.failures, ...k8s.failures];
     return {
       findings,
       failures,

@@ -151,11 +151,7 @@ export const privilegedBuild: CheckDefinition = defineCheck({
         }
       }
     }
-    const failures = [
-      ...wfs.failures.map((f) => ({ path: f.path, reason: f.error })),
-      ...dfs.failures,
-      ...k8s.failures,
-    ];
+    const failures = [...wfs.failures, ...dfs.failures, ...k8s.failures];
     const nothing = wfs.total === 0 && dfs.parsed.length === 0 && workloads === 0;
     return {
       findings,

@@ -111,7 +111,7 @@ export const unpinnedImage: CheckDefinition = defineCheck({
         });
       }
     }
-    const failures = [...wfs.failures.map((f) => ({ path: f.path, reason: f.error })), ...dfs.failures];
+    const failures = [...wfs.failures, ...dfs.failures];
     const any = evidence.length + findings.length + undecidable.length > 0;
     return {
       findings,

@@ -86,3 +86,22 @@ describe("cache-poisoning knows release triggers and setup-action caches", () =>
     expect(o.status === "fail" ? "fail" : "pass").toBe(expected);
   });
 });
+
+describe("cache-poisoning: a dispatch-only publishing workflow is a release workflow", () => {
+  const wf = (on: string) =>
+    `on: ${on}\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-go@v5\n      - run: make lint\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gh release upload v1 dist/*\n`;
+  it("counts every job of a workflow only a person can start and that publishes", () => {
+    const o = runOn(cachePoisoning, wf("workflow_dispatch"));
+    expect(lines(o)).toEqual([6]);
+    expect(o.findings[0]!.message).toMatch(/manual dispatch of a publishing workflow/);
+  });
+  it("counts only the publishing jobs when the workflow also runs on pushes", () => {
+    expect(runOn(cachePoisoning, wf("[workflow_dispatch, push]")).status).toBe("pass");
+  });
+  it("does not treat a dispatch-only workflow that publishes nothing as a release", () => {
+    expect(
+      runOn(cachePoisoning, wf("workflow_dispatch").replace("gh release upload v1 dist/*", "make docs"))
+        .status,
+    ).toBe("not-applicable");
+  });
+});

@@ -6,7 +6,11 @@ import { usesAction } from "../support/util";
 import { cacheUse } from "../support/cache-actions";
 import { defineCheck } from "../define";
 
-/** Triggers that mean "this workflow releases": a release event, tag pushes, release-branch pushes. */
+/**
+ * Triggers that mean "this workflow releases": a release event, tag pushes, release-branch
+ * pushes, and a workflow that only a person can start (`workflow_dispatch` alone) and that
+ * publishes — the "release" button many projects keep.
+ */
 export function releaseTriggers(wf: Workflow): string[] {
   const out: string[] = [];
   for (const t of wf.triggers) {
@@ -21,17 +25,22 @@ export function releaseTriggers(wf: Workflow): string[] {
     else if (branches.length > 0 && branches.every((b) => /release/i.test(b)))
       out.push("push to release branches");
   }
+  const dispatchOnly = wf.triggers.length > 0 && wf.triggers.every((t) => t.event === "workflow_dispatch");
+  if (dispatchOnly && wf.jobs.some(publishes)) out.push("manual dispatch of a publishing workflow");
   return out;
 }
 
+// Commands that publish what the job built.
 const PUBLISH_RUN = [
   "npm publish",
   "yarn publish",
+  "yarn npm publish",
   "pnpm publish",
   "docker push",
   "cargo publish",
   "twine upload",
   "gh release create",
+  "gh release upload",
   "mvn deploy",
   "gradle publish",
   "gradlew publish",
@@ -40,16 +49,25 @@ const PUBLISH_RUN = [
   "goreleaser release",
   "uv publish",
   "poetry publish",
+  "hatch publish",
+  "flit publish",
+  "vsce publish",
 ];
 
+// Actions that publish packages, releases or images. Source: zizmor's
+// KNOWN_PUBLISHER_ACTIONS (crates/zizmor/src/audit/cache_poisoning.rs) for the package,
+// release and registry ones; release-drafter and release-please only write release notes
+// and are left out.
 const PUBLISH_ACTIONS = [
   "pypa/gh-action-pypi-publish",
+  "rubygems/release-gem",
+  "jreleaser/release-action",
   "softprops/action-gh-release",
-  "goreleaser/goreleaser-action",
   "ncipollo/release-action",
   "actions/create-release",
+  "redhat-actions/push-to-registry",
+  "JS-DevTools/npm-publish",
 ];
-
 function publishes(job: Job): boolean {
   return job.steps.some((s) => {
     if (usesAction(s, "goreleaser/goreleaser-action"))

@@ -25,6 +25,10 @@ export interface ControlSummary {
   id: string;
   title: string;
   checks: string[];
+  /** Finer ids inside the control the checks speak to (CIS recommendations), if mapped. */
+  recommendations: string[];
+  /** Where the control's ids were checked, if they were. */
+  verifiedAgainst: string | null;
   counts: Record<ResultStatus, number>;
   /** Overall verdict: fail if any repo fails, unknown if any unknown, else pass (or n/a). */
   status: ResultStatus;
@@ -65,7 +69,15 @@ export function summariseControl(control: Control, repos: readonly EvidenceRepo[
           : counts.pass > 0
             ? "pass"
             : "not-applicable";
-  return { id: control.id, title: control.title, checks: control.checks, counts, status };
+  return {
+    id: control.id,
+    title: control.title,
+    checks: control.checks,
+    recommendations: control.recommendations ?? [],
+    verifiedAgainst: control.verifiedAgainst ?? null,
+    counts,
+    status,
+  };
 }
 
 export function summariseFramework(framework: Framework, repos: readonly EvidenceRepo[]): ControlSummary[] {

@@ -120,6 +120,21 @@ export default async function EvidencePage({ searchParams }: { searchParams: Sea
                     {view.control.id} {view.control.title}
                   </h3>
                   <p className="text-xs text-slate-500">Checks: {view.control.checks.join(", ")}</p>
+                  {view.control.recommendations.length > 0 ? (
+                    <p className="text-xs text-slate-500">
+                      Recommendations: {view.control.recommendations.join(", ")}
+                      {view.control.verifiedAgainst ? (
+                        <>
+                          {" "}
+                          (ids checked against{" "}
+                          <a href={view.control.verifiedAgainst} className="underline">
+                            chain-bench&apos;s metadata
+                          </a>
+                          )
+                        </>
+                      ) : null}
+                    </p>
+                  ) : null}
                   <ControlRepos repos={view.control.repos} />
                 </div>
               ) : null}

@@ -45,6 +45,28 @@ describe("framework mappings", () => {
     expect(ids("osps-baseline").every((id) => /^OSPS-[A-Z]{2}-\d{2}$/.test(id))).toBe(true);
   });
 
+  it("CIS: sections and recommendation ids confirmed against chain-bench's metadata say so", () => {
+    const cis = getFramework("cis-ssc");
+    const verified = cis.controls.filter((c) => c.verifiedAgainst).map((c) => c.id);
+    expect(verified).toEqual(["1.1", "1.3", "2.3", "2.4", "3.1", "3.2"]);
+    for (const c of cis.controls.filter((x) => x.verifiedAgainst)) {
+      expect(c.verifiedAgainst).toMatch(
+        /^https:\/\/github\.com\/aquasecurity\/chain-bench\/blob\/[0-9a-f]{40}\//,
+      );
+      expect(c.recommendations?.length, c.id).toBeGreaterThan(0);
+    }
+    // Signed commits and force pushes are code-change recommendations (1.1.12, 1.1.16), not repository management.
+    const of = (check: string) => cis.controls.filter((c) => c.checks.includes(check)).map((c) => c.id);
+    expect(of("signed-commits")).toEqual(["1.1"]);
+    expect(of("force-push")).toEqual(["1.1"]);
+  });
+
+  it("rejects a recommendation outside its control", () => {
+    const base = getFramework("cis-ssc");
+    const bad = { ...base, controls: [{ ...base.controls[0]!, recommendations: ["2.4.2"] }] };
+    expect(frameworkSchema.safeParse(bad).success).toBe(false);
+  });
+
   it("rejects a duplicate control, an over-long title and an unknown framework", () => {
     const base = getFramework("soc2");
     const dup = { ...base, controls: [base.controls[0], base.controls[0]] };

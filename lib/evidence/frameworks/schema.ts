@@ -13,6 +13,10 @@ export const controlSchema = z.object({
   // Short on purpose: a title longer than this is likely copied control text.
   title: z.string().min(3).max(90),
   checks: z.array(checkId).min(1),
+  /** Finer ids inside this control (e.g. CIS recommendation 1.1.3 inside section 1.1) the checks speak to. */
+  recommendations: z.array(z.string().regex(/^[A-Za-z0-9.-]{1,20}$/)).optional(),
+  /** A machine-readable copy of the framework where this control's ids were checked. */
+  verifiedAgainst: z.url().optional(),
 });
 
 export const frameworkSchema = z
@@ -35,6 +39,9 @@ export const frameworkSchema = z
       seen.add(c.id);
       if (new Set(c.checks).size !== c.checks.length)
         ctx.addIssue({ code: "custom", message: `control ${c.id} lists a check twice` });
+      for (const r of c.recommendations ?? [])
+        if (!r.startsWith(`${c.id}.`))
+          ctx.addIssue({ code: "custom", message: `control ${c.id}: recommendation ${r} is not inside it` });
     }
   });
 

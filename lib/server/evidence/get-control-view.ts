@@ -52,6 +52,7 @@ export async function getControlView(actor: Actor | null, raw: unknown, now: Dat
     control: control
       ? {
           ...control,
+          recommendations: control.recommendations ?? [],
           repos: repos.map((r) => repoStatusFor(control, r)).sort((a, b) => a.repo.localeCompare(b.repo)),
         }
       : null,

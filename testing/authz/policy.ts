@@ -129,6 +129,8 @@ function dashboard(roles: readonly Role[], outcome: PageOutcome = "allowed"): Pa
   return row;
 }
 
+const NO_PAGE = Object.fromEntries(PRINCIPALS.map((p) => [p, "not-found"])) as PageRow;
+
 /**
  * Pages: `<path as in app/ without (groups), with [segments]>` (Next's app-path-routes
  * manifest), each principal's outcome. A page's roles are those holding the permission of
@@ -146,7 +148,7 @@ export const PAGE_POLICY: Record<string, PageRow> = {
   "/admin/audit": dashboard(["admin", "security_lead", "auditor"]), // audit:read
   "/admin/users": dashboard(["admin"]), // users:manage
   "/checks/[check]": dashboard(READ),
-  "/evidence": dashboard(["security_lead", "auditor"]), // evidence:export
+  "/evidence": dashboard(READ), // the public key for all; packs and controls only with evidence:export
   "/policy": dashboard(READ),
   "/repos/[owner]": dashboard(READ, "not-found"), // no owner page: the overview lists owners
   "/repos/[owner]/[name]": dashboard(READ),
@@ -154,5 +156,8 @@ export const PAGE_POLICY: Record<string, PageRow> = {
   "/sync": dashboard(READ), // sync:read
   "/tasks": dashboard(READ),
   "/tasks/[id]": dashboard(READ),
-  "/_not-found": dashboard(READ, "not-found"),
+  // Next's own error pages: rendered in place of a missing or failed page, never by name
+  // (lib/http/malformed-request.ts answers 404 before anything else).
+  "/_not-found": NO_PAGE,
+  "/_global-error": NO_PAGE,
 };

@@ -12,7 +12,12 @@ export interface RequestShape {
   contentLength: string | null;
 }
 
-export function malformedRequest(r: RequestShape): { status: 400 | 413; message: string } | null {
+// Next's own error pages, which it renders itself in place of a failed or missing page.
+// Requested by name they are no page of ours: /_global-error even answers a 500.
+const NEXT_ERROR_PAGES = /^\/(_global-error|_not-found)(\/|$)/;
+
+export function malformedRequest(r: RequestShape): { status: 400 | 404 | 413; message: string } | null {
+  if (NEXT_ERROR_PAGES.test(r.rawPath)) return { status: 404, message: "Not found." };
   try {
     decodeURIComponent(r.rawPath);
   } catch {

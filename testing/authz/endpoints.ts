@@ -1,6 +1,6 @@
 // The endpoints of the app as the code declares them, for the authorisation matrix:
-// every route file under app/api with its exported HTTP methods, the /api/v1 registry,
-// and every export of components/*/actions.ts. Nothing is listed by hand.
+// every route file under app/ with its exported HTTP methods, the /api/v1 registry, and
+// every export of components/*/*actions.ts. Nothing is listed by hand.
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { apiHandlers } from "@/app/api/v1/registry";
@@ -21,7 +21,7 @@ export type RouteHandler = (request: Request, context: { params: Promise<unknown
 export interface RouteEndpoint {
   key: string;
   method: string;
-  /** The path as in app/ (`/api/v1/orgs/[org]/repos`). */
+  /** The path as in app/ without route groups (`/api/v1/orgs/[org]/repos`, `/admin/audit/export`). */
   route: string;
   handler: RouteHandler;
   /** Declared through lib/api/define-route.ts (API keys only). */
@@ -39,13 +39,19 @@ export function routeOfTemplate(template: string): string {
 }
 
 export async function listRouteEndpoints(): Promise<RouteEndpoint[]> {
-  const files = filesUnder("app/api", "/route.ts");
+  const files = filesUnder("app", "/route.ts");
   const registered = new Set(
     apiHandlers().map((h) => `${h.contract.method} ${routeOfTemplate(h.contract.path)}`),
   );
   const out: RouteEndpoint[] = [];
   for (const file of files) {
-    const route = `/${path.posix.dirname(file).replace(/^app\//, "")}`;
+    // `(dashboard)` and the like group files without being part of the URL.
+    const route = `/${path.posix
+      .dirname(file)
+      .replace(/^app\//, "")
+      .split("/")
+      .filter((s) => !/^\(.+\)$/.test(s))
+      .join("/")}`;
     const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;
     for (const method of METHODS) {
       const handler = mod[method];
@@ -63,7 +69,8 @@ export function registryKeys(): string[] {
 }
 
 export async function listActionEndpoints(): Promise<ActionEndpoint[]> {
-  const files = filesUnder("components", "/actions.ts").filter((f) => f.split("/").length === 3);
+  // `actions.ts` and its siblings such as `api-key-actions.ts`: every "use server" file.
+  const files = filesUnder("components", "actions.ts").filter((f) => f.split("/").length === 3);
   const out: ActionEndpoint[] = [];
   for (const file of files) {
     const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;

@@ -1,5 +1,5 @@
-// The authorisation matrix (issue 8, ASVS 8.2.1/8.3.1): every route handler under app/api
-// and every server action in components/*/actions.ts, found in the code (never listed by
+// The authorisation matrix (issue 8, ASVS 8.2.1/8.3.1): every route handler under app/
+// and every server action in components/*/*actions.ts, found in the code (never listed by
 // hand), × admin, security lead, engineer, auditor, anonymous, an invalid credential and
 // a disabled user. Each answer must be what testing/authz/policy.ts declares. Sessions are
 // real database sessions resolved by next-auth's real session lookup (only the request's
@@ -24,7 +24,15 @@ import {
   type ActionEndpoint,
   type RouteEndpoint,
 } from "./endpoints";
-import { ACTION_ARGS, ACTION_POLICY, ROUTE_BODIES, ROUTE_POLICY, type Access } from "./policy";
+import {
+  ACTION_ARGS,
+  ACTION_POLICY,
+  PRINCIPALS,
+  ROUTE_BODIES,
+  ROUTE_POLICY,
+  type Access,
+  type Principal,
+} from "./policy";
 
 const request = new AsyncLocalStorage<{ cookie: string | null }>();
 
@@ -58,17 +66,6 @@ vi.mock("next-auth", async (importOriginal) => {
   };
   return { ...real, default: real.default, getServerSession };
 });
-
-const PRINCIPALS = [
-  "admin",
-  "security_lead",
-  "engineer",
-  "auditor",
-  "anonymous",
-  "invalid",
-  "disabled",
-] as const;
-type Principal = (typeof PRINCIPALS)[number];
 
 let db: TestDatabase;
 const cookies = {} as Record<Principal, string | null>;

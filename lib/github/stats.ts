@@ -22,7 +22,7 @@ export interface ErrorSample {
 }
 
 /** Per step: enough to see which requests failed without letting a bad run grow a row. */
-export const MAX_ERROR_SAMPLES = 20;
+const MAX_ERROR_SAMPLES = 20;
 
 export class RequestStats {
   restRequests = 0;

@@ -84,7 +84,10 @@ test("a security lead's invalid policy is refused with every problem listed, and
 }) => {
   await signInAs(page, "sam");
   await page.goto("/policy");
-  const editor = page.getByLabel("Policy document (JSON)");
+  // The whole document as JSON is the "advanced" view, folded under the form.
+  await page.getByText("Advanced: edit the whole policy as JSON").click();
+  const json = page.getByRole("form", { name: "Edit the policy" });
+  const editor = json.getByLabel("Policy document (JSON)");
   const active = JSON.parse(await editor.inputValue()) as { weights: Record<string, number> };
   const invalid = JSON.stringify(
     { ...active, weights: { ...active.weights, high: -1 }, criticalRepos: ["payments"] },
@@ -99,7 +102,7 @@ test("a security lead's invalid policy is refused with every problem listed, and
 
   const high = active.weights.high!;
   await editor.fill(JSON.stringify({ ...active, weights: { ...active.weights, high: high + 0.5 } }, null, 2));
-  await page.getByLabel(/Note for the history/).fill("high findings weigh a little more");
+  await json.getByLabel(/Note for the history/).fill("high findings weigh a little more");
   await page.getByRole("button", { name: "Save as new version" }).click();
   await expect(page.getByRole("form", { name: "Edit the policy" }).getByRole("status")).toContainText(
     /Saved version \d+/,

@@ -18,7 +18,8 @@ test("an exception added on the policy page survives saving the editor without a
   await expect(form.getByRole("status")).toContainText(/Exception (EX-\d+-\d+) requested/);
   const id = /Exception (EX-\d+-\d+)/.exec((await form.getByRole("status").textContent())!)![1]!;
 
-  // Without reloading: the editor now holds the new version (with the exception).
+  // Without reloading: the editor (the "advanced" JSON view) now holds the new version (with the exception).
+  await page.getByText("Advanced: edit the whole policy as JSON").click();
   const editor = page.getByLabel("Policy document (JSON)");
   await expect(editor).toHaveValue(new RegExp(id));
   await page.getByRole("button", { name: "Save as new version" }).click();

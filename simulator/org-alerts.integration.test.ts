@@ -168,3 +168,19 @@ describe("organisation Dependabot alerts", () => {
     expect((await get("/orgs/acme/dependabot/alerts", {}, dev)).status).toBe(403);
   });
 });
+
+describe("alert web pages (html_url)", () => {
+  it("serves each alert's html_url as a page naming the alert, and 404 for an unknown one", async () => {
+    const [secret] = (await (await get("/orgs/acme/secret-scanning/alerts?state=open")).json()) as any[];
+    const secretPage = await fetch(secret.html_url);
+    expect(secretPage.status).toBe(200);
+    expect(secretPage.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await secretPage.text()).toContain("Secret scanning alert #1: github_personal_access_token");
+    const [dependabot] = (await (await get("/repos/acme/api/dependabot/alerts?state=open")).json()) as any[];
+    expect(await (await fetch(dependabot.html_url)).text()).toContain(
+      `Dependabot alert #${dependabot.number}: pkg-${dependabot.number} (`,
+    );
+    expect((await fetch(`${sim.url}/acme/api/security/dependabot/99`)).status).toBe(404);
+    expect((await fetch(`${sim.url}/other/api/security/dependabot/1`)).status).toBe(404);
+  });
+});

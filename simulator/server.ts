@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import type { SimContext } from "./context";
+import { serveAlertPage } from "./alert-pages";
 import { handleGraphql } from "./graphql/handle";
 import { sendJson, sendText } from "./http";
 import { accessToken, authorizePage, choose } from "./oauth";
@@ -26,6 +27,7 @@ async function route(ctx: SimContext, req: IncomingMessage, res: ServerResponse)
       `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="#8b949e"/></svg>`,
       "image/svg+xml",
     );
+  if (req.method === "GET" && serveAlertPage(ctx, res, path)) return;
   if (path === "/graphql") {
     if (req.method !== "POST")
       return sendJson(res, 404, {

@@ -33,6 +33,9 @@ export function UserRowControls({
           Role of {login}
         </label>
         <select
+          // React resets a form after its action; keyed by the saved role, the select then
+          // shows what was saved (the new role once the page re-renders), never a stale pick.
+          key={role}
           id={`role-${userId}`}
           name="role"
           defaultValue={role}

@@ -3,6 +3,7 @@ import { GradeBadge } from "@/components/scores/grade-badge";
 import { CATEGORY_LABELS, formatPercent, formatScore } from "@/components/scores/labels";
 import { SeverityBadge } from "@/components/scores/severity-badge";
 import { Bar } from "@/components/ui/bar";
+import { InlineText } from "@/components/scores/remediation";
 
 const CATEGORIES = [
   ["identity", CATEGORY_LABELS.identity],
@@ -84,7 +85,9 @@ export function OrgHeadline({ snapshot }: { snapshot: OrgSnapshotView }) {
               <li key={f.fingerprint} className="flex flex-wrap items-baseline gap-2">
                 <SeverityBadge severity={f.severity} />
                 <span className="font-medium">{f.checkId}</span>
-                <span className="text-slate-700">{f.message}</span>
+                <span className="text-slate-700">
+                  <InlineText text={f.message} />
+                </span>
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { addPolicyException } from "@/lib/server/policy/add-policy-exception";
 import { approvePolicyException } from "@/lib/server/policy/approve-policy-exception";
 import { PolicyInvalidError } from "@/lib/server/internal/policy-invalid-error";
 import { updatePolicy } from "@/lib/server/policy/update-policy";
+import { updatePolicySettings } from "@/lib/server/policy/update-policy-settings";
 import type { PolicyActionState } from "@/components/policy/action-state";
 
 async function run(work: () => Promise<string>): Promise<PolicyActionState> {
@@ -45,7 +46,44 @@ export async function updatePolicyAction(
       expectedVersion: field(form, "expectedVersion"),
     });
     return saved.changed
-      ? `Saved version ${saved.version}; ${saved.rescored} repositories re-scored.`
+      ? `Saved version ${saved.version}; re-scoring every repository (progress below).`
+      : "Nothing changed: the policy is the same as the active version.";
+  });
+}
+
+/** One entry per line; blank lines and surrounding spaces are not entries. */
+const lines = (form: FormData, name: string) =>
+  (field(form, name) ?? "")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+
+/** An empty box is "missing" (zod names the field), not 0. */
+const number = (form: FormData, name: string) => {
+  const v = field(form, name)?.trim();
+  return v ? Number(v) : undefined;
+};
+
+export async function savePolicySettingsAction(
+  _prev: PolicyActionState,
+  form: FormData,
+): Promise<PolicyActionState> {
+  return run(async () => {
+    const saved = await updatePolicySettings(await getActor(), {
+      weights: {
+        critical: number(form, "weight-critical"),
+        high: number(form, "weight-high"),
+        medium: number(form, "weight-medium"),
+        low: number(form, "weight-low"),
+      },
+      criticalRepos: lines(form, "criticalRepos"),
+      productionEnvironmentPatterns: lines(form, "productionEnvironmentPatterns"),
+      productionEnvironments: lines(form, "productionEnvironments"),
+      note: field(form, "note"),
+      expectedVersion: number(form, "expectedVersion"),
+    });
+    return saved.changed
+      ? `Saved version ${saved.version}; re-scoring every repository (progress below).`
       : "Nothing changed: the policy is the same as the active version.";
   });
 }

@@ -53,11 +53,16 @@ export function ExceptionForm({ version, checks, defaults, approver }: Exception
       </div>
       <div>
         <label htmlFor="ex-expires" className="block text-sm font-medium">
-          Expires on (UTC)
+          Expires on
         </label>
+        {/* The browser shows the date in its own format; what is stored is that day at 00:00 UTC. */}
+        <p id="ex-expires-hint" className="text-xs text-slate-600">
+          Ends at 00:00 UTC on this day.
+        </p>
         <input
           id="ex-expires"
           name="expiresAt"
+          aria-describedby="ex-expires-hint"
           type="date"
           defaultValue={defaults.expiresAt}
           required

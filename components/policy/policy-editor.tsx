@@ -57,7 +57,7 @@ export function PolicyEditor({ json, version }: { json: string; version: number 
           disabled={pending}
           className="rounded-md bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-60"
         >
-          {pending ? "Saving and re-scoring…" : "Save as new version"}
+          {pending ? "Saving…" : "Save as new version"}
         </button>
         <ActionFeedback state={state} />
       </div>

@@ -38,7 +38,11 @@ export function CheckResultCard({
           </Link>
         ) : null}
       </header>
-      {result.rationale ? <p className="mt-1 text-sm text-slate-600">{result.rationale}</p> : null}
+      {result.rationale ? (
+        <p className="mt-1 text-sm text-slate-600">
+          <InlineText text={result.rationale} />
+        </p>
+      ) : null}
       {result.reason ? (
         <p className="mt-1 text-sm text-slate-700">
           <InlineText text={result.reason} />

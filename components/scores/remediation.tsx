@@ -24,6 +24,8 @@ export function Remediation({ text }: { text: string }) {
         part.kind === "code" ? (
           <pre
             key={i}
+            // Scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it.
+            tabIndex={0}
             className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100"
           >
             <code>{part.text}</code>

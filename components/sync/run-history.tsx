@@ -1,3 +1,12 @@
+/** One failed request of the run (lib/github's ErrorSample, as list-sync-runs returns it). */
+interface ErrorSample {
+  kind: string;
+  method?: string;
+  path?: string;
+  status?: number;
+  message?: string;
+}
+
 interface Run {
   id: string;
   kind: string;
@@ -13,7 +22,36 @@ interface Run {
   graphqlPoints: number;
   rateLimitRemaining: number | null;
   errors: unknown;
+  errorDetails: ErrorSample[];
   errorMessage: string | null;
+}
+
+/** The counts ("not_found 3") open to the failed requests behind them. */
+function ErrorCell({ run }: { run: Run }) {
+  const counts = errorsOf(run.errors);
+  const message = run.errorMessage ? <span className="block text-red-700">{run.errorMessage}</span> : null;
+  if (run.errorDetails.length === 0)
+    return (
+      <>
+        {counts}
+        {message}
+      </>
+    );
+  return (
+    <details data-testid="sync-error-details">
+      <summary className="cursor-pointer underline">{counts || "details"}</summary>
+      <ul className="mt-1 space-y-1">
+        {run.errorDetails.map((e, i) => (
+          <li key={i} className="font-mono break-all">
+            {e.kind}
+            {e.status ? ` ${e.status}` : ""}: {e.method ?? ""} {e.path ?? ""}
+            {e.message ? <span className="block font-sans text-slate-600">{e.message}</span> : null}
+          </li>
+        ))}
+      </ul>
+      {message}
+    </details>
+  );
 }
 
 function errorsOf(e: unknown): string {
@@ -72,8 +110,7 @@ export function RunHistory({ runs }: { runs: Run[] }) {
                 {r.durationMs === null ? "—" : `${(r.durationMs / 1000).toFixed(1)} s`}
               </td>
               <td className="px-3 py-2 text-xs text-slate-600">
-                {errorsOf(r.errors)}
-                {r.errorMessage ? <span className="block text-red-700">{r.errorMessage}</span> : null}
+                <ErrorCell run={r} />
               </td>
             </tr>
           ))}

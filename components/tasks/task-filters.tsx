@@ -4,6 +4,7 @@ export interface TaskFilterValues {
   repo?: string;
   owner?: string;
   team?: string;
+  assignee?: string;
   severity?: string;
   status?: string;
   overdue?: boolean;
@@ -27,6 +28,7 @@ export function TaskFilters({ values }: { values: TaskFilterValues }) {
           ["repo", "Repository", "acme/api"],
           ["owner", "Owner", "@login"],
           ["team", "Team", "@org/team"],
+          ["assignee", "Assignee", "@login"],
         ] as const
       ).map(([name, label, placeholder]) => (
         <label key={name} className="text-sm">

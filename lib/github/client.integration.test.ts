@@ -110,6 +110,10 @@ describe("GitHub client fault handling", () => {
       .catch((e: unknown) => e);
     expect((err as { status: number }).status).toBe(404);
     expect(sim.stats.rest + sim.stats.notModified).toBe(1);
+    // The Sync page can open "not_found 1" to see which request failed (no query string).
+    expect(c.stats.snapshot().errorSamples).toEqual([
+      expect.objectContaining({ kind: "not_found", method: "GET", path: "/repos/acme/missing", status: 404 }),
+    ]);
   });
 
   it("retries a 5xx at most 3 times", async () => {

@@ -96,10 +96,31 @@ function instrument(octokit: Octokit, opts: GitHubClientOptions, stats: RequestS
   });
   if (opts.etagStore) installConditionalRequests(octokit, opts.etagStore);
   octokit.hook.error("request", (error) => {
-    if ((error as { status?: number }).status !== 304) stats.recordError(classifyGitHubError(error));
+    const e = error as { status?: number; message?: string; request?: { method?: string; url?: string } };
+    if (e.status !== 304) stats.recordError(classifyGitHubError(error), describeFailure(e));
     throw error;
   });
   return { octokit, stats };
+}
+
+/** The request's method and path (never its query string, which may carry a cursor or secret). */
+function describeFailure(e: {
+  status?: number;
+  message?: string;
+  request?: { method?: string; url?: string };
+}) {
+  let path: string | undefined;
+  try {
+    path = e.request?.url ? new URL(e.request.url).pathname : undefined;
+  } catch {
+    path = undefined;
+  }
+  return {
+    method: e.request?.method,
+    path,
+    status: e.status,
+    message: e.message?.split("\n")[0]?.slice(0, 200),
+  };
 }
 
 export async function createGitHubClient(opts: GitHubClientOptions): Promise<GitHubClient> {

@@ -12,6 +12,18 @@ export type ErrorKind =
   | "invalid_data"
   | "other";
 
+/** One failed request as the Sync page shows it: what was asked, and how it failed (no query string, no body). */
+export interface ErrorSample {
+  kind: ErrorKind;
+  method?: string;
+  path?: string;
+  status?: number;
+  message?: string;
+}
+
+/** Per step: enough to see which requests failed without letting a bad run grow a row. */
+const MAX_ERROR_SAMPLES = 20;
+
 export class RequestStats {
   restRequests = 0;
   restNotModified = 0;
@@ -22,6 +34,7 @@ export class RequestStats {
   coreRemaining: number | null = null;
   graphqlRemaining: number | null = null;
   errors: Partial<Record<ErrorKind, number>> = {};
+  errorSamples: ErrorSample[] = [];
 
   recordResponse(url: string, status: number, headers: Headers): void {
     const graphql = new URL(url).pathname.endsWith("/graphql");
@@ -44,8 +57,9 @@ export class RequestStats {
     else this.restRequests++;
   }
 
-  recordError(kind: ErrorKind): void {
+  recordError(kind: ErrorKind, sample: Omit<ErrorSample, "kind"> = {}): void {
     this.errors[kind] = (this.errors[kind] ?? 0) + 1;
+    if (this.errorSamples.length < MAX_ERROR_SAMPLES) this.errorSamples.push({ kind, ...sample });
   }
 
   /** Rate-limit units GitHub charges: REST calls except 304s, plus GraphQL points. */
@@ -65,6 +79,7 @@ export class RequestStats {
       graphqlRemaining: this.graphqlRemaining,
       rateLimitUnits: this.rateLimitUnits,
       errors: { ...this.errors },
+      errorSamples: [...this.errorSamples],
     };
   }
 }

@@ -47,6 +47,15 @@ describe("sync under faults", () => {
     const run = await h.db.prisma.syncRun.findUniqueOrThrow({ where: { id: runId } });
     expect(run.errorMessage).toBeTruthy();
     expect((run.errors as Record<string, number>).server).toBeGreaterThanOrEqual(1);
+    // The Sync page opens the counts to the failed requests themselves.
+    expect(run.errorDetails).toContainEqual(
+      expect.objectContaining({
+        kind: "server",
+        method: "GET",
+        status: 500,
+        path: expect.stringMatching(/\/keys$/),
+      }),
+    );
     expect(run.activeOrgId).toBeNull();
     expect(await syncedState(h.db.prisma, h.organizationId)).toEqual(before);
     // Requests already in flight when the batch failed finish on their own; let them drain.

@@ -14,6 +14,7 @@ import { scoreOrganization } from "@/lib/server/scores/score-organization";
 import { generateThreatModels } from "@/lib/server/threat-models/generate-threat-models";
 import { installSyncSchedules } from "@/lib/sync/jobs/schedule";
 import { startSyncWorker } from "@/lib/sync/jobs/worker";
+import { startPolicyRescoreWorker } from "@/lib/server/internal/policy-rescore";
 
 const env = getWorkerEnv();
 // The one client factory; lib/server functions (scoring) use the same client.
@@ -41,6 +42,8 @@ await startEvidenceWorker(boss, {
   retentionHours: env.GATEHOUSE_EVIDENCE_RETENTION_HOURS,
   ...(env.NEXTAUTH_URL ? { instanceName: new URL(env.NEXTAUTH_URL).host } : {}),
 });
+// Re-scoring after a policy save (the policy page shows its progress).
+await startPolicyRescoreWorker(boss);
 if (env.SYNC_SCHEDULES === "on") await installSyncSchedules(boss, db);
 process.stdout.write("gatehouse sync worker started\n");
 

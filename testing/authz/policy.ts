@@ -72,6 +72,7 @@ export const ACTION_POLICY: Record<string, Access> = {
   "components/admin/actions.ts#setDisabledAction": ["admin"],
   "components/evidence/actions.ts#exportPackAction": ["security_lead", "auditor"], // evidence:export
   "components/policy/actions.ts#updatePolicyAction": ["security_lead"], // policy:edit
+  "components/policy/actions.ts#savePolicySettingsAction": ["security_lead"], // policy:edit
   "components/policy/actions.ts#addExceptionAction": ["security_lead"], // exception:approve
   "components/policy/actions.ts#approveExceptionAction": ["security_lead"], // exception:approve
   "components/sync/actions.ts#startSyncAction": ["admin", "security_lead"], // sync:start

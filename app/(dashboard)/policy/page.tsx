@@ -3,12 +3,19 @@ import { getActor } from "@/lib/auth";
 import { catalogue } from "@/lib/checks/catalogue";
 import { guard } from "@/lib/server/authz/guard";
 import { can } from "@/lib/server/authz/permissions";
+import { isAppError } from "@/lib/errors";
+import { comparePolicyVersion } from "@/lib/server/policy/compare-policy-version";
 import { getActivePolicy } from "@/lib/server/policy/get-active-policy";
+import { getPolicyRescore } from "@/lib/server/policy/get-policy-rescore";
 import { listPolicyVersions } from "@/lib/server/policy/list-policy-versions";
 import { ExceptionForm } from "@/components/policy/exception-form";
 import { PolicyEditor } from "@/components/policy/policy-editor";
 import { PolicyHistory } from "@/components/policy/policy-history";
 import { PolicyView } from "@/components/policy/policy-view";
+import { PolicyCompare } from "@/components/policy/policy-compare";
+import { PolicySettingsForm } from "@/components/policy/policy-settings-form";
+import { RescoreProgress } from "@/components/policy/rescore-progress";
+import { UtcTime } from "@/components/ui/utc-time";
 
 export const metadata: Metadata = { title: "Policy" };
 
@@ -21,7 +28,21 @@ const suggestedExpiry = () => new Date(Date.now() + 90 * DAY).toISOString().slic
 export default async function PolicyPage({ searchParams }: { searchParams: Search }) {
   const actor = await getActor();
   const query = await searchParams;
-  const [view, versions] = await guard(Promise.all([getActivePolicy(actor), listPolicyVersions(actor)]));
+  const compare = one(query.compare);
+  const [view, versions, rescore, comparison] = await guard(
+    Promise.all([
+      getActivePolicy(actor),
+      listPolicyVersions(actor),
+      getPolicyRescore(actor),
+      // A version that does not exist (or a typo in the URL) shows a note, not an error page.
+      compare && /^\d{1,9}$/.test(compare)
+        ? comparePolicyVersion(actor, { version: compare }).catch((e: unknown) => {
+            if (isAppError(e) && e.code === "not_found") return "missing" as const;
+            throw e;
+          })
+        : null,
+    ]),
+  );
   const canEdit = actor ? can(actor.role, "policy:edit") && can(actor.role, "exception:approve") : false;
   const checks = [...catalogue]
     .sort((a, b) => a.id.localeCompare(b.id))
@@ -33,13 +54,31 @@ export default async function PolicyPage({ searchParams }: { searchParams: Searc
       <div>
         <h1 className="text-2xl font-semibold">Scoring policy</h1>
         <p className="mt-1 text-slate-600" data-testid="active-version">
-          {view.version === 0
-            ? "The built-in default policy applies (no version saved yet)."
-            : `Version ${view.version}, saved ${view.createdAt?.toISOString().slice(0, 10) ?? ""} by ${view.createdByLogin ?? "unknown"}.`}{" "}
-          Saving a new version re-scores every repository from its last sync.
+          {view.version === 0 ? (
+            "The built-in default policy applies (no version saved yet)."
+          ) : (
+            <>
+              Version {view.version}, saved {view.createdAt ? <UtcTime at={view.createdAt} /> : null} by{" "}
+              {view.createdByLogin ?? "unknown"}.
+            </>
+          )}{" "}
+          Saving a new version re-scores every repository from its last sync, in the background.
         </p>
       </div>
-      <PolicyView view={view} approverLogin={canEdit ? (actor?.login ?? null) : null} />
+      <RescoreProgress run={rescore} />
+      {comparison === "missing" ? (
+        <p role="alert" className="text-sm text-red-700">
+          Policy version {compare} does not exist.
+        </p>
+      ) : comparison ? (
+        <PolicyCompare comparison={comparison} />
+      ) : null}
+      <section aria-labelledby="active-policy">
+        <h2 id="active-policy" className="mb-2 font-semibold">
+          Active policy
+        </h2>
+        <PolicyView view={view} approverLogin={canEdit ? (actor?.login ?? null) : null} />
+      </section>
       {canEdit ? (
         <>
           <section
@@ -61,7 +100,15 @@ export default async function PolicyPage({ searchParams }: { searchParams: Searc
             <h2 id="edit-policy" className="mb-3 font-semibold">
               Edit the policy
             </h2>
-            <PolicyEditor json={JSON.stringify(view.policy, null, 2)} version={view.version} />
+            <PolicySettingsForm settings={view.policy} version={view.version} />
+            <details className="mt-5 border-t border-slate-200 pt-3">
+              <summary className="cursor-pointer text-sm font-medium">
+                Advanced: edit the whole policy as JSON
+              </summary>
+              <div className="mt-3">
+                <PolicyEditor json={JSON.stringify(view.policy, null, 2)} version={view.version} />
+              </div>
+            </details>
           </section>
         </>
       ) : null}

@@ -20,6 +20,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
     repo: one(q.repo),
     owner: one(q.owner),
     team: one(q.team),
+    assignee: one(q.assignee),
     severity: one(q.severity),
     status: one(q.status) ?? "active",
     overdue: one(q.overdue) === "true",

@@ -2,6 +2,7 @@ import "server-only";
 import type { CheckResult } from "../../checks/types";
 import type { OrgPart } from "../../facts/assemble";
 import type { RepoFacts } from "../../facts/types";
+import type { ErrorSample } from "../../github/stats";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Policy } from "../../policy";
 import type { TaskEvidence } from "../../tasks/observe";
@@ -34,5 +35,7 @@ export const orgPartColumn = jsonColumn<OrgPart>();
 export const policyColumn = jsonColumn<Policy>();
 /** RemediationTask.evidence */
 export const taskEvidenceColumn = jsonColumn<TaskEvidence[]>();
+/** SyncRun.errorDetails (written by lib/sync's addRunStats in SQL) */
+export const syncErrorDetailsColumn = jsonColumn<ErrorSample[]>();
 /** ThreatModel.model and ThreatModelRevision.model (re-validated on read by storedModel) */
 export const threatModelColumn = jsonColumn<ThreatModel>();

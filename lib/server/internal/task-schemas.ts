@@ -18,6 +18,8 @@ export const ListTasksInput = z
     owner: z.string().trim().max(200).optional(),
     /** A team, "@org/team" or "org/team". */
     team: z.string().trim().max(200).optional(),
+    /** Who the task is assigned to, "@login" or "login" (owners are suggestions; the assignee is who took it). */
+    assignee: z.string().trim().max(200).optional(),
     severity: z.enum(SEVERITIES).optional(),
     overdue: flag.optional(),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -31,6 +33,7 @@ export const ListTasksInput = z
     repo: v.repo || undefined,
     owner: v.owner || undefined,
     team: v.team || undefined,
+    assignee: v.assignee || undefined,
   }));
 
 export const TaskItem = z.object({

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../testing/db";
 import { upsertGitHubUser } from "../../../prisma/seed/factories";
 import { setDb } from "../../db";
+import { stopSenderBoss, useSenderBoss } from "../../../testing/sender-boss";
 import type { Actor } from "../authz/actor";
 import { addPolicyException } from "./add-policy-exception";
 import { getActivePolicy } from "./get-active-policy";
@@ -17,6 +18,7 @@ const now = new Date("2026-03-01T00:00:00Z");
 beforeAll(async () => {
   db = await createTestDatabase();
   setDb(db.prisma);
+  useSenderBoss(db.url); // saving the policy queues its re-scoring
   const s = await upsertGitHubUser(
     db.prisma,
     { id: 21, login: "sam", name: null, email: null },
@@ -24,7 +26,10 @@ beforeAll(async () => {
   );
   lead = { userId: s.id, login: "sam", role: "security_lead", ip: null, userAgent: null };
 });
-afterAll(async () => db?.drop());
+afterAll(async () => {
+  await stopSenderBoss();
+  await db?.drop();
+});
 
 const exception = (repo: string, expiresAt: string) => ({
   checkId: "signed-commits",

@@ -11,6 +11,7 @@ import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 import { rescoreAllOrganizations } from "../scores/rescore-all-organizations";
 import { loadActivePolicy } from "../internal/load-active-policy";
+import { enqueuePolicyRescore } from "../internal/policy-rescore";
 import { policyColumn } from "../internal/json-columns";
 import {
   describeChanges,
@@ -24,8 +25,10 @@ export interface SavedPolicy {
   changed: boolean;
   version: number;
   changes: PolicyChanges;
-  /** Repositories re-scored under the new version. */
+  /** Repositories re-scored under the new version (0 when the re-scoring was queued). */
   rescored: number;
+  /** The queued re-scoring (PolicyRescore id) when `rescore: "queued"`; the page shows its progress. */
+  rescoreId: string | null;
 }
 
 /**
@@ -43,6 +46,12 @@ export async function savePolicyVersion(
     now?: Date;
     /** Pending exception ids approved now, and by whom (approvePolicyException checked the four eyes). */
     approvals?: ReadonlyMap<string, string>;
+    /**
+     * "queued" (the policy form): the worker re-scores and the save returns at once.
+     * "inline" (exception requests and approvals): scores move before the response, so
+     * the next page shows the waived finding.
+     */
+    rescore?: "inline" | "queued";
   },
 ): Promise<SavedPolicy> {
   const current = await loadActivePolicy();
@@ -65,10 +74,12 @@ export async function savePolicyVersion(
   if (confirmsAll && who.role !== "security_lead")
     throw new AppError("forbidden", "Only a security lead may confirm an exception for every repository.");
   const changes = diffPolicies(current.policy, policy);
-  if (isUnchanged(changes)) return { changed: false, version: current.version, changes, rescored: 0 };
+  if (isUnchanged(changes))
+    return { changed: false, version: current.version, changes, rescored: 0, rescoreId: null };
 
   const version = current.version + 1;
   const note = opts.note?.trim() || null;
+  let rescoreId: string | null = null;
   try {
     await getDb().$transaction(async (tx) => {
       await tx.policyVersion.create({
@@ -97,6 +108,13 @@ export async function savePolicyVersion(
         },
         tx,
       );
+      if (opts.rescore === "queued")
+        rescoreId = (
+          await tx.policyRescore.create({
+            data: { policyVersion: version, requestedById: who.userId },
+            select: { id: true },
+          })
+        ).id;
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -107,6 +125,10 @@ export async function savePolicyVersion(
     }
     throw error;
   }
+  if (rescoreId) {
+    await enqueuePolicyRescore(rescoreId);
+    return { changed: true, version, changes, rescored: 0, rescoreId };
+  }
   const runs = await rescoreAllOrganizations(who, opts.now);
-  return { changed: true, version, changes, rescored: runs.reduce((n, r) => n + r.scored, 0) };
+  return { changed: true, version, changes, rescored: runs.reduce((n, r) => n + r.scored, 0), rescoreId };
 }

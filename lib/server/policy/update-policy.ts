@@ -16,7 +16,10 @@ const input = z.object({
   now: z.date().optional(),
 });
 
-/** Security leads only: validates, saves a new version (audited) and re-scores everything without re-syncing. */
+/**
+ * Security leads only: validates, saves a new version (audited) and queues the re-scoring
+ * of everything without re-syncing (the worker's policy-rescore job; see `rescoreId`).
+ */
 export async function updatePolicy(actor: Actor | null, raw: unknown): Promise<SavedPolicy> {
   const who = await authorize(actor, "policy:edit", { type: "policy", id: "active" });
   const { policy, note, expectedVersion, now } = input.parse(raw);
@@ -30,5 +33,5 @@ export async function updatePolicy(actor: Actor | null, raw: unknown): Promise<S
   }
   const parsed = safeParsePolicy(document);
   if (!parsed.ok) throw new PolicyInvalidError(parsed.errors);
-  return savePolicyVersion(who, parsed.policy, { note, expectedVersion, now });
+  return savePolicyVersion(who, parsed.policy, { note, expectedVersion, now, rescore: "queued" });
 }

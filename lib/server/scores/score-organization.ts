@@ -46,7 +46,12 @@ export interface ScoreRunSummary {
  * every policy change; never talks to GitHub. Repositories are streamed in keyset pages
  * (memory stays flat, time grows linearly) and each page is written in one upsert.
  */
-export async function scoreOrganization(actor: Actor | null, raw: unknown): Promise<ScoreRunSummary> {
+export async function scoreOrganization(
+  actor: Actor | null,
+  raw: unknown,
+  /** `onPage` hears how many repositories are scored so far, after each page is written (progress bars). */
+  hooks: { onPage?: (scored: number) => Promise<void> } = {},
+): Promise<ScoreRunSummary> {
   await authorize(actor, "sync:start", {
     type: "organization",
     id: String((raw as { organizationId?: unknown })?.organizationId ?? ""),
@@ -118,6 +123,7 @@ export async function scoreOrganization(actor: Actor | null, raw: unknown): Prom
     tasks.transitioned += t.transitioned;
     tasks.refreshed += t.refreshed;
     scored += rows.length;
+    await hooks.onPage?.(scored);
     cursor = page[page.length - 1]!.repositoryId;
     if (page.length < pageSize) break;
   }

@@ -19,6 +19,8 @@ import { approvePolicyException } from "../policy/approve-policy-exception";
 import { getActivePolicy } from "../policy/get-active-policy";
 import { listPolicyVersions } from "../policy/list-policy-versions";
 import { writeRepoScores } from "../internal/write-repo-scores";
+import { runPolicyRescore } from "../internal/policy-rescore";
+import { stopSenderBoss, useSenderBoss } from "../../../testing/sender-boss";
 
 let db: TestDatabase;
 let orgId: string;
@@ -68,6 +70,7 @@ const resultOf = async (name: string, checkId: string) =>
 beforeAll(async () => {
   db = await createTestDatabase();
   setDb(db.prisma);
+  useSenderBoss(db.url); // saving the policy queues its re-scoring
   orgId = (await upsertOrganization(db.prisma, "acme", "Acme")).id;
   const s = await upsertGitHubUser(
     db.prisma,
@@ -100,7 +103,10 @@ beforeAll(async () => {
   await db.prisma.repository.create({ data: { organizationId: orgId, name: "new", fullName: "acme/new" } });
 });
 
-afterAll(async () => db?.drop());
+afterAll(async () => {
+  await stopSenderBoss();
+  await db?.drop();
+});
 
 describe("scoring from stored snapshots", () => {
   it("scores every repository with a snapshot under the default policy", async () => {
@@ -173,16 +179,24 @@ describe("policy changes re-score without re-syncing", () => {
     expect(saved).toMatchObject({
       changed: true,
       version: 1,
-      rescored: 2,
+      rescored: 0,
       changes: { weights: { high: { from: 7.5, to: 30 } } },
     });
+    // The save queued the re-scoring; run it as the worker would.
+    expect((await scoreOf("api")).policyVersion).toBe(0);
+    await runPolicyRescore(saved.rescoreId!, { now });
     const api = await scoreOf("api");
     expect(api.policyVersion).toBe(1);
     expect(api.overall).not.toBe(before);
     expect(await db.prisma.repoSnapshot.findMany({ orderBy: { repositoryId: "asc" } })).toEqual(
       snapshotsBefore,
     );
-    const [entry] = await listAuditEntries(lead, { limit: 1 });
+    const [rescored, entry] = await listAuditEntries(lead, { limit: 2 });
+    expect(rescored).toMatchObject({
+      action: "policy.rescored",
+      targetId: "1",
+      details: { repositories: 2 },
+    });
     expect(entry).toMatchObject({
       action: "policy.updated",
       actorLogin: "sam",

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "../../db";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
+import { syncErrorDetailsColumn } from "../internal/json-columns";
 
 const input = z.object({
   organizationId: z.string().min(1),
@@ -13,7 +14,7 @@ const input = z.object({
 export async function listSyncRuns(actor: Actor | null, raw: unknown) {
   await authorize(actor, "sync:read");
   const { organizationId, limit } = input.parse(raw);
-  return getDb().syncRun.findMany({
+  const runs = await getDb().syncRun.findMany({
     where: { organizationId },
     orderBy: { createdAt: "desc" },
     take: limit,
@@ -34,7 +35,9 @@ export async function listSyncRuns(actor: Actor | null, raw: unknown) {
       graphqlPoints: true,
       rateLimitRemaining: true,
       errors: true,
+      errorDetails: true,
       errorMessage: true,
     },
   });
+  return runs.map((r) => ({ ...r, errorDetails: syncErrorDetailsColumn.read(r.errorDetails) }));
 }

@@ -18,6 +18,7 @@ export async function listTasks(actor: Actor | null, raw: unknown = {}): Promise
     status,
     owner,
     team,
+    assignee,
     severity,
     overdue,
     page,
@@ -36,6 +37,7 @@ export async function listTasks(actor: Actor | null, raw: unknown = {}): Promise
     ...(statuses ? { status: { in: statuses } } : {}),
     ...(severity ? { severity } : {}),
     ...(overdue ? { dueAt: { lt: now } } : {}),
+    ...(assignee ? { assignee: at(assignee) } : {}),
     AND: [
       ...(owner ? [{ owners: { array_contains: [at(owner)] } }] : []),
       ...(team ? [{ owners: { array_contains: [at(team)] } }] : []),

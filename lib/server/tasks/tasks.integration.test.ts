@@ -135,6 +135,14 @@ describe("remediation tasks", () => {
     expect(team.items.map((t) => t.check)).toContain("unpinned-action");
     expect(team.total).toBe(all.items.filter((t) => t.owners.includes("@acme/platform")).length);
     expect((await listTasks(auditor, { owner: "@nobody" })).total).toBe(0);
+    // Assignee: only the task given to that login, "@login" or "login".
+    const [first] = all.items;
+    await updateTask(engineer, { id: first!.id, assignee: "user-eng" });
+    for (const assignee of ["@user-eng", "user-eng"])
+      expect((await listTasks(auditor, { assignee, status: "active" })).items.map((t) => t.id)).toEqual([
+        first!.id,
+      ]);
+    expect((await listTasks(auditor, { assignee: "@nobody" })).total).toBe(0);
     const high = await listTasks(auditor, { severity: "high" });
     expect(high.items.every((t) => t.severity === "high")).toBe(true);
     const later = new Date("2027-12-01T00:00:00Z");

@@ -60,7 +60,10 @@ export async function addRunStats(
        "graphqlQueries" = "graphqlQueries" + $4, "graphqlPoints" = "graphqlPoints" + $5,
        "rateLimitRemaining" = COALESCE($6, "rateLimitRemaining"), "reposDone" = "reposDone" + $7, "batchesDone" = "batchesDone" + $8,
        errors = (SELECT COALESCE(jsonb_object_agg(k, COALESCE((errors->>k)::int, 0) + COALESCE((($9::jsonb)->>k)::int, 0)), '{}'::jsonb)
-                 FROM (SELECT jsonb_object_keys(errors) AS k UNION SELECT jsonb_object_keys($9::jsonb)) keys)
+                 FROM (SELECT jsonb_object_keys(errors) AS k UNION SELECT jsonb_object_keys($9::jsonb)) keys),
+       -- The first failed requests, for the Sync page's details (capped: a bad run must not grow the row).
+       "errorDetails" = CASE WHEN jsonb_array_length("errorDetails") >= 50 THEN "errorDetails"
+                             ELSE "errorDetails" || $10::jsonb END
      WHERE id = $1`,
     runId,
     s.restRequests,
@@ -71,6 +74,7 @@ export async function addRunStats(
     extra.reposDone ?? 0,
     extra.batchesDone ?? 0,
     JSON.stringify(s.errors),
+    JSON.stringify(s.errorSamples),
   );
 }
 

@@ -13,6 +13,7 @@ import { SeverityBadge } from "@/components/scores/severity-badge";
 import { formatScore } from "@/components/scores/labels";
 import { repoHref } from "@/components/scores/repo-href";
 import { flatParams, overviewHref } from "@/components/history/overview-url";
+import { InlineText } from "@/components/scores/remediation";
 
 type Params = Promise<{ check: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -50,10 +51,11 @@ export default async function CheckPage({ params, searchParams }: { params: Para
           {data.check.title} <span className="font-mono text-base text-slate-600">{data.check.id}</span>
         </h1>
         <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
-          <SeverityBadge severity={data.check.severity as Severity} /> {data.check.rationale}
+          <SeverityBadge severity={data.check.severity as Severity} />{" "}
+          <InlineText text={data.check.rationale} />
         </p>
         <p className="mt-2 text-sm text-slate-700">
-          <span className="font-medium">Fix:</span> {data.check.remediation}
+          <span className="font-medium">Fix:</span> <InlineText text={data.check.remediation} />
         </p>
       </div>
       <h2 className="text-lg font-semibold" data-testid="failing-total">
@@ -90,7 +92,9 @@ export default async function CheckPage({ params, searchParams }: { params: Para
                 <ul className="mt-2 space-y-2">
                   {r.findings.slice(0, 5).map((f, i) => (
                     <li key={i} className="text-sm">
-                      <p>{f.message}</p>
+                      <p>
+                        <InlineText text={f.message} />
+                      </p>
                       <EvidenceView evidence={f.evidence} />
                     </li>
                   ))}

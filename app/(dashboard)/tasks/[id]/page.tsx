@@ -12,6 +12,7 @@ import { OpenIssueButton } from "@/components/tasks/open-issue-button";
 import { TaskHistory } from "@/components/tasks/task-history";
 import { TaskStatusControls } from "@/components/tasks/task-status-controls";
 import { TaskAssignForm } from "@/components/tasks/task-assign-form";
+import { InlineText, Remediation } from "@/components/scores/remediation";
 
 export const metadata: Metadata = { title: "Task" };
 
@@ -74,17 +75,15 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
           <ul className="space-y-3">
             {task.evidence.map((e, i) => (
               <li key={i} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
-                <p>{e.message}</p>
+                <p>
+                  <InlineText text={e.message} />
+                </p>
                 <p className="mt-1 font-mono text-xs text-slate-600">
                   {e.file ? `${e.file}:${e.line ?? ""}` : e.field}
                 </p>
-                <pre
-                  // Scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it.
-                  tabIndex={0}
-                  className="mt-2 overflow-x-auto rounded bg-slate-50 p-2 text-xs"
-                >
-                  {e.remediation}
-                </pre>
+                <div className="mt-2">
+                  <Remediation text={e.remediation} />
+                </div>
               </li>
             ))}
           </ul>

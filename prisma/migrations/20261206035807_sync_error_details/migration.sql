@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SyncRun" ADD COLUMN     "errorDetails" JSONB NOT NULL DEFAULT '[]';

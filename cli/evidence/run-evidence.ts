@@ -100,6 +100,7 @@ export async function runEvidence(
         framework: f.framework,
         asOf: asOf < now ? asOf : now,
         scope: f.scope ? { kind: "pattern", pattern: f.scope } : { kind: "all" },
+        organizationIds: [], // the operator's command: every organisation
         now,
         instance: { name: "gatehouse", version: "cli" },
         encryptionKey,

@@ -2,15 +2,37 @@
 // properties over the real data layer and a real Postgres: with two organisations seeded
 // and a user in only one member list, every id-taking verb answers the other
 // organisation's ids exactly like ids that do not exist (not_found), nothing of it is
-// written, and no list shows any of it. The other organisation's own user is the control:
-// the same calls succeed for them.
+// written, and no list shows any of it: evidence packs and the audit log included. The
+// other organisation's own user is the control: the same calls succeed for them.
+// Actors come from the real resolution, once per request as in production: a real
+// database session read by next-auth's real getServerSession through getActor(), and a
+// real API key limited to one organisation read by resolveApiKey().
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type PgBoss from "pg-boss";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { upsertGitHubUser, upsertOrganization } from "@/prisma/seed/factories";
+import { openZipPack } from "@/cli/verify/zip-reader";
 import { createTestDatabase, type TestDatabase } from "@/testing/db";
+import { asRequest, createSession } from "@/testing/real-session";
 import { setDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
-import type { Actor } from "./authz/actor";
+import { getActor } from "@/lib/auth/get-actor";
+import { systemActor, type Actor } from "./authz/actor";
+import { createApiKey } from "./api-keys/create-api-key";
+import { resolveApiKey } from "./internal/resolve-api-key";
+import { appendAuditEntry } from "./internal/append-audit-entry";
+import { runEvidenceExport } from "./internal/run-evidence-export";
+import { createEvidencePack } from "./evidence/create-evidence-pack";
+import { getEvidencePack } from "./evidence/get-evidence-pack";
+import { downloadEvidencePack } from "./evidence/download-evidence-pack";
+import { listEvidencePacks } from "./evidence/list-evidence-packs";
+import { getControlView } from "./evidence/get-control-view";
+import { listAuditEntries } from "./audit/list-audit-entries";
+import { exportAuditEntries } from "./audit/export-audit-entries";
 import { getTask } from "./tasks/get-task";
 import { listTasks } from "./tasks/list-tasks";
 import { updateTask } from "./tasks/update-task";
@@ -31,6 +53,31 @@ let db: TestDatabase;
 const orgs: Record<"alpha" | "bravo", { id: string; repos: string[]; tasks: string[] }> = {
   alpha: { id: "", repos: [], tasks: [] },
   bravo: { id: "", repos: [], tasks: [] },
+};
+vi.mock("next/headers", async () => (await import("@/testing/real-session")).nextHeadersMock("vitest"));
+vi.mock("next-auth", async (importOriginal) =>
+  (await import("@/testing/real-session")).nextAuthMock(importOriginal, "vitest"),
+);
+
+const cookies: Record<"alice" | "bruno" | "ada" | "cleo", string> = {
+  alice: "",
+  bruno: "",
+  ada: "",
+  cleo: "",
+};
+let alphaKey = ""; // an API key limited to alpha, with a security lead's role
+
+/** The actor of a request with `who`'s session cookie, resolved as a page resolves it. */
+async function session(who: keyof typeof cookies): Promise<Actor> {
+  const actor = await asRequest(cookies[who], () => getActor());
+  if (!actor) throw new Error(`no session for ${who}`);
+  return actor;
+}
+/** alpha's people as the real code resolves them: alice's session, or alpha's key. */
+const ALPHA: Record<string, () => Promise<Actor>> = {
+  "alice's session": () => session("alice"),
+  "alpha's API key": async () =>
+    (await resolveApiKey(`Bearer ${alphaKey}`, { ip: null, userAgent: "vitest" }))!,
 };
 let alice: Actor; // alpha's security lead: every read and write permission on objects
 let bruno: Actor; // bravo's security lead (the control)
@@ -76,25 +123,49 @@ async function seedOrg(login: "alpha" | "bravo", n: number) {
   }
 }
 
-async function member(login: string, githubId: number, org: "alpha" | "bravo"): Promise<Actor> {
-  const user = await upsertGitHubUser(
-    db.prisma,
-    { id: githubId, login, name: login, email: null },
-    "security_lead",
-  );
-  await db.prisma.orgMember.create({ data: { organizationId: orgs[org].id, login } });
-  return { userId: user.id, login, role: "security_lead", ip: null, userAgent: "vitest" };
+/** A person with a real session; `org` null: in both member lists. */
+async function member(
+  login: keyof typeof cookies,
+  githubId: number,
+  org: "alpha" | "bravo" | null,
+  role = "security_lead" as Actor["role"],
+) {
+  const user = await upsertGitHubUser(db.prisma, { id: githubId, login, name: login, email: null }, role);
+  for (const o of org ? [org] : (["alpha", "bravo"] as const))
+    await db.prisma.orgMember.create({ data: { organizationId: orgs[o].id, login } });
+  cookies[login] = await createSession(db.prisma, user.id);
 }
 
 beforeAll(async () => {
   db = await createTestDatabase();
   setDb(db.prisma);
+  // The environment next-auth's options and the evidence export are built from (lib/env.ts).
+  Object.assign(process.env, {
+    DATABASE_URL: db.url,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+    GITHUB_CLIENT_ID: "isolation",
+    GITHUB_CLIENT_SECRET: "isolation-secret",
+    GATEHOUSE_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  });
   await seedOrg("alpha", 3);
   await seedOrg("bravo", 5);
-  alice = await member("alice", 9101, "alpha");
-  bruno = await member("bruno", 9102, "bravo");
-});
+  await member("alice", 9101, "alpha");
+  await member("bruno", 9102, "bravo");
+  await member("ada", 9103, null, "admin"); // an admin in both member lists
+  await member("cleo", 9104, null, "auditor"); // an auditor in both: sees the whole instance
+  alphaKey = (
+    await createApiKey(systemActor("isolation"), {
+      name: "alpha",
+      role: "security_lead",
+      organizations: ["alpha"],
+    })
+  ).key;
+  alice = await session("alice");
+  bruno = await session("bruno");
+}, 60_000);
 afterAll(async () => {
+  const g = globalThis as unknown as { gatehouseBoss?: Promise<PgBoss> };
+  await (await g.gatehouseBoss)?.stop({ graceful: false, close: true }).catch(() => {});
   await db?.drop();
 });
 
@@ -138,9 +209,11 @@ describe("object-level isolation (property: a user of one organisation never rea
         fc.constantFrom(...Object.keys(BY_REPO)),
         fc.constantFrom(...orgs.bravo.repos),
         fc.constantFrom("bravo", "BRAVO", "Bravo"),
-        async (verb, name, owner) => {
+        fc.constantFrom(...Object.keys(ALPHA)),
+        async (verb, name, owner, who) => {
+          const actor = await ALPHA[who]!();
           const before = await db.prisma.threatModelRevision.count();
-          expect(await outcome(() => BY_REPO[verb]!(alice, owner, name))).toBe("not_found");
+          expect(await outcome(() => BY_REPO[verb]!(actor, owner, name))).toBe("not_found");
           expect(await db.prisma.threatModelRevision.count()).toBe(before);
         },
       ),
@@ -156,8 +229,9 @@ describe("object-level isolation (property: a user of one organisation never rea
       fc.asyncProperty(
         fc.constantFrom(...Object.keys(BY_TASK)),
         fc.constantFrom(...orgs.bravo.tasks),
-        async (verb, id) => {
-          expect(await outcome(() => BY_TASK[verb]!(alice, id))).toBe("not_found");
+        fc.constantFrom(...Object.keys(ALPHA)),
+        async (verb, id, who) => {
+          expect(await outcome(async () => BY_TASK[verb]!(await ALPHA[who]!(), id))).toBe("not_found");
           const task = await db.prisma.remediationTask.findUniqueOrThrow({ where: { id } });
           expect([task.status, task.issueUrl]).toEqual(["open", null]);
         },
@@ -169,12 +243,17 @@ describe("object-level isolation (property: a user of one organisation never rea
 
   it("every organisation-taking verb answers another organisation as not found", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...Object.keys(BY_ORG)), async (verb) => {
-        expect(await outcome(() => BY_ORG[verb]!(alice, { id: orgs.bravo.id, login: "bravo" }))).toBe(
-          "not_found",
-        );
-        expect(await outcome(() => BY_ORG[verb]!(alice, { id: orgs.alpha.id, login: "alpha" }))).toBe("ok");
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...Object.keys(BY_ORG)),
+        fc.constantFrom(...Object.keys(ALPHA)),
+        async (verb, who) => {
+          const actor = await ALPHA[who]!();
+          expect(await outcome(() => BY_ORG[verb]!(actor, { id: orgs.bravo.id, login: "bravo" }))).toBe(
+            "not_found",
+          );
+          expect(await outcome(() => BY_ORG[verb]!(actor, { id: orgs.alpha.id, login: "alpha" }))).toBe("ok");
+        },
+      ),
       { seed: 8, numRuns: 10 },
     );
   });
@@ -187,8 +266,9 @@ describe("object-level isolation (property: a user of one organisation never rea
           pageSize: fc.integer({ min: 1, max: 10 }),
           repo: fc.option(fc.constantFrom(...orgs.bravo.repos.map((r) => `bravo/${r}`)), { nil: undefined }),
         }),
-        async (query) => {
-          const tasks = await listTasks(alice, query);
+        fc.constantFrom(...Object.keys(ALPHA)),
+        async (query, who) => {
+          const tasks = await listTasks(await ALPHA[who]!(), query);
           expect(tasks.items.filter((t) => !orgs.alpha.tasks.includes(t.id))).toEqual([]);
           if (query.repo) expect(tasks.total).toBe(0);
         },
@@ -223,3 +303,159 @@ describe("object-level isolation (property: a user of one organisation never rea
     );
   });
 });
+
+describe("object-level isolation of evidence packs and the audit log (property: a user of one organisation never reads another's)", () => {
+  it("resolves the scope once, when the request's actor is built, and verbs use the carried scope", async () => {
+    expect(alice.organizations).toEqual([orgs.alpha.id]);
+    expect((await ALPHA["alpha's API key"]!()).organizations).toEqual([orgs.alpha.id]);
+    expect([...((await session("ada")).organizations ?? [])].sort()).toEqual(
+      [orgs.alpha.id, orgs.bravo.id].sort(),
+    );
+    expect(systemActor("isolation").organizations).toBeUndefined(); // the system's jobs: everything
+    // alice joins bravo mid-request: the actor already built keeps the scope it was built
+    // with (no lookup per verb); her next request sees the change.
+    await db.prisma.orgMember.create({ data: { organizationId: orgs.bravo.id, login: "alice" } });
+    try {
+      expect((await listOrganizations(alice)).map((o) => o.login)).toEqual(["alpha"]);
+      expect((await listOrganizations(await session("alice"))).map((o) => o.login)).toEqual([
+        "alpha",
+        "bravo",
+      ]);
+    } finally {
+      await db.prisma.orgMember.deleteMany({ where: { organizationId: orgs.bravo.id, login: "alice" } });
+    }
+  });
+
+  it("an evidence pack covers its requester's organisations, and another organisation's pack answers as not found", async () => {
+    // Entries about each organisation before the packs' as-of date, for their audit extracts.
+    for (const o of ["alpha", "bravo"] as const)
+      await appendAuditEntry(null, {
+        action: "sync.started",
+        targetType: "organization",
+        targetId: orgs[o].id,
+      });
+    const alphaPack = await createEvidencePack(alice, { framework: "soc2" });
+    const bravoPack = await createEvidencePack(bruno, { framework: "soc2" });
+    await runEvidenceExport(alphaPack.id); // what the worker's job does
+    await runEvidenceExport(bravoPack.id);
+    // Packs made by instance-wide people: every organisation, and both named.
+    const finished = { framework: "soc2", asOf: new Date(), scope: { kind: "all" }, status: "succeeded" };
+    const wide = await db.prisma.evidencePack.create({ data: { ...finished, organizationIds: [] } });
+    const both = await db.prisma.evidencePack.create({
+      data: { ...finished, organizationIds: [orgs.alpha.id, orgs.bravo.id] },
+    });
+    const foreign = [bravoPack.id, wide.id, both.id];
+    const VERBS = {
+      getEvidencePack: (a: Actor, id: string) => getEvidencePack(a, { id }),
+      downloadEvidencePack: (a: Actor, id: string) => downloadEvidencePack(a, { id }),
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...(Object.keys(VERBS) as (keyof typeof VERBS)[])),
+        fc.constantFrom(...foreign),
+        fc.constantFrom(...Object.keys(ALPHA)),
+        async (verb, id, who) => {
+          const actor = await ALPHA[who]!();
+          const downloads = await db.prisma.auditLogEntry.count({ where: { action: "evidence.downloaded" } });
+          expect(await outcome(() => VERBS[verb](actor, id))).toBe("not_found");
+          expect(await db.prisma.auditLogEntry.count({ where: { action: "evidence.downloaded" } })).toBe(
+            downloads,
+          );
+          expect((await listEvidencePacks(actor)).map((p) => p.id)).toEqual([alphaPack.id]);
+        },
+      ),
+      { seed: 8, numRuns: 20 },
+    );
+    // The control: someone in every organisation's member list sees every pack.
+    expect((await listEvidencePacks(await session("cleo"))).length).toBe(4);
+    // The pack's data loader applied the scope: alpha's 3 repositories, bravo's 5.
+    expect((await getEvidencePack(alice, { id: alphaPack.id })).repoCount).toBe(orgs.alpha.repos.length);
+    expect((await getEvidencePack(bruno, { id: bravoPack.id })).repoCount).toBe(orgs.bravo.repos.length);
+    expect((await getControlView(alice, {})).repoCount).toBe(orgs.alpha.repos.length);
+    const zip = await openPack(alice, alphaPack.id);
+    expect(zip.scores.map((s) => s.repository).sort()).toEqual(orgs.alpha.repos.map((r) => `alpha/${r}`));
+    // Its audit extract holds alpha's entries only; the chain was verified over all of them.
+    const extracted = zip.audit.entries.map((e) => e.targetId);
+    expect(extracted).toContain(orgs.alpha.id);
+    expect(extracted).not.toContain(orgs.bravo.id);
+    expect(zip.audit.chainVerified).toBe(true);
+  });
+
+  it("the audit log and its export show a scoped person their organisations' entries and their own, and an admin everything", async () => {
+    const repoIds = async (o: "alpha" | "bravo") =>
+      (await db.prisma.repository.findMany({ where: { organizationId: orgs[o].id } })).map((r) => r.id);
+    const targets = async (o: "alpha" | "bravo") => [
+      { targetType: "organization", targetId: orgs[o].id },
+      { targetType: "repository", targetId: (await repoIds(o))[0]! },
+      { targetType: "repository", targetId: `${o.toUpperCase()}/svc-0` }, // threat models name it
+      { targetType: "task", targetId: orgs[o].tasks[0]! },
+    ];
+    for (const t of await targets("alpha")) await appendAuditEntry(bruno, { action: "probe.alpha", ...t });
+    for (const t of await targets("bravo")) await appendAuditEntry(bruno, { action: "probe.bravo", ...t });
+    await appendAuditEntry(null, { action: "probe.instance", targetType: "user", targetId: alice.userId });
+    await appendAuditEntry(alice, { action: "probe.own", targetType: "policy", targetId: "1" });
+
+    const alphaTargets = new Set([
+      orgs.alpha.id,
+      ...(await repoIds("alpha")),
+      ...orgs.alpha.repos.map((r) => `alpha/${r}`),
+      ...orgs.alpha.tasks,
+      ...(
+        await db.prisma.evidencePack.findMany({ where: { organizationIds: { equals: [orgs.alpha.id] } } })
+      ).map((p) => p.id),
+    ]);
+    const visibleTo = (actor: Actor, e: { actorId: string | null; targetId: string | null }) =>
+      e.actorId === actor.userId ||
+      alphaTargets.has((e.targetId ?? "").toLowerCase()) ||
+      alphaTargets.has(e.targetId ?? "");
+
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          actor: fc.constantFrom("", "alice", "bruno", "system"),
+          action: fc.constantFrom("", "probe.", "probe.bravo", "evidence."),
+          target: fc.constantFrom("", "organization", "repository", "task", "user", "bravo", orgs.bravo.id),
+        }),
+        fc.constantFrom(...Object.keys(ALPHA)),
+        async (filters, who) => {
+          const actor = await ALPHA[who]!();
+          const shown = await listAuditEntries(actor, { ...filters, limit: 500 });
+          expect(shown.filter((e) => !visibleTo(actor, e))).toEqual([]);
+          const exported = await exportAuditEntries(actor, { ...filters, format: "json" });
+          const rows = JSON.parse(await new Response(exported.stream).text()) as {
+            actorId: string | null;
+            targetId: string | null;
+          }[];
+          expect(rows.filter((e) => !visibleTo(actor, e))).toEqual([]);
+        },
+      ),
+      { seed: 8, numRuns: 25 },
+    );
+    // What alice does see: every entry about alpha, and her own instance-level action.
+    const mine = (await listAuditEntries(alice, { action: "probe.", limit: 500 })).map((e) => e.action);
+    expect(mine.sort()).toEqual(["probe.alpha", "probe.alpha", "probe.alpha", "probe.alpha", "probe.own"]);
+    // The controls: bruno sees bravo's (and his own, about alpha), an admin sees everything.
+    expect((await listAuditEntries(bruno, { action: "probe.bravo", limit: 500 })).length).toBe(4);
+    expect((await listAuditEntries(bruno, { action: "probe.own", limit: 500 })).length).toBe(0);
+    for (const whole of ["ada", "cleo"] as const)
+      expect((await listAuditEntries(await session(whole), { action: "probe.", limit: 500 })).length).toBe(
+        10,
+      );
+  });
+});
+
+/** Downloads a pack as `actor` and reads its scores and audit extract. */
+async function openPack(actor: Actor, id: string) {
+  const dl = await downloadEvidencePack(actor, { id });
+  const path = join(mkdtempSync(join(tmpdir(), "gatehouse-isolation-")), `${id}.zip`);
+  writeFileSync(path, Buffer.from(await new Response(dl.stream).arrayBuffer()));
+  const reader = await openZipPack(path);
+  const read = async (name: string) => JSON.parse((await reader.read(name, 1 << 24)).toString());
+  const scores = (await read("scores.json")) as { repository: string }[];
+  const audit = (await read("audit-log.json")) as {
+    chainVerified: boolean;
+    entries: { targetId: string | null }[];
+  };
+  reader.close();
+  return { scores, audit };
+}

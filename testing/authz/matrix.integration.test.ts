@@ -5,15 +5,13 @@
 // real database sessions resolved by next-auth's real session lookup (only the request's
 // cookies come from the test instead of Next's request scope); API keys are real keys.
 import { randomBytes } from "node:crypto";
-import { AsyncLocalStorage } from "node:async_hooks";
-import type * as NextAuthModule from "next-auth";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { upsertGitHubUser, upsertOrganization } from "@/prisma/seed/factories";
 import { setDb } from "@/lib/db";
 import type { Role } from "@/lib/server/authz/permissions";
-import { hashSessionToken } from "@/lib/server/internal/next-auth-adapter";
+import { asRequest, createSession } from "@/testing/real-session";
 import { systemActor } from "@/lib/server/authz/actor";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/server/api-keys/revoke-api-key";
@@ -34,38 +32,13 @@ import {
   type Principal,
 } from "./policy";
 
-const request = new AsyncLocalStorage<{ cookie: string | null }>();
-
-// The request scope Next gives a server action or page: here, the probe's own cookie.
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "user-agent": "authz-matrix" }),
-  cookies: async () => {
-    const cookie = request.getStore()?.cookie;
-    const all = cookie
-      ? ["next-auth.session-token", "__Secure-next-auth.session-token"].map((name) => ({
-          name,
-          value: cookie,
-        }))
-      : [];
-    return { getAll: () => all, get: (n: string) => all.find((c) => c.name === n) };
-  },
-}));
+// The request scope Next gives a server action or page: here, the probe's own cookie,
+// resolved by next-auth's real session lookup (testing/real-session.ts).
+vi.mock("next/headers", async () => (await import("@/testing/real-session")).nextHeadersMock("authz-matrix"));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
-// next-auth's real getServerSession, given the probe's cookies the way the pages router
-// passes them (req/res), so the adapter, session expiry and disabled-user refusal all run.
-vi.mock("next-auth", async (importOriginal) => {
-  const real = await importOriginal<typeof NextAuthModule>();
-  const getServerSession = async (options: Parameters<typeof real.getServerSession>[0]) => {
-    const cookie = request.getStore()?.cookie;
-    const cookies: Record<string, string> = cookie
-      ? { "next-auth.session-token": cookie, "__Secure-next-auth.session-token": cookie }
-      : {};
-    const req = { headers: { "user-agent": "authz-matrix" }, cookies };
-    const res = { getHeader: () => undefined, setHeader: () => res };
-    return (real.getServerSession as (...a: unknown[]) => Promise<unknown>)(req, res, options);
-  };
-  return { ...real, default: real.default, getServerSession };
-});
+vi.mock("next-auth", async (importOriginal) =>
+  (await import("@/testing/real-session")).nextAuthMock(importOriginal, "authz-matrix"),
+);
 
 let db: TestDatabase;
 const cookies = {} as Record<Principal, string | null>;
@@ -77,15 +50,7 @@ async function userWithSession(login: string, role: Role, orgId: string, disable
   const user = await upsertGitHubUser(db.prisma, { id: 0, login, name: login, email: null }, role);
   await db.prisma.orgMember.create({ data: { organizationId: orgId, login } });
   if (disabled) await db.prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
-  const token = randomBytes(32).toString("hex");
-  await db.prisma.session.create({
-    data: {
-      userId: user.id,
-      sessionToken: hashSessionToken(token),
-      expires: new Date(Date.now() + 3_600_000),
-    },
-  });
-  return token;
+  return createSession(db.prisma, user.id);
 }
 
 beforeAll(async () => {
@@ -148,7 +113,7 @@ async function callRoute(endpoint: RouteEndpoint, who: Principal): Promise<Respo
   const url = `http://127.0.0.1:3000${endpoint.route.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, p: string) =>
     [SAMPLE_PARAMS[p] ?? "x"].flat().join("/"),
   )}`;
-  return request.run({ cookie }, () =>
+  return asRequest(cookie, () =>
     endpoint.handler(new NextRequest(url, init as ConstructorParameters<typeof NextRequest>[1]), {
       params: Promise.resolve(params),
     }),
@@ -159,7 +124,7 @@ const REFUSAL = /^(Sign in to continue|Your role \(.+\) does not allow)/;
 
 async function callAction(endpoint: ActionEndpoint, who: Principal): Promise<unknown> {
   const args = ACTION_ARGS[endpoint.key] ?? [null, new FormData()];
-  return request.run({ cookie: cookies[who] }, () => endpoint.action(...args));
+  return asRequest(cookies[who], () => endpoint.action(...args));
 }
 
 describe("authorisation matrix (property: every endpoint × every role is allowed or refused as declared)", () => {

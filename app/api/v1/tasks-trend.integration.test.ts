@@ -371,7 +371,7 @@ describe("object-level isolation", () => {
     expect((all.body.data as Task[]).map((t) => t.id)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
   });
 
-  it("refuses a scoped key instance-wide evidence packs, and a key for an unsynced organisation", async () => {
+  it("shows a scoped key only the evidence packs of its organisations, and refuses a key for an unsynced organisation", async () => {
     const admin = await db.prisma.user.findFirstOrThrow({ where: { githubLogin: "ada" } });
     const actor: Actor = { userId: admin.id, login: "ada", role: "admin", ip: null, userAgent: "vitest" };
     const { key } = await createApiKey(actor, {
@@ -379,12 +379,24 @@ describe("object-level isolation", () => {
       role: "auditor",
       organizations: ["acme"],
     });
-    const pack = await api.request("POST", "/api/v1/evidence-packs", key, { framework: "soc2" });
-    expect(pack).toMatchObject({
-      status: 403,
-      body: { error: { message: expect.stringContaining("limited") } },
+    // Packs as the export leaves them: one for acme, one instance-wide, one for globex.
+    const pack = (organizationIds: string[]) =>
+      db.prisma.evidencePack.create({
+        data: {
+          framework: "soc2",
+          asOf: new Date(),
+          scope: { kind: "all" },
+          status: "succeeded",
+          organizationIds,
+        },
+      });
+    const mine = await pack([acme.org.id]);
+    for (const other of [await pack([]), await pack([globex.org.id])])
+      expect((await api.request("GET", `/api/v1/evidence-packs/${other.id}`, key)).status).toBe(404);
+    expect(await api.request("GET", `/api/v1/evidence-packs/${mine.id}`, key)).toMatchObject({
+      status: 200,
+      body: { data: { id: mine.id } },
     });
-    expect(await db.prisma.evidencePack.count()).toBe(0);
     await expect(
       createApiKey(actor, { name: "x", role: "auditor", organizations: ["initech"] }),
     ).rejects.toThrow(/organizations: no synced organisation "initech"/);

@@ -12,6 +12,7 @@ import {
   parseAuditFilter,
   type NamedAuditEntry,
 } from "../internal/audit-log-query";
+import { auditScopeWhere } from "../internal/org-scope-records";
 
 const BATCH = 500;
 const format = z.enum(["csv", "json"], { error: "format: must be csv or json" });
@@ -61,7 +62,8 @@ export async function exportAuditEntries(actor: Actor | null, raw: Record<string
   if (!fmt.success) throw new AppError("invalid", fmt.error.issues.map((i) => i.message).join("; "));
   const filter = parseAuditFilter(filters);
   const db = getDb();
-  const where = await auditWhere(db, filter);
+  // The same entries the page shows this actor (org-scope-records).
+  const where = { AND: [await auditWhere(db, filter), await auditScopeWhere(db, who)] };
   const newest = await db.auditLogEntry.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
   const upTo = newest?.seq ?? BigInt(0);
   await appendAuditEntry(who, {

@@ -5,6 +5,7 @@ import { AppError } from "../../errors";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 import { auditWhere, nameAuditEntries, parseAuditFilter } from "../internal/audit-log-query";
+import { auditScopeWhere } from "../internal/org-scope-records";
 
 const page = z.object({
   before: z
@@ -17,16 +18,19 @@ const page = z.object({
 /**
  * Newest first, keyset-paginated by sequence number (`before`: the last seq of the page
  * above), filtered by actor, action, target and date (see audit-log-query), with actor
- * and target names beside their ids.
+ * and target names beside their ids. People who see only some organisations see the
+ * entries about those and their own actions; admins and the instance-wide see all.
  */
 export async function listAuditEntries(actor: Actor | null, raw: Record<string, unknown> = {}) {
-  await authorize(actor, "audit:read");
+  const who = await authorize(actor, "audit:read");
   const { before: rawBefore, limit: rawLimit, ...filters } = raw;
   const parsed = page.safeParse({ before: rawBefore || undefined, limit: rawLimit });
   if (!parsed.success) throw new AppError("invalid", parsed.error.issues.map((i) => i.message).join("; "));
   const { before, limit } = parsed.data;
   const db = getDb();
-  const where = await auditWhere(db, parseAuditFilter(filters));
+  const filter = parseAuditFilter(filters);
+  // A scoped person's entries only (org-scope-records): their organisations' and their own.
+  const where = { AND: [await auditWhere(db, filter), await auditScopeWhere(db, who)] };
   const rows = await db.auditLogEntry.findMany({
     where: before ? { AND: [where, { seq: { lt: before } }] } : where,
     orderBy: { seq: "desc" },

@@ -8,8 +8,10 @@ export interface Actor {
   ip: string | null;
   userAgent: string | null;
   /**
-   * Object-level isolation: the only organisations (ids) this actor may read or act on.
-   * Absent means every organisation (people, system jobs, unscoped API keys).
+   * Object-level isolation: the only organisations (ids) this actor may read or act on,
+   * resolved once where the actor is built (lib/server/internal/org-scope.ts: a person's
+   * synced memberships, a key's own limit). Absent means every organisation (system jobs,
+   * unscoped API keys, people in no synced member list).
    */
   organizations?: readonly string[];
 }

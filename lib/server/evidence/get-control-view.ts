@@ -6,6 +6,7 @@ import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 import { loadEvidenceInputFromLatestScores } from "../internal/load-evidence-input";
 import { GATEHOUSE_VERSION, instanceName } from "../internal/instance-info";
+import { packOrganizationsFor } from "../internal/org-scope-records";
 
 const input = z.object({
   framework: z.enum(FRAMEWORK_IDS).default("soc2"),
@@ -24,13 +25,14 @@ const input = z.object({
  * that decided it and any exception (justification, approver, expiry).
  */
 export async function getControlView(actor: Actor | null, raw: unknown, now: Date = new Date()) {
-  await authorize(actor, "evidence:export");
+  const who = await authorize(actor, "evidence:export");
   const q = input.parse(raw);
   const asOf = q.asOf ? new Date(`${q.asOf}T23:59:59.999Z`) : now;
   const data = await loadEvidenceInputFromLatestScores({
     framework: q.framework,
     asOf: asOf < now ? asOf : now,
     scope: q.pattern ? { kind: "pattern", pattern: q.pattern } : { kind: "all" },
+    organizationIds: packOrganizationsFor(who),
     now,
     instance: { name: instanceName(), version: GATEHOUSE_VERSION },
     withoutAuditExtract: true,

@@ -18,7 +18,7 @@ export type OrgSnapshotView = OrgSnapshotData & { takenAt: Date; policyVersion: 
 export async function getOrgSnapshot(actor: Actor | null, raw: unknown): Promise<OrgSnapshotView | null> {
   const who = await authorize(actor, "dashboard:read");
   const { organizationId } = input.parse(raw);
-  await assertOrgScope(who, organizationId, "No such organisation.");
+  assertOrgScope(who, organizationId, "No such organisation.");
   const row = await getDb().orgScoreSnapshot.findFirst({
     where: { organizationId },
     orderBy: { takenAt: "desc" },

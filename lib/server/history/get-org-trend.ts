@@ -35,7 +35,7 @@ const r1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 export async function getOrgTrend(actor: Actor | null, raw: unknown): Promise<TrendPoint[]> {
   const who = await authorize(actor, "dashboard:read");
   const { organizationId, days, now = new Date() } = getOrgTrendInput.parse(raw);
-  await assertOrgScope(who, organizationId, "No such organisation.");
+  assertOrgScope(who, organizationId, "No such organisation.");
   const rows = await getDb().orgScoreSnapshot.findMany({
     where: { organizationId, takenAt: { gt: new Date(now.getTime() - days * 86_400_000), lte: now } },
     orderBy: { takenAt: "asc" },

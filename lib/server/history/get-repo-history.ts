@@ -39,7 +39,7 @@ export async function getRepoHistory(actor: Actor | null, raw: unknown) {
     select: { id: true, organizationId: true, score: { select: { computedAt: true } } },
   });
   if (!repo) throw new AppError("not_found", "No such repository.");
-  await assertOrgScope(who, repo.organizationId, "No such repository.");
+  assertOrgScope(who, repo.organizationId, "No such repository.");
   const since = new Date(now.getTime() - days * 86_400_000);
   const [inWindow, before, fixed, open] = await Promise.all([
     db.repoScoreSnapshot.findMany({

@@ -40,7 +40,7 @@ export async function listCheckFailures(actor: Actor | null, raw: unknown) {
   const parsed = listCheckFailuresInput.safeParse(raw);
   if (!parsed.success) throw new AppError("invalid", parsed.error.issues[0]?.message ?? "Invalid input.");
   const { organizationId, check, archived, page, pageSize } = parsed.data;
-  await assertOrgScope(who, organizationId, "No such organisation.");
+  assertOrgScope(who, organizationId, "No such organisation.");
   const definition = checkById(check);
   if (!definition) throw new AppError("not_found", "No such check.");
   const where = {

@@ -40,7 +40,7 @@ export async function listOrgChecks(
 ): Promise<{ items: OrgCheckItem[]; total: number; takenAt: Date | null }> {
   const who = await authorize(actor, "dashboard:read");
   const { organizationId, sort, dir } = listOrgChecksInput.parse(raw);
-  await assertOrgScope(who, organizationId, "No such organisation.");
+  assertOrgScope(who, organizationId, "No such organisation.");
   const row = await getDb().orgScoreSnapshot.findFirst({
     where: { organizationId },
     orderBy: { takenAt: "desc" },

@@ -10,6 +10,8 @@ export interface BuildPackOptions {
   framework: FrameworkId;
   asOf: Date;
   scope: Scope;
+  /** The organisations (ids) the pack covers, [] for all (see load-evidence-input). */
+  organizationIds: readonly string[];
   now: Date;
   instance: { name: string; version: string };
   /** GATEHOUSE_ENCRYPTION_KEY, parsed: opens the sealed signing key. */

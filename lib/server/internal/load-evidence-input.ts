@@ -4,6 +4,7 @@ import type { Policy, PolicyException } from "../../checks/types";
 import { getDb } from "../../db";
 import { getAuditKey } from "../../env";
 import { listAuditCheckpoints } from "./write-audit-checkpoint";
+import { auditEntriesOf } from "./org-scope-records";
 import { checkResultsColumn } from "./json-columns";
 import type { FrameworkId } from "../../evidence/frameworks";
 import { toEvidenceResult } from "../../evidence/from-check-results";
@@ -15,6 +16,8 @@ export interface EvidenceRequest {
   framework: FrameworkId;
   asOf: Date;
   scope: Scope;
+  /** The organisations (ids) the evidence may show, [] for all: the requester's scope. */
+  organizationIds: readonly string[];
   now: Date;
   instance: { name: string; version: string };
   /** The page's control view needs no audit extract; packs always carry one. */
@@ -37,7 +40,12 @@ export async function loadEvidenceInputFromLatestScores(req: EvidenceRequest): P
   const inScope = scopeMatcher(req.scope);
   const critical = policy.criticalRepos.map(compileRepoPattern);
   const rows = await db.repoScore.findMany({
-    where: { repository: { missingSince: null } },
+    where: {
+      repository: {
+        missingSince: null,
+        ...(req.organizationIds.length ? { organizationId: { in: [...req.organizationIds] } } : {}),
+      },
+    },
     orderBy: { repository: { fullName: "asc" } },
     select: {
       results: true,
@@ -89,7 +97,7 @@ export async function loadEvidenceInputFromLatestScores(req: EvidenceRequest): P
     ),
     auditExtract: req.withoutAuditExtract
       ? { from: null, to: req.asOf.toISOString(), chainVerified: true, checkpoints: [], entries: [] }
-      : await auditExtract(req.asOf),
+      : await auditExtract(req.asOf, req.organizationIds),
   };
 }
 
@@ -118,13 +126,29 @@ function scopeMatcher(scope: Scope): (fullName: string) => boolean {
   }
 }
 
-/** The year of audit log before `asOf`, with checkpoints and whether it chains. */
-async function auditExtract(asOf: Date): Promise<AuditExtract> {
+/**
+ * The year of audit log before `asOf`, with checkpoints and whether it chains. A pack
+ * for some organisations carries only their entries (the audit page's rule); the chain
+ * is still verified over every entry of the period, which is what `chainVerified` states.
+ */
+async function auditExtract(asOf: Date, organizationIds: readonly string[]): Promise<AuditExtract> {
   const from = new Date(asOf.getTime() - AUDIT_PERIOD_DAYS * 86_400_000);
   const rows = await getDb().auditLogEntry.findMany({
     where: { occurredAt: { gt: from, lte: asOf } },
     orderBy: { seq: "asc" },
   });
+  const shown = organizationIds.length
+    ? new Set(
+        (
+          await getDb().auditLogEntry.findMany({
+            where: {
+              AND: [{ occurredAt: { gt: from, lte: asOf } }, await auditEntriesOf(getDb(), organizationIds)],
+            },
+            select: { seq: true },
+          })
+        ).map((r) => r.seq),
+      )
+    : null;
   const entries = rows.map((r) => ({
     seq: r.seq.toString(),
     occurredAt: r.occurredAt.toISOString(),
@@ -170,6 +194,6 @@ async function auditExtract(asOf: Date): Promise<AuditExtract> {
       occurredAt: c.at,
       signature: c.signature,
     })),
-    entries,
+    entries: shown ? entries.filter((e) => shown.has(BigInt(e.seq))) : entries,
   };
 }

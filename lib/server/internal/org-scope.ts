@@ -8,18 +8,24 @@ import type { Actor } from "../authz/actor";
 //    (OrgMember). A person admitted by GATEHOUSE_ALLOWED_LOGINS/GATEHOUSE_ADMINS who is in
 //    no synced member list sees every organisation (anyone else is refused at sign-in and
 //    signed out at sync);
-//  - an API key created for some organisations (`actor.organizations`) sees only those.
+//  - an API key created for some organisations sees only those.
 // API keys without a scope and the system's own jobs see every organisation.
-// Out of scope answers exactly like "does not exist" (not_found), so ids do not leak which
-// organisations or repositories the instance holds.
+// The scope is resolved once, where the request's actor is built (getActor for sessions,
+// resolveApiKey for keys), and carried on the Actor (`organizations`): a page calling
+// several verbs looks it up once. Out of scope answers exactly like "does not exist"
+// (not_found), so ids do not leak which organisations or repositories the instance holds.
 
-/** The organisation ids `actor` may see, or null for all of them. */
-export async function visibleOrganizationIds(actor: Actor): Promise<readonly string[] | null> {
-  const keyScope = actor.organizations ?? null;
-  const person = !actor.userId.startsWith("api-key:") && !actor.userId.startsWith("system:") && actor.login;
-  if (!person) return keyScope;
+/**
+ * The organisations a person (by GitHub login) may see, narrowed by a key's own limit:
+ * undefined for all of them. Called only where an Actor is built.
+ */
+export async function resolveOrgScope(
+  login: string | null,
+  keyScope: readonly string[] | undefined,
+): Promise<readonly string[] | undefined> {
+  if (!login) return keyScope;
   const rows = await getDb().orgMember.findMany({
-    where: { login: actor.login!.toLowerCase() },
+    where: { login: login.toLowerCase() },
     select: { organizationId: true },
   });
   if (rows.length === 0) return keyScope;
@@ -27,26 +33,25 @@ export async function visibleOrganizationIds(actor: Actor): Promise<readonly str
   return keyScope ? member.filter((id) => keyScope.includes(id)) : member;
 }
 
-export async function inOrgScope(actor: Actor, organizationId: string): Promise<boolean> {
-  const ids = await visibleOrganizationIds(actor);
+/** The organisation ids `actor` may see, or null for all of them. */
+export function visibleOrganizationIds(actor: Actor): readonly string[] | null {
+  return actor.organizations ?? null;
+}
+
+export function inOrgScope(actor: Actor, organizationId: string): boolean {
+  const ids = visibleOrganizationIds(actor);
   return ids === null || ids.includes(organizationId);
 }
 
 /** Throws not_found (with `message`) unless the organisation is in the actor's scope. */
-export async function assertOrgScope(actor: Actor, organizationId: string, message: string): Promise<void> {
-  if (!(await inOrgScope(actor, organizationId))) throw new AppError("not_found", message);
+export function assertOrgScope(actor: Actor, organizationId: string, message: string): void {
+  if (!inOrgScope(actor, organizationId)) throw new AppError("not_found", message);
 }
 
 /** A Prisma filter on an organisation id column: every organisation (undefined), or the actor's. */
-export async function orgScopeFilter(actor: Actor): Promise<{ in: string[] } | undefined> {
-  const ids = await visibleOrganizationIds(actor);
+export function orgScopeFilter(actor: Actor): { in: string[] } | undefined {
+  const ids = visibleOrganizationIds(actor);
   return ids === null ? undefined : { in: [...ids] };
-}
-
-/** For instance-wide data (evidence packs span every organisation): refused to a key limited to some. */
-export function refuseOrgScoped(actor: Actor, what: string): void {
-  if (actor.organizations)
-    throw new AppError("forbidden", `${what} covers every organisation; this key is limited to some.`);
 }
 
 /**
@@ -55,7 +60,7 @@ export function refuseOrgScoped(actor: Actor, what: string): void {
  * organisations they cannot see).
  */
 export async function assertRepoPatternVisible(actor: Actor, pattern: string, field: string): Promise<void> {
-  const ids = await visibleOrganizationIds(actor);
+  const ids = visibleOrganizationIds(actor);
   if (ids === null) return;
   const owner = pattern.split("/")[0] ?? "";
   if (/[*?[\]{}!]/.test(owner))

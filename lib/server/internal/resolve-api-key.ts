@@ -48,6 +48,8 @@ export async function resolveApiKey(
     role: row.role,
     ip: meta.ip,
     userAgent: meta.userAgent,
+    // The key's organisation scope, resolved here once (a key is not a person: no
+    // memberships, only the limit it was created with; none means every organisation).
     ...(row.organizationIds.length ? { organizations: row.organizationIds } : {}),
   };
 }

@@ -63,6 +63,7 @@ export async function runEvidenceExport(
         framework: pack.framework,
         asOf: pack.asOf,
         scope: scopeSchema.parse(pack.scope),
+        organizationIds: pack.organizationIds,
         now: now(),
         instance: { name: deps.instanceName, version: GATEHOUSE_VERSION },
         encryptionKey: deps.encryptionKey,

@@ -28,7 +28,7 @@ export async function findRepository(raw: unknown, actor: Actor) {
     select: { id: true, fullName: true, organizationId: true },
   });
   if (!repo) throw new AppError("not_found", "No such repository.");
-  await assertOrgScope(actor, repo.organizationId, "No such repository.");
+  assertOrgScope(actor, repo.organizationId, "No such repository.");
   return { id: repo.id, fullName: repo.fullName };
 }
 

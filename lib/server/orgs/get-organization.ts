@@ -27,6 +27,6 @@ export async function getOrganization(
     select: { id: true, login: true, name: true },
   });
   if (!org) throw new AppError("not_found", "No such organisation.");
-  await assertOrgScope(who, org.id, "No such organisation.");
+  assertOrgScope(who, org.id, "No such organisation.");
   return org;
 }

@@ -8,7 +8,7 @@ import { orgScopeFilter } from "../internal/org-scope";
 export async function listOrganizations(actor: Actor | null) {
   const who = await authorize(actor, "dashboard:read");
   return getDb().organization.findMany({
-    where: { id: await orgScopeFilter(who) },
+    where: { id: orgScopeFilter(who) },
     orderBy: { login: "asc" },
     select: {
       id: true,

@@ -56,7 +56,7 @@ export async function listRepos(
 ): Promise<{ items: RepoListItem[]; total: number; page: number; pageSize: number }> {
   const who = await authorize(actor, "dashboard:read");
   const q = listReposInput.parse(raw);
-  await assertOrgScope(who, q.organizationId, "No such organisation.");
+  assertOrgScope(who, q.organizationId, "No such organisation.");
   const dir =
     q.dir ??
     (q.sort === "name" || q.sort === "failingCritical" ? (q.sort === "name" ? "asc" : "desc") : "asc");

@@ -52,7 +52,7 @@ export async function getRepoScore(actor: Actor | null, raw: unknown, now: Date 
     },
   });
   if (!repo) throw new AppError("not_found", "No such repository.");
-  await assertOrgScope(who, repo.organizationId, "No such repository.");
+  assertOrgScope(who, repo.organizationId, "No such repository.");
   const { score, snapshot, organization, ...repository } = repo;
   const source = {
     apiBaseUrl: organization.githubConnection?.baseUrl ?? "https://api.github.com",

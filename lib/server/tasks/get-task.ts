@@ -42,7 +42,7 @@ export async function getTask(actor: Actor | null, raw: unknown): Promise<TaskDe
     },
   });
   if (!row) throw new AppError("not_found", `No task ${id}.`);
-  await assertOrgScope(who, row.repository.organizationId, `No task ${id}.`);
+  assertOrgScope(who, row.repository.organizationId, `No task ${id}.`);
   const actorIds = [...new Set(row.events.map((e) => e.actorId).filter((a): a is string => a !== null))];
   const users = await db.user.findMany({
     where: { id: { in: actorIds } },

@@ -33,7 +33,7 @@ export async function listTasks(actor: Actor | null, raw: unknown = {}): Promise
   const statuses = status === "active" || (overdue && !status) ? active : status ? [status] : null;
   const where: Prisma.RemediationTaskWhereInput = {
     // Object-level isolation: a scoped actor sees its organisations' tasks only.
-    repository: { ...(repo ? { fullName: repo } : {}), organizationId: await orgScopeFilter(who) },
+    repository: { ...(repo ? { fullName: repo } : {}), organizationId: orgScopeFilter(who) },
     ...(statuses ? { status: { in: statuses } } : {}),
     ...(severity ? { severity } : {}),
     ...(overdue ? { dueAt: { lt: now } } : {}),

@@ -38,7 +38,7 @@ export async function updateTask(actor: Actor | null, raw: unknown, now = new Da
       },
     });
     if (!task) throw new AppError("not_found", `No task ${id}.`);
-    await assertOrgScope(who, task.repository.organizationId, `No task ${id}.`);
+    assertOrgScope(who, task.repository.organizationId, `No task ${id}.`);
     if (task.status !== "open" && task.status !== "in_progress")
       throw new AppError(
         "conflict",

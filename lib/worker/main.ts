@@ -10,6 +10,7 @@ import { createPrismaClient, setDb } from "@/lib/db";
 import { getWorkerEnv } from "@/lib/env";
 import { systemActor } from "@/lib/server/authz/actor";
 import { startEvidenceWorker } from "@/lib/server/internal/evidence-queue";
+import { startExceptionExpiryWorker } from "@/lib/server/internal/exception-expiry";
 import { scoreOrganization } from "@/lib/server/scores/score-organization";
 import { generateThreatModels } from "@/lib/server/threat-models/generate-threat-models";
 import { installSyncSchedules } from "@/lib/sync/jobs/schedule";
@@ -41,6 +42,8 @@ await startEvidenceWorker(boss, {
   retentionHours: env.GATEHOUSE_EVIDENCE_RETENTION_HOURS,
   ...(env.NEXTAUTH_URL ? { instanceName: new URL(env.NEXTAUTH_URL).host } : {}),
 });
+// Expired exceptions reopen their tasks even when nothing is synced.
+await startExceptionExpiryWorker(boss);
 if (env.SYNC_SCHEDULES === "on") await installSyncSchedules(boss, db);
 process.stdout.write("gatehouse sync worker started\n");
 

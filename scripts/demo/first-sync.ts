@@ -10,6 +10,7 @@ import { contextForOrganization } from "../../lib/sync/connection";
 import { runSyncInline } from "../../lib/sync/engine/run-inline";
 import { startSyncWorker } from "../../lib/sync/jobs/worker";
 import { startEvidenceWorker } from "../../lib/server/internal/evidence-queue";
+import { startExceptionExpiryWorker } from "../../lib/server/internal/exception-expiry";
 
 export interface DemoSync {
   repositories: number;
@@ -46,6 +47,7 @@ export async function runDemoSync(
     },
   });
   await startEvidenceWorker(boss, { encryptionKey: key });
+  await startExceptionExpiryWorker(boss);
   return {
     repositories: scored.scored,
     seconds: Math.round((performance.now() - started) / 100) / 10,

@@ -50,7 +50,7 @@ export function FindingItem({
             <span className="sr-only">(this instance; the check is {checkSeverity})</span>
           </span>
         ) : null}
-        <span className={suppressed ? "text-slate-500 line-through decoration-slate-300" : "font-medium"}>
+        <span className={suppressed ? "text-slate-600 line-through decoration-slate-300" : "font-medium"}>
           <InlineText text={finding.message} />
         </span>
         <span className="text-xs text-slate-500">({CONFIDENCE_LABELS[finding.confidence]})</span>

@@ -21,7 +21,12 @@ export interface ExpirySweep {
   transitioned: number;
 }
 
-/** One sweep at `now` (tests pass the clock; the job uses the wall clock). */
+/**
+ * One sweep at `now` (tests pass the clock; the job uses the wall clock). An organisation is
+ * re-scored when a task of it rests on an exception that no longer applies (expired, or
+ * gone from the policy), or when an approved exception expired after its last scoring (an
+ * instance-scoped one whose task is still open for other findings: its score is stale).
+ */
 export async function reopenLapsedExceptionTasks(now: Date): Promise<ExpirySweep> {
   const db = getDb();
   const policy = await loadActivePolicy(db);
@@ -30,13 +35,26 @@ export async function reopenLapsedExceptionTasks(now: Date): Promise<ExpirySweep
     select: { exceptionId: true, repository: { select: { organizationId: true } } },
     distinct: ["repositoryId", "exceptionId"],
   });
-  const organizations = [
-    ...new Set(
-      accepted
-        .filter((t) => exceptionLapse(policy.policy, t.exceptionId!, now) !== null)
-        .map((t) => t.repository.organizationId),
-    ),
-  ].sort();
+  const due = new Set(
+    accepted
+      .filter((t) => exceptionLapse(policy.policy, t.exceptionId!, now) !== null)
+      .map((t) => t.repository.organizationId),
+  );
+  const expiries = policy.policy.exceptions
+    .filter((e) => e.approver)
+    .map((e) => Date.parse(e.expiresAt))
+    .filter((at) => Number.isFinite(at) && at <= now.getTime());
+  if (expiries.length > 0) {
+    const lastScored = await db.orgScoreSnapshot.groupBy({
+      by: ["organizationId"],
+      _max: { takenAt: true },
+    });
+    for (const { organizationId, _max } of lastScored) {
+      const scoredAt = _max.takenAt?.getTime() ?? -Infinity;
+      if (expiries.some((at) => at > scoredAt)) due.add(organizationId);
+    }
+  }
+  const organizations = [...due].sort();
   let transitioned = 0;
   for (const organizationId of organizations) {
     const run = await scoreOrganization(systemActor("exception-expiry"), { organizationId, now });

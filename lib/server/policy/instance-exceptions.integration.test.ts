@@ -226,3 +226,38 @@ describe("revoking an exception", () => {
     });
   });
 });
+
+describe("the expiry sweep", () => {
+  it("re-scores an organisation whose instance exception expired while its task stayed open", async () => {
+    const now = new Date("2026-04-10T00:00:00Z");
+    h.sim.push("svc-0000", {
+      files: { ".github/workflows/ci.yml": ci(["actions/checkout@v4", "actions/setup-node@v4"]) },
+    });
+    await syncAndScore(now);
+    const { result } = await check(now);
+    const { exceptionId } = await addPolicyException(sam, {
+      checkId: CHECK,
+      repo: REPO,
+      fingerprint: result.fingerprints[0]!,
+      justification: "one line only, for a short while",
+      expiresAt: "2026-05-01T00:00:00Z",
+      now,
+    });
+    await approvePolicyException(lena, { exceptionId, now });
+    expect((await check(now)).result.findings.map((f) => f.suppressed?.exceptionId ?? null)).toEqual([
+      exceptionId,
+      null,
+    ]);
+    expect(await task()).toMatchObject({ status: "open" });
+
+    expect((await reopenLapsedExceptionTasks(new Date("2026-04-30T00:00:00Z"))).organizations).toEqual([]);
+    const after = new Date("2026-05-01T00:00:00Z");
+    expect(await reopenLapsedExceptionTasks(after)).toEqual({
+      organizations: [h.organizationId],
+      transitioned: 0,
+    });
+    // The stored score no longer waives the finding; the task was open all along.
+    expect((await check(after)).result.findings.every((f) => !f.suppressed)).toBe(true);
+    expect((await reopenLapsedExceptionTasks(after)).organizations).toEqual([]);
+  });
+});

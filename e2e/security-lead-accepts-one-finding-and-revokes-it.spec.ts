@@ -77,6 +77,15 @@ test("a lead accepts one finding only, a second lead approves it, the repository
     `${exceptionId} (this finding only) · requested by iris · approved by hugo · expires ${expires} (UTC)`,
   );
 
+  expect(await seriousOrWorse(page)).toEqual([]);
+
+  // The repository page fits a 390 px phone, exceptions list included.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(REPO);
+  await expect(listed).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 800 });
+
   // Revoked from the repository page: the finding counts again.
   await page.goto(REPO);
   await listed.getByRole("button", { name: `Revoke ${exceptionId}` }).click();

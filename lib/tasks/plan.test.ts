@@ -135,6 +135,19 @@ describe("planTasks", () => {
     ]);
   });
 
+  it("records the new exception when an accepted task is waived by another one, and nothing when it is the same", () => {
+    const waived = (exceptionId: string) =>
+      planTasks(
+        [repo([check("unpinned-actions", "accepted", { exceptionId })])],
+        [task("accepted_risk", { exceptionId: "EX-3-1" })],
+        opts,
+      ).transitions;
+    expect(waived("EX-3-1")).toEqual([]);
+    expect(waived("EX-4-1")).toEqual([
+      expect.objectContaining({ from: "accepted_risk", to: "accepted_risk", exceptionId: "EX-4-1" }),
+    ]);
+  });
+
   it("leaves an unchanged failing task alone (whatever the stored key order) and does not recreate a passing one", () => {
     const reordered = [
       { remediation: "pin it", line: 3, file: ".github/workflows/ci.yml", message: "unpinned" },

@@ -148,7 +148,12 @@ export function planTasks(repos: ScoredRepository[], stored: StoredTask[], opts:
         if (!same(fresh, old)) plan.refresh.push({ taskId: task.id, ...fresh });
       } else if (check.outcome === "pass") {
         if (task.status !== "fixed") move("fixed", "fixed");
-      } else if (task.status !== "accepted_risk") {
+      } else if (
+        task.status !== "accepted_risk" ||
+        // Now waived by another exception (say the old one was revoked and a new one approved):
+        // record it, so the task's expiry note names the exception it really rests on.
+        (check.exceptionId !== null && task.exceptionId !== null && check.exceptionId !== task.exceptionId)
+      ) {
         move("accepted_risk", "risk_accepted", {
           exceptionId: check.exceptionId,
           note: check.exceptionId ? `waived by policy exception ${check.exceptionId}` : "suppressed inline",

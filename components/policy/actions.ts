@@ -4,6 +4,7 @@ import { getActor } from "@/lib/auth";
 import { runAction } from "@/lib/server/action-result";
 import { addPolicyException } from "@/lib/server/policy/add-policy-exception";
 import { approvePolicyException } from "@/lib/server/policy/approve-policy-exception";
+import { revokePolicyException } from "@/lib/server/policy/revoke-policy-exception";
 import { PolicyInvalidError } from "@/lib/server/internal/policy-invalid-error";
 import { updatePolicy } from "@/lib/server/policy/update-policy";
 import { updatePolicySettings } from "@/lib/server/policy/update-policy-settings";
@@ -98,6 +99,8 @@ export async function addExceptionAction(
       repo: field(form, "repo") ?? "",
       justification: field(form, "justification") ?? "",
       expiresAt: field(form, "expiresAt") ?? "",
+      // The scope radio: a fingerprint (this finding only) or empty (the whole check).
+      fingerprint: field(form, "fingerprint") || undefined,
       expectedVersion: field(form, "expectedVersion"),
     });
     return `Exception ${saved.exceptionId} requested in policy version ${saved.version}; it waives nothing until another security lead approves it.`;
@@ -115,5 +118,19 @@ export async function approveExceptionAction(
       expectedVersion: field(form, "expectedVersion"),
     });
     return `Exception ${exceptionId} approved in policy version ${saved.version}; ${saved.rescored} repositories re-scored.`;
+  });
+}
+
+export async function revokeExceptionAction(
+  _prev: PolicyActionState,
+  form: FormData,
+): Promise<PolicyActionState> {
+  return run(async () => {
+    const exceptionId = field(form, "exceptionId") ?? "";
+    const saved = await revokePolicyException(await getActor(), {
+      exceptionId,
+      expectedVersion: field(form, "expectedVersion"),
+    });
+    return `Exception ${exceptionId} revoked in policy version ${saved.version}; ${saved.rescored} repositories re-scored.`;
   });
 }

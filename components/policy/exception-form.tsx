@@ -6,7 +6,8 @@ import { usePolicyForm } from "./use-policy-form";
 export interface ExceptionFormProps {
   version: number;
   checks: Array<{ id: string; title: string }>;
-  defaults: { checkId?: string; repo?: string; expiresAt: string };
+  /** `fingerprint`: opened from one finding, so the form offers "this finding only". */
+  defaults: { checkId?: string; repo?: string; fingerprint?: string; expiresAt: string };
   approver: string;
 }
 
@@ -45,6 +46,19 @@ export function ExceptionForm({ version, checks, defaults, approver }: Exception
           className={input}
         />
       </div>
+      {defaults.fingerprint ? (
+        <fieldset className="sm:col-span-2" data-testid="exception-scope">
+          <legend className="block text-sm font-medium">Scope</legend>
+          <label className="mr-4 inline-flex items-center gap-1 text-sm">
+            <input type="radio" name="fingerprint" value={defaults.fingerprint} defaultChecked />
+            This finding only <code className="text-xs text-slate-600">{defaults.fingerprint}</code>
+          </label>
+          <label className="inline-flex items-center gap-1 text-sm">
+            <input type="radio" name="fingerprint" value="" />
+            The whole check in this repository
+          </label>
+        </fieldset>
+      ) : null}
       <div className="sm:col-span-2">
         <label htmlFor="ex-why" className="block text-sm font-medium">
           Justification

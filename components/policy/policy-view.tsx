@@ -1,6 +1,7 @@
 import { SEVERITIES } from "@/lib/checks/types";
 import type { ActivePolicyView } from "@/lib/server/policy/get-active-policy";
 import { ApproveExceptionButton } from "./approve-exception-button";
+import { RevokeExceptionButton } from "./revoke-exception-button";
 
 function List({ title, items, empty }: { title: string; items: string[]; empty: string }) {
   return (
@@ -93,7 +94,12 @@ export function PolicyView({
                       {e.id}
                     </th>
                     <td className="px-3 py-2 font-mono text-xs">{e.checkId}</td>
-                    <td className="px-3 py-2 font-mono text-xs">{e.repo}</td>
+                    <td className="px-3 py-2 font-mono text-xs">
+                      {e.repo}
+                      {e.fingerprint ? (
+                        <span className="block text-slate-600">finding {e.fingerprint} only</span>
+                      ) : null}
+                    </td>
                     <td className="px-3 py-2">{e.justification}</td>
                     <td className="px-3 py-2">{e.requestedBy ?? "—"}</td>
                     <td className="px-3 py-2">{e.approver ?? "—"}</td>
@@ -102,6 +108,9 @@ export function PolicyView({
                       {e.pending ? "Pending approval" : e.active ? "Active" : "Expired"}
                       {e.pending && approverLogin && approverLogin !== e.requestedBy ? (
                         <ApproveExceptionButton exceptionId={e.id} version={view.version} />
+                      ) : null}
+                      {approverLogin ? (
+                        <RevokeExceptionButton exceptionId={e.id} version={view.version} />
                       ) : null}
                     </td>
                   </tr>

@@ -1,22 +1,32 @@
 import Link from "next/link";
-import type { ResultView } from "@/lib/server/scores/get-repo-score";
+import type { RepoExceptionView, ResultView } from "@/lib/server/scores/get-repo-score";
+import { ExceptionSummary } from "@/components/policy/exception-summary";
 import { FindingItem, type SourceLinks } from "./finding-item";
 import { InlineText, Remediation } from "./remediation";
 import { SeverityBadge } from "./severity-badge";
 
-/** A failing (or accepted) check with every finding; leads get a shortcut to accept its risk. */
+/**
+ * A failing (or accepted) check with every finding and the exceptions that concern it;
+ * leads get shortcuts to accept the risk of the whole check or of one finding.
+ */
 export function CheckResultCard({
   result,
   repo,
   canApprove,
   links,
+  exceptions,
 }: {
   result: ResultView;
   repo: string;
   canApprove: boolean;
   links: SourceLinks;
+  /** The policy's exceptions for this repository (any check, any status). */
+  exceptions: RepoExceptionView[];
 }) {
-  const exceptionHref = `/policy?checkId=${encodeURIComponent(result.checkId)}&repo=${encodeURIComponent(repo)}#add-exception`;
+  const base = `/policy?checkId=${encodeURIComponent(result.checkId)}&repo=${encodeURIComponent(repo)}`;
+  const exceptionHref = `${base}#add-exception`;
+  const mine = exceptions.filter((e) => e.checkId === result.checkId);
+  const wholeCheck = mine.filter((e) => !e.fingerprint);
   return (
     <article
       className="rounded-lg border border-slate-200 bg-white p-4"
@@ -38,6 +48,15 @@ export function CheckResultCard({
           </Link>
         ) : null}
       </header>
+      {wholeCheck.length > 0 ? (
+        <ul className="mt-1 text-xs text-slate-700" data-testid="check-exceptions">
+          {wholeCheck.map((e) => (
+            <li key={e.id}>
+              Exception: <ExceptionSummary exception={e} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {result.rationale ? (
         <p className="mt-1 text-sm text-slate-600">
           <InlineText text={result.rationale} />
@@ -51,7 +70,18 @@ export function CheckResultCard({
       {result.findings.length > 0 ? (
         <ul className="mt-3 space-y-3">
           {result.findings.map((finding, i) => (
-            <FindingItem key={i} finding={finding} links={links} checkSeverity={result.severity} />
+            <FindingItem
+              key={i}
+              finding={finding}
+              links={links}
+              checkSeverity={result.severity}
+              exceptions={mine.filter((e) => e.fingerprint && e.fingerprint === result.fingerprints[i])}
+              acceptHref={
+                canApprove && !finding.suppressed && result.fingerprints[i]
+                  ? `${base}&fingerprint=${result.fingerprints[i]}#add-exception`
+                  : null
+              }
+            />
           ))}
         </ul>
       ) : result.status === "fail" ? (

@@ -7,6 +7,9 @@ import { SeverityBadge } from "./severity-badge";
 import { fixDiff } from "./fix-diff";
 import { blobUrl } from "./github-links";
 import { DiffView } from "./diff-view";
+import Link from "next/link";
+import type { RepoExceptionView } from "@/lib/server/scores/get-repo-score";
+import { ExceptionSummary } from "@/components/policy/exception-summary";
 
 /** Where the repository's synced files live on GitHub. */
 export interface SourceLinks {
@@ -19,10 +22,16 @@ export function FindingItem({
   finding,
   links,
   checkSeverity,
+  exceptions = [],
+  acceptHref = null,
 }: {
   finding: Finding;
   links: SourceLinks;
   checkSeverity: Finding["severity"];
+  /** Exceptions scoped to this very finding (requested, active or expired). */
+  exceptions?: RepoExceptionView[];
+  /** For a security lead: request an exception for this finding only. */
+  acceptHref?: string | null;
 }) {
   const suppressed = finding.suppressed;
   const { evidence } = finding;
@@ -41,7 +50,7 @@ export function FindingItem({
             <span className="sr-only">(this instance; the check is {checkSeverity})</span>
           </span>
         ) : null}
-        <span className={suppressed ? "text-slate-500 line-through decoration-slate-300" : "font-medium"}>
+        <span className={suppressed ? "text-slate-600 line-through decoration-slate-300" : "font-medium"}>
           <InlineText text={finding.message} />
         </span>
         <span className="text-xs text-slate-500">({CONFIDENCE_LABELS[finding.confidence]})</span>
@@ -61,6 +70,22 @@ export function FindingItem({
             ? `policy exception ${suppressed.exceptionId ?? ""}`
             : "an inline ignore"}
           : {suppressed.reason}
+        </p>
+      ) : null}
+      {exceptions.length > 0 ? (
+        <ul className="mt-1 text-xs text-slate-700" data-testid="finding-exceptions">
+          {exceptions.map((e) => (
+            <li key={e.id}>
+              Exception for this finding: <ExceptionSummary exception={e} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {acceptHref ? (
+        <p className="mt-1 text-xs">
+          <Link href={acceptHref} className="text-slate-700 underline hover:text-slate-900">
+            Accept the risk of this finding only
+          </Link>
         </p>
       ) : null}
       <div className="mt-2">

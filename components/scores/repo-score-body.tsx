@@ -10,7 +10,8 @@ import { FindingFilterForm } from "./finding-filter-form";
 import type { SourceLinks } from "./finding-item";
 import { CATEGORY_LABELS, formatPercent, formatScore } from "./labels";
 
-type Score = NonNullable<Awaited<ReturnType<typeof getRepoScore>>["score"]>;
+type View = Awaited<ReturnType<typeof getRepoScore>>;
+type Score = NonNullable<View["score"]>;
 
 /** One repository's score: headline, categories, findings by category and severity, then the rest compactly. */
 export function RepoScoreBody({
@@ -20,8 +21,10 @@ export function RepoScoreBody({
   links,
   filters,
   summary,
+  exceptions,
 }: {
   score: Score;
+  exceptions: View["exceptions"];
   repo: string;
   canApprove: boolean;
   links: SourceLinks;
@@ -87,6 +90,7 @@ export function RepoScoreBody({
                 repo={repo}
                 canApprove={canApprove}
                 links={links}
+                exceptions={exceptions}
               />
             ))}
         </section>
@@ -103,6 +107,7 @@ export function RepoScoreBody({
               repo={repo}
               canApprove={false}
               links={links}
+              exceptions={exceptions}
             />
           ))}
         </section>

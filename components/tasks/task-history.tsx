@@ -5,6 +5,8 @@ const KIND_LABELS: Record<string, string> = {
   fixed: "Fixed (verified by sync)",
   reopened: "Reopened",
   risk_accepted: "Risk accepted",
+  exception_expired: "Exception expired, reopened",
+  exception_revoked: "Exception revoked, reopened",
   status_changed: "Status changed",
   issue_opened: "GitHub issue opened",
   assigned: "Assigned",

@@ -3,10 +3,22 @@ import type { TaskItem } from "@/lib/server/internal/task-schemas";
 import { SeverityBadge } from "@/components/scores/severity-badge";
 import { STATUS_LABELS } from "./task-filters";
 import { TaskStatusControls } from "./task-status-controls";
+import { exceptionsForTask } from "./task-exceptions";
+import type { ExceptionView } from "@/lib/server/policy/get-active-policy";
+import { ExceptionSummary } from "@/components/policy/exception-summary";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-export function TaskTable({ items, canEdit }: { items: TaskItem[]; canEdit: boolean }) {
+export function TaskTable({
+  items,
+  canEdit,
+  exceptions = [],
+}: {
+  items: TaskItem[];
+  canEdit: boolean;
+  /** The active policy's exceptions: each task shows its own (requester, approver, expiry). */
+  exceptions?: readonly ExceptionView[];
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm" data-testid="tasks">
@@ -48,6 +60,11 @@ export function TaskTable({ items, canEdit }: { items: TaskItem[]; canEdit: bool
               </td>
               <td className="px-3 py-2" data-testid="task-status">
                 {STATUS_LABELS[t.status]}
+                {exceptionsForTask(t, exceptions).map((e) => (
+                  <span key={e.id} className="block text-xs text-slate-700">
+                    <ExceptionSummary exception={e} />
+                  </span>
+                ))}
               </td>
               {canEdit ? (
                 <td className="px-3 py-2">

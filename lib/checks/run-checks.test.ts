@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { filesOnlyFacts } from "../facts/types";
 import type { RepoFile } from "../facts/types";
+import { findingFingerprints } from "./fingerprint";
 import { runChecks, runChecksAsync } from "./run-checks";
 import type { CheckContext, CheckDefinition, CheckOutcome, Policy, PolicyException } from "./types";
 
@@ -156,6 +157,54 @@ describe("runChecks with policy exceptions", () => {
       const [r] = runChecks(facts([file("w.yml", "BAD")]), ctx(policy([exc])), { checks: [badLineCheck()] });
       expect(r?.status).toBe("fail");
       expect(r?.findings[0]?.suppressed).toBeUndefined();
+    }
+  });
+});
+
+describe("runChecks with instance-scoped exceptions", () => {
+  const scope = { repositoryId: "repo-1", organizationId: "org-1" };
+  const scoped = (p: Policy): CheckContext => ({ ...ctx(p), scope });
+  const lines = facts([file("w.yml", "BAD one\nok\nBAD two")]);
+  const [second] = findingFingerprints(
+    "test-bad-line",
+    [{ evidence: { kind: "file", file: "w.yml", line: 3, snippet: "BAD two" } }],
+    scope,
+  );
+  const instance = (extra: Partial<PolicyException> = {}): PolicyException => ({
+    id: "EX-4-1",
+    checkId: "test-bad-line",
+    repo: "acme/api",
+    justification: "this one line is a test fixture",
+    approver: "lead",
+    expiresAt: "2026-06-01T00:00:00Z",
+    fingerprint: second!,
+    ...extra,
+  });
+
+  it("accepts only the finding it names: the others still fail the check", () => {
+    const [r] = runChecks(lines, scoped(policy([instance()])), { checks: [badLineCheck()] });
+    expect(r?.status).toBe("fail");
+    expect(r?.findings.map((f) => f.suppressed?.exceptionId ?? null)).toEqual([null, "EX-4-1"]);
+  });
+
+  it("passes the check once every finding is accepted", () => {
+    const [r] = runChecks(facts([file("w.yml", "ok\nok\nBAD two")]), scoped(policy([instance()])), {
+      checks: [badLineCheck()],
+    });
+    // The fingerprint leaves the line out: the finding moved from line 3 and is still accepted.
+    expect(r?.status).toBe("pass");
+    expect(r?.findings[0]?.suppressed?.exceptionId).toBe("EX-4-1");
+  });
+
+  it("does nothing when pending, expired, for another repository, or without a scope", () => {
+    for (const [p, c] of [
+      [policy([instance({ approver: undefined })]), scoped],
+      [policy([instance({ expiresAt: "2026-01-01T00:00:00Z" })]), scoped],
+      [policy([instance({ repo: "acme/web" })]), scoped],
+      [policy([instance()]), ctx],
+    ] as const) {
+      const [r] = runChecks(lines, c(p), { checks: [badLineCheck()] });
+      expect(r?.findings.every((f) => !f.suppressed)).toBe(true);
     }
   });
 });

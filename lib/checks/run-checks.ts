@@ -2,7 +2,8 @@
 // down (its result becomes `unknown` with the error), and suppressions mark findings
 // instead of deleting them, so audits can still see what was accepted and why.
 import type { RepoFacts } from "../facts/types";
-import { activeException } from "../policy";
+import { activeException, instanceException } from "../policy";
+import { findingFingerprints } from "./fingerprint";
 import { catalogue } from "./catalogue";
 import type {
   CheckContext,
@@ -34,8 +35,15 @@ export function runChecks(facts: RepoFacts, ctx: CheckContext, opts: RunChecksOp
   return selectChecks(opts).map((def) => {
     const outcome = runOne(def, facts, ctx);
     const exception = activeException(ctx.policy, def.id, repo, ctx.now);
+    // A whole-check exception covers every finding; otherwise each finding may have its own.
+    const scope = ctx.scope;
+    const fingerprints = scope && !exception ? findingFingerprints(def.id, outcome.findings, scope) : [];
+    const exceptionFor = (i: number) => {
+      const fp = fingerprints[i];
+      return exception ?? (fp ? instanceException(ctx.policy, def.id, repo, fp, ctx.now) : null);
+    };
     return {
-      ...applySuppressions(def, outcome, suppressions, exception),
+      ...applySuppressions(def, outcome, suppressions, exception, exceptionFor),
       checkId: def.id,
       category: def.category,
       severity: def.severity,
@@ -95,8 +103,9 @@ function applySuppressions(
   outcome: CheckOutcome,
   index: SuppressionIndex,
   exception: PolicyException | null,
+  exceptionFor: (findingIndex: number) => PolicyException | null,
 ): CheckOutcome {
-  const findings = outcome.findings.map((f) => suppressFinding(def.id, f, index, exception));
+  const findings = outcome.findings.map((f, i) => suppressFinding(def.id, f, index, exceptionFor(i)));
   if (outcome.status !== "fail") return { ...outcome, findings };
   if (findings.length === 0) {
     // A failing check with no individual finding can only be accepted as a whole.

@@ -1,13 +1,10 @@
 // The failing check instances of one scoring, each with a stable fingerprint. Pure.
 //
-// A fingerprint hashes: the scope (repository id, or organisation id for an org-level
-// setting), the check, where (file path or API field), the evidence text with its
-// whitespace normalised, and an occurrence number among identical texts in the same file.
-// The line number is left out on purpose, so inserting lines above a finding keeps its
-// identity; editing the offending line itself makes it a new finding (the old one fixed).
-import { createHash } from "node:crypto";
-import type { CheckResult, Evidence, Severity } from "../checks/types";
+// Fingerprints are defined once, in lib/checks/fingerprint.ts (see there).
+import type { CheckResult, Severity } from "../checks/types";
 import { effectiveStatus } from "../scoring/score";
+import { isOrgLevel } from "../checks/org-level";
+import { findingFingerprints, fingerprintOf, locationOf } from "../checks/fingerprint";
 
 export interface FailingInstance {
   fingerprint: string;
@@ -21,23 +18,7 @@ export interface FailingInstance {
   message: string;
 }
 
-import { isOrgLevel } from "../checks/org-level";
 export { isOrgLevel };
-
-export const normaliseSnippet = (text: string): string => text.replace(/\s+/g, " ").trim();
-
-export const fingerprintOf = (parts: string[]): string =>
-  createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 16);
-
-function locationOf(evidence: Evidence): { location: string; text: string; line: number | null } {
-  if (evidence.kind === "file")
-    return {
-      location: `file:${evidence.file}`,
-      text: normaliseSnippet(evidence.snippet),
-      line: evidence.line,
-    };
-  return { location: `api:${evidence.field}`, text: "", line: null };
-}
 
 /**
  * Every unsuppressed finding of every failing check, fingerprinted. A failing check with
@@ -64,24 +45,20 @@ export function failingInstances(
       });
       continue;
     }
-    const seen = new Map<string, number>();
-    for (const finding of open) {
-      const { location, text, line } = locationOf(finding.evidence);
-      const orgLevel = isOrgLevel(finding.evidence);
-      const key = `${location}\u0000${text}`;
-      const occurrence = seen.get(key) ?? 0;
-      seen.set(key, occurrence + 1);
-      const scopeId = orgLevel ? scope.organizationId : scope.repositoryId;
+    const fingerprints = findingFingerprints(result.checkId, result.findings, scope);
+    result.findings.forEach((finding, i) => {
+      if (finding.suppressed) return;
+      const { location, line } = locationOf(finding.evidence);
       out.push({
-        fingerprint: fingerprintOf([scopeId, result.checkId, location, text, String(occurrence)]),
+        fingerprint: fingerprints[i]!,
         checkId: result.checkId,
         severity: finding.severity ?? result.severity,
         location,
         line,
-        orgLevel,
+        orgLevel: isOrgLevel(finding.evidence),
         message: finding.message,
       });
-    }
+    });
   }
   return out;
 }

@@ -9,6 +9,12 @@ export interface CheckContext {
   /** Derived from policy for this repository. */
   critical: boolean;
   isProductionEnvironment(name: string): boolean;
+  /**
+   * Whose findings these are (repository and organisation ids), so findings can be
+   * fingerprinted and matched to instance-scoped exceptions. Absent in `gatehouse scan`,
+   * where there is no stored repository: only whole-check exceptions apply there.
+   */
+  scope?: { repositoryId: string; organizationId: string };
 }
 
 interface ProductionMark {
@@ -28,7 +34,12 @@ function parseMark(mark: string): ProductionMark | null {
  * schema (valid, no nested repetition); an invalid one that slipped in through a
  * hand-built Policy object is skipped rather than crashing every check.
  */
-export function makeCheckContext(policy: Policy, repoFullName: string, now: Date): CheckContext {
+export function makeCheckContext(
+  policy: Policy,
+  repoFullName: string,
+  now: Date,
+  scope?: CheckContext["scope"],
+): CheckContext {
   const critical = policy.criticalRepos.some((pattern) => compileRepoPattern(pattern)(repoFullName));
   const patterns: RegExp[] = [];
   for (const source of policy.productionEnvironmentPatterns) {
@@ -48,6 +59,7 @@ export function makeCheckContext(policy: Policy, repoFullName: string, now: Date
     now,
     policy,
     critical,
+    ...(scope ? { scope } : {}),
     isProductionEnvironment(name: string): boolean {
       return marked.has(name.toLowerCase()) || patterns.some((pattern) => pattern.test(name));
     },

@@ -6,6 +6,7 @@ export { defaultPolicy } from "./default";
 export { DEFAULT_WEIGHTS, DEFAULT_PRODUCTION_ENVIRONMENT_PATTERNS } from "./defaults";
 export { parsePolicy, safeParsePolicy, PolicyParseError } from "./parse";
 export { makeCheckContext } from "./context";
-export { activeException } from "./exceptions";
+export { activeException, exceptionStatus, instanceException, exceptionLapse } from "./exceptions";
+export type { ExceptionLapse, ExceptionStatus } from "./exceptions";
 export { compileRepoPattern, matchesRepoPattern } from "./repo-pattern";
 export { exceptionLimitErrors } from "./exception-limits";

@@ -12,6 +12,7 @@ export const POLICY_VERSION = 1;
 const REPO_PATTERN = /^[A-Za-z0-9._*-]+\/[A-Za-z0-9._*-]+$/;
 const PRODUCTION_MARK = /^[A-Za-z0-9._*-]+\/[A-Za-z0-9._*-]+:[^\s].*$/;
 const CHECK_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const FINGERPRINT = /^[0-9a-f]{16}$/;
 
 const repoPattern = z
   .string()
@@ -44,26 +45,44 @@ const environmentRegex = z
 const weight = z.number().positive().max(1000);
 const slaDays = z.number().int().min(1).max(3650);
 
-export const PolicyExceptionSchema = z.strictObject({
-  id: z.string().min(1).max(100),
-  checkId: z.string().regex(CHECK_ID, { message: 'must be a check id such as "required-reviews"' }),
-  repo: repoPattern,
-  justification: z
-    .string()
-    .trim()
-    .min(10, { message: "explain why the risk is accepted (at least 10 characters)" })
-    .max(2000),
-  /** Who asked for the exception (stamped by the server, never taken from the document). */
-  requestedBy: z.string().trim().min(1).max(200).optional(),
-  /** A second security lead who approved it; absent while pending (a pending exception waives nothing). */
-  approver: z.string().trim().min(1).max(200).optional(),
-  expiresAt: z.iso.datetime({
-    offset: true,
-    message: 'must be an ISO-8601 date-time, e.g. "2026-06-30T00:00:00Z"',
-  }),
-  /** A security lead's explicit confirmation that `repo` may cover every repository (lib/policy/exception-limits.ts). */
-  confirmedAllRepositories: z.literal(true).optional(),
-});
+export const PolicyExceptionSchema = z
+  .strictObject({
+    id: z.string().min(1).max(100),
+    checkId: z.string().regex(CHECK_ID, { message: 'must be a check id such as "required-reviews"' }),
+    repo: repoPattern,
+    justification: z
+      .string()
+      .trim()
+      .min(10, { message: "explain why the risk is accepted (at least 10 characters)" })
+      .max(2000),
+    /** Who asked for the exception (stamped by the server, never taken from the document). */
+    requestedBy: z.string().trim().min(1).max(200).optional(),
+    /** A second security lead who approved it; absent while pending (a pending exception waives nothing). */
+    approver: z.string().trim().min(1).max(200).optional(),
+    expiresAt: z.iso.datetime({
+      offset: true,
+      message: 'must be an ISO-8601 date-time, e.g. "2026-06-30T00:00:00Z"',
+    }),
+    /** A security lead's explicit confirmation that `repo` may cover every repository (lib/policy/exception-limits.ts). */
+    confirmedAllRepositories: z.literal(true).optional(),
+    /**
+     * Scopes the exception to one finding instance (its stable fingerprint, see
+     * lib/checks/fingerprint.ts) instead of the whole check; `repo` then names exactly one
+     * repository. Other findings of the same check in that repository still fail.
+     */
+    fingerprint: z
+      .string()
+      .regex(FINGERPRINT, { message: "must be a finding fingerprint: 16 lowercase hex characters" })
+      .optional(),
+  })
+  .superRefine((exception, ctx) => {
+    if (exception.fingerprint && exception.repo.includes("*"))
+      ctx.addIssue({
+        code: "custom",
+        path: ["repo"],
+        message: "an exception for one finding names exactly one repository (no *)",
+      });
+  });
 
 export const PolicySchema = z
   .strictObject({

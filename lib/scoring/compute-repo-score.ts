@@ -35,6 +35,8 @@ export interface RepoScoreRow {
 
 export interface StoredSnapshot {
   repositoryId: string;
+  /** With it, findings are fingerprinted and instance-scoped exceptions apply. */
+  organizationId?: string;
   facts: RepoFacts;
   syncedAt: Date;
 }
@@ -46,7 +48,10 @@ export async function computeRepoScore(
   now: Date,
 ): Promise<RepoScoreRow> {
   const facts = assembleRepoFacts(snapshot.facts, org);
-  const ctx = makeCheckContext(policy.policy, `${facts.owner}/${facts.name}`, now);
+  const scope = snapshot.organizationId
+    ? { repositoryId: snapshot.repositoryId, organizationId: snapshot.organizationId }
+    : undefined;
+  const ctx = makeCheckContext(policy.policy, `${facts.owner}/${facts.name}`, now, scope);
   // A JSON round trip drops `undefined` members, so the row equals what Postgres returns.
   const results = JSON.parse(JSON.stringify(await runChecksAsync(facts, ctx))) as CheckResult[];
   const scores = scoreResults(results, policy.policy);

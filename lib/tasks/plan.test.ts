@@ -30,6 +30,7 @@ const task = (status: StoredTask["status"], extra: Partial<StoredTask> = {}): St
   priority: 3,
   owners: ["@acme/platform"],
   evidence: check("x", "fail").evidence,
+  exceptionId: null,
   ...extra,
 });
 
@@ -107,6 +108,43 @@ describe("planTasks", () => {
         kind: "reopened",
         note: expect.stringMatching(/exception expired/),
       }),
+    ]);
+  });
+
+  it("names the exception that expired or was revoked when its task reopens", () => {
+    const lapse = (id: string) =>
+      id === "EX-3-1"
+        ? { reason: "expired" as const, note: "exception EX-3-1 expired" }
+        : id === "EX-2-1"
+          ? { reason: "revoked" as const, note: "exception EX-2-1 revoked" }
+          : null;
+    const reopen = (exceptionId: string) =>
+      planTasks([repo([check("unpinned-actions", "fail")])], [task("accepted_risk", { exceptionId })], {
+        ...opts,
+        lapse,
+      }).transitions;
+    expect(reopen("EX-3-1")).toEqual([
+      expect.objectContaining({ to: "open", kind: "exception_expired", note: "exception EX-3-1 expired" }),
+    ]);
+    expect(reopen("EX-2-1")).toEqual([
+      expect.objectContaining({ to: "open", kind: "exception_revoked", note: "exception EX-2-1 revoked" }),
+    ]);
+    // Still in force: a finding the (instance-scoped) exception does not cover fails.
+    expect(reopen("EX-9-1")).toEqual([
+      expect.objectContaining({ kind: "reopened", note: "a finding exception EX-9-1 does not cover fails" }),
+    ]);
+  });
+
+  it("records the new exception when an accepted task is waived by another one, and nothing when it is the same", () => {
+    const waived = (exceptionId: string) =>
+      planTasks(
+        [repo([check("unpinned-actions", "accepted", { exceptionId })])],
+        [task("accepted_risk", { exceptionId: "EX-3-1" })],
+        opts,
+      ).transitions;
+    expect(waived("EX-3-1")).toEqual([]);
+    expect(waived("EX-4-1")).toEqual([
+      expect.objectContaining({ from: "accepted_risk", to: "accepted_risk", exceptionId: "EX-4-1" }),
     ]);
   });
 

@@ -5,6 +5,7 @@
 import type { Severity } from "../checks/types";
 import type { ObservedCheck, TaskEvidence } from "./observe";
 import { dueDate, taskPriority, type TaskSla } from "./sla";
+import type { ExceptionLapse } from "../policy/exceptions";
 
 export const TASK_STATUSES = ["open", "in_progress", "fixed", "accepted_risk"] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -26,6 +27,8 @@ export interface StoredTask {
   priority: number;
   owners: string[];
   evidence: unknown;
+  /** The policy exception the task was accepted under (status accepted_risk). */
+  exceptionId: string | null;
 }
 
 export interface NewTask {
@@ -42,7 +45,7 @@ export interface Transition {
   taskId: string;
   from: TaskStatus;
   to: TaskStatus;
-  kind: "fixed" | "reopened" | "risk_accepted";
+  kind: "fixed" | "reopened" | "risk_accepted" | "exception_expired" | "exception_revoked";
   syncRunId: string | null;
   exceptionId: string | null;
   /** Set on reopening: the SLA runs again from now. */
@@ -77,11 +80,14 @@ const canonical = (v: unknown): unknown =>
       : v;
 const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
-export function planTasks(
-  repos: ScoredRepository[],
-  stored: StoredTask[],
-  opts: { now: Date; sla: TaskSla },
-): TaskPlan {
+export interface PlanOptions {
+  now: Date;
+  sla: TaskSla;
+  /** Why an exception no longer waives its check (expired, revoked); absent: a generic note. */
+  lapse?: (exceptionId: string) => ExceptionLapse | null;
+}
+
+export function planTasks(repos: ScoredRepository[], stored: StoredTask[], opts: PlanOptions): TaskPlan {
   const byKey = new Map(stored.map((t) => [`${t.repositoryId}\u0000${t.checkId}`, t]));
   const plan: TaskPlan = { create: [], transitions: [], refresh: [] };
   for (const repo of repos) {
@@ -117,11 +123,20 @@ export function planTasks(
       const active = task.status === "open" || task.status === "in_progress";
       if (check.outcome === "fail") {
         if (!active) {
-          const note =
-            task.status === "accepted_risk"
-              ? "the policy exception expired or was revoked"
-              : "the check fails again";
-          move("open", "reopened", { dueAt: dueDate(check.severity, opts.now, opts.sla), note });
+          const dueAt = dueDate(check.severity, opts.now, opts.sla);
+          const lapse =
+            task.status === "accepted_risk" && task.exceptionId ? opts.lapse?.(task.exceptionId) : null;
+          if (lapse) move("open", `exception_${lapse.reason}`, { dueAt, note: lapse.note });
+          else
+            move("open", "reopened", {
+              dueAt,
+              note:
+                task.status !== "accepted_risk"
+                  ? "the check fails again"
+                  : task.exceptionId && opts.lapse
+                    ? `a finding exception ${task.exceptionId} does not cover fails`
+                    : "the policy exception expired or was revoked",
+            });
         }
         const fresh = { severity: check.severity, priority, owners: check.owners, evidence: check.evidence };
         const old = {
@@ -133,7 +148,12 @@ export function planTasks(
         if (!same(fresh, old)) plan.refresh.push({ taskId: task.id, ...fresh });
       } else if (check.outcome === "pass") {
         if (task.status !== "fixed") move("fixed", "fixed");
-      } else if (task.status !== "accepted_risk") {
+      } else if (
+        task.status !== "accepted_risk" ||
+        // Now waived by another exception (say the old one was revoked and a new one approved):
+        // record it, so the task's expiry note names the exception it really rests on.
+        (check.exceptionId !== null && task.exceptionId !== null && check.exceptionId !== task.exceptionId)
+      ) {
         move("accepted_risk", "risk_accepted", {
           exceptionId: check.exceptionId,
           note: check.exceptionId ? `waived by policy exception ${check.exceptionId}` : "suppressed inline",

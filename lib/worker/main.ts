@@ -10,6 +10,7 @@ import { createPrismaClient, setDb } from "@/lib/db";
 import { getWorkerEnv } from "@/lib/env";
 import { systemActor } from "@/lib/server/authz/actor";
 import { startEvidenceWorker } from "@/lib/server/internal/evidence-queue";
+import { startExceptionExpiryWorker } from "@/lib/server/internal/exception-expiry";
 import { scoreOrganization } from "@/lib/server/scores/score-organization";
 import { generateThreatModels } from "@/lib/server/threat-models/generate-threat-models";
 import { installSyncSchedules } from "@/lib/sync/jobs/schedule";
@@ -44,6 +45,8 @@ await startEvidenceWorker(boss, {
 });
 // Re-scoring after a policy save (the policy page shows its progress).
 await startPolicyRescoreWorker(boss);
+// Expired exceptions reopen their tasks even when nothing is synced.
+await startExceptionExpiryWorker(boss);
 if (env.SYNC_SCHEDULES === "on") await installSyncSchedules(boss, db);
 process.stdout.write("gatehouse sync worker started\n");
 

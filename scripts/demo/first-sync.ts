@@ -11,6 +11,7 @@ import { runSyncInline } from "../../lib/sync/engine/run-inline";
 import { startSyncWorker } from "../../lib/sync/jobs/worker";
 import { startEvidenceWorker } from "../../lib/server/internal/evidence-queue";
 import { startPolicyRescoreWorker } from "../../lib/server/internal/policy-rescore";
+import { startExceptionExpiryWorker } from "../../lib/server/internal/exception-expiry";
 
 export interface DemoSync {
   repositories: number;
@@ -49,6 +50,7 @@ export async function runDemoSync(
   await startEvidenceWorker(boss, { encryptionKey: key });
   // Re-scoring after a policy save, as the production worker runs it.
   await startPolicyRescoreWorker(boss);
+  await startExceptionExpiryWorker(boss);
   return {
     repositories: scored.scored,
     seconds: Math.round((performance.now() - started) / 100) / 10,

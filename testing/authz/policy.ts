@@ -75,6 +75,7 @@ export const ACTION_POLICY: Record<string, Access> = {
   "components/policy/actions.ts#savePolicySettingsAction": ["security_lead"], // policy:edit
   "components/policy/actions.ts#addExceptionAction": ["security_lead"], // exception:approve
   "components/policy/actions.ts#approveExceptionAction": ["security_lead"], // exception:approve
+  "components/policy/actions.ts#revokeExceptionAction": ["security_lead"], // exception:approve
   "components/sync/actions.ts#startSyncAction": ["admin", "security_lead"], // sync:start
   "components/sync/actions.ts#saveConnectionAction": ["admin"], // settings:manage
   "components/tasks/actions.ts#updateTaskStatusAction": ["security_lead", "engineer"], // task:edit

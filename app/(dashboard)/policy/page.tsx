@@ -48,6 +48,10 @@ export default async function PolicyPage({ searchParams }: { searchParams: Searc
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((c) => ({ id: c.id, title: c.title }));
   const checkId = checks.some((c) => c.id === one(query.checkId)) ? one(query.checkId) : undefined;
+  // Only a well-formed fingerprint offers the "this finding only" scope.
+  const fingerprint = /^[0-9a-f]{16}$/.test(one(query.fingerprint) ?? "")
+    ? one(query.fingerprint)
+    : undefined;
 
   return (
     <section className="space-y-8">
@@ -93,7 +97,12 @@ export default async function PolicyPage({ searchParams }: { searchParams: Searc
               version={view.version}
               checks={checks}
               approver={actor?.login ?? "you"}
-              defaults={{ checkId, repo: one(query.repo)?.slice(0, 200), expiresAt: suggestedExpiry() }}
+              defaults={{
+                checkId,
+                repo: one(query.repo)?.slice(0, 200),
+                fingerprint,
+                expiresAt: suggestedExpiry(),
+              }}
             />
           </section>
           <section aria-labelledby="edit-policy" className="rounded-lg border border-slate-200 bg-white p-5">

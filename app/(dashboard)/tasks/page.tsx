@@ -4,6 +4,7 @@ import { getActor } from "@/lib/auth";
 import { guard } from "@/lib/server/authz/guard";
 import { can } from "@/lib/server/authz/permissions";
 import { listTasks } from "@/lib/server/tasks/list-tasks";
+import { getActivePolicy } from "@/lib/server/policy/get-active-policy";
 import { TaskFilters, type TaskFilterValues } from "@/components/tasks/task-filters";
 import { TaskTable } from "@/components/tasks/task-table";
 
@@ -26,8 +27,11 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
     overdue: one(q.overdue) === "true",
   };
   const page = Math.max(1, Number.parseInt(one(q.page) ?? "1", 10) || 1);
-  const { items, total } = await guard(
-    listTasks(actor, { ...values, overdue: values.overdue, page, pageSize: PAGE_SIZE }),
+  const [{ items, total }, policy] = await guard(
+    Promise.all([
+      listTasks(actor, { ...values, overdue: values.overdue, page, pageSize: PAGE_SIZE }),
+      getActivePolicy(actor),
+    ]),
   );
   const canEdit = actor ? can(actor.role, "task:edit") : false;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -57,7 +61,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
           No task matches these filters. Tasks appear after the first sync and scoring.
         </p>
       ) : (
-        <TaskTable items={items} canEdit={canEdit} />
+        <TaskTable items={items} canEdit={canEdit} exceptions={policy.exceptions} />
       )}
       {pages > 1 ? (
         <nav aria-label="Pages" className="flex gap-3 text-sm">

@@ -78,6 +78,15 @@ describe("stampApprovers", () => {
     expect(isUnchanged(diffPolicies(before, stamped))).toBe(true);
   });
 
+  it("treats pointing an approved exception at another finding as a new request (pending again)", () => {
+    const before = policy({ exceptions: [ex("A", { repo: "acme/api", fingerprint: "0123456789abcdef" })] });
+    const after = policy({ exceptions: [ex("A", { repo: "acme/api", fingerprint: "fedcba9876543210" })] });
+    const { policy: stamped, approved } = stampApprovers(before, after, "eve");
+    expect(approved).toEqual(["A"]);
+    expect(stamped.exceptions[0]).toMatchObject({ requestedBy: "eve", fingerprint: "fedcba9876543210" });
+    expect(stamped.exceptions[0]?.approver).toBeUndefined();
+  });
+
   it("approves a pending exception only through the approvals map", () => {
     const before = policy({ exceptions: [ex("A", { approver: undefined, requestedBy: "sam" })] });
     const forged = stampApprovers(before, policy({ exceptions: [ex("A", { approver: "ceo" })] }), "sam");

@@ -30,6 +30,8 @@ const exceptionKey = (e: PolicyException, withApprover: boolean) =>
     e.justification,
     e.expiresAt,
     e.confirmedAllRepositories ?? null,
+    // Re-scoping an approved exception to another finding is a new request, never a free edit.
+    e.fingerprint ?? null,
     withApprover ? (e.approver ?? null) : null,
     withApprover ? (e.requestedBy ?? null) : null,
   ]);

@@ -7,7 +7,7 @@ import {
   type TaskStatus,
   type Transition,
 } from "../../tasks/plan";
-import type { TaskSla } from "../../tasks/sla";
+import type { PlanOptions } from "../../tasks/plan";
 
 // Internal (no authorisation): called by scoring with one page of scored repositories.
 // The pure planner decides; this file turns its plan into few statements per page: one
@@ -38,7 +38,7 @@ export interface TaskSyncSummary {
 export async function syncRemediationTasks(
   db: PrismaClient,
   repos: ScoredRepository[],
-  opts: { now: Date; sla: TaskSla },
+  opts: PlanOptions,
 ): Promise<TaskSyncSummary> {
   if (repos.length === 0) return { created: 0, transitioned: 0, refreshed: 0 };
   return db.$transaction(
@@ -54,6 +54,7 @@ export async function syncRemediationTasks(
           priority: true,
           owners: true,
           evidence: true,
+          exceptionId: true,
         },
       });
       const plan = planTasks(repos, stored as StoredTask[], opts);

@@ -21,12 +21,19 @@ const input = z.object({
   repo: z.string().trim().min(1),
   justification: z.string(),
   expiresAt: expiry,
+  /** One finding instance (lib/checks/fingerprint.ts); absent: the whole check. */
+  fingerprint: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-f]{16}$/, { message: "fingerprint: must be 16 lowercase hex characters" })
+    .optional(),
   expectedVersion: z.coerce.number().int().min(0).optional(),
   now: z.date().optional(),
 });
 
 /**
- * Requests acceptance of one check's risk for matching repositories until a date, as a
+ * Requests acceptance of one check's risk for matching repositories (or of one finding,
+ * by its fingerprint, in one repository) until a date, as a
  * new policy version holding a pending exception (requested by the acting lead). It
  * changes no score until another security lead approves it (approvePolicyException).
  * An engineer is refused (and the refusal audited): only security leads hold exception:approve.
@@ -37,7 +44,15 @@ export async function addPolicyException(
 ): Promise<SavedPolicy & { exceptionId: string }> {
   const who = await authorize(actor, "exception:approve", { type: "policy-exception", id: "new" });
   await authorize(who, "policy:edit", { type: "policy", id: "active" });
-  const { checkId, repo, justification, expiresAt, expectedVersion, now = new Date() } = input.parse(raw);
+  const {
+    checkId,
+    repo,
+    justification,
+    expiresAt,
+    fingerprint,
+    expectedVersion,
+    now = new Date(),
+  } = input.parse(raw);
   await assertRepoPatternVisible(who, repo, "repo");
   if (!checkById(checkId))
     throw new PolicyInvalidError([`exceptions.checkId: no check "${checkId}" in the catalogue`]);
@@ -52,12 +67,15 @@ export async function addPolicyException(
   const exceptionId = `EX-${current.version + 1}-${n}`;
   const draft = {
     ...current.policy,
-    exceptions: [...current.policy.exceptions, { id: exceptionId, checkId, repo, justification, expiresAt }],
+    exceptions: [
+      ...current.policy.exceptions,
+      { id: exceptionId, checkId, repo, justification, expiresAt, ...(fingerprint ? { fingerprint } : {}) },
+    ],
   };
   const parsed = safeParsePolicy(draft);
   if (!parsed.ok) throw new PolicyInvalidError(parsed.errors);
   const saved = await savePolicyVersion(who, parsed.policy, {
-    note: `Exception ${exceptionId} requested: ${checkId} on ${repo}`,
+    note: `Exception ${exceptionId} requested: ${checkId} on ${repo}${fingerprint ? ` (finding ${fingerprint} only)` : ""}`,
     expectedVersion: expectedVersion ?? current.version,
     now,
   });

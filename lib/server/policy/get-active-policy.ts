@@ -1,6 +1,7 @@
 import "server-only";
 import type { PolicyException } from "../../checks/types";
 import { getDb } from "../../db";
+import { exceptionStatus, type ExceptionStatus } from "../../policy";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 import { loadActivePolicy, type ActivePolicy } from "../internal/load-active-policy";
@@ -10,6 +11,7 @@ export interface ExceptionView extends PolicyException {
   active: boolean;
   /** Requested but not yet approved by a second security lead: waives nothing. */
   pending: boolean;
+  status: ExceptionStatus;
 }
 
 export interface ActivePolicyView extends Omit<ActivePolicy, "policy"> {
@@ -31,7 +33,7 @@ export async function getActivePolicy(
   const exceptions = active.policy.exceptions.map((e) => {
     const expiry = Date.parse(e.expiresAt);
     const live = Number.isFinite(expiry) && expiry > now.getTime();
-    return { ...e, active: live && !!e.approver, pending: !e.approver };
+    return { ...e, active: live && !!e.approver, pending: !e.approver, status: exceptionStatus(e, now) };
   });
   return { ...active, createdByLogin: user?.githubLogin ?? null, exceptions };
 }

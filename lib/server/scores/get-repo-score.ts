@@ -10,6 +10,8 @@ import type { Actor } from "../authz/actor";
 import { loadActivePolicy } from "../internal/load-active-policy";
 import { checkResultsColumn } from "../internal/json-columns";
 import { topFixes } from "../../scoring/top-fixes";
+import { findingFingerprints } from "../../checks/fingerprint";
+import { exceptionStatus, matchesRepoPattern, type ExceptionStatus } from "../../policy";
 
 const segment = z
   .string()
@@ -23,6 +25,23 @@ export interface ResultView extends CheckResult {
   rationale: string;
   /** The catalogue's generic fix, for a failure that carries no finding of its own. */
   catalogueRemediation: string;
+  /** Each finding's stable fingerprint (same order as `findings`), to accept just that one. */
+  fingerprints: string[];
+}
+
+/** An exception of the active policy that concerns this repository, as its page shows it. */
+export interface RepoExceptionView {
+  id: string;
+  checkId: string;
+  repo: string;
+  /** Set when it covers one finding only. */
+  fingerprint: string | null;
+  justification: string;
+  requestedBy: string | null;
+  /** null: pending approval by a second security lead. */
+  approver: string | null;
+  expiresAt: string;
+  status: ExceptionStatus;
 }
 
 /**
@@ -66,8 +85,10 @@ export async function getRepoScore(actor: Actor | null, raw: unknown, now: Date 
       lapsedExceptions: [] as string[],
       source,
       topFixes: [] as ReturnType<typeof topFixes>,
+      exceptions: [] as RepoExceptionView[],
       score: null,
     };
+  const scope = { repositoryId: repository.id, organizationId: repository.organizationId };
   const results = checkResultsColumn.read(score.results).map((r): ResultView => {
     const def = checkById(r.checkId);
     return {
@@ -75,9 +96,24 @@ export async function getRepoScore(actor: Actor | null, raw: unknown, now: Date 
       title: def?.title ?? r.checkId,
       rationale: def?.rationale ?? "",
       catalogueRemediation: def?.remediation ?? "",
+      fingerprints: findingFingerprints(r.checkId, r.findings, scope),
     };
   });
   const active = await loadActivePolicy();
+  // Pending, active and expired alike: the page says who asked, who approved, and until when.
+  const exceptions = active.policy.exceptions
+    .filter((e) => matchesRepoPattern(e.repo, repository.fullName))
+    .map((e): RepoExceptionView => ({
+      id: e.id,
+      checkId: e.checkId,
+      repo: e.repo,
+      fingerprint: e.fingerprint ?? null,
+      justification: e.justification,
+      requestedBy: e.requestedBy ?? null,
+      approver: e.approver ?? null,
+      expiresAt: e.expiresAt,
+      status: exceptionStatus(e, now),
+    }));
   const byId = new Map(active.policy.exceptions.map((e) => [e.id, e]));
   const lapsed = new Set<string>();
   for (const r of results) {
@@ -95,6 +131,7 @@ export async function getRepoScore(actor: Actor | null, raw: unknown, now: Date 
     lapsedExceptions: [...lapsed].sort(),
     source,
     topFixes: topFixes(results, active.policy),
+    exceptions,
     score: { ...score, results },
   };
 }

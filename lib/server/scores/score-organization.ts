@@ -7,7 +7,7 @@ import { loadActivePolicy } from "../internal/load-active-policy";
 import { computeRepoScore, type RepoScoreRow } from "../../scoring/compute-repo-score";
 import { writeRepoScores } from "../internal/write-repo-scores";
 import { assembleRepoFacts } from "../../facts/assemble";
-import { makeCheckContext } from "../../policy/index";
+import { exceptionLapse, makeCheckContext } from "../../policy/index";
 import { failingInstances } from "../../history/instances";
 import { repoFacet } from "../../history/facet";
 import { createOrgTally } from "../../history/org-tally";
@@ -93,7 +93,7 @@ export async function scoreOrganization(
     for (const snap of page) {
       const stored = repoFactsColumn.read(snap.facts);
       const row = await computeRepoScore(
-        { repositoryId: snap.repositoryId, facts: stored, syncedAt: snap.syncedAt },
+        { repositoryId: snap.repositoryId, organizationId, facts: stored, syncedAt: snap.syncedAt },
         org,
         policy,
         now,
@@ -118,7 +118,11 @@ export async function scoreOrganization(
     snapshots += (await recordRepoHistory(db, organizationId, history, now)).snapshots;
     written += await writeRepoScores(db, rows, now);
     // Tasks follow the scores: a later scoring closes, reopens or accepts them.
-    const t = await syncRemediationTasks(db, scoredRepos, { now, sla });
+    const t = await syncRemediationTasks(db, scoredRepos, {
+      now,
+      sla,
+      lapse: (exceptionId) => exceptionLapse(policy.policy, exceptionId, now),
+    });
     tasks.created += t.created;
     tasks.transitioned += t.transitioned;
     tasks.refreshed += t.refreshed;

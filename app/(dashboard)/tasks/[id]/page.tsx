@@ -13,6 +13,9 @@ import { TaskHistory } from "@/components/tasks/task-history";
 import { TaskStatusControls } from "@/components/tasks/task-status-controls";
 import { TaskAssignForm } from "@/components/tasks/task-assign-form";
 import { InlineText, Remediation } from "@/components/scores/remediation";
+import { getActivePolicy } from "@/lib/server/policy/get-active-policy";
+import { exceptionsForTask } from "@/components/tasks/task-exceptions";
+import { ExceptionSummary } from "@/components/policy/exception-summary";
 
 export const metadata: Metadata = { title: "Task" };
 
@@ -23,6 +26,9 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
     if (isAppError(error, "not_found")) notFound();
     throw error;
   });
+  const policy = await guard(getActivePolicy(actor));
+  const exceptions = exceptionsForTask(task, policy.exceptions);
+  const canAccept = actor ? can(actor.role, "exception:approve") : false;
   const canEdit = actor ? can(actor.role, "task:edit") : false;
   return (
     <section className="space-y-6">
@@ -58,6 +64,23 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
             assignee={task.assignee}
             dueAt={task.dueAt.toISOString().slice(0, 10)}
           />
+        ) : null}
+        {exceptions.length > 0 ? (
+          <ul className="mt-2 text-sm text-slate-700" data-testid="task-exceptions">
+            {exceptions.map((e) => (
+              <li key={e.id}>
+                Exception: <ExceptionSummary exception={e} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {canAccept && (task.status === "open" || task.status === "in_progress") ? (
+          <p className="mt-2 text-sm">
+            {/* The repository page lists each finding with "this finding only" next to the whole check. */}
+            <Link href={`/repos/${task.repo}#check-${task.check}`} className="underline">
+              Accept the risk (one finding or the whole check)
+            </Link>
+          </p>
         ) : null}
         {task.closedBySyncRunId ? (
           <p className="mt-2 text-sm text-emerald-800" data-testid="closed-by">

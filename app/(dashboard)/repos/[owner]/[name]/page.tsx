@@ -13,6 +13,7 @@ import { TrendSummary } from "@/components/history/trend-summary";
 import { TopFixes } from "@/components/scores/top-fixes";
 import { parseFindingFilters } from "@/components/scores/finding-filters";
 import { webBaseUrl } from "@/components/scores/github-links";
+import { RepoExceptions } from "@/components/scores/repo-exceptions";
 
 type Params = Promise<{ owner: string; name: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -36,7 +37,7 @@ export default async function RepoPage({
     if (isAppError(error, "not_found")) notFound();
     throw error;
   });
-  const { repository, score, lapsedExceptions, activePolicyVersion, source, topFixes } = view;
+  const { repository, score, lapsedExceptions, activePolicyVersion, source, topFixes, exceptions } = view;
   const history = await guard(getRepoHistory(actor, { owner, name }));
   const canApprove = actor ? can(actor.role, "exception:approve") : false;
 
@@ -88,6 +89,7 @@ export default async function RepoPage({
           score={score}
           repo={repository.fullName}
           canApprove={canApprove}
+          exceptions={exceptions}
           filters={filters}
           links={{ web: webBaseUrl(source.apiBaseUrl), repo: repository.fullName, ref: source.headOid }}
           summary={
@@ -98,6 +100,9 @@ export default async function RepoPage({
           }
         />
       )}
+      {score ? (
+        <RepoExceptions exceptions={exceptions} policyVersion={activePolicyVersion} canRevoke={canApprove} />
+      ) : null}
       <RepoHistory history={history} />
     </section>
   );

@@ -100,6 +100,22 @@ describe("API-backed checks through sync", () => {
     expect(routes["GET /repos/{owner}/{repo}/branches"]).toBe(1);
   });
 
+  it("a later sync asks again with ETags: every action look-up answers 304 and the facts stay", async () => {
+    const before = await factsOf("clean");
+    h.ctx.actionRepoCache = undefined;
+    h.sim.stats.reset();
+    expect((await runSyncInline(h.ctx, { kind: "full", trigger: "manual" })).status).toBe("succeeded");
+    const routes = h.sim.stats.routes;
+    const actionLookups =
+      (routes["GET /repos/{owner}/{repo}/tags"] ?? 0) +
+      (routes["GET /repos/{owner}/{repo}/compare/{basehead}"] ?? 0) +
+      (routes["GET /repos/{owner}/{repo}/branches"] ?? 0);
+    expect(actionLookups).toBe(5);
+    // Every REST request of this sync was conditional and unchanged (none charged).
+    expect(h.sim.stats.rest).toBe(0);
+    expect((await factsOf("clean")).actionRepos).toEqual(before.actionRepos);
+  });
+
   it("stores webhooks with their URL cut to the origin (no token in the query)", async () => {
     const hooks = (await factsOf("risky")).settings?.webhooks;
     expect(hooks?.map((x) => [x.origin, x.hasSecret, x.insecureSsl])).toEqual([

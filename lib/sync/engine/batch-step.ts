@@ -108,9 +108,12 @@ async function fetchAndWrite(
     // Action repositories (archived, tags, reachability of pinned SHAs): each distinct
     // repository once for the whole batch, and once per sync through the context's cache.
     const repoWants = built.map((b) => actionRepoWants(b.facts.files));
+    const wanted = mergeWants(repoWants);
+    // Their validators are stored under the action repositories' URLs, not the batch's.
+    await etags.preload([...wanted.keys()].map((k) => `${ctx.baseUrl}/repos/${k}`));
     const actionRepos = await resolveActionRepos(
       client,
-      mergeWants(repoWants),
+      wanted,
       (ctx.actionRepoCache ??= newActionRepoCache()),
     );
     built.forEach((b, i) => {

@@ -22,6 +22,7 @@ beforeAll(async () => {
     fixture: defineOrgFixture({
       org: {
         login: "acme",
+        webhooks: [{ url: "http://hooks.example.com/org", hasSecret: false }],
         members: [{ login: "ada", role: "admin" }],
         tokens: [{ token: TOKEN, login: "ada" }],
         ...ACTION_ORG,
@@ -54,6 +55,13 @@ describe("action repositories of other owners", () => {
     });
     expect((await valid("/repos/octo-actions/setup")).archived).toBe(false);
     expect((await get("/repos/octo-actions/unknown")).status).toBe(404);
+  });
+
+  it("serves organisation webhooks (org.yaml webhooks) to owners", async () => {
+    const hooks = await valid("/orgs/acme/hooks");
+    expect(hooks.map((h: any) => [h.config.url, h.config.secret ?? null])).toEqual([
+      ["http://hooks.example.com/org", null],
+    ]);
   });
 
   it("lists tags from actionRefs with the commits they point to", async () => {

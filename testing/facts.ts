@@ -99,6 +99,7 @@ export function makeOrg(overrides: Partial<OrgSettingsFacts> = {}): OrgSettingsF
     twoFactorRequired: true,
     defaultRepositoryPermission: "read",
     actions: makeActionsSettings(),
+    webhooks: [],
     ...overrides,
   };
 }

@@ -143,6 +143,8 @@ export interface OrgSettingsFacts {
   twoFactorRequired: boolean | null;
   defaultRepositoryPermission: "none" | "read" | "write" | "admin" | null;
   actions: ActionsSettingsFacts | null;
+  /** Organisation webhooks (needs admin:org_hook); undefined or null: not read. */
+  webhooks?: WebhookFacts[] | null;
 }
 
 export interface SecretAlertFacts {

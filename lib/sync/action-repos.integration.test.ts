@@ -29,6 +29,7 @@ const fixture = () =>
       members: [{ login: "octo-admin", role: "admin" }],
       users: [{ login: "octo-admin" }],
       tokens: [{ token: SYNC_TOKEN, login: "octo-admin" }],
+      webhooks: [{ id: 77, url: "https://hooks.example.com/org/s3cr3t-path" }],
       ...ACTION_ORG,
     },
     repos: [
@@ -116,13 +117,18 @@ describe("API-backed checks through sync", () => {
     expect((await factsOf("clean")).actionRepos).toEqual(before.actionRepos);
   });
 
-  it("stores webhooks with their URL cut to the origin (no token in the query)", async () => {
+  it("stores repository and organisation webhooks with their URL cut to the origin (no token in the query)", async () => {
     const hooks = (await factsOf("risky")).settings?.webhooks;
     expect(hooks?.map((x) => [x.origin, x.hasSecret, x.insecureSsl])).toEqual([
       ["http://hooks.example.com", false, false],
       ["https://hooks.example.com", true, true],
     ]);
     expect(JSON.stringify(hooks)).not.toContain("s3cr3t");
+    // Organisation hooks arrive once per org, merged into every repository's facts.
+    const org = (await factsOf("clean")).org?.webhooks;
+    expect(org).toEqual([
+      { id: 77, origin: "https://hooks.example.com", insecureSsl: false, hasSecret: true, active: true },
+    ]);
   });
 
   it("fails the four checks on the risky repository and passes them on the clean one", async () => {

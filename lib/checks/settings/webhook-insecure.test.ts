@@ -39,7 +39,21 @@ describe("webhook-insecure", () => {
     expect(o.findings[0]?.remediation).toContain('"insecure_ssl":"0"');
   });
 
+  it("fails on an insecure organisation hook as an org-level finding", () => {
+    const o = runCheck(
+      webhookInsecure,
+      makeFacts({ org: { webhooks: [{ ...hook, id: 9, hasSecret: false }] } }),
+    );
+    expect(o.status).toBe("fail");
+    expect(o.findings[0]?.message).toContain("Organisation webhook 9");
+    expect(o.findings[0]?.evidence).toMatchObject({ kind: "api", field: "orgs/acme/hooks/9.config" });
+    expect(o.findings[0]?.remediation).toContain("PATCH /orgs/acme/hooks/9/config");
+  });
+
   it("is unknown when hooks were not read", () => {
+    expect(runCheck(webhookInsecure, makeFacts({ org: { webhooks: null } })).reason).toContain(
+      "admin:org_hook",
+    );
     expect(runCheck(webhookInsecure, makeFacts({ settings: { webhooks: null } })).status).toBe("unknown");
     expect(runCheck(webhookInsecure, makeFacts({ settings: null })).status).toBe("unknown");
   });

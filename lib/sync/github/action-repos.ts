@@ -1,3 +1,4 @@
+import { commentTag } from "@/lib/checks/support/action-repos";
 import type { ActionRepoFacts, RepoFile } from "@/lib/facts/types";
 import type { GitHubClient } from "@/lib/github/client";
 import { classifyGitHubError } from "@/lib/github/errors";
@@ -15,7 +16,6 @@ import { getOrNull, listOrNull } from "./rest-get";
 const USES =
   /^\s*(?:-\s*)?uses:\s*["']?([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)(?:\/[^@\s"']*)?@([^\s"'#]+)["']?[ \t]*(?:#[ \t]*([^\r\n]*))?/gm;
 const FULL_SHA = /^[0-9a-f]{40}$/i;
-const TAG_IN_COMMENT = /(?:^|[\s=@])(v?\d+(?:\.\d+){0,3}(?:[-+][0-9A-Za-z.-]+)?)(?=\s|$)/;
 
 /** What the workflows of some repositories ask about one action repository. */
 export interface ActionRepoWants {
@@ -36,7 +36,8 @@ export function actionRepoWants(files: readonly RepoFile[]): Map<string, ActionR
       out.set(key, w);
       if (!FULL_SHA.test(ref)) continue;
       w.shas.add(ref.toLowerCase());
-      const tag = comment?.match(TAG_IN_COMMENT)?.[1];
+      // The same reading of the comment as the check's, so the tag asked for is the one judged.
+      const tag = commentTag(comment);
       if (tag) w.tags.add(tag);
     }
   }

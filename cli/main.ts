@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { SCAN_USAGE, parseScanArgs } from "./scan/args";
 import type { ScanIO } from "./scan/run-scan";
-import { UsageError, runScan } from "./scan/run-scan";
+import { runScan } from "./scan/run-scan";
+import { UsageError } from "./scan/usage-error";
 import { runVerify } from "./verify/run-verify";
 
 const USAGE = `Usage: gatehouse <command> [options]
@@ -52,7 +53,7 @@ export async function main(
     );
     return 2;
   }
-  const parsed = parseScanArgs(rest);
+  const parsed = parseScanArgs(rest, process.env);
   if (parsed.kind === "help") {
     io.stdout.write(`${SCAN_USAGE}\n`);
     return 0;

@@ -23,6 +23,7 @@ const SOURCE_TITLES: Record<Source, string> = {
   settings: "repository/organisation settings",
   alerts: "GitHub security alerts",
   registry: "OCI registry and attestations",
+  api: "GitHub API about the actions used (sync, or `scan --github-token`)",
 };
 
 /** Markdown table cells cannot hold raw pipes or newlines. */

@@ -88,6 +88,7 @@ function makeSettings(overrides: Partial<RepoSettingsFacts> = {}): RepoSettingsF
     environments: [makeEnvironment()],
     secrets: [{ name: "NPM_TOKEN", scope: "repository", updatedAt: "2025-01-15T00:00:00Z" }],
     security: { secretScanning: true, secretScanningPushProtection: true, dependabotAlerts: true },
+    webhooks: [],
     ...overrides,
   };
 }
@@ -98,6 +99,7 @@ export function makeOrg(overrides: Partial<OrgSettingsFacts> = {}): OrgSettingsF
     twoFactorRequired: true,
     defaultRepositoryPermission: "read",
     actions: makeActionsSettings(),
+    webhooks: [],
     ...overrides,
   };
 }

@@ -6,8 +6,31 @@ describe("parseScanArgs", () => {
   it("applies defaults and reads repeatable excludes", () => {
     expect(parseScanArgs(["repo", "--exclude", "a/**", "--exclude", "b"])).toEqual({
       kind: "ok",
-      flags: { dir: "repo", format: "table", exclude: ["a/**", "b"], maxFileKb: 1024 },
+      flags: {
+        dir: "repo",
+        format: "table",
+        exclude: ["a/**", "b"],
+        maxFileKb: 1024,
+        githubApiUrl: "https://api.github.com",
+      },
     });
+  });
+
+  it("takes the token from --github-token, else GITHUB_TOKEN, and a GHES API URL", () => {
+    const env = { GITHUB_TOKEN: "from-env" };
+    const flags = (argv: string[], e: Record<string, string> = {}) => {
+      const r = parseScanArgs(argv, e);
+      return r.kind === "ok" ? [r.flags.githubToken, r.flags.githubApiUrl] : r;
+    };
+    expect(flags(["repo"], env)).toEqual(["from-env", "https://api.github.com"]);
+    expect(flags(["repo", "--github-token", "from-flag"], env)).toEqual([
+      "from-flag",
+      "https://api.github.com",
+    ]);
+    expect(flags(["repo", "--github-api-url", "https://ghes.example.com/api/v3/"])).toEqual([
+      undefined,
+      "https://ghes.example.com/api/v3",
+    ]);
   });
 
   it.each([
@@ -15,6 +38,8 @@ describe("parseScanArgs", () => {
     [["repo", "--fail-on", "severe"], /--fail-on/],
     [["repo", "--max-file-kb", "-3"], /--max-file-kb/],
     [["repo", "--bogus"], /Unknown option '--bogus'/],
+    [["repo", "--github-api-url", "not a url"], /--github-api-url: must be an http\(s\) URL/],
+    [["repo", "--github-token", " "], /--github-token: must not be empty/],
     [[], /<dir>: missing the directory to scan/],
     [["a", "b"], /expected one directory/],
   ])("rejects %j", (argv, message) => {

@@ -15,6 +15,13 @@ Options:
   --output <file>             write the report to a file instead of stdout
   --exclude <glob>            leave matching paths out (repeatable; adds to .gatehouseignore)
   --max-file-kb <n>           skip analysed files larger than this (default: 1024)
+  --github-token <token>      online mode: ask GitHub about the actions used (impostor
+                              commits, tags behind version comments, archived actions,
+                              advisories, exact SHAs for unpinned-action fixes); the
+                              GITHUB_TOKEN environment variable does the same and keeps
+                              the token out of the process list
+  --github-api-url <url>      GitHub's REST API for online mode, e.g.
+                              https://ghes.example.com/api/v3 (default: https://api.github.com)
   -h, --help                  show this help
 
 Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage error, 3 internal error.`;
@@ -26,6 +33,8 @@ const FLAG_NAMES: Record<string, string> = {
   output: "--output",
   exclude: "--exclude",
   maxFileKb: "--max-file-kb",
+  githubToken: "--github-token",
+  githubApiUrl: "--github-api-url",
 };
 
 const ScanFlagsSchema = z.object({
@@ -40,6 +49,11 @@ const ScanFlagsSchema = z.object({
     .positive()
     .max(100 * 1024)
     .default(1024),
+  githubToken: z.string().trim().min(1, "must not be empty").optional(),
+  githubApiUrl: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://ghes.example.com/api/v3" })
+    .transform((u) => u.replace(/\/+$/, ""))
+    .default("https://api.github.com"),
 });
 
 export type ScanFlags = z.infer<typeof ScanFlagsSchema>;
@@ -47,7 +61,8 @@ export type ScanFlags = z.infer<typeof ScanFlagsSchema>;
 export type ParsedScanArgs =
   { kind: "help" } | { kind: "error"; message: string } | { kind: "ok"; flags: ScanFlags };
 
-export function parseScanArgs(argv: string[]): ParsedScanArgs {
+/** `env` supplies GITHUB_TOKEN when --github-token is not given (the flag wins). */
+export function parseScanArgs(argv: string[], env: Record<string, string | undefined> = {}): ParsedScanArgs {
   let parsed;
   try {
     parsed = parseArgs({
@@ -60,6 +75,8 @@ export function parseScanArgs(argv: string[]): ParsedScanArgs {
         output: { type: "string", short: "o" },
         exclude: { type: "string", multiple: true },
         "max-file-kb": { type: "string" },
+        "github-token": { type: "string" },
+        "github-api-url": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -80,6 +97,8 @@ export function parseScanArgs(argv: string[]): ParsedScanArgs {
     output: parsed.values.output,
     exclude: parsed.values.exclude,
     maxFileKb: parsed.values["max-file-kb"],
+    githubToken: parsed.values["github-token"] ?? (env.GITHUB_TOKEN || undefined),
+    githubApiUrl: parsed.values["github-api-url"],
   });
   if (!result.success) {
     const message = result.error.issues

@@ -22,6 +22,8 @@ import type { ProgressStream } from "./progress";
 import { makeProgress } from "./progress";
 import { walkCheckout } from "./walk";
 import { withNotifications } from "./notifications";
+import { onlineActionFacts } from "./online";
+import { UsageError } from "./usage-error";
 
 const SCAN_SOURCES: Source[] = ["wf", "files"];
 
@@ -30,8 +32,6 @@ export interface ScanIO {
   stderr: ProgressStream;
   now?: () => Date;
 }
-
-export class UsageError extends Error {}
 
 export async function runScan(flags: ScanFlags, io: ScanIO, version: string): Promise<number> {
   const root = path.resolve(flags.dir);
@@ -49,7 +49,10 @@ export async function runScan(flags: ScanFlags, io: ScanIO, version: string): Pr
   progress.finish();
 
   const name = path.basename(root);
-  const facts = filesOnlyFacts("local", name, walked.files, walked.paths);
+  // Online mode adds what GitHub knows about the actions used; offline, the checks that
+  // need it report unknown with the reason instead of passing.
+  const online = await onlineActionFacts(flags, walked.files);
+  const facts = { ...filesOnlyFacts("local", name, walked.files, walked.paths), ...online };
   const now = io.now?.() ?? new Date();
   const ctx = makeCheckContext(defaultPolicy, `local/${name}`, now);
   const checks = selectChecks({ only: SCAN_SOURCES });

@@ -67,6 +67,10 @@ import { artifactPoisoning } from "./wf/artifact-poisoning";
 import { unredactedSecret } from "./wf/unredacted-secret";
 import { longLivedPublishToken } from "./wf/long-lived-publish-token";
 import { dependabotInsecureExecution } from "./files/dependabot-insecure-execution";
+import { impostorCommit } from "./wf/impostor-commit";
+import { pinCommentMismatch } from "./wf/pin-comment-mismatch";
+import { archivedAction } from "./wf/archived-action";
+import { webhookInsecure } from "./settings/webhook-insecure";
 
 export const catalogue: CheckDefinition[] = [
   staticCloudCredentials,
@@ -134,6 +138,10 @@ export const catalogue: CheckDefinition[] = [
   unredactedSecret,
   longLivedPublishToken,
   dependabotInsecureExecution,
+  impostorCommit,
+  pinCommentMismatch,
+  archivedAction,
+  webhookInsecure,
 ];
 
 export function checkById(id: string): CheckDefinition | undefined {

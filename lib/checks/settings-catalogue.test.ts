@@ -29,6 +29,7 @@ const EXPECTED: Record<string, [string, string]> = {
   "admins-bypass-environment": ["change-control", "low"],
   "actions-allow-all": ["supply-chain", "medium"],
   "open-vulnerability-alerts": ["supply-chain", "high"],
+  "webhook-insecure": ["secrets", "medium"],
 };
 
 // Every check judged from settings or alerts alone (none of them runs in `gatehouse scan`).

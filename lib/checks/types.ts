@@ -11,7 +11,7 @@ export type { Category, Severity } from "../policy/vocabulary";
 export type { CheckContext, Policy, PolicyException } from "../policy";
 
 /** Where a check's input comes from; `wf`/`files` checks also run in `gatehouse scan`. */
-export type Source = "wf" | "files" | "settings" | "alerts" | "registry";
+export type Source = "wf" | "files" | "settings" | "alerts" | "registry" | "api";
 
 export type Status = "pass" | "fail" | "not-applicable" | "unknown";
 export type { Confidence } from "../policy/vocabulary";

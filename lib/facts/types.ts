@@ -110,6 +110,17 @@ export interface SecurityFeatureFacts {
   dependabotAlerts: boolean | null;
 }
 
+export interface WebhookFacts {
+  id: number;
+  /** Scheme and host only (`https://hooks.example.com`): paths and queries often carry tokens. */
+  origin: string;
+  /** `config.insecure_ssl` is "1": deliveries skip TLS certificate verification. */
+  insecureSsl: boolean;
+  /** GitHub shows a configured secret as "********"; absent means deliveries are unsigned. */
+  hasSecret: boolean;
+  active: boolean;
+}
+
 export interface RepoSettingsFacts {
   /** null: the branch protection endpoint was not readable (e.g. no admin rights). */
   branchProtection: BranchProtectionFacts | null;
@@ -123,6 +134,8 @@ export interface RepoSettingsFacts {
   /** Repository and organisation secrets visible to the repository (names only). */
   secrets: SecretFacts[] | null;
   security: SecurityFeatureFacts | null;
+  /** Repository webhooks (admin only); undefined or null: not read. */
+  webhooks?: WebhookFacts[] | null;
 }
 
 export interface OrgSettingsFacts {
@@ -130,6 +143,8 @@ export interface OrgSettingsFacts {
   twoFactorRequired: boolean | null;
   defaultRepositoryPermission: "none" | "read" | "write" | "admin" | null;
   actions: ActionsSettingsFacts | null;
+  /** Organisation webhooks (needs admin:org_hook); undefined or null: not read. */
+  webhooks?: WebhookFacts[] | null;
 }
 
 export interface SecretAlertFacts {
@@ -191,6 +206,16 @@ export interface ActionAdvisory {
   summary: string;
 }
 
+/** What sync or an online scan learnt about an action's own repository. */
+export interface ActionRepoFacts {
+  /** null: the repository could not be read (absent, private, refused). */
+  archived: boolean | null;
+  /** Pinned SHA (lower case) → reachable from a branch or tag of the repository; null: undecided. */
+  commits: Record<string, boolean | null>;
+  /** Tag named by a pin comment → the commit it points to (lower case); null: no such tag. */
+  tags: Record<string, string | null>;
+}
+
 export interface RepoFacts {
   owner: string;
   name: string;
@@ -209,6 +234,8 @@ export interface RepoFacts {
   actionAdvisories: ActionAdvisory[] | null;
   /** Resolved tag → SHA for actions referenced by tag (sync fills it, used in remediation text). */
   actionRefShas?: Record<string, string>;
+  /** Action repositories the workflows use, keyed `owner/repo` in lower case; undefined: not resolved (offline scan). */
+  actionRepos?: Record<string, ActionRepoFacts>;
 }
 
 /** Facts with nothing but files, as `gatehouse scan` builds them. */

@@ -6,6 +6,8 @@ import { ruleForBranch } from "@/simulator/branch-pattern";
 import { repoCollaborators } from "@/simulator/collaborators";
 import { runSyncInline } from "./engine/run-inline";
 import { assembleRepoFacts, type OrgPart } from "../facts/assemble";
+import { checkById } from "../checks/catalogue";
+import { runCheck } from "../checks/test-kit";
 import { startSyncHarness, type SyncHarness } from "../../testing/sync/harness";
 
 // The demo org end to end: sync it from the simulator into a fresh database and check that
@@ -49,6 +51,18 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 describe("syncing the demo org", () => {
+  it("shows each API-backed check failing somewhere and passing elsewhere", async () => {
+    const facts = [...(await allFacts()).entries()];
+    const byStatus = (id: string, status: string) =>
+      facts.filter(([, f]) => runCheck(checkById(id)!, f).status === status).map(([name]) => name);
+    for (const id of ["impostor-commit", "pin-comment-mismatch", "archived-action", "webhook-insecure"]) {
+      expect(byStatus(id, "fail").length, `${id} fails somewhere`).toBeGreaterThan(0);
+      expect(byStatus(id, "pass").length, `${id} passes elsewhere`).toBeGreaterThan(0);
+    }
+    // The fixture's fork commit and archived action, where the demo uses them.
+    expect(byStatus("archived-action", "fail")).toContain("grafana");
+  });
+
   it("stores every repository's default-branch protection rule (or its absence) as known", async () => {
     const facts = await allFacts();
     expect(facts.size).toBe(fx.repos.length);

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 // rulesets, secrets) are caught by webhooks and the periodic full refresh instead.
 
 /** Bump when normalisation changes: every snapshot is then refetched once. */
-export const FACTS_VERSION = 1;
+export const FACTS_VERSION = 2;
 
 /** The fields both the listing (ListedRepo) and the facts query (RawRepoFacts) return. */
 interface FingerprintSource {

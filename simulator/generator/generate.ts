@@ -237,7 +237,31 @@ export function generateOrg(opts: GenerateOptions): OrgFixture {
           "actions/checkout@v4": "11bd71901bbe5b1630ceea73d27597364c9af683",
           "actions/checkout@v3": "f43a0e5ff2bd294095638e18286ca9a3d1956744",
           "tj-actions/changed-files@v44": "0e58ed8671d6b60d0890c21b07f8835ace038e67",
+          // The tags the templates' SHA pins comment, so each pin is its tag's commit.
+          "actions/checkout@v4.2.2": "11bd71901bbe5b1630ceea73d27597364c9af683",
+          "actions/attest-build-provenance@v1.4.3": "1c608d11d69870c2092266b3f9a6f3abbf17002c",
+          "actions/setup-node@v4.1.0": "39370e3970a6d050c480ffad4ff0ed4d3fdee5af",
+          "aws-actions/configure-aws-credentials@v4.0.2": "e3dd6a429d7300a6a4c196c26e071d42e0343502",
+          "docker/build-push-action@v6.9.0": "4f58ea79222b3b9dc2c8bbdd6debcef730109a75",
+          "docker/login-action@v3.3.0": "9780b0c442fbb1117ed29e0efdff1e18412f7567",
+          "sigstore/cosign-installer@v3.7.0": "dc72c7d5c4d10cd6bcb8cf6e3fd625a9e5e537da",
         },
+        // Every action the templates use, so sync's per-org look-ups are part of its cost.
+        actionRepos: Object.fromEntries(
+          [
+            "actions/attest-build-provenance",
+            "actions/checkout",
+            "actions/github-script",
+            "actions/setup-go",
+            "actions/setup-node",
+            "aws-actions/configure-aws-credentials",
+            "docker/build-push-action",
+            "docker/login-action",
+            "github/codeql-action",
+            "sigstore/cosign-installer",
+            "tj-actions/changed-files",
+          ].map((r) => [r, {}]),
+        ),
         actionAdvisories: [
           {
             ghsaId: "GHSA-mrrh-fwg8-r2c3",

@@ -5,7 +5,12 @@ import type { RepoFixture } from "../fixture/types";
 // full-repository in GitHub's OpenAPI description).
 
 function orgOwner(ctx: SimContext) {
-  const o = ctx.org;
+  return ownerJson(ctx, ctx.org.login, ctx.org.id);
+}
+
+/** simple-user of an organisation: the fixture's own, or another owner of actions. */
+export function ownerJson(ctx: SimContext, login: string, id: number) {
+  const o = { login, id };
   const api = `${ctx.baseUrl}/users/${o.login}`;
   return {
     login: o.login,
@@ -84,8 +89,10 @@ export function orgFull(ctx: SimContext) {
   };
 }
 
-export function minimalRepo(ctx: SimContext, r: RepoFixture) {
-  const full = `${ctx.org.login}/${r.name}`;
+type Owner = ReturnType<typeof orgOwner>;
+
+export function minimalRepo(ctx: SimContext, r: RepoFixture, owner: Owner = orgOwner(ctx)) {
+  const full = `${owner.login}/${r.name}`;
   const api = `${ctx.baseUrl}/repos/${full}`;
   const c = r.config;
   return {
@@ -93,7 +100,7 @@ export function minimalRepo(ctx: SimContext, r: RepoFixture) {
     node_id: `R_${Buffer.from(`repo:${r.id}`).toString("base64url")}`,
     name: r.name,
     full_name: full,
-    owner: orgOwner(ctx),
+    owner,
     private: c.visibility !== "public",
     html_url: `${ctx.baseUrl}/${full}`,
     description: c.description,
@@ -168,16 +175,16 @@ export function minimalRepo(ctx: SimContext, r: RepoFixture) {
   };
 }
 
-export function fullRepo(ctx: SimContext, r: RepoFixture) {
+export function fullRepo(ctx: SimContext, r: RepoFixture, owner: Owner = orgOwner(ctx)) {
   const c = r.config;
   const on = (b: boolean) => ({ status: b ? "enabled" : "disabled" });
   return {
-    ...minimalRepo(ctx, r),
+    ...minimalRepo(ctx, r, owner),
     mirror_url: null,
-    svn_url: `${ctx.baseUrl}/${ctx.org.login}/${r.name}`,
+    svn_url: `${ctx.baseUrl}/${owner.login}/${r.name}`,
     network_count: 0,
     subscribers_count: 0,
-    organization: orgOwner(ctx),
+    organization: owner,
     allow_rebase_merge: true,
     allow_squash_merge: true,
     allow_merge_commit: true,

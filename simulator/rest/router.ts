@@ -17,8 +17,9 @@ export interface RouteMatch {
   docs: string | undefined;
 }
 
-// Parameters GitHub lets span slashes (refs such as "heads/feature/x", file paths).
-const GREEDY = new Set(["ref", "path"]);
+// Parameters GitHub lets span slashes (refs such as "heads/feature/x", file paths,
+// compare ranges of branches such as "release/v0...<sha>").
+const GREEDY = new Set(["ref", "path", "basehead"]);
 
 function compile(template: string, ops: Record<string, { externalDocs?: { url?: string } }>): SpecRoute {
   const names: string[] = [];

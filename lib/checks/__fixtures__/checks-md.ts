@@ -65,4 +65,8 @@ export const CHECKS_MD: ReadonlyArray<readonly [string, string, string, readonly
   ["dependabot-insecure-execution", "supply-chain", "medium", ["files"]],
   ["spoofable-bot-condition", "integrity", "high", ["wf"]],
   ["unsound-condition", "integrity", "medium", ["wf"]],
-  ["artifact-poisoning", "integrity", "high", ["wf"]],];
+  ["artifact-poisoning", "integrity", "high", ["wf"]],
+  ["impostor-commit", "supply-chain", "critical", ["wf", "api"]],
+  ["pin-comment-mismatch", "supply-chain", "low", ["wf", "api"]],
+  ["archived-action", "supply-chain", "medium", ["wf", "api"]],
+  ["webhook-insecure", "secrets", "medium", ["settings"]],];

@@ -1,6 +1,13 @@
 import { RequestStats } from "@/lib/github/stats";
 import { FACTS_VERSION, repoFingerprint } from "../fingerprint";
 import { actionRefsIn, resolveActionRefs, shasFor } from "../github/action-refs";
+import {
+  actionReposFor,
+  actionRepoWants,
+  newActionRepoCache,
+  resolveActionRepos,
+  type ActionRepoWants,
+} from "../github/action-repos";
 import { fetchFactsAdaptive, type FetchedRepo } from "../github/fetch-facts";
 import { fetchRepoRest } from "../github/fetch-rest";
 import { fetchTexts, planTexts, plannedBytes, type WantedText } from "../github/fetch-texts";
@@ -98,6 +105,21 @@ async function fetchAndWrite(
       if (shas) b.facts.actionRefShas = shas;
     });
 
+    // Action repositories (archived, tags, reachability of pinned SHAs): each distinct
+    // repository once for the whole batch, and once per sync through the context's cache.
+    const repoWants = built.map((b) => actionRepoWants(b.facts.files));
+    const wanted = mergeWants(repoWants);
+    // Their validators are stored under the action repositories' URLs, not the batch's.
+    await etags.preload([...wanted.keys()].map((k) => `${ctx.baseUrl}/repos/${k}`));
+    const actionRepos = await resolveActionRepos(
+      client,
+      wanted,
+      (ctx.actionRepoCache ??= newActionRepoCache()),
+    );
+    built.forEach((b, i) => {
+      b.facts.actionRepos = actionReposFor(actionRepos, repoWants[i] ?? new Map());
+    });
+
     await ctx.db.$transaction(
       async (tx) => {
         const ids = await upsertRepositories(
@@ -136,4 +158,16 @@ async function fetchAndWrite(
       { timeout: 120_000 },
     );
   }
+}
+
+function mergeWants(all: Array<Map<string, ActionRepoWants>>): Map<string, ActionRepoWants> {
+  const out = new Map<string, ActionRepoWants>();
+  for (const wants of all)
+    for (const [key, w] of wants) {
+      const m = out.get(key) ?? { shas: new Set<string>(), tags: new Set<string>() };
+      w.shas.forEach((s) => m.shas.add(s));
+      w.tags.forEach((t) => m.tags.add(t));
+      out.set(key, m);
+    }
+  return out;
 }

@@ -3,6 +3,7 @@ import type { RequestStats } from "@/lib/github/stats";
 import type { RegistryConfig } from "../github/fetch-registry";
 import type { SyncDb } from "../persist/db";
 import type { PrismaEtagStore } from "../persist/etag-store";
+import type { ActionRepoCache } from "../github/action-repos";
 
 /** Everything a sync step needs; built by the worker (from the stored connection) or by tests. */
 export interface SyncContext {
@@ -20,6 +21,8 @@ export interface SyncContext {
   repoConcurrency?: number;
   /** owner/repo@ref → SHA (null: unresolvable), reused by the batches of this context. */
   actionRefCache?: Map<string, string | null>;
+  /** Action repositories read this sync (archived, tags, reachable SHAs), shared by every batch. */
+  actionRepoCache?: ActionRepoCache;
   /** Test hook: runs inside a batch's transaction just before commit. */
   beforeBatchCommit?: (runId: string, index: number) => Promise<void> | void;
 }

@@ -4,7 +4,7 @@ import type { OrgPart } from "@/lib/facts/assemble";
 import type { NormaliseIssue } from "@/lib/sync/normalise/issues";
 import { normaliseActionAdvisories } from "@/lib/sync/normalise/advisories";
 import { groupAlertsByRepo, normaliseOrgSecrets, normaliseOrgSettings } from "@/lib/sync/normalise/org";
-import { normaliseActionsSettings } from "@/lib/sync/normalise/settings";
+import { normaliseActionsSettings, normaliseWebhooks } from "@/lib/sync/normalise/settings";
 import { fetchActionAdvisories } from "./fetch-advisories";
 import { getOrNull, listOrNull } from "./rest-get";
 
@@ -38,12 +38,13 @@ export async function fetchOrgPart(
   const issues: NormaliseIssue[] = [];
   const sink = (i: NormaliseIssue) => issues.length < 200 && issues.push(i);
   const p = { org };
-  const [orgRaw, permissions, workflow, secrets, secretAlerts, dependabotAlerts, advisories] =
+  const [orgRaw, permissions, workflow, secrets, hooks, secretAlerts, dependabotAlerts, advisories] =
     await Promise.all([
       getOrNull(octokit, "GET /orgs/{org}", p),
       getOrNull(octokit, "GET /orgs/{org}/actions/permissions", p),
       getOrNull(octokit, "GET /orgs/{org}/actions/permissions/workflow", p),
       listOrNull(octokit, "GET /orgs/{org}/actions/secrets", p, "secrets"),
+      listOrNull(octokit, "GET /orgs/{org}/hooks", p),
       optional(
         listOrNull(octokit, "GET /orgs/{org}/secret-scanning/alerts", { ...p, state: "open" }),
         "secret scanning alerts",
@@ -86,7 +87,10 @@ export async function fetchOrgPart(
 
   const actions = normaliseActionsSettings(permissions, selectedActions, workflow, sink);
   const part: OrgPart = {
-    settings: normaliseOrgSettings(org, orgRaw, actions, sink),
+    settings: {
+      ...normaliseOrgSettings(org, orgRaw, actions, sink),
+      webhooks: normaliseWebhooks(hooks, sink),
+    },
     secrets: normaliseOrgSecrets(secrets && { secrets }, selected, sink),
     alerts: groupAlertsByRepo(secretAlerts, dependabotAlerts, sink),
     actionAdvisories: normaliseActionAdvisories(advisories, sink),

@@ -4,8 +4,8 @@ import type { RepoRestAnswers } from "@/lib/sync/normalise/repo";
 import { getOrNull, listOrNull } from "./rest-get";
 
 // REST only for what GraphQL lacks, and only for repositories the change detector
-// flagged. Typical cost: 6 requests (repo, Actions permissions, workflow permissions,
-// secrets, deploy keys, environments when GraphQL counted any) + 1–2 per environment.
+// flagged. Typical cost: 7 requests (repo, Actions permissions, workflow permissions,
+// secrets, deploy keys, webhooks, environments when GraphQL counted any) + 1–2 per environment.
 // Every GET is conditional (ETag), so a full refresh of unchanged settings costs 304s.
 
 /** Environments beyond this many are listed but their secrets/branch policies are not read. */
@@ -15,13 +15,14 @@ export async function fetchRepoRest(client: GitHubClient, raw: RawRepoFacts): Pr
   const { octokit } = client;
   const p = { owner: raw.owner.login, repo: raw.name };
   const hasEnvironments = (raw.environments?.totalCount ?? 1) > 0;
-  const [repo, actionsPermissions, workflowPermissions, secrets, deployKeys, environments] =
+  const [repo, actionsPermissions, workflowPermissions, secrets, deployKeys, hooks, environments] =
     await Promise.all([
       getOrNull(octokit, "GET /repos/{owner}/{repo}", p),
       getOrNull(octokit, "GET /repos/{owner}/{repo}/actions/permissions", p),
       getOrNull(octokit, "GET /repos/{owner}/{repo}/actions/permissions/workflow", p),
       listOrNull(octokit, "GET /repos/{owner}/{repo}/actions/secrets", p, "secrets"),
       listOrNull(octokit, "GET /repos/{owner}/{repo}/keys", p),
+      listOrNull(octokit, "GET /repos/{owner}/{repo}/hooks", p),
       hasEnvironments
         ? listOrNull(octokit, "GET /repos/{owner}/{repo}/environments", p, "environments")
         : Promise.resolve(null),
@@ -70,6 +71,7 @@ export async function fetchRepoRest(client: GitHubClient, raw: RawRepoFacts): Pr
     workflowPermissions,
     secrets: secrets && { secrets },
     deployKeys,
+    hooks,
     environments: environments && { environments },
     branchPolicies,
     environmentSecrets,

@@ -15,6 +15,7 @@ import {
   normaliseEnvironments,
   normaliseSecretList,
   normaliseSecurity,
+  normaliseWebhooks,
 } from "./settings";
 
 // One repository's own facts, from its GraphQL node and its REST answers. Org-wide
@@ -29,6 +30,7 @@ export interface RepoRestAnswers {
   workflowPermissions: unknown;
   secrets: unknown;
   deployKeys: unknown;
+  hooks: unknown;
   environments: unknown;
   /** Per environment name: raw deployment-branch-policies and secrets answers. */
   branchPolicies: Map<string, unknown>;
@@ -42,6 +44,7 @@ export const NO_REST: RepoRestAnswers = {
   workflowPermissions: null,
   secrets: null,
   deployKeys: null,
+  hooks: null,
   environments: null,
   branchPolicies: new Map(),
   environmentSecrets: new Map(),
@@ -133,6 +136,7 @@ export function normaliseRepo(
           : null,
       collaborators: collaborators(raw, forbidden),
       deployKeys: normaliseDeployKeys(rest.deployKeys, sink),
+      webhooks: normaliseWebhooks(rest.hooks, sink),
       actions: normaliseActionsSettings(
         rest.actionsPermissions,
         rest.selectedActions,

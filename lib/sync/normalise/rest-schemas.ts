@@ -65,6 +65,18 @@ export const deployKeysSchema = z.array(
   z.object({ id: z.number(), title: z.string(), read_only: z.boolean() }),
 );
 
+export const webhooksSchema = z.array(
+  z.object({
+    id: z.number(),
+    active: z.boolean(),
+    config: z.object({
+      url: z.string().optional(),
+      insecure_ssl: z.union([z.string(), z.number()]).optional(),
+      secret: z.string().optional(),
+    }),
+  }),
+);
+
 export const orgSchema = z.object({
   login: z.string(),
   two_factor_requirement_enabled: z.boolean().nullish(),

@@ -4,12 +4,14 @@ import type {
   EnvironmentFacts,
   SecretFacts,
   SecurityFeatureFacts,
+  WebhookFacts,
 } from "@/lib/facts/types";
 import { cleanName, type IssueSink } from "./issues";
 import { parseOrNull } from "./parse";
 import {
   actionsPermissionsSchema,
   deployKeysSchema,
+  webhooksSchema,
   environmentsSchema,
   repoSchema,
   secretsListSchema,
@@ -92,6 +94,30 @@ export function normaliseDeployKeys(raw: unknown, sink: IssueSink): DeployKeyFac
         .map((k) => ({ id: k.id, title: k.title.slice(0, 255), readOnly: k.read_only }))
         .sort((a, b) => a.id - b.id)
     : null;
+}
+
+/** Hooks with the URL cut to its origin: paths and queries of webhook URLs often carry tokens. */
+export function normaliseWebhooks(raw: unknown, sink: IssueSink): WebhookFacts[] | null {
+  const hooks = parseOrNull(webhooksSchema, raw, "webhooks", sink);
+  return hooks
+    ? hooks
+        .map((h) => ({
+          id: h.id,
+          origin: originOf(h.config.url),
+          insecureSsl: String(h.config.insecure_ssl ?? "0") === "1",
+          hasSecret: typeof h.config.secret === "string" && h.config.secret.length > 0,
+          active: h.active,
+        }))
+        .sort((a, b) => a.id - b.id)
+    : null;
+}
+
+function originOf(url: string | undefined): string {
+  try {
+    return new URL(url ?? "").origin;
+  } catch {
+    return "(unparseable URL)";
+  }
 }
 
 export interface EnvironmentExtras {

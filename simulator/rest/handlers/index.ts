@@ -1,4 +1,5 @@
 import type { RouteTable } from "../types";
+import { actionRepoRoutes } from "./action-repos";
 import { actionsRoutes } from "./actions";
 import { appRoutes } from "./app";
 import { gitRoutes } from "./git";
@@ -22,6 +23,7 @@ export const restRoutes: RouteTable = {
   ...securityRoutes,
   ...releaseRoutes,
   ...gitRoutes,
+  ...actionRepoRoutes,
   ...appRoutes,
   ...issueRoutes,
 };

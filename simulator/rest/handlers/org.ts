@@ -16,6 +16,34 @@ export function selectedActionsJson(a: ActionsSettingsConfig) {
 
 export const orgRoutes: RouteTable = {
   "GET /orgs/{org}": orgRoute(({ ctx }) => ok(orgFull(ctx))),
+  "GET /orgs/{org}/hooks": orgRoute(
+    ({ ctx }) =>
+      list(
+        ctx.org.webhooks.map((h, i) => {
+          const id = h.id ?? ctx.org.id * 100 + i;
+          const api = `${ctx.baseUrl}/orgs/${ctx.org.login}/hooks/${id}`;
+          return {
+            type: "Organization",
+            id,
+            name: "web",
+            active: h.active,
+            events: h.events,
+            config: {
+              url: h.url,
+              content_type: h.contentType,
+              insecure_ssl: h.insecureSsl ? "1" : "0",
+              ...(h.hasSecret ? { secret: "********" } : {}),
+            },
+            updated_at: ctx.org.createdAt,
+            created_at: ctx.org.createdAt,
+            url: api,
+            ping_url: `${api}/pings`,
+            deliveries_url: `${api}/deliveries`,
+          };
+        }),
+      ),
+    { admin: true },
+  ),
   "GET /orgs/{org}/repos": orgRoute(({ ctx, query }) => {
     const type = query.get("type") ?? "all";
     let repos = ctx.fixture.repos;

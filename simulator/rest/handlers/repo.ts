@@ -5,6 +5,7 @@ import type { SimContext } from "../../context";
 import type { RepoFixture } from "../../fixture/types";
 import { repoRoute } from "../access";
 import { fullRepo } from "../json-repo";
+import { withActionRepo } from "./action-repos";
 import { list, notFound, ok, type RouteTable } from "../types";
 import { userJsonFor } from "./people";
 import { protectionJson, rulesetJson, rulesForBranch } from "./repo-json";
@@ -33,7 +34,7 @@ function collaboratorJson(ctx: SimContext, login: string, permission: string) {
 }
 
 export const repoRoutes: RouteTable = {
-  "GET /repos/{owner}/{repo}": repoRoute(({ ctx }, repo) => ok(fullRepo(ctx, repo))),
+  "GET /repos/{owner}/{repo}": withActionRepo(repoRoute(({ ctx }, repo) => ok(fullRepo(ctx, repo)))),
   "GET /repos/{owner}/{repo}/branches/{branch}/protection": repoRoute(
     ({ ctx, params }, repo) => {
       const bp = protectionFor(repo, params.branch!);

@@ -26,7 +26,7 @@ export interface SnapshotAsOf {
   waived: readonly string[];
 }
 
-export type ExceptionAsOf = NonNullable<EvidenceResult["exception"]>;
+type ExceptionAsOf = NonNullable<EvidenceResult["exception"]>;
 
 export function resultsAsOf(
   checks: readonly CheckMeta[],

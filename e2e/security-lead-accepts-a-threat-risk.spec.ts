@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/sign-in";
 
@@ -33,6 +34,10 @@ test("a security lead accepts a threat's risk with a justification and expiry; a
   });
 
   await item.getByRole("button", { name: `Accept risk of “${title}”` }).click();
+  // The form, open, keeps the page free of serious accessibility violations.
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   await item.getByLabel("Justification").fill("Deploys go through OIDC next quarter");
   // Within the exception lifetime limit (365 days by default).
   const expiry = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
@@ -45,11 +50,9 @@ test("a security lead accepts a threat's risk with a justification and expiry; a
 
   // The exception waits on the policy page for a second security lead.
   await page.goto("/policy");
-  const row = page
-    .getByRole("row")
-    .filter({
-      has: page.getByRole("cell", { name: `Threat “${title}”: Deploys go through OIDC next quarter` }),
-    });
+  const row = page.getByRole("row").filter({
+    has: page.getByRole("cell", { name: `Threat “${title}”: Deploys go through OIDC next quarter` }),
+  });
   await expect(row).toContainText("oidc-missing");
   await expect(row).toContainText("e2e-org/threats");
   await expect(row).toContainText("Pending approval");

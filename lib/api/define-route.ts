@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { requestMetaFrom } from "../server/internal/request-context";
+import { readBoundedBody } from "../http/read-bounded-body";
 import { logger } from "../logger";
 import type { Actor } from "../server/authz/actor";
 import { resolveApiKey } from "../server/internal/resolve-api-key";
@@ -109,10 +110,10 @@ async function readRawBody(
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (!accepted.includes(type))
     throw new BadInput(`content-type: expected ${accepted.join(" or ")}, got ${type || "none"}`);
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > spec.maxBytes)
-    throw new BadInput(`body: ${bytes.byteLength} bytes, over the limit of ${spec.maxBytes}`);
-  return { type, text: new TextDecoder().decode(bytes) };
+  // Streamed with a bound, so an oversized upload is refused without being read whole.
+  const body = await readBoundedBody(request, spec.maxBytes);
+  if (!body.ok) throw new BadInput(`body: larger than the limit of ${spec.maxBytes} bytes`);
+  return { type, text: body.text };
 }
 
 /** A handler answered outside its contract: a bug (500), never a client error (422). */

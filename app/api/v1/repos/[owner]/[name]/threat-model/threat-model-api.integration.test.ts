@@ -207,6 +207,15 @@ describe("/api/v1/repos/{owner}/{name}/threat-model", () => {
       "content-type": "text/plain",
     });
     expect(wrongType.status).toBe(422);
+    const huge = await api.request(
+      "POST",
+      `${path}/import?revision=1`,
+      keys.engineer!,
+      "x".repeat(11 << 20),
+      markdown,
+    );
+    expect(huge.status).toBe(422);
+    expect(huge.body.error!.message).toMatch(/^body: larger than the limit of 10485760 bytes/);
     expect(wrongType.body.error!.message).toMatch(
       /^content-type: expected text\/markdown or application\/json/,
     );

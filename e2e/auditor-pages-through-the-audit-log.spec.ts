@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/sign-in";
 
-// aldo (an auditor no other journey uses) makes the spec's own data: 410 audit entries,
+// alma (an auditor no other journey uses) makes the spec's own data: 410 audit entries,
 // each an audit-log export he asked for (exports are audited; refusals would be throttled at
 // 20 an hour). Filtered to his exports the log has three pages of 200, 200 and 10; the
 // journey walks them by the "Older entries" cursor and exports the filtered range as CSV.
@@ -12,7 +12,7 @@ test.describe.configure({ timeout: 180_000 });
 test("an auditor pages past 200 entries by cursor, sees the chain verified, and exports the filtered range as CSV", async ({
   page,
 }) => {
-  await signInAs(page, "aldo");
+  await signInAs(page, "alma");
   // Each seed export asks for an action nothing has, so it streams only a header.
   for (let i = 0; i < SEEDED; i += 10) {
     const batch = Array.from({ length: Math.min(10, SEEDED - i) }, (_, j) =>
@@ -23,10 +23,10 @@ test("an auditor pages past 200 entries by cursor, sees the chain verified, and 
 
   await page.goto("/admin/audit");
   const filters = page.getByRole("form", { name: "Filter the audit log" });
-  await filters.getByLabel("Actor").fill("aldo");
+  await filters.getByLabel("Actor").fill("alma");
   await filters.getByLabel("Action").fill("audit.exported");
   await filters.getByRole("button", { name: "Filter" }).click();
-  await expect(page).toHaveURL(/actor=aldo/);
+  await expect(page).toHaveURL(/actor=alma/);
   await expect(page.getByTestId("chain-status")).toContainText(/^Hash chain intact: \d+ entries verified\./);
 
   const seqs = async () => page.getByTestId("audit-seq").allTextContents();

@@ -23,12 +23,16 @@ export interface ApiBody {
 
 export interface ApiServer {
   url: string;
-  /** fetch(url + path) with a bearer key and, for writes, a JSON body. */
+  /**
+   * fetch(url + path) with a bearer key and, for writes, a JSON body (a string is sent
+   * as it is: raw uploads pass their own content-type in `headers`).
+   */
   request(
     method: string,
     path: string,
     key?: string,
     body?: unknown,
+    headers?: Record<string, string>,
   ): Promise<{ status: number; headers: Headers; body: ApiBody }>;
   close(): Promise<void>;
 }
@@ -76,10 +80,11 @@ export async function startApiServer(handlers: ApiHandler[]): Promise<ApiServer>
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
-    async request(method, path, key, body) {
+    async request(method, path, key, body, extra = {}) {
       const headers: Record<string, string> = { "user-agent": "vitest" };
       if (key !== undefined) headers.authorization = `Bearer ${key}`;
       if (body !== undefined) headers["content-type"] = "application/json";
+      Object.assign(headers, extra);
       const res = await fetch(`${url}${path}`, {
         method,
         headers,

@@ -11,7 +11,7 @@ export function ExportForm({
   defaults,
 }: {
   frameworks: { id: string; name: string }[];
-  defaults: { framework: string; asOf: string; pattern: string };
+  defaults: { framework: string; asOf: string; pattern: string; team: string; criticalOnly: boolean };
 }) {
   const [state, action, pending] = useActionState(exportPackAction, null);
   return (
@@ -31,8 +31,16 @@ export function ExportForm({
         <input name="pattern" defaultValue={defaults.pattern} placeholder="acme/*" className={input} />
       </label>
       <label className="text-sm">
+        <span className="block text-slate-600">or team (CODEOWNERS)</span>
+        <input name="team" defaultValue={defaults.team} placeholder="acme/web" className={input} />
+      </label>
+      <label className="text-sm">
         <span className="block text-slate-600">As of</span>
         <input type="date" name="asOf" defaultValue={defaults.asOf} className={input} />
+      </label>
+      <label className="flex items-center gap-1 text-sm">
+        <input type="checkbox" name="critical" value="1" defaultChecked={defaults.criticalOnly} />
+        Critical repositories only
       </label>
       <button
         type="submit"

@@ -1,5 +1,5 @@
 "use client";
-import { useId, useState } from "react";
+import { useId, useState, type ReactNode } from "react";
 import type { ThreatView } from "@/lib/threat-model/live-status";
 import {
   LEVELS,
@@ -24,6 +24,8 @@ export interface ThreatItemProps {
   editable: boolean;
   onChange: (threat: Threat, newControl?: Control) => void;
   onRemove: () => void;
+  /** Actions on the saved threat (accepting its risk), for the roles allowed them. */
+  actions?: ReactNode;
 }
 
 function Select<T extends string>(props: {
@@ -62,6 +64,7 @@ export function ThreatItem({
   editable,
   onChange,
   onRemove,
+  actions,
 }: ThreatItemProps) {
   const [open, setOpen] = useState(false);
   const set = (patch: Partial<Threat>) => onChange({ ...stripView(threat), ...patch });
@@ -102,6 +105,7 @@ export function ThreatItem({
         adding={open}
         onChange={onChange}
       />
+      {actions}
       {editable ? (
         <div className="mt-3">
           <button type="button" className={buttonClass} aria-expanded={open} onClick={() => setOpen(!open)}>

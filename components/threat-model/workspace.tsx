@@ -14,6 +14,7 @@ import {
   type ThreatModel,
 } from "@/lib/threat-model/model";
 import type { ThreatModelActionState } from "./action-state";
+import { AcceptRisk } from "./accept-risk";
 import { AssetList } from "./asset-list";
 import { ControlList } from "./control-list";
 import type { DiagramTarget } from "./diagram-graph";
@@ -30,6 +31,8 @@ export interface WorkspaceProps {
   /** check id → its remediation task's page: a failing check control links to it. */
   taskHrefs: Record<string, string>;
   canEdit: boolean;
+  /** May accept a threat's risk (files policy exceptions: security leads). */
+  canAcceptRisk: boolean;
   checkOptions: Array<{ id: string; title: string }>;
 }
 
@@ -60,6 +63,12 @@ export function ThreatModelWorkspace(props: WorkspaceProps) {
     () => liveThreats(draft, checks, { taskHref: (check) => taskHrefs[check] ?? null }),
     [draft, checks, taskHrefs],
   );
+  // Risk is accepted on the saved threat (the server reads the stored revision) and as an
+  // exception to a check, so the button waits for a save and needs a check control.
+  const savedThreatIds = new Set(base.model.threats.map((t) => t.id));
+  const checkControls = new Set(draft.controls.filter((c) => c.kind === "check").map((c) => c.id));
+  const hasCheck = (t: Threat) =>
+    t.controls.some((l) => l.status !== "not-applicable" && checkControls.has(l.controlId));
   const shown = threats.filter((t) =>
     !filter
       ? true
@@ -203,6 +212,18 @@ export function ThreatModelWorkspace(props: WorkspaceProps) {
               editable={canEdit}
               onChange={setThreat(t.id)}
               onRemove={() => removeThreat(t.id)}
+              actions={
+                props.canAcceptRisk && savedThreatIds.has(t.id) && hasCheck(t) ? (
+                  <AcceptRisk
+                    owner={owner}
+                    name={name}
+                    revision={base.revision}
+                    threatId={t.id}
+                    threatTitle={t.title}
+                    accepted={t.status === "accepted"}
+                  />
+                ) : null
+              }
             />
           ))}
         </ul>

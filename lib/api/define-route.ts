@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { requestMetaFrom } from "../server/internal/request-context";
+import { readBoundedBody } from "../http/read-bounded-body";
 import { logger } from "../logger";
 import type { Actor } from "../server/authz/actor";
 import { resolveApiKey } from "../server/internal/resolve-api-key";
@@ -36,6 +37,13 @@ export interface RouteContract<P, Q, B, R extends z.ZodType> {
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * A body taken as it is, not as JSON to validate (a file upload such as THREATS.md):
+   * the media types accepted, each with what it means for the OpenAPI document. The
+   * wrapper refuses any other Content-Type and anything over `maxBytes` (422), and hands
+   * the text to the handler as `raw`. Exclusive with `body`.
+   */
+  rawBody?: { types: Record<string, string>; maxBytes: number };
   /** The schema of `data` (for lists: of one item). */
   response: R;
   /** A list answers { data: item[], total, page?, pageSize? }. */
@@ -53,6 +61,8 @@ export interface HandlerInput<P, Q, B> {
   params: Parsed<P>;
   query: Parsed<Q>;
   body: Parsed<B>;
+  /** With `rawBody`: the request's media type (one of `rawBody.types`) and its text. */
+  raw?: { type: string; text: string };
   request: Request;
 }
 
@@ -90,6 +100,21 @@ async function readBody(request: Request): Promise<unknown> {
 }
 
 class BadInput extends Error {}
+
+/** A raw body of an accepted media type, within its size; anything else is BadInput. */
+async function readRawBody(
+  request: Request,
+  spec: NonNullable<RouteContract<unknown, unknown, unknown, z.ZodType>["rawBody"]>,
+): Promise<{ type: string; text: string }> {
+  const accepted = Object.keys(spec.types);
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (!accepted.includes(type))
+    throw new BadInput(`content-type: expected ${accepted.join(" or ")}, got ${type || "none"}`);
+  // Streamed with a bound, so an oversized upload is refused without being read whole.
+  const body = await readBoundedBody(request, spec.maxBytes);
+  if (!body.ok) throw new BadInput(`body: larger than the limit of ${spec.maxBytes} bytes`);
+  return { type, text: body.text };
+}
 
 /** A handler answered outside its contract: a bug (500), never a client error (422). */
 function conform<S extends z.ZodType>(schema: S, value: unknown, path: string): z.output<S> {
@@ -143,6 +168,7 @@ function define<
           body: contract.body
             ? validate("body", contract.body as B, await readBody(request))
             : (undefined as Parsed<B>),
+          ...(contract.rawBody ? { raw: await readRawBody(request, contract.rawBody) } : {}),
         };
       } catch (error) {
         if (error instanceof BadInput) return apiError("invalid", error.message);

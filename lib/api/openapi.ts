@@ -39,6 +39,17 @@ function success(h: ApiHandler["contract"]) {
   return z.object({ data, ...page });
 }
 
+/** A raw upload: each accepted media type as a string whose meaning is its description. */
+function rawRequestBody(raw: NonNullable<ApiHandler["contract"]["rawBody"]>) {
+  const content = Object.fromEntries(
+    Object.entries(raw.types).map(([type, description]) => [
+      type,
+      { schema: z.string().max(raw.maxBytes).meta({ description }) },
+    ]),
+  );
+  return { required: true, content };
+}
+
 export function buildOpenApiDocument(handlers: ApiHandler[], version: string) {
   const paths: ZodOpenApiPathsObject = {};
   for (const { contract: c } of handlers) {
@@ -57,6 +68,7 @@ export function buildOpenApiDocument(handlers: ApiHandler[], version: string) {
         ...(c.body
           ? { requestBody: { required: true, content: { "application/json": { schema: c.body } } } }
           : {}),
+        ...(c.rawBody ? { requestBody: rawRequestBody(c.rawBody) } : {}),
         responses: {
           "200": { description: "OK", content: { "application/json": { schema: success(c) } } },
           ...errorResponses,

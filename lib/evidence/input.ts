@@ -80,11 +80,18 @@ export const auditExtractSchema = z.object({
   ),
 });
 
+/** Any scope can be narrowed to the repositories the policy marks critical. */
+const narrowing = { criticalOnly: z.boolean().optional() };
 export const scopeSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("all") }),
-  z.object({ kind: z.literal("team"), team: z.string().min(1) }),
-  z.object({ kind: z.literal("repos"), repos: z.array(z.string().min(1)).min(1) }),
-  z.object({ kind: z.literal("pattern"), pattern: z.string().min(1) }),
+  z.object({ kind: z.literal("all"), ...narrowing }),
+  /** A team owning lines of the repositories' CODEOWNERS ("@acme/web" or "acme/web"). */
+  z.object({
+    kind: z.literal("team"),
+    team: z.string().regex(/^@?[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, "a team as org/team"),
+    ...narrowing,
+  }),
+  z.object({ kind: z.literal("repos"), repos: z.array(z.string().min(1)).min(1), ...narrowing }),
+  z.object({ kind: z.literal("pattern"), pattern: z.string().min(1), ...narrowing }),
 ]);
 export type Scope = z.infer<typeof scopeSchema>;
 
@@ -108,11 +115,15 @@ export type EvidenceResult = z.infer<typeof evidenceResultSchema>;
 export type AuditExtract = z.infer<typeof auditExtractSchema>;
 
 export function describeScope(scope: Scope): string {
+  return `${describeKind(scope)}${scope.criticalOnly ? ", critical only" : ""}`;
+}
+
+function describeKind(scope: Scope): string {
   switch (scope.kind) {
     case "all":
       return "all repositories";
     case "team":
-      return `team ${scope.team}`;
+      return `repositories of team ${scope.team} (CODEOWNERS)`;
     case "repos":
       return `repositories ${scope.repos.join(", ")}`;
     case "pattern":

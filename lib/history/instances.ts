@@ -84,3 +84,19 @@ export function unpackFingerprints(bytes: Uint8Array): string[] {
     out.push(Buffer.from(bytes.subarray(i, i + 8)).toString("hex"));
   return out;
 }
+
+/**
+ * The checks that passed in one scoring, split into plain passes and passes that rest on
+ * suppressed findings (an exception or an inline ignore), each sorted. Stored on the
+ * repository's snapshot beside its failing instances, so a past date can tell a pass from
+ * an unknown (history keeps no other status).
+ */
+export function passingChecks(results: readonly CheckResult[]): { passing: string[]; waived: string[] } {
+  const passing: string[] = [];
+  const waived: string[] = [];
+  for (const r of results) {
+    if (effectiveStatus(r) !== "pass") continue;
+    (r.findings.some((f) => f.suppressed) ? waived : passing).push(r.checkId);
+  }
+  return { passing: passing.sort(), waived: waived.sort() };
+}

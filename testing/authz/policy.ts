@@ -93,7 +93,6 @@ export const ACTION_POLICY: Record<string, Access> = {
  * (actions) or no body (routes).
  */
 export const ROUTE_BODIES: Record<string, unknown> = {
-  "POST /api/v1/repos/[owner]/[name]/threat-model/import": { revision: 0, format: "markdown", text: "# x" },
   "POST /api/v1/evidence-packs": { framework: "soc2" },
   "PUT /api/v1/repos/[owner]/[name]/threat-model": {
     revision: 0,

@@ -16,6 +16,7 @@ export const dynamic = "force-dynamic";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const TEAM = /^@?[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
 
 export default async function EvidencePage({ searchParams }: { searchParams: Search }) {
   const actor = await getActor();
@@ -28,11 +29,15 @@ export default async function EvidencePage({ searchParams }: { searchParams: Sea
   const asOf = one(q.asOf)?.match(/^\d{4}-\d{2}-\d{2}$/) ? one(q.asOf) : undefined;
   const pattern = one(q.pattern)?.trim() || undefined;
   const criticalOnly = one(q.critical) === "1";
+  const rawTeam = one(q.team)?.trim() || undefined;
+  // A team as CODEOWNERS names it (org/team); anything else is said, not silently dropped.
+  const team = rawTeam && TEAM.test(rawTeam) ? rawTeam : undefined;
+  const teamError = rawTeam && !team ? `team: “${rawTeam}” is not a team as org/team.` : null;
   const [packs, view] = auditor
     ? await guard(
         Promise.all([
           listEvidencePacks(actor),
-          getControlView(actor, { framework, control: one(q.control), asOf, pattern, criticalOnly }),
+          getControlView(actor, { framework, control: one(q.control), asOf, pattern, team, criticalOnly }),
         ]),
       )
     : [[], null];
@@ -40,6 +45,7 @@ export default async function EvidencePage({ searchParams }: { searchParams: Sea
     const p = new URLSearchParams({ framework, control });
     if (asOf) p.set("asOf", asOf);
     if (pattern) p.set("pattern", pattern);
+    if (team) p.set("team", team);
     if (criticalOnly) p.set("critical", "1");
     return `/evidence?${p.toString()}`;
   };
@@ -64,7 +70,13 @@ export default async function EvidencePage({ searchParams }: { searchParams: Sea
             </h2>
             <ExportForm
               frameworks={frameworks}
-              defaults={{ framework, asOf: asOf ?? "", pattern: pattern ?? "" }}
+              defaults={{
+                framework,
+                asOf: asOf ?? "",
+                pattern: pattern ?? "",
+                team: team ?? "",
+                criticalOnly,
+              }}
             />
             <AutoRefresh active={packs.some((p) => p.status === "queued" || p.status === "running")} />
             <PackList packs={packs} />
@@ -75,38 +87,65 @@ export default async function EvidencePage({ searchParams }: { searchParams: Sea
                 {view.framework.name} ({view.framework.version}) as of {view.asOf.slice(0, 10)} ·{" "}
                 {view.repoCount} repositories
               </h2>
-              <form className="flex flex-wrap items-end gap-3 text-sm" data-testid="control-filters">
-                <select
-                  name="framework"
-                  defaultValue={framework}
-                  className="rounded-md border border-slate-300 px-2 py-1"
-                >
-                  {frameworks.map((f) => (
-                    <option key={f.id} value={f.id}>
-                      {f.name}
-                    </option>
-                  ))}
-                </select>
-                <input
-                  name="pattern"
-                  defaultValue={pattern}
-                  placeholder="acme/*"
-                  className="rounded-md border border-slate-300 px-2 py-1"
-                />
-                <input
-                  type="date"
-                  name="asOf"
-                  defaultValue={asOf}
-                  className="rounded-md border border-slate-300 px-2 py-1"
-                />
+              <form
+                className="flex flex-wrap items-end gap-3 text-sm"
+                data-testid="control-filters"
+                aria-label="Filter the controls"
+              >
                 <label>
-                  <input type="checkbox" name="critical" value="1" defaultChecked={criticalOnly} /> critical
+                  <span className="block text-slate-600">Framework</span>
+                  <select
+                    name="framework"
+                    defaultValue={framework}
+                    className="rounded-md border border-slate-300 px-2 py-1"
+                  >
+                    {frameworks.map((f) => (
+                      <option key={f.id} value={f.id}>
+                        {f.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  <span className="block text-slate-600">Repository pattern</span>
+                  <input
+                    name="pattern"
+                    defaultValue={pattern}
+                    placeholder="acme/*"
+                    className="rounded-md border border-slate-300 px-2 py-1"
+                  />
+                </label>
+                <label>
+                  <span className="block text-slate-600">Team (CODEOWNERS)</span>
+                  <input
+                    name="team"
+                    defaultValue={rawTeam}
+                    placeholder="acme/web"
+                    className="rounded-md border border-slate-300 px-2 py-1"
+                  />
+                </label>
+                <label>
+                  <span className="block text-slate-600">As of</span>
+                  <input
+                    type="date"
+                    name="asOf"
+                    defaultValue={asOf}
+                    className="rounded-md border border-slate-300 px-2 py-1"
+                  />
+                </label>
+                <label className="flex items-center gap-1">
+                  <input type="checkbox" name="critical" value="1" defaultChecked={criticalOnly} /> Critical
                   only
                 </label>
                 <button type="submit" className="rounded-md border border-slate-300 px-2 py-1">
                   Show
                 </button>
               </form>
+              {teamError ? (
+                <p role="alert" className="text-sm text-red-700">
+                  {teamError}
+                </p>
+              ) : null}
               {view.excluded.length ? (
                 <p className="text-sm text-amber-800">
                   {view.excluded.length} repositories have no scoring on or before this date and are not

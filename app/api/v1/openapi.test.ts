@@ -85,4 +85,22 @@ describe("GET /api/v1/openapi.json", () => {
     expect(Object.keys(repos.responses)).toEqual(expect.arrayContaining(["200", "401", "403", "404", "422"]));
     expect(doc.components.securitySchemes.apiKey!.scheme).toBe("bearer");
   });
+
+  it("describes the threat-model import as the raw file, markdown or Threat Dragon JSON, with its revision", async () => {
+    const doc = (await GET().json()) as {
+      paths: Record<
+        string,
+        {
+          post: {
+            parameters: Array<{ name: string; in: string }>;
+            requestBody: { content: Record<string, { schema: { type: string } }> };
+          };
+        }
+      >;
+    };
+    const op = doc.paths["/api/v1/repos/{owner}/{name}/threat-model/import"]!.post;
+    expect(Object.keys(op.requestBody.content).sort()).toEqual(["application/json", "text/markdown"]);
+    expect(op.requestBody.content["text/markdown"]!.schema.type).toBe("string");
+    expect(op.parameters.map((p) => `${p.in}:${p.name}`)).toContain("query:revision");
+  });
 });

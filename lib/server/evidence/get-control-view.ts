@@ -2,9 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { repoStatusFor, summariseFramework } from "../../evidence/control-view";
 import { FRAMEWORK_IDS, getFramework } from "../../evidence/frameworks";
+import type { Scope } from "../../evidence/input";
+import { compileRepoPattern } from "../../policy/repo-pattern";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
-import { loadEvidenceInputFromLatestScores } from "../internal/load-evidence-input";
+import { loadEvidenceInput } from "../internal/load-evidence-input";
 import { GATEHOUSE_VERSION, instanceName } from "../internal/instance-info";
 import { packOrganizationsFor } from "../internal/org-scope-records";
 
@@ -16,6 +18,12 @@ const input = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
   pattern: z.string().max(200).optional(),
+  /** A CODEOWNERS team ("@acme/web" or "acme/web"): its repositories only. */
+  team: z
+    .string()
+    .trim()
+    .regex(/^@?[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, "team: a team as org/team")
+    .optional(),
   criticalOnly: z.boolean().default(false),
 });
 
@@ -28,16 +36,24 @@ export async function getControlView(actor: Actor | null, raw: unknown, now: Dat
   const who = await authorize(actor, "evidence:export");
   const q = input.parse(raw);
   const asOf = q.asOf ? new Date(`${q.asOf}T23:59:59.999Z`) : now;
-  const data = await loadEvidenceInputFromLatestScores({
+  const criticalOnly = q.criticalOnly || undefined;
+  const scope: Scope = q.team
+    ? { kind: "team", team: q.team, criticalOnly }
+    : q.pattern
+      ? { kind: "pattern", pattern: q.pattern, criticalOnly }
+      : { kind: "all", criticalOnly };
+  const data = await loadEvidenceInput({
     framework: q.framework,
     asOf: asOf < now ? asOf : now,
-    scope: q.pattern ? { kind: "pattern", pattern: q.pattern } : { kind: "all" },
+    scope,
     organizationIds: packOrganizationsFor(who),
     now,
     instance: { name: instanceName(), version: GATEHOUSE_VERSION },
     withoutAuditExtract: true,
   });
-  const repos = q.criticalOnly ? data.repos.filter((r) => r.critical) : data.repos;
+  // A team and a pattern together: the team's repositories that match the pattern.
+  const inPattern = q.team && q.pattern ? compileRepoPattern(q.pattern) : () => true;
+  const repos = data.repos.filter((r) => inPattern(r.fullName));
   const framework = getFramework(q.framework);
   const control = framework.controls.find((c) => c.id === q.control);
   return {

@@ -4,7 +4,7 @@ import type { Scope } from "../../evidence/input";
 import type { Manifest } from "../../evidence/manifest";
 import { writePack, type PackProgress } from "../../evidence/pack";
 import { loadSigner } from "./evidence-signing-key";
-import { loadEvidenceInputFromLatestScores } from "./load-evidence-input";
+import { loadEvidenceInput } from "./load-evidence-input";
 
 export interface BuildPackOptions {
   framework: FrameworkId;
@@ -27,7 +27,7 @@ export async function buildEvidencePack(
   opts: BuildPackOptions,
   out: NodeJS.WritableStream,
 ): Promise<{ manifest: Manifest; repoCount: number; keyId: string }> {
-  const input = await loadEvidenceInputFromLatestScores(opts);
+  const input = await loadEvidenceInput(opts);
   const signer = await loadSigner(opts.encryptionKey);
   const manifest = await writePack(input, signer, out, opts.onProgress);
   return { manifest, repoCount: input.repos.length, keyId: signer.keyId };

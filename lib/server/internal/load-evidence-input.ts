@@ -11,6 +11,9 @@ import { toEvidenceResult } from "../../evidence/from-check-results";
 import type { AuditExtract, EvidenceInput, EvidenceRepo, Scope } from "../../evidence/input";
 import { defaultPolicy, parsePolicy } from "../../policy/index";
 import { compileRepoPattern } from "../../policy/repo-pattern";
+import { catalogue } from "../../checks/catalogue";
+import { resultsAsOf, type CheckMeta, type SnapshotAsOf } from "../../evidence/as-of";
+import { unpackFingerprints } from "../../history/instances";
 
 export interface EvidenceRequest {
   framework: FrameworkId;
@@ -26,18 +29,26 @@ export interface EvidenceRequest {
 
 const AUDIT_PERIOD_DAYS = 366;
 
+/** The checks a reconstructed date reports on: the catalogue, in its order. */
+const CHECKS: CheckMeta[] = catalogue.map((c) => ({
+  id: c.id,
+  severity: c.severity,
+  remediation: c.remediation,
+}));
+
+/** A repository's CODEOWNERS teams ("@org/team", lowercased): what a team scope matches. */
+const teamsOf = (owners: readonly string[] | undefined) => (owners ?? []).filter((o) => o.includes("/"));
+
 /**
- * Internal (no authorisation): the evidence input from what is stored TODAY, i.e. each
- * repository's latest score. A repository whose latest scoring is after `asOf` cannot be
- * shown as of that date and is listed under `excluded` instead of being misdated. When
- * the posture history lands, this is the one function to switch to "the latest scoring
- * on or before asOf" (the pack builder does not change).
+ * Internal (no authorisation): the evidence input as of `asOf`. A repository whose latest
+ * scoring is on or before `asOf` is shown from it, whole. One scored since is rebuilt from
+ * its history: the latest snapshot on or before `asOf` (failing instances, passing checks;
+ * see lib/evidence/as-of.ts); one with no snapshot by then is listed under `excluded`.
  */
-export async function loadEvidenceInputFromLatestScores(req: EvidenceRequest): Promise<EvidenceInput> {
+export async function loadEvidenceInput(req: EvidenceRequest): Promise<EvidenceInput> {
   const db = getDb();
-  const policy = await policyAt(req.asOf);
+  const { policy, version: policyVersion } = await policyAt(req.asOf);
   const exceptions = new Map(policy.exceptions.map((e) => [e.id, e]));
-  const inScope = scopeMatcher(req.scope);
   const critical = policy.criticalRepos.map(compileRepoPattern);
   const rows = await db.repoScore.findMany({
     where: {
@@ -55,30 +66,53 @@ export async function loadEvidenceInputFromLatestScores(req: EvidenceRequest): P
       policyVersion: true,
       computedAt: true,
       factsSyncedAt: true,
-      repository: { select: { fullName: true } },
+      repository: { select: { id: true, fullName: true, facet: { select: { owners: true } } } },
     },
   });
+  const inScope = scopeMatcher(req.scope);
+  const scoped = rows.filter((r) => {
+    const fullName = r.repository.fullName;
+    const isCritical = critical.some((m) => m(fullName));
+    return inScope(fullName, teamsOf(r.repository.facet?.owners)) && (!req.scope.criticalOnly || isCritical);
+  });
+  const past = await snapshotsAsOf(
+    scoped.filter((r) => r.computedAt > req.asOf).map((r) => r.repository.id),
+    req.asOf,
+  );
   const repos: EvidenceRepo[] = [];
   const excluded: { repo: string; reason: string }[] = [];
-  for (const row of rows) {
+  for (const row of scoped) {
     const fullName = row.repository.fullName;
-    if (!inScope(fullName)) continue;
-    if (row.computedAt > req.asOf) {
-      excluded.push({
-        repo: fullName,
-        reason: `scored ${row.computedAt.toISOString()}, after the as-of date`,
+    const teams = teamsOf(row.repository.facet?.owners);
+    const common = {
+      fullName,
+      team: teams.length ? teams.join(" ") : null,
+      critical: critical.some((m) => m(fullName)),
+    };
+    if (row.computedAt <= req.asOf) {
+      repos.push({
+        ...common,
+        score: { overall: row.overall, grade: row.grade, coverage: row.coverage },
+        policyVersion: row.policyVersion,
+        scoredAt: row.computedAt.toISOString(),
+        factsSyncedAt: row.factsSyncedAt.toISOString(),
+        results: checkResultsColumn.read(row.results).map((r) => toEvidenceResult(r, exceptions)),
       });
       continue;
     }
+    const snap = past.get(row.repository.id);
+    if (!snap) {
+      excluded.push({ repo: fullName, reason: "no scoring on or before the as-of date" });
+      continue;
+    }
     repos.push({
-      fullName,
-      team: null,
-      critical: critical.some((m) => m(fullName)),
-      score: { overall: row.overall, grade: row.grade, coverage: row.coverage },
-      policyVersion: row.policyVersion,
-      scoredAt: row.computedAt.toISOString(),
-      factsSyncedAt: row.factsSyncedAt.toISOString(),
-      results: checkResultsColumn.read(row.results).map((r) => toEvidenceResult(r, exceptions)),
+      ...common,
+      score: { overall: snap.overall, grade: snap.grade?.trim() || null, coverage: snap.coverage },
+      policyVersion,
+      scoredAt: snap.takenAt.toISOString(),
+      // History keeps no facts date: the facts scored then were synced by this time.
+      factsSyncedAt: snap.takenAt.toISOString(),
+      results: resultsAsOf(CHECKS, snap, (checkId) => exceptionAt(policy, checkId, fullName)),
     });
   }
   const live = (e: PolicyException) => Date.parse(e.expiresAt) > req.asOf.getTime();
@@ -101,16 +135,88 @@ export async function loadEvidenceInputFromLatestScores(req: EvidenceRequest): P
   };
 }
 
+/** Each repository's latest history snapshot on or before `asOf`, its failing instances resolved. */
+async function snapshotsAsOf(repositoryIds: string[], asOf: Date) {
+  const out = new Map<
+    string,
+    SnapshotAsOf & { overall: number | null; grade: string | null; coverage: number }
+  >();
+  if (repositoryIds.length === 0) return out;
+  const db = getDb();
+  const snaps = await db.$queryRaw<
+    Array<{
+      repositoryId: string;
+      takenAt: Date;
+      overall: number | null;
+      grade: string | null;
+      coverage: number;
+      failing: Uint8Array;
+      passing: string[] | null;
+      waived: string[] | null;
+    }>
+  >`SELECT DISTINCT ON ("repositoryId") "repositoryId", "takenAt", "overall", "grade", "coverage",
+      "failing", "passing", "waived"
+    FROM "RepoScoreSnapshot"
+    WHERE "repositoryId" = ANY(${repositoryIds}) AND "takenAt" <= ${asOf}
+    ORDER BY "repositoryId", "takenAt" DESC`;
+  const fingerprints = snaps.flatMap((s) => unpackFingerprints(new Uint8Array(s.failing)));
+  const lifetimes = new Map(
+    (
+      await db.findingLifetime.findMany({
+        where: { fingerprint: { in: fingerprints } },
+        select: { fingerprint: true, checkId: true, severity: true, location: true, line: true },
+      })
+    ).map((l) => [l.fingerprint, l]),
+  );
+  for (const s of snaps) {
+    const failing = unpackFingerprints(new Uint8Array(s.failing)).flatMap((fp) => {
+      const l = lifetimes.get(fp);
+      return l ? [{ ...l, severity: l.severity as SnapshotAsOf["failing"][number]["severity"] }] : [];
+    });
+    out.set(s.repositoryId, {
+      takenAt: s.takenAt,
+      overall: s.overall === null ? null : Number(s.overall),
+      grade: s.grade,
+      coverage: Number(s.coverage),
+      failing,
+      passing: s.passing ?? [],
+      waived: s.waived ?? [],
+    });
+  }
+  return out;
+}
+
+/** The exception of the policy in force then that covers this check on this repository. */
+function exceptionAt(policy: Policy, checkId: string, fullName: string) {
+  const e = policy.exceptions.find((x) => x.checkId === checkId && compileRepoPattern(x.repo)(fullName));
+  return e
+    ? {
+        id: e.id,
+        by: "exception" as const,
+        justification: e.justification,
+        ...(e.approver ? { approver: e.approver } : {}),
+        expiresAt: e.expiresAt,
+      }
+    : undefined;
+}
+
 /** The policy in force at `asOf`: policy versions are kept forever, so this is exact. */
-async function policyAt(asOf: Date): Promise<Policy> {
+async function policyAt(asOf: Date): Promise<{ policy: Policy; version: number }> {
   const row = await getDb().policyVersion.findFirst({
     where: { createdAt: { lte: asOf } },
     orderBy: { version: "desc" },
   });
-  return row ? parsePolicy(row.policy) : defaultPolicy;
+  return row
+    ? { policy: parsePolicy(row.policy), version: row.version }
+    : { policy: defaultPolicy, version: 0 };
 }
 
-function scopeMatcher(scope: Scope): (fullName: string) => boolean {
+/**
+ * Whether a repository is in scope. A team is one of the repository's CODEOWNERS owners
+ * (Gatehouse syncs no team membership or repository team permissions), so "@acme/web",
+ * "acme/web" and "ACME/Web" all name the team owning lines of its CODEOWNERS.
+ */
+function scopeMatcher(scope: Scope): (fullName: string, teams: readonly string[]) => boolean {
   switch (scope.kind) {
     case "all":
       return () => true;
@@ -120,9 +226,10 @@ function scopeMatcher(scope: Scope): (fullName: string) => boolean {
     }
     case "pattern":
       return compileRepoPattern(scope.pattern);
-    case "team":
-      // Teams are not recorded yet: a team scope matches nothing rather than everything.
-      return () => false;
+    case "team": {
+      const team = `@${scope.team.replace(/^@/, "").toLowerCase()}`;
+      return (_, teams) => teams.includes(team);
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { RepoScoreRow } from "../../scoring/compute-repo-score";
-import { packFingerprints, type FailingInstance } from "../../history/instances";
+import { packFingerprints, passingChecks, type FailingInstance } from "../../history/instances";
 import { planLifetimes } from "../../history/lifetimes";
 import type { RepoFacetData } from "../../history/facet";
 import { applyLifetimePlan } from "./apply-lifetime-plan";
@@ -18,6 +18,7 @@ const SCORE_KEYS = ["overall", "identity", "secrets", "supplyChain", "integrity"
 const round = (v: unknown, decimals: number) =>
   v === null || v === undefined ? null : Math.round(Number(v) * 10 ** decimals) / 10 ** decimals;
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameList = (a: readonly string[], b: readonly string[] | null) => a.join("\n") === (b ?? []).join("\n");
 const sameFacet = (a: RepoFacetData, b: RepoFacetData) =>
   a.empty === b.empty &&
   a.critical === b.critical &&
@@ -28,7 +29,8 @@ const sameFacet = (a: RepoFacetData, b: RepoFacetData) =>
 
 /**
  * History for one page of scored repositories, in one transaction and a handful of
- * statements: a snapshot row only for repositories whose posture changed, lifetime rows
+ * statements: a snapshot row only for repositories whose posture changed (scores, failing
+ * instances, or which checks pass), lifetime rows
  * only for findings that appeared, were fixed, reopened or moved, facet rows only when they
  * differ. Called BEFORE the scores are written: the stored score's computedAt is the
  * previous scoring, i.e. when a now-fixed finding was last seen.
@@ -44,7 +46,16 @@ export async function recordRepoHistory(
   return db.$transaction(
     async (tx) => {
       const [latest, stored, previous, facets] = await Promise.all([
-        tx.$queryRaw<Array<Record<string, unknown> & { repositoryId: string; failing: Uint8Array }>>`
+        tx.$queryRaw<
+          Array<
+            Record<string, unknown> & {
+              repositoryId: string;
+              failing: Uint8Array;
+              passing: string[] | null;
+              waived: string[] | null;
+            }
+          >
+        >`
           SELECT DISTINCT ON ("repositoryId") * FROM "RepoScoreSnapshot"
           WHERE "repositoryId" = ANY(${ids}) ORDER BY "repositoryId", "takenAt" DESC`,
         tx.findingLifetime.findMany({
@@ -64,13 +75,16 @@ export async function recordRepoHistory(
       const snapshots = [];
       for (const { row, instances } of page) {
         const failing = packFingerprints(instances.filter((i) => !i.orgLevel).map((i) => i.fingerprint));
+        const { passing, waived } = passingChecks(row.results);
         const last = latestById.get(row.repositoryId);
         const unchanged =
           last !== undefined &&
           SCORE_KEYS.every((k) => round(row[k], 1) === round(last[k], 1)) &&
           (last.grade === null ? row.grade === null : String(last.grade).trim() === row.grade) &&
           round(row.coverage, 3) === round(last.coverage, 3) &&
-          sameBytes(failing, new Uint8Array(last.failing));
+          sameBytes(failing, new Uint8Array(last.failing)) &&
+          sameList(passing, last.passing) &&
+          sameList(waived, last.waived);
         if (unchanged) continue;
         snapshots.push({
           repositoryId: row.repositoryId,
@@ -79,6 +93,8 @@ export async function recordRepoHistory(
           grade: row.grade,
           coverage: row.coverage,
           failing,
+          passing,
+          waived,
         });
       }
       if (snapshots.length > 0)

@@ -12,7 +12,11 @@ const input = repoInput.extend({
   format: z.enum(["markdown", "threat-dragon"]),
   /** The file's text; its size is checked by the importers (10 MB). */
   text: z.string(),
-  revision: z.coerce.number().int().min(0),
+  /** The revision the file replaces (a newer one is a conflict); the API reads If-Match. */
+  revision: z.coerce
+    .number({ error: "required: the revision this import replaces (API: If-Match or ?revision=)" })
+    .int()
+    .min(0),
 });
 
 /**

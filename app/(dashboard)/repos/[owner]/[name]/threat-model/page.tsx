@@ -94,6 +94,7 @@ export default async function ThreatModelPage({
             checks={view.checks}
             taskHrefs={view.taskHrefs}
             canEdit={canEdit}
+            canAcceptRisk={canEdit && actor !== null && can(actor.role, "exception:approve")}
             checkOptions={CHECK_OPTIONS}
           />
           <section aria-labelledby="revisions-heading" className="space-y-2">

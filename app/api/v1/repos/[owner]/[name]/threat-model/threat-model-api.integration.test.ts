@@ -1,6 +1,8 @@
 // The threat-model REST routes through their real handlers against a real Postgres, with
 // API keys: read, save with optimistic concurrency, export, import (a bad file changes
-// nothing and names its line), revisions; auditors read but never write.
+// nothing and names its line; raw bodies over real HTTP), revisions; auditors read but never write.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertGitHubUser, upsertOrganization } from "@/prisma/seed/factories";
 import { createTestDatabase, type TestDatabase } from "@/testing/db";
@@ -12,12 +14,19 @@ import { generateThreatModels } from "@/lib/server/threat-models/generate-threat
 import { scoreOrganization } from "@/lib/server/scores/score-organization";
 import type { ApiHandler } from "@/lib/api/define-route";
 import * as model from "./route";
-import * as exportRoute from "./export/route";
-import * as importRoute from "./import/route";
+import { apiHandlers } from "@/app/api/v1/registry";
+import { startApiServer, type ApiServer } from "@/testing/api-server";
 import * as revisions from "./revisions/route";
 import * as revision from "./revisions/[n]/route";
 
 let db: TestDatabase;
+let api: ApiServer;
+const twoDiagrams = readFileSync(
+  fileURLToPath(
+    new URL("../../../../../../../lib/threat-model/__fixtures__/two-diagrams.td.json", import.meta.url),
+  ),
+  "utf8",
+);
 const keys: Record<string, string> = {};
 let seq = 0;
 type ApiModel = {
@@ -106,8 +115,12 @@ beforeAll(async () => {
   const admin: Actor = { userId: a.id, login: "ada", role: "admin", ip: null, userAgent: "vitest" };
   for (const role of ["engineer", "auditor"] as const)
     keys[role] = (await createApiKey(admin, { name: `${role}-key`, role })).key;
+  api = await startApiServer(apiHandlers());
 }, 120_000);
-afterAll(async () => db?.drop());
+afterAll(async () => {
+  await api?.close();
+  await db?.drop();
+});
 
 describe("/api/v1/repos/{owner}/{name}/threat-model", () => {
   it("saves a new revision and refuses a stale one with 409, changing nothing", async () => {
@@ -171,44 +184,78 @@ describe("/api/v1/repos/{owner}/{name}/threat-model", () => {
     expect(revs.body.total).toBe(1);
   });
 
-  it("exports THREATS.md and imports it back as a new revision; a bad file changes nothing", async () => {
-    const { params, path } = await freshRepo();
-    const md = await call(exportRoute.GET, keys.auditor!, `${path}/export?format=markdown`, params);
+  it("exports THREATS.md and imports it back over HTTP as a raw text/markdown body; a bad file changes nothing", async () => {
+    const { path } = await freshRepo();
+    const md = await api.request("GET", `${path}/export?format=markdown`, keys.auditor!);
     expect(md.status).toBe(200);
     const file = md.body.data as { filename: string; text: string };
     expect(file.filename).toBe("THREATS.md");
-    const td = await call(exportRoute.GET, keys.auditor!, `${path}/export?format=threat-dragon`, params);
-    expect(JSON.parse((td.body.data as { text: string }).text)).toHaveProperty("version");
+    const markdown = { "content-type": "text/markdown; charset=utf-8" };
 
-    const broken = file.text.replace(/\n## /, "\n## \n| nonsense");
-    const refused = await call(importRoute.POST, keys.engineer!, `${path}/import`, params, {
-      revision: 1,
-      format: "markdown",
-      text: broken.replace(/STRIDE: [a-z-]+|\*\*Category:\*\* [A-Za-z -]+/, "**Category:** Gossip"),
-    });
+    const broken = file.text.replace(
+      /STRIDE: [a-z-]+|\*\*Category:\*\* [A-Za-z -]+|category: [a-z-]+/,
+      "category: gossip",
+    );
+    expect(broken).not.toBe(file.text);
+    const refused = await api.request("POST", `${path}/import?revision=1`, keys.engineer!, broken, markdown);
     expect(refused.status).toBe(422);
     expect(refused.body.error!.message).toMatch(/line \d+/);
-    expect((await call(revisions.GET, keys.engineer!, `${path}/revisions`, params)).body.total).toBe(1);
+    const noRevision = await api.request("POST", `${path}/import`, keys.engineer!, file.text, markdown);
+    expect(noRevision.status).toBe(422);
+    expect(noRevision.body.error!.message).toMatch(/revision/);
+    const wrongType = await api.request("POST", `${path}/import?revision=1`, keys.engineer!, file.text, {
+      "content-type": "text/plain",
+    });
+    expect(wrongType.status).toBe(422);
+    const huge = await api.request(
+      "POST",
+      `${path}/import?revision=1`,
+      keys.engineer!,
+      "x".repeat(11 << 20),
+      markdown,
+    );
+    expect(huge.status).toBe(422);
+    expect(huge.body.error!.message).toMatch(/^body: larger than the limit of 10485760 bytes/);
+    expect(wrongType.body.error!.message).toMatch(
+      /^content-type: expected text\/markdown or application\/json/,
+    );
+    expect((await api.request("GET", `${path}/revisions`, keys.engineer!)).body.total).toBe(1);
 
-    const imported = await call(importRoute.POST, keys.engineer!, `${path}/import`, params, {
-      revision: 1,
-      format: "markdown",
-      text: file.text,
+    const imported = await api.request("POST", `${path}/import`, keys.engineer!, file.text, {
+      ...markdown,
+      "if-match": '"1"',
     });
     expect(imported.status).toBe(200);
     expect((imported.body.data as { revision: number }).revision).toBe(2);
-    const again = await call(exportRoute.GET, keys.auditor!, `${path}/export?format=markdown`, params);
+    const again = await api.request("GET", `${path}/export?format=markdown`, keys.auditor!);
     const strip = (t: string) => t.split("\n").filter((l) => !/revision|exported|\d{4}-\d\d-\d\dT/i.test(l));
     expect(strip((again.body.data as { text: string }).text)).toEqual(strip(file.text));
 
-    const unknownField = await call(importRoute.POST, keys.engineer!, `${path}/import`, params, {
-      revision: 2,
-      format: "markdown",
-      text: file.text,
-      extra: 1,
+    const stale = await api.request("POST", `${path}/import`, keys.engineer!, file.text, {
+      ...markdown,
+      "if-match": "1",
     });
-    expect(unknownField.status).toBe(422);
-    expect(unknownField.body.error!.message).toMatch(/body/);
+    expect(stale.status).toBe(409);
+    const forged = await api.request("POST", `${path}/import?revision=2`, keys.auditor!, file.text, markdown);
+    expect(forged.status).toBe(403);
+    expect((await api.request("GET", `${path}/revisions`, keys.engineer!)).body.total).toBe(2);
+  });
+
+  it("imports a Threat Dragon file sent as a raw application/json body, and names the JSON path of a bad one", async () => {
+    const { path } = await freshRepo();
+    const unknown = twoDiagrams.replace('"type": "Tampering"', '"type": "Sneaking"');
+    const refused = await api.request("POST", `${path}/import?revision=1`, keys.engineer!, unknown);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error!.message).toContain(
+      '$.detail.diagrams[0].cells[2].data.threats[0].type: "Sneaking" is not a STRIDE category',
+    );
+    const imported = await api.request("POST", `${path}/import?revision=1`, keys.engineer!, twoDiagrams);
+    expect(imported.status).toBe(200);
+    const saved = imported.body.data as ApiModel;
+    expect(saved.revision).toBe(2);
+    expect(saved.threats.map((t) => t.id).sort()).toEqual(
+      ["th-eop-1", "th-info-1", "th-spoof-1", "th-tamper-1"].sort(),
+    );
   });
 
   it("lists revisions and answers one with its model", async () => {

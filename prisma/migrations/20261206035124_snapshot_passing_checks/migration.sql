@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "RepoScoreSnapshot" ADD COLUMN     "passing" TEXT[] DEFAULT ARRAY[]::TEXT[],
+ADD COLUMN     "waived" TEXT[] DEFAULT ARRAY[]::TEXT[];

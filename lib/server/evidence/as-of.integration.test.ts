@@ -100,6 +100,7 @@ describe("the auditor's control view", () => {
     const request = {
       framework: "soc2" as const,
       scope: { kind: "all" as const },
+      organizationIds: [],
       now: NOW,
       instance: { name: "test", version: "0" },
       withoutAuditExtract: true,

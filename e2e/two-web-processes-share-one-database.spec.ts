@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { signInAs, signOut } from "./support/sign-in";
 
 // Scale out (issue 8): two workers share a sync, then two production web processes serve
-// the one Postgres (testing/proofs/web-pair.ts starts all of it). Nothing a request
+// the one Postgres (scripts/proofs/web-pair.ts starts all of it). Nothing a request
 // relies on may live in one process's memory: a session signed in through one process
 // works on the other, the API budget is one budget, and both serve the same answers.
 // Both processes listen on 127.0.0.1, so Chromium sends the one cookie to both, as
@@ -34,7 +34,7 @@ test.beforeAll(async () => {
     [
       "node_modules/tsx/dist/cli.mjs",
       "--conditions=react-server",
-      "testing/proofs/web-pair.ts",
+      "scripts/proofs/web-pair.ts",
       "200",
       String(PORT_BASE + 10),
       String(PORT_BASE + 11),

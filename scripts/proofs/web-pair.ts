@@ -1,11 +1,11 @@
 // The scale-out fleet with its web tier (issue 8): one Postgres, two sync workers
-// (./worker-child.ts) sharing a sync of `repos` generated repositories, then two
+// (testing/proofs/worker-child.ts) sharing a sync of `repos` generated repositories, then two
 // production Next servers (`next start`, as the demo runner starts them) on that same
 // database. Prints one line `FLEET {json}` (ports, API keys, a repository and its stored
 // score) once both servers are healthy, then serves until SIGTERM or until its stdin
 // closes (the parent died), and cleans up: servers, workers, simulator, database.
 // Run by e2e/two-web-processes-share-one-database.spec.ts; by hand:
-//   npx tsx --conditions=react-server testing/proofs/web-pair.ts [repos] [portA] [portB] [apiRateLimit]
+//   npx tsx --conditions=react-server scripts/proofs/web-pair.ts [repos] [portA] [portB] [apiRateLimit]
 // The servers need a build (`npx tsx scripts/demo/build-if-stale.ts`); this never builds.
 import type { ChildProcess } from "node:child_process";
 import { setDb } from "@/lib/db";
@@ -24,7 +24,7 @@ import {
   untilSyncedAndScored,
   type Site,
   type Worker,
-} from "./fleet";
+} from "@/testing/proofs/fleet";
 
 const [repos = "200", portA = "3410", portB = "3411", apiRateLimit = "6"] = process.argv.slice(2);
 // The server-side code run here (seed, API keys) appends audit entries with the same keys

@@ -21,22 +21,38 @@ process.stdout.write(
   `${JSON.stringify({ kills: proof.kills, run: proof.run, batchAttempts: proof.batchAttempts, counts: proof.counts, sameState: same }, null, 2)}\n`,
 );
 if (!same) {
-  // Say where the two databases differ (first few differences), for the report.
+  // Say where the two databases differ (first few differences, down to the leaf), for the report.
   const { killed, reference } = proof.state;
   const diffs: string[] = [];
-  if (!isDeepStrictEqual(killed.org, reference.org)) diffs.push("org snapshot facts differ");
-  for (const [i, repo] of killed.repos.entries())
-    for (const field of Object.keys(repo) as Array<keyof typeof repo>)
-      if (!isDeepStrictEqual(repo[field], reference.repos[i]?.[field]))
-        diffs.push(`repo ${repo.name}: ${field}`);
-  for (const [i, score] of killed.scores.entries())
-    for (const field of Object.keys(score) as Array<keyof typeof score>)
-      if (!isDeepStrictEqual(score[field], reference.scores[i]?.[field]))
-        diffs.push(
-          `score ${score.fullName}: ${field} ${JSON.stringify(score[field]).slice(0, 300)} vs ${JSON.stringify(reference.scores[i]?.[field]).slice(0, 300)}`,
-        );
+  const org = firstDifference(killed.org, reference.org);
+  if (org) diffs.push(`org snapshot facts: ${org}`);
+  for (const [i, repo] of killed.repos.entries()) {
+    const d = firstDifference(repo, reference.repos[i]);
+    if (d) diffs.push(`repo ${repo.name}: ${d}`);
+  }
+  for (const [i, score] of killed.scores.entries()) {
+    const d = firstDifference(score, reference.scores[i]);
+    if (d) diffs.push(`score ${score.fullName}: ${d}`);
+  }
   process.stdout.write(`${diffs.length} differences; first: \n${diffs.slice(0, 10).join("\n")}\n`);
 }
 const ok = same && counts && proof.kills === Number(kills) && proof.run.status === "succeeded";
 process.stdout.write(ok ? "PROOF HOLDS\n" : "PROOF FAILED\n");
 process.exit(ok ? 0 : 1);
+
+/** The path of the first leaf where `a` and `b` differ, with both values; null when equal. */
+function firstDifference(a: unknown, b: unknown, at = ""): string | null {
+  if (isDeepStrictEqual(a, b)) return null;
+  if (a && b && typeof a === "object" && typeof b === "object") {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    for (const k of keys) {
+      const d = firstDifference(
+        (a as Record<string, unknown>)[k],
+        (b as Record<string, unknown>)[k],
+        `${at}.${k}`,
+      );
+      if (d) return d;
+    }
+  }
+  return `${at || "(whole)"} killed=${JSON.stringify(a)?.slice(0, 200)} reference=${JSON.stringify(b)?.slice(0, 200)}`;
+}

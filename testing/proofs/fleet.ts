@@ -28,6 +28,12 @@ export async function startGeneratedSimulator(repos: number): Promise<Simulator>
   });
 }
 
+/**
+ * The clock every proof worker scores against (worker-child.ts says why it is pinned):
+ * the generator's own "now", so secret ages are the same whenever the proof runs.
+ */
+export const SCORING_CLOCK = new Date("2025-06-01T00:00:00Z");
+
 export interface Site {
   db: TestDatabase;
   organizationId: string;
@@ -72,6 +78,7 @@ export async function startWorker(
       site.db.url,
       site.key.toString("base64"),
       name,
+      SCORING_CLOCK.toISOString(),
       String(expirySeconds),
       ...(mode ? [mode] : []),
     ],

@@ -3,7 +3,10 @@
 // a SIGKILLed worker's job is retried by pg-boss's own supervision within seconds rather
 // than the production 15 minutes. It prints one line per committed batch
 // ("COMMIT <runId> <index> <name>") so the proofs can see which worker ran what.
-// Usage: worker-child <db-url> <encryption-key-base64> <name> [job-expiry-seconds, default 8] [hold]
+// Usage: worker-child <db-url> <encryption-key-base64> <name> <scoring-clock-iso> [job-expiry-seconds, default 8] [hold]
+// The scoring clock pins the `now` that scores are judged against (secret ages, exception
+// expiry): a proof compares databases scored minutes apart, and "last updated 412 days
+// ago" must not turn into 413 because midnight of one secret's updated_at fell in between.
 // With `hold`, the worker's first batch waits before committing until two batch jobs have
 // been started (by any worker): the scale-out proof uses it so that two workers each
 // take a batch whatever the machine's speed.
@@ -14,9 +17,11 @@ import { scoreOrganization } from "@/lib/server/scores/score-organization";
 import { contextForOrganization } from "@/lib/sync/connection";
 import { startSyncWorker } from "@/lib/sync/jobs/worker";
 
-const [dbUrl, keyB64, name, expiry = "8", mode] = process.argv.slice(2);
+const [dbUrl, keyB64, name, clock, expiry = "8", mode] = process.argv.slice(2);
 let holding = mode === "hold";
-if (!dbUrl || !keyB64 || !name) throw new Error("usage: worker-child <db-url> <key-base64> <name>");
+const now = new Date(clock ?? "");
+if (!dbUrl || !keyB64 || !name || Number.isNaN(now.getTime()))
+  throw new Error("usage: worker-child <db-url> <key-base64> <name> <scoring-clock-iso>");
 const key = Buffer.from(keyB64, "base64");
 const db = createPrismaClient(dbUrl, 4);
 setDb(db);
@@ -48,7 +53,7 @@ await startSyncWorker({
     },
   }),
   scoreOrganization: async (organizationId) => {
-    await scoreOrganization(systemActor("sync"), { organizationId });
+    await scoreOrganization(systemActor("sync"), { organizationId, now });
   },
 });
 process.stdout.write(`READY ${name}\n`);

@@ -4,7 +4,7 @@
 import type { ControlSummary } from "../control-view";
 import { repoStatusFor } from "../control-view";
 import type { Framework } from "../frameworks/schema";
-import { describeScope, type EvidenceInput } from "../input";
+import { describeScope, type PackInput } from "../input";
 import { Layout } from "./layout";
 
 const STATUS_LABEL = {
@@ -16,7 +16,7 @@ const STATUS_LABEL = {
 };
 
 export async function buildReportPdf(
-  input: EvidenceInput,
+  input: PackInput,
   framework: Framework,
   summaries: ControlSummary[],
 ): Promise<Uint8Array> {
@@ -25,7 +25,7 @@ export async function buildReportPdf(
   l.heading(title, 18);
   l.text(`Framework: ${framework.name}, ${framework.version}`);
   l.text(`As of: ${input.asOf}   Generated: ${input.generatedAt}`);
-  l.text(`Scope: ${describeScope(input.scope)} (${input.repos.length} repositories)`);
+  l.text(`Scope: ${describeScope(input.scope)} (${input.repos.count} repositories)`);
   if (input.excluded.length)
     l.text(
       `Not shown (no scoring on or before the as-of date): ${input.excluded.map((e) => e.repo).join(", ")}`,
@@ -60,20 +60,21 @@ export async function buildReportPdf(
   });
 
   l.heading("Per-repository detail");
-  for (const repo of input.repos) {
-    const statuses = framework.controls.map((c) => ({ c, s: repoStatusFor(c, repo) }));
-    const bad = statuses.filter(({ s }) => s.status === "fail" || s.status === "unknown");
-    l.text(
-      `${repo.fullName}${repo.critical ? " (critical)" : ""}${repo.team ? ` - team ${repo.team}` : ""} - score ${repo.score.overall ?? "n/a"} ${repo.score.grade ?? ""} - scored ${repo.scoredAt}`,
-      { bold: true, size: 9 },
-    );
-    if (!bad.length)
-      l.text("All mapped controls pass or hold an exception.", { indent: 12, size: 8, grey: true });
-    for (const { c, s } of bad) {
-      const checks = s.checks.filter((r) => r.status === s.status).map((r) => r.check);
-      l.text(`${STATUS_LABEL[s.status]} ${c.id}: ${checks.join(", ")}`, { indent: 12, size: 8 });
+  for await (const page of input.repos.pages())
+    for (const repo of page) {
+      const statuses = framework.controls.map((c) => ({ c, s: repoStatusFor(c, repo) }));
+      const bad = statuses.filter(({ s }) => s.status === "fail" || s.status === "unknown");
+      l.text(
+        `${repo.fullName}${repo.critical ? " (critical)" : ""}${repo.team ? ` - team ${repo.team}` : ""} - score ${repo.score.overall ?? "n/a"} ${repo.score.grade ?? ""} - scored ${repo.scoredAt}`,
+        { bold: true, size: 9 },
+      );
+      if (!bad.length)
+        l.text("All mapped controls pass or hold an exception.", { indent: 12, size: 8, grey: true });
+      for (const { c, s } of bad) {
+        const checks = s.checks.filter((r) => r.status === s.status).map((r) => r.check);
+        l.text(`${STATUS_LABEL[s.status]} ${c.id}: ${checks.join(", ")}`, { indent: 12, size: 8 });
+      }
     }
-  }
 
   l.heading("Exceptions");
   if (!input.exceptions.length) l.text("No policy exceptions were in force.");

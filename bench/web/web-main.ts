@@ -32,8 +32,13 @@ function scenarios(e: WebEstate): Scenario[] {
   const repo = (n: number) => `repo-${(n * 7919) % e.repos}`;
   return [
     { name: "overview", path: () => "/", headers: cookie, expect: "Overview" },
-    { name: "repoPage", path: (n) => `/repos/${e.org}/${repo(n)}`, headers: cookie, expect: "Score" },
-    { name: "tasks", path: () => "/tasks", headers: cookie, expect: "Tasks" },
+    {
+      name: "repoPage",
+      path: (n) => `/repos/${e.org}/${repo(n)}`,
+      headers: cookie,
+      expect: `${e.org}/repo-`,
+    },
+    { name: "tasks", path: () => "/tasks", headers: cookie, expect: "Remediation tasks" },
     {
       name: "threatModel",
       path: (n) => `/repos/${e.org}/${repo(n)}/threat-model`,

@@ -24,7 +24,7 @@ export const group: BenchGroup = {
   async run() {
     // Always the full 10,000 repositories the targets are set for.
     const r = resultSchema.parse(
-      await spawnForResult("bench/web/web-main.ts", ["10000", "400"], "BENCH-WEB"),
+      await spawnForResult("bench/web/web-main.ts", ["10000", "160"], "BENCH-WEB"),
     );
     const f = r.figures;
     return {

@@ -7,6 +7,7 @@ import type { BenchGroup } from "../types";
 const resultSchema = z.object({
   repos: z.number(),
   seconds: z.number(),
+  cpuSeconds: z.number(),
   sizeMB: z.number(),
   exportedRepos: z.number(),
   peakRssMB: z.number(),
@@ -24,6 +25,7 @@ export const group: BenchGroup = {
       throw new Error(`exported ${r.exportedRepos} of ${r.repos} repositories`);
     return {
       "evidence.export10k.seconds": round(r.seconds),
+      "evidence.export10k.cpuSeconds": round(r.cpuSeconds),
       "evidence.export10k.peakRssMB": round(r.peakRssMB),
       "evidence.export10k.zipMB": round(r.sizeMB),
     };

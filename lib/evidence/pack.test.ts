@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { dsse } from "@sigstore/core";
 import { createHash, verify as edVerify, createPublicKey } from "node:crypto";
 import { writePack } from "./pack";
-import { buildReportPdf } from "./pdf/report";
+import { PDF_REPO_DETAIL_LIMIT, buildReportPdf } from "./pdf/report";
 import { summariseFramework } from "./control-view";
 import { getFramework } from "./frameworks";
 import { ed25519Signer, verifyEnvelope, signEnvelope } from "./sign/dsse";
@@ -87,6 +87,24 @@ describe("report.pdf", () => {
     expect(text).toContain("FAIL CC8.1: required-reviews");
     expect(text).toContain("Method");
   });
+});
+
+describe("report.pdf of a large estate", () => {
+  it("details the first repositories up to the limit and points at the tables for the rest", async () => {
+    const n = PDF_REPO_DETAIL_LIMIT + 2;
+    const repos = Array.from({ length: n }, (_, i) => repo(`acme/r${String(i).padStart(4, "0")}`));
+    const input = sampleInput({ repos });
+    const fw = getFramework("soc2");
+    const pdf = await buildReportPdf(packInputOf(input), fw, summariseFramework(fw, repos));
+    const { text: raw } = await extractText(await getDocumentProxy(pdf), { mergePages: true });
+    const text = raw.replace(/\s+/g, " ");
+    expect(text).toContain(`(${n} repositories)`);
+    expect(text).toContain(`acme/r${String(PDF_REPO_DETAIL_LIMIT - 1).padStart(4, "0")}`);
+    expect(text).not.toContain(`acme/r${String(PDF_REPO_DETAIL_LIMIT).padStart(4, "0")}`);
+    expect(text).toContain(
+      `The first ${PDF_REPO_DETAIL_LIMIT} of ${n} repositories are listed; every repository's results are in findings.csv and findings.json.`,
+    );
+  }, 120_000);
 });
 
 describe("writePack", () => {

@@ -7,6 +7,13 @@ import type { Framework } from "../frameworks/schema";
 import { describeScope, type PackInput } from "../input";
 import { Layout } from "./layout";
 
+/**
+ * Repositories the report details. The PDF is built in memory (pdf-lib), and 10,000
+ * repositories' detail does not fit the worker's heap (nor would anyone print it): past
+ * this, the report points at the tabular files, which hold every repository.
+ */
+export const PDF_REPO_DETAIL_LIMIT = 500;
+
 const STATUS_LABEL = {
   pass: "PASS",
   fail: "FAIL",
@@ -60,8 +67,10 @@ export async function buildReportPdf(
   });
 
   l.heading("Per-repository detail");
+  let listed = 0;
   for await (const page of input.repos.pages())
     for (const repo of page) {
+      if (listed++ >= PDF_REPO_DETAIL_LIMIT) continue;
       const statuses = framework.controls.map((c) => ({ c, s: repoStatusFor(c, repo) }));
       const bad = statuses.filter(({ s }) => s.status === "fail" || s.status === "unknown");
       l.text(
@@ -75,6 +84,12 @@ export async function buildReportPdf(
         l.text(`${STATUS_LABEL[s.status]} ${c.id}: ${checks.join(", ")}`, { indent: 12, size: 8 });
       }
     }
+
+  if (input.repos.count > PDF_REPO_DETAIL_LIMIT)
+    l.text(
+      `The first ${PDF_REPO_DETAIL_LIMIT} of ${input.repos.count} repositories are listed; every repository's results are in findings.csv and findings.json.`,
+      { size: 9, bold: true },
+    );
 
   l.heading("Exceptions");
   if (!input.exceptions.length) l.text("No policy exceptions were in force.");

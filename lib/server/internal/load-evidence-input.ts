@@ -24,7 +24,7 @@ export interface EvidenceRequest {
 
 const AUDIT_PERIOD_DAYS = 366;
 /** Repositories per page when a pack walks them: a page's results, never the estate's. */
-export const EVIDENCE_PAGE_SIZE = 200;
+export const EVIDENCE_PAGE_SIZE = 100;
 /** An export reads several pages per repository walk inside one snapshot; a big estate takes minutes. */
 const PACK_TRANSACTION_MS = 30 * 60_000;
 

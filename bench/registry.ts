@@ -7,6 +7,8 @@ export const groupLoaders: Record<string, () => Promise<BenchGroup>> = {
   sync: async () => (await import("./groups/sync")).group,
   history: async () => (await import("./groups/history")).group,
   threatModels: async () => (await import("./groups/threat-models")).group,
+  evidence: async () => (await import("./groups/evidence")).group,
+  web: async () => (await import("./groups/web")).group,
 };
 
 export const groupNames = (): string[] => Object.keys(groupLoaders);

@@ -8,6 +8,7 @@ import { ZipFile } from "yazl";
 import { packEntryOptions, writePack } from "../../lib/evidence/pack";
 import { ed25519Signer, signEnvelope } from "../../lib/evidence/sign/dsse";
 import { IN_TOTO_PAYLOAD_TYPE } from "../../lib/evidence/sign/statement";
+import { packInputOf } from "../../lib/evidence/input";
 import { sampleInput } from "../../lib/evidence/test-helpers";
 import { runVerify } from "./run-verify";
 import { openZipPack } from "./zip-reader";
@@ -44,7 +45,7 @@ beforeAll(async () => {
   writeFileSync(keyPath, signer.publicKeyPem);
   packPath = join(dir, "pack.zip");
   const out = createWriteStream(packPath);
-  await writePack(sampleInput(), signer, out);
+  await writePack(packInputOf(sampleInput()), signer, out);
   const reader = await openZipPack(packPath);
   entries = [];
   for (const n of reader.names) entries.push([n, await reader.read(n, 1 << 26)]);

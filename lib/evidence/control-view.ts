@@ -56,9 +56,7 @@ export function repoStatusFor(control: Control, repo: EvidenceRepo): RepoControl
   };
 }
 
-export function summariseControl(control: Control, repos: readonly EvidenceRepo[]): ControlSummary {
-  const counts = emptyCounts();
-  for (const repo of repos) counts[repoStatusFor(control, repo).status] += 1;
+function summaryOf(control: Control, counts: Record<ResultStatus, number>): ControlSummary {
   const status: ResultStatus =
     counts.fail > 0
       ? "fail"
@@ -80,6 +78,26 @@ export function summariseControl(control: Control, repos: readonly EvidenceRepo[
   };
 }
 
+export function summariseControl(control: Control, repos: readonly EvidenceRepo[]): ControlSummary {
+  const counts = emptyCounts();
+  for (const repo of repos) counts[repoStatusFor(control, repo).status] += 1;
+  return summaryOf(control, counts);
+}
+
+/** Per-control counts added page by page: a pack summarises without holding every repository. */
+export function createFrameworkTally(framework: Framework) {
+  const counts = framework.controls.map(() => emptyCounts());
+  return {
+    add(repos: readonly EvidenceRepo[]) {
+      for (const repo of repos)
+        framework.controls.forEach((c, i) => (counts[i]![repoStatusFor(c, repo).status] += 1));
+    },
+    summaries: (): ControlSummary[] => framework.controls.map((c, i) => summaryOf(c, { ...counts[i]! })),
+  };
+}
+
 export function summariseFramework(framework: Framework, repos: readonly EvidenceRepo[]): ControlSummary[] {
-  return framework.controls.map((c) => summariseControl(c, repos));
+  const tally = createFrameworkTally(framework);
+  tally.add(repos);
+  return tally.summaries();
 }

@@ -130,3 +130,31 @@ function describeKind(scope: Scope): string {
       return `repositories matching ${scope.pattern}`;
   }
 }
+
+/**
+ * A pack's repositories as the builder reads them: walked page by page, as many times as
+ * the pack has per-repository files, so memory holds one page and never the whole estate
+ * (10,000 repositories' results do not fit the worker's heap). `count` is known up front
+ * (the report and the OSCAL document state it before listing anyone).
+ */
+export interface RepoSource {
+  count: number;
+  pages(): AsyncIterable<readonly EvidenceRepo[]>;
+}
+
+/** What the pack builder takes: the evidence input with its repositories paged. */
+export type PackInput = Omit<EvidenceInput, "repos"> & { repos: RepoSource };
+
+/** An in-memory input as a pack input (small inputs: tests, the CLI's fixtures). */
+export function packInputOf(input: EvidenceInput, pageSize = 100): PackInput {
+  const { repos } = input;
+  return {
+    ...input,
+    repos: {
+      count: repos.length,
+      async *pages() {
+        for (let i = 0; i < repos.length; i += pageSize) yield repos.slice(i, i + pageSize);
+      },
+    },
+  };
+}

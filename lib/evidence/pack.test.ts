@@ -5,11 +5,12 @@ import { describe, expect, it } from "vitest";
 import { dsse } from "@sigstore/core";
 import { createHash, verify as edVerify, createPublicKey } from "node:crypto";
 import { writePack } from "./pack";
-import { buildReportPdf } from "./pdf/report";
+import { PDF_REPO_DETAIL_LIMIT, buildReportPdf } from "./pdf/report";
 import { summariseFramework } from "./control-view";
 import { getFramework } from "./frameworks";
 import { ed25519Signer, verifyEnvelope, signEnvelope } from "./sign/dsse";
 import { IN_TOTO_PAYLOAD_TYPE, STATEMENT_TYPE, buildStatement, statementSchema } from "./sign/statement";
+import { packInputOf, type EvidenceRepo, type PackInput } from "./input";
 import { repo, sampleInput } from "./test-helpers";
 
 const signer = ed25519Signer(generateKeyPairSync("ed25519").privateKey);
@@ -65,7 +66,7 @@ describe("report.pdf", () => {
     const input = sampleInput();
     const fw = getFramework("soc2");
     const summaries = summariseFramework(fw, input.repos);
-    const pdf = await buildReportPdf(input, fw, summaries);
+    const pdf = await buildReportPdf(packInputOf(input), fw, summaries);
     const { text: raw } = await extractText(await getDocumentProxy(pdf), { mergePages: true });
     const text = raw.replace(/\s+/g, " "); // table cells wrap onto several lines
     const cc81 = summaries.find((s) => s.id === "CC8.1")!;
@@ -88,6 +89,24 @@ describe("report.pdf", () => {
   });
 });
 
+describe("report.pdf of a large estate", () => {
+  it("details the first repositories up to the limit and points at the tables for the rest", async () => {
+    const n = PDF_REPO_DETAIL_LIMIT + 2;
+    const repos = Array.from({ length: n }, (_, i) => repo(`acme/r${String(i).padStart(4, "0")}`));
+    const input = sampleInput({ repos });
+    const fw = getFramework("soc2");
+    const pdf = await buildReportPdf(packInputOf(input), fw, summariseFramework(fw, repos));
+    const { text: raw } = await extractText(await getDocumentProxy(pdf), { mergePages: true });
+    const text = raw.replace(/\s+/g, " ");
+    expect(text).toContain(`(${n} repositories)`);
+    expect(text).toContain(`acme/r${String(PDF_REPO_DETAIL_LIMIT - 1).padStart(4, "0")}`);
+    expect(text).not.toContain(`acme/r${String(PDF_REPO_DETAIL_LIMIT).padStart(4, "0")}`);
+    expect(text).toContain(
+      `The first ${PDF_REPO_DETAIL_LIMIT} of ${n} repositories are listed; every repository's results are in findings.csv and findings.json.`,
+    );
+  }, 120_000);
+});
+
 describe("writePack", () => {
   it("streams a zip and reports progress up to done, listing every file with its hash", async () => {
     const sink = new PassThrough();
@@ -95,7 +114,9 @@ describe("writePack", () => {
     sink.on("data", (c: Buffer) => chunks.push(c));
     const steps: string[] = [];
     const many = Array.from({ length: 50 }, (_, i) => repo(`acme/r${i}`));
-    const manifest = await writePack(sampleInput({ repos: many }), signer, sink, (p) => steps.push(p.step));
+    const manifest = await writePack(packInputOf(sampleInput({ repos: many })), signer, sink, (p) =>
+      steps.push(p.step),
+    );
     expect(steps.at(-1)).toBe("done");
     expect(manifest.files.map((f) => f.path)).toEqual([
       "controls.json",
@@ -114,5 +135,37 @@ describe("writePack", () => {
     const zip = Buffer.concat(chunks);
     expect(zip.subarray(0, 4).toString("hex")).toBe("504b0304");
     expect(manifest.signingKeyId).toBe(signer.keyId);
+  });
+});
+
+describe("writePack's memory", () => {
+  it("reads the repositories only through pages, walking them once per per-repository file", async () => {
+    // A source that counts its walks and hands out pages of 10: the builder has no other way
+    // to reach the repositories, so it never needs more than one page at a time.
+    const all = Array.from({ length: 45 }, (_, i) => repo(`acme/r${String(i).padStart(2, "0")}`));
+    const pageSizes: number[] = [];
+    let walks = 0;
+    const input: PackInput = {
+      ...sampleInput(),
+      repos: {
+        count: all.length,
+        async *pages() {
+          walks++;
+          for (let i = 0; i < all.length; i += 10) {
+            const page: readonly EvidenceRepo[] = all.slice(i, i + 10);
+            pageSizes.push(page.length);
+            yield page;
+          }
+        },
+      },
+    };
+    const sink = new PassThrough();
+    sink.resume();
+    const manifest = await writePack(input, signer, sink);
+    // Summary counts, findings.json, findings.csv, scores.json, scores.csv, report.pdf.
+    expect(walks).toBe(6);
+    expect(Math.max(...pageSizes)).toBe(10);
+    expect(pageSizes.length).toBe(6 * 5);
+    expect(manifest.files.find((f) => f.path === "scores.csv")!.size).toBeGreaterThan(45 * 50);
   });
 });

@@ -1,17 +1,23 @@
 // Builds a pack as a zip stream. Files are generated one after another and streamed
 // through SHA-256 into the zip (yazl writes each entry as it arrives), so memory holds
-// one file's chunk at a time, not the pack. The OSCAL document and the PDF come after the
-// tabular files because they cite those files' hashes; the manifest and its signature
-// come last.
+// one file's chunk at a time, not the pack; the repositories are read a page at a time,
+// once per per-repository file (input.repos.pages()), never all at once. The OSCAL
+// document and the PDF come after the tabular files because they cite those files'
+// hashes; the manifest and its signature come last.
 import { createHash } from "node:crypto";
 import { Readable, Transform } from "node:stream";
 import { finished, pipeline } from "node:stream/promises";
 import { ZipFile } from "yazl";
-import { summariseFramework } from "./control-view";
+import { createFrameworkTally } from "./control-view";
 import { getFramework } from "./frameworks";
-import type { EvidenceInput } from "./input";
+import type { PackInput } from "./input";
 import { MANIFEST_PATH, MANIFEST_TYPE, SIGNATURE_PATH, type Manifest, type ManifestFile } from "./manifest";
-import { buildAssessmentResults, type EvidenceFileRef } from "./oscal/assessment-results";
+import {
+  addCheckCounts,
+  buildAssessmentResults,
+  emptyCheckCounts,
+  type EvidenceFileRef,
+} from "./oscal/assessment-results";
 import { ENTRY_MODE, OSCAL_PATH, REPORT_PATH } from "./pack-paths";
 import { buildReportPdf } from "./pdf/report";
 import { signEnvelope, type Signer } from "./sign/dsse";
@@ -48,7 +54,7 @@ function json(value: unknown): string {
 
 /** Writes the pack's zip to `out` and resolves with its manifest once `out` has it all. */
 export async function writePack(
-  input: EvidenceInput,
+  input: PackInput,
   signer: Signer,
   out: NodeJS.WritableStream,
   onProgress: (p: PackProgress) => void = () => {},
@@ -77,7 +83,14 @@ export async function writePack(
     files.push({ path, size, sha256: hash.digest("hex"), mediaType, description });
   }
 
-  const summaries = summariseFramework(framework, input.repos);
+  // First walk: the per-control and per-check counts the summary files state.
+  const tally = createFrameworkTally(framework);
+  const counts = emptyCheckCounts(framework);
+  for await (const page of input.repos.pages()) {
+    tally.add(page);
+    addCheckCounts(counts, page);
+  }
+  const summaries = tally.summaries();
   const { repos } = input;
   await add("controls.json", "application/json", "Per-control summary", [
     json({
@@ -92,16 +105,16 @@ export async function writePack(
     "findings.json",
     "application/json",
     "Results per repository and mapped check",
-    findingsJson(repos, framework),
+    findingsJson(repos.pages(), framework),
   );
   await add(
     "findings.csv",
     "text/csv",
     "Results per repository and mapped check",
-    findingsCsv(repos, framework),
+    findingsCsv(repos.pages(), framework),
   );
-  await add("scores.json", "application/json", "Scores per repository", scoresJson(repos));
-  await add("scores.csv", "text/csv", "Scores per repository", scoresCsv(repos));
+  await add("scores.json", "application/json", "Scores per repository", scoresJson(repos.pages()));
+  await add("scores.csv", "text/csv", "Scores per repository", scoresCsv(repos.pages()));
   await add("exceptions.json", "application/json", "Policy exceptions in force", [json(input.exceptions)]);
   for (const tm of input.threatModels ?? [])
     await add(
@@ -125,7 +138,7 @@ export async function writePack(
     description,
   }));
   await add(OSCAL_PATH, "application/json", "OSCAL 1.0.6 assessment results", [
-    json(buildAssessmentResults(input, framework, summaries, refs)),
+    json(buildAssessmentResults(input, framework, { summaries, counts, repoCount: repos.count }, refs)),
   ]);
   await add(REPORT_PATH, "application/pdf", "Printable report", [
     await buildReportPdf(input, framework, summaries),

@@ -1,9 +1,12 @@
 // The tabular evidence files: findings (one row per repository and mapped check) and
-// scores (one row per repository), each as JSON and CSV. Generators, so a pack for
-// 10,000 repositories streams instead of building one string.
+// scores (one row per repository), each as JSON and CSV. Async generators over pages of
+// repositories, so a pack for 10,000 repositories streams instead of building one string
+// or holding every repository.
 import type { Framework } from "./frameworks/schema";
 import { csvRow } from "./csv";
 import type { EvidenceRepo } from "./input";
+
+type Pages = AsyncIterable<readonly EvidenceRepo[]>;
 
 /** check id → ids of the framework's controls it evidences */
 export function controlsByCheck(framework: Framework): Map<string, string[]> {
@@ -48,41 +51,43 @@ function findingRows(repo: EvidenceRepo, byCheck: Map<string, string[]>) {
     }));
 }
 
-export function* findingsJson(repos: readonly EvidenceRepo[], framework: Framework): Generator<string> {
+export async function* findingsJson(pages: Pages, framework: Framework): AsyncGenerator<string> {
   const byCheck = controlsByCheck(framework);
   yield "[";
   let first = true;
-  for (const repo of repos)
-    for (const row of findingRows(repo, byCheck)) {
-      yield `${first ? "\n" : ",\n"}${JSON.stringify(row)}`;
-      first = false;
-    }
+  for await (const page of pages)
+    for (const repo of page)
+      for (const row of findingRows(repo, byCheck)) {
+        yield `${first ? "\n" : ",\n"}${JSON.stringify(row)}`;
+        first = false;
+      }
   yield "\n]\n";
 }
 
-export function* findingsCsv(repos: readonly EvidenceRepo[], framework: Framework): Generator<string> {
+export async function* findingsCsv(pages: Pages, framework: Framework): AsyncGenerator<string> {
   const byCheck = controlsByCheck(framework);
   yield csvRow(FINDING_COLUMNS);
-  for (const repo of repos)
-    for (const r of findingRows(repo, byCheck))
-      yield csvRow([
-        r.repository,
-        r.team,
-        r.critical,
-        r.check,
-        r.controls.join(" "),
-        r.severity,
-        r.status,
-        r.reason,
-        r.findings
-          .map((f) => `${f.suppressed ? "[suppressed] " : ""}${f.message} @ ${f.location}`)
-          .join(" | "),
-        r.evidence.join(" | "),
-        r.exception?.id,
-        r.exception?.justification,
-        r.exception?.approver,
-        r.exception?.expiresAt,
-      ]);
+  for await (const page of pages)
+    for (const repo of page)
+      for (const r of findingRows(repo, byCheck))
+        yield csvRow([
+          r.repository,
+          r.team,
+          r.critical,
+          r.check,
+          r.controls.join(" "),
+          r.severity,
+          r.status,
+          r.reason,
+          r.findings
+            .map((f) => `${f.suppressed ? "[suppressed] " : ""}${f.message} @ ${f.location}`)
+            .join(" | "),
+          r.evidence.join(" | "),
+          r.exception?.id,
+          r.exception?.justification,
+          r.exception?.approver,
+          r.exception?.expiresAt,
+        ]);
 }
 
 function scoreRow(repo: EvidenceRepo) {
@@ -105,9 +110,14 @@ function scoreRow(repo: EvidenceRepo) {
   };
 }
 
-export function* scoresJson(repos: readonly EvidenceRepo[]): Generator<string> {
+export async function* scoresJson(pages: Pages): AsyncGenerator<string> {
   yield "[";
-  for (let i = 0; i < repos.length; i++) yield `${i ? ",\n" : "\n"}${JSON.stringify(scoreRow(repos[i]!))}`;
+  let first = true;
+  for await (const page of pages)
+    for (const repo of page) {
+      yield `${first ? "\n" : ",\n"}${JSON.stringify(scoreRow(repo))}`;
+      first = false;
+    }
   yield "\n]\n";
 }
 
@@ -128,10 +138,11 @@ const SCORE_COLUMNS = [
   "factsSyncedAt",
 ] as const satisfies ReadonlyArray<keyof ReturnType<typeof scoreRow>>;
 
-export function* scoresCsv(repos: readonly EvidenceRepo[]): Generator<string> {
+export async function* scoresCsv(pages: Pages): AsyncGenerator<string> {
   yield csvRow(SCORE_COLUMNS);
-  for (const repo of repos) {
-    const row = scoreRow(repo);
-    yield csvRow(SCORE_COLUMNS.map((c) => row[c]));
-  }
+  for await (const page of pages)
+    for (const repo of page) {
+      const row = scoreRow(repo);
+      yield csvRow(SCORE_COLUMNS.map((c) => row[c]));
+    }
 }

@@ -4,7 +4,13 @@ import { describe, expect, it } from "vitest";
 import { summariseFramework } from "../control-view";
 import { getFramework } from "../frameworks";
 import { sampleInput } from "../test-helpers";
-import { buildAssessmentResults, type EvidenceFileRef } from "./assessment-results";
+import { packInputOf } from "../input";
+import {
+  addCheckCounts,
+  buildAssessmentResults,
+  emptyCheckCounts,
+  type EvidenceFileRef,
+} from "./assessment-results";
 import { oscalControlId, stableUuid } from "./uuid";
 import { validateAssessmentResults } from "./validate";
 
@@ -16,7 +22,10 @@ const files: EvidenceFileRef[] = [
 function build(framework: Parameters<typeof getFramework>[0]) {
   const input = sampleInput({ framework });
   const fw = getFramework(framework);
-  return buildAssessmentResults(input, fw, summariseFramework(fw, input.repos), files);
+  const counts = emptyCheckCounts(fw);
+  addCheckCounts(counts, input.repos);
+  const tally = { summaries: summariseFramework(fw, input.repos), counts, repoCount: input.repos.length };
+  return buildAssessmentResults(packInputOf(input), fw, tally, files);
 }
 
 describe("OSCAL assessment-results", () => {

@@ -5,7 +5,7 @@
 import { catalogue } from "../../checks/catalogue";
 import type { ControlSummary } from "../control-view";
 import type { Framework } from "../frameworks/schema";
-import { describeScope, type EvidenceInput, type ResultStatus } from "../input";
+import { describeScope, type EvidenceRepo, type PackInput, type ResultStatus } from "../input";
 import { oscalControlId, stableUuid } from "./uuid";
 
 export const OSCAL_VERSION = "1.0.6";
@@ -18,14 +18,19 @@ export interface EvidenceFileRef {
   description: string;
 }
 
-type CheckCounts = Record<string, Record<ResultStatus, number>>;
+export type CheckCounts = Record<string, Record<ResultStatus, number>>;
 
-export function checkCounts(input: Pick<EvidenceInput, "repos">, checks: Set<string>): CheckCounts {
+/** The framework's mapped checks with zero counts, for addCheckCounts to fill page by page. */
+export function emptyCheckCounts(framework: Framework): CheckCounts {
   const out: CheckCounts = {};
-  for (const id of checks) out[id] = { pass: 0, fail: 0, unknown: 0, "not-applicable": 0, exception: 0 };
-  for (const repo of input.repos)
-    for (const r of repo.results) if (out[r.check]) out[r.check]![r.status] += 1;
+  for (const id of new Set(framework.controls.flatMap((c) => c.checks)))
+    out[id] = { pass: 0, fail: 0, unknown: 0, "not-applicable": 0, exception: 0 };
   return out;
+}
+
+export function addCheckCounts(counts: CheckCounts, repos: readonly EvidenceRepo[]): void {
+  for (const repo of repos)
+    for (const r of repo.results) if (counts[r.check]) counts[r.check]![r.status] += 1;
 }
 
 function prop(name: string, value: string | number) {
@@ -37,11 +42,12 @@ function countsText(c: Record<ResultStatus, number>): string {
 }
 
 export function buildAssessmentResults(
-  input: EvidenceInput,
+  input: Omit<PackInput, "repos">,
   framework: Framework,
-  summaries: ControlSummary[],
+  tally: { summaries: ControlSummary[]; counts: CheckCounts; repoCount: number },
   files: EvidenceFileRef[],
 ) {
+  const { summaries, counts, repoCount } = tally;
   const seed = `${input.instance.name}|${input.framework}|${input.asOf}|${input.generatedAt}`;
   const resources = files.map((f) => ({
     uuid: stableUuid(seed, "resource", f.path),
@@ -61,12 +67,11 @@ export function buildAssessmentResults(
     .filter((r) => r.title.startsWith("findings."))
     .map((r) => ({ href: `#${r.uuid}`, description: `Per-repository results in ${r.title}` }));
   const mapped = new Set(framework.controls.flatMap((c) => c.checks));
-  const counts = checkCounts(input, mapped);
   const titles = new Map(catalogue.map((c) => [c.id, c.title]));
   const observations = [...mapped].sort().map((check) => ({
     uuid: stableUuid(seed, "observation", check),
     title: `Check ${check}`,
-    description: `${titles.get(check) ?? check}: ${countsText(counts[check]!)} (of ${input.repos.length} repositories in scope).`,
+    description: `${titles.get(check) ?? check}: ${countsText(counts[check]!)} (of ${repoCount} repositories in scope).`,
     props: [
       prop("check-id", check),
       ...Object.entries(counts[check]!).map(([k, v]) => prop(`repos-${k}`, v)),

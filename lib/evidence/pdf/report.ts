@@ -4,8 +4,15 @@
 import type { ControlSummary } from "../control-view";
 import { repoStatusFor } from "../control-view";
 import type { Framework } from "../frameworks/schema";
-import { describeScope, type EvidenceInput } from "../input";
+import { describeScope, type PackInput } from "../input";
 import { Layout } from "./layout";
+
+/**
+ * Repositories the report details. The PDF is built in memory (pdf-lib), and 10,000
+ * repositories' detail does not fit the worker's heap (nor would anyone print it): past
+ * this, the report points at the tabular files, which hold every repository.
+ */
+export const PDF_REPO_DETAIL_LIMIT = 500;
 
 const STATUS_LABEL = {
   pass: "PASS",
@@ -16,7 +23,7 @@ const STATUS_LABEL = {
 };
 
 export async function buildReportPdf(
-  input: EvidenceInput,
+  input: PackInput,
   framework: Framework,
   summaries: ControlSummary[],
 ): Promise<Uint8Array> {
@@ -25,7 +32,7 @@ export async function buildReportPdf(
   l.heading(title, 18);
   l.text(`Framework: ${framework.name}, ${framework.version}`);
   l.text(`As of: ${input.asOf}   Generated: ${input.generatedAt}`);
-  l.text(`Scope: ${describeScope(input.scope)} (${input.repos.length} repositories)`);
+  l.text(`Scope: ${describeScope(input.scope)} (${input.repos.count} repositories)`);
   if (input.excluded.length)
     l.text(
       `Not shown (no scoring on or before the as-of date): ${input.excluded.map((e) => e.repo).join(", ")}`,
@@ -60,20 +67,29 @@ export async function buildReportPdf(
   });
 
   l.heading("Per-repository detail");
-  for (const repo of input.repos) {
-    const statuses = framework.controls.map((c) => ({ c, s: repoStatusFor(c, repo) }));
-    const bad = statuses.filter(({ s }) => s.status === "fail" || s.status === "unknown");
-    l.text(
-      `${repo.fullName}${repo.critical ? " (critical)" : ""}${repo.team ? ` - team ${repo.team}` : ""} - score ${repo.score.overall ?? "n/a"} ${repo.score.grade ?? ""} - scored ${repo.scoredAt}`,
-      { bold: true, size: 9 },
-    );
-    if (!bad.length)
-      l.text("All mapped controls pass or hold an exception.", { indent: 12, size: 8, grey: true });
-    for (const { c, s } of bad) {
-      const checks = s.checks.filter((r) => r.status === s.status).map((r) => r.check);
-      l.text(`${STATUS_LABEL[s.status]} ${c.id}: ${checks.join(", ")}`, { indent: 12, size: 8 });
+  let listed = 0;
+  for await (const page of input.repos.pages())
+    for (const repo of page) {
+      if (listed++ >= PDF_REPO_DETAIL_LIMIT) continue;
+      const statuses = framework.controls.map((c) => ({ c, s: repoStatusFor(c, repo) }));
+      const bad = statuses.filter(({ s }) => s.status === "fail" || s.status === "unknown");
+      l.text(
+        `${repo.fullName}${repo.critical ? " (critical)" : ""}${repo.team ? ` - team ${repo.team}` : ""} - score ${repo.score.overall ?? "n/a"} ${repo.score.grade ?? ""} - scored ${repo.scoredAt}`,
+        { bold: true, size: 9 },
+      );
+      if (!bad.length)
+        l.text("All mapped controls pass or hold an exception.", { indent: 12, size: 8, grey: true });
+      for (const { c, s } of bad) {
+        const checks = s.checks.filter((r) => r.status === s.status).map((r) => r.check);
+        l.text(`${STATUS_LABEL[s.status]} ${c.id}: ${checks.join(", ")}`, { indent: 12, size: 8 });
+      }
     }
-  }
+
+  if (input.repos.count > PDF_REPO_DETAIL_LIMIT)
+    l.text(
+      `The first ${PDF_REPO_DETAIL_LIMIT} of ${input.repos.count} repositories are listed; every repository's results are in findings.csv and findings.json.`,
+      { size: 9, bold: true },
+    );
 
   l.heading("Exceptions");
   if (!input.exceptions.length) l.text("No policy exceptions were in force.");

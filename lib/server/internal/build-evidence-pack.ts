@@ -4,7 +4,7 @@ import type { Scope } from "../../evidence/input";
 import type { Manifest } from "../../evidence/manifest";
 import { writePack, type PackProgress } from "../../evidence/pack";
 import { loadSigner } from "./evidence-signing-key";
-import { loadEvidenceInput } from "./load-evidence-input";
+import { withEvidencePackInput } from "./load-evidence-input";
 
 export interface BuildPackOptions {
   framework: FrameworkId;
@@ -17,18 +17,26 @@ export interface BuildPackOptions {
   /** GATEHOUSE_ENCRYPTION_KEY, parsed: opens the sealed signing key. */
   encryptionKey: Buffer;
   onProgress?: (p: PackProgress) => void;
+  /** Repositories read per page (the default suits the worker's heap; tests pass small ones). */
+  pageSize?: number;
 }
 
 /**
- * Internal: loads the posture as of a date, signs with the instance key and streams the
- * zip into `out`. The export job and `gatehouse evidence export` both run exactly this.
+ * Internal: reads the posture as of a date page by page (one consistent snapshot), signs
+ * with the instance key and streams the zip into `out`. The export job and `gatehouse
+ * evidence export` both run exactly this.
  */
 export async function buildEvidencePack(
   opts: BuildPackOptions,
   out: NodeJS.WritableStream,
 ): Promise<{ manifest: Manifest; repoCount: number; keyId: string }> {
-  const input = await loadEvidenceInput(opts);
   const signer = await loadSigner(opts.encryptionKey);
-  const manifest = await writePack(input, signer, out, opts.onProgress);
-  return { manifest, repoCount: input.repos.length, keyId: signer.keyId };
+  return withEvidencePackInput(
+    opts,
+    async (input) => {
+      const manifest = await writePack(input, signer, out, opts.onProgress);
+      return { manifest, repoCount: input.repos.count, keyId: signer.keyId };
+    },
+    opts.pageSize,
+  );
 }

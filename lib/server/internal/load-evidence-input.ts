@@ -8,7 +8,8 @@ import { auditEntriesOf } from "./org-scope-records";
 import { checkResultsColumn } from "./json-columns";
 import type { FrameworkId } from "../../evidence/frameworks";
 import { toEvidenceResult } from "../../evidence/from-check-results";
-import type { AuditExtract, EvidenceInput, EvidenceRepo, Scope } from "../../evidence/input";
+import type { AuditExtract, EvidenceInput, EvidenceRepo, PackInput, Scope } from "../../evidence/input";
+import type { Prisma } from "../../generated/prisma/client";
 import { defaultPolicy, parsePolicy } from "../../policy/index";
 import { compileRepoPattern } from "../../policy/repo-pattern";
 import { catalogue } from "../../checks/catalogue";
@@ -28,6 +29,13 @@ export interface EvidenceRequest {
 }
 
 const AUDIT_PERIOD_DAYS = 366;
+/** Repositories per page when a pack walks them: a page's results, never the estate's. */
+export const EVIDENCE_PAGE_SIZE = 100;
+/** An export reads several pages per repository walk inside one snapshot; a big estate takes minutes. */
+const PACK_TRANSACTION_MS = 30 * 60_000;
+
+/** The database or a transaction on it (a pack reads inside one snapshot). */
+type Db = Prisma.TransactionClient;
 
 /** The checks a reconstructed date reports on: the catalogue, in its order. */
 const CHECKS: CheckMeta[] = catalogue.map((c) => ({
@@ -39,17 +47,38 @@ const CHECKS: CheckMeta[] = catalogue.map((c) => ({
 /** A repository's CODEOWNERS teams ("@org/team", lowercased): what a team scope matches. */
 const teamsOf = (owners: readonly string[] | undefined) => (owners ?? []).filter((o) => o.includes("/"));
 
+const repoSelect = {
+  results: true,
+  overall: true,
+  grade: true,
+  coverage: true,
+  policyVersion: true,
+  computedAt: true,
+  factsSyncedAt: true,
+  repositoryId: true,
+} as const;
+
+/** A repository in scope, before its results are read: from its latest scoring or rebuilt from history. */
+interface Planned {
+  id: string;
+  fullName: string;
+  teams: string[];
+  fromHistory: boolean;
+}
+
 /**
- * Internal (no authorisation): the evidence input as of `asOf`. A repository whose latest
- * scoring is on or before `asOf` is shown from it, whole. One scored since is rebuilt from
- * its history: the latest snapshot on or before `asOf` (failing instances, passing checks;
- * see lib/evidence/as-of.ts); one with no snapshot by then is listed under `excluded`.
+ * Internal (no authorisation): the evidence input as of `asOf`, its repositories as a
+ * paged source. A first light query picks the repositories in scope (no results); then
+ * each walk reads `pageSize` repositories at a time. A repository whose latest scoring is
+ * on or before `asOf` is shown from it, whole. One scored since is rebuilt from its
+ * history: the latest snapshot on or before `asOf` (failing instances, passing checks; see
+ * lib/evidence/as-of.ts); one with no snapshot by then is listed under `excluded`.
  */
-export async function loadEvidenceInput(req: EvidenceRequest): Promise<EvidenceInput> {
-  const db = getDb();
-  const { policy, version: policyVersion } = await policyAt(req.asOf);
+async function openEvidenceInput(db: Db, req: EvidenceRequest, pageSize: number): Promise<PackInput> {
+  const { policy, version: policyVersion } = await policyAt(db, req.asOf);
   const exceptions = new Map(policy.exceptions.map((e) => [e.id, e]));
   const critical = policy.criticalRepos.map(compileRepoPattern);
+  const isCritical = (fullName: string) => critical.some((m) => m(fullName));
   const rows = await db.repoScore.findMany({
     where: {
       repository: {
@@ -59,71 +88,92 @@ export async function loadEvidenceInput(req: EvidenceRequest): Promise<EvidenceI
     },
     orderBy: { repository: { fullName: "asc" } },
     select: {
-      results: true,
-      overall: true,
-      grade: true,
-      coverage: true,
-      policyVersion: true,
       computedAt: true,
-      factsSyncedAt: true,
       repository: { select: { id: true, fullName: true, facet: { select: { owners: true } } } },
     },
   });
   const inScope = scopeMatcher(req.scope);
-  const scoped = rows.filter((r) => {
-    const fullName = r.repository.fullName;
-    const isCritical = critical.some((m) => m(fullName));
-    return inScope(fullName, teamsOf(r.repository.facet?.owners)) && (!req.scope.criticalOnly || isCritical);
-  });
-  const past = await snapshotsAsOf(
-    scoped.filter((r) => r.computedAt > req.asOf).map((r) => r.repository.id),
+  const scoped: Planned[] = [];
+  for (const r of rows) {
+    const { id, fullName } = r.repository;
+    const teams = teamsOf(r.repository.facet?.owners);
+    if (!inScope(fullName, teams) || (req.scope.criticalOnly && !isCritical(fullName))) continue;
+    scoped.push({ id, fullName, teams, fromHistory: r.computedAt > req.asOf });
+  }
+  const withSnapshot = await reposWithSnapshot(
+    db,
+    scoped.filter((p) => p.fromHistory).map((p) => p.id),
     req.asOf,
   );
-  const repos: EvidenceRepo[] = [];
+  const planned: Planned[] = [];
   const excluded: { repo: string; reason: string }[] = [];
-  for (const row of scoped) {
-    const fullName = row.repository.fullName;
-    const teams = teamsOf(row.repository.facet?.owners);
-    const common = {
-      fullName,
-      team: teams.length ? teams.join(" ") : null,
-      critical: critical.some((m) => m(fullName)),
-    };
-    if (row.computedAt <= req.asOf) {
-      repos.push({
-        ...common,
-        score: { overall: row.overall, grade: row.grade, coverage: row.coverage },
-        policyVersion: row.policyVersion,
-        scoredAt: row.computedAt.toISOString(),
-        factsSyncedAt: row.factsSyncedAt.toISOString(),
-        results: checkResultsColumn.read(row.results).map((r) => toEvidenceResult(r, exceptions)),
-      });
-      continue;
-    }
-    const snap = past.get(row.repository.id);
-    if (!snap) {
-      excluded.push({ repo: fullName, reason: "no scoring on or before the as-of date" });
-      continue;
-    }
-    repos.push({
-      ...common,
-      score: { overall: snap.overall, grade: snap.grade?.trim() || null, coverage: snap.coverage },
-      policyVersion,
-      scoredAt: snap.takenAt.toISOString(),
-      // History keeps no facts date: the facts scored then were synced by this time.
-      factsSyncedAt: snap.takenAt.toISOString(),
-      results: resultsAsOf(CHECKS, snap, (checkId) => exceptionAt(policy, checkId, fullName)),
+  for (const p of scoped) {
+    if (!p.fromHistory || withSnapshot.has(p.id)) planned.push(p);
+    else excluded.push({ repo: p.fullName, reason: "no scoring on or before the as-of date" });
+  }
+
+  async function readPage(page: Planned[]): Promise<EvidenceRepo[]> {
+    const latest = new Map(
+      (
+        await db.repoScore.findMany({
+          where: { repositoryId: { in: page.filter((p) => !p.fromHistory).map((p) => p.id) } },
+          select: repoSelect,
+        })
+      ).map((r) => [r.repositoryId, r]),
+    );
+    const past = await snapshotsAsOf(
+      db,
+      page.filter((p) => p.fromHistory).map((p) => p.id),
+      req.asOf,
+    );
+    return page.flatMap((p): EvidenceRepo[] => {
+      const common = {
+        fullName: p.fullName,
+        team: p.teams.length ? p.teams.join(" ") : null,
+        critical: isCritical(p.fullName),
+      };
+      const row = latest.get(p.id);
+      if (row)
+        return [
+          {
+            ...common,
+            score: { overall: row.overall, grade: row.grade, coverage: row.coverage },
+            policyVersion: row.policyVersion,
+            scoredAt: row.computedAt.toISOString(),
+            factsSyncedAt: row.factsSyncedAt.toISOString(),
+            results: checkResultsColumn.read(row.results).map((r) => toEvidenceResult(r, exceptions)),
+          },
+        ];
+      const snap = past.get(p.id);
+      if (!snap) return [];
+      return [
+        {
+          ...common,
+          score: { overall: snap.overall, grade: snap.grade?.trim() || null, coverage: snap.coverage },
+          policyVersion,
+          scoredAt: snap.takenAt.toISOString(),
+          // History keeps no facts date: the facts scored then were synced by this time.
+          factsSyncedAt: snap.takenAt.toISOString(),
+          results: resultsAsOf(CHECKS, snap, (checkId) => exceptionAt(policy, checkId, p.fullName)),
+        },
+      ];
     });
   }
+
   const live = (e: PolicyException) => Date.parse(e.expiresAt) > req.asOf.getTime();
-  const coversScope = (e: PolicyException) => repos.some((r) => compileRepoPattern(e.repo)(r.fullName));
+  const coversScope = (e: PolicyException) => planned.some((p) => compileRepoPattern(e.repo)(p.fullName));
   return {
     framework: req.framework,
     asOf: req.asOf.toISOString(),
     generatedAt: req.now.toISOString(),
     instance: req.instance,
     scope: req.scope,
-    repos,
+    repos: {
+      count: planned.length,
+      async *pages() {
+        for (let i = 0; i < planned.length; i += pageSize) yield readPage(planned.slice(i, i + pageSize));
+      },
+    },
     excluded,
     // Pending exceptions (no approver yet) waive nothing, so the evidence leaves them out.
     exceptions: policy.exceptions.filter(
@@ -131,18 +181,52 @@ export async function loadEvidenceInput(req: EvidenceRequest): Promise<EvidenceI
     ),
     auditExtract: req.withoutAuditExtract
       ? { from: null, to: req.asOf.toISOString(), chainVerified: true, checkpoints: [], entries: [] }
-      : await auditExtract(req.asOf, req.organizationIds),
+      : await auditExtract(db, req.asOf, req.organizationIds),
   };
 }
 
+/**
+ * The evidence input with its repositories in memory: for the control view page, which
+ * shows them all. Packs use withEvidencePackInput instead.
+ */
+export async function loadEvidenceInput(req: EvidenceRequest): Promise<EvidenceInput> {
+  const input = await openEvidenceInput(getDb(), req, EVIDENCE_PAGE_SIZE);
+  const repos: EvidenceRepo[] = [];
+  for await (const page of input.repos.pages()) repos.push(...page);
+  return { ...input, repos };
+}
+
+/**
+ * Runs `use` with a paged pack input, inside one REPEATABLE READ transaction: a pack walks
+ * the repositories once per file, and every walk must see the same scores even if a
+ * scoring lands mid-export (the files of one pack never disagree).
+ */
+export async function withEvidencePackInput<T>(
+  req: EvidenceRequest,
+  use: (input: PackInput) => Promise<T>,
+  pageSize = EVIDENCE_PAGE_SIZE,
+): Promise<T> {
+  return getDb().$transaction(async (tx) => use(await openEvidenceInput(tx, req, pageSize)), {
+    isolationLevel: "RepeatableRead",
+    timeout: PACK_TRANSACTION_MS,
+  });
+}
+
+/** Which of these repositories have a history snapshot on or before `asOf`. */
+async function reposWithSnapshot(db: Db, repositoryIds: string[], asOf: Date): Promise<Set<string>> {
+  if (repositoryIds.length === 0) return new Set();
+  const rows = await db.$queryRaw<Array<{ repositoryId: string }>>`SELECT DISTINCT "repositoryId"
+    FROM "RepoScoreSnapshot" WHERE "repositoryId" = ANY(${repositoryIds}) AND "takenAt" <= ${asOf}`;
+  return new Set(rows.map((r) => r.repositoryId));
+}
+
 /** Each repository's latest history snapshot on or before `asOf`, its failing instances resolved. */
-async function snapshotsAsOf(repositoryIds: string[], asOf: Date) {
+async function snapshotsAsOf(db: Db, repositoryIds: string[], asOf: Date) {
   const out = new Map<
     string,
     SnapshotAsOf & { overall: number | null; grade: string | null; coverage: number }
   >();
   if (repositoryIds.length === 0) return out;
-  const db = getDb();
   const snaps = await db.$queryRaw<
     Array<{
       repositoryId: string;
@@ -201,8 +285,8 @@ function exceptionAt(policy: Policy, checkId: string, fullName: string) {
 }
 
 /** The policy in force at `asOf`: policy versions are kept forever, so this is exact. */
-async function policyAt(asOf: Date): Promise<{ policy: Policy; version: number }> {
-  const row = await getDb().policyVersion.findFirst({
+async function policyAt(db: Db, asOf: Date): Promise<{ policy: Policy; version: number }> {
+  const row = await db.policyVersion.findFirst({
     where: { createdAt: { lte: asOf } },
     orderBy: { version: "desc" },
   });
@@ -238,16 +322,16 @@ function scopeMatcher(scope: Scope): (fullName: string, teams: readonly string[]
  * for some organisations carries only their entries (the audit page's rule); the chain
  * is still verified over every entry of the period, which is what `chainVerified` states.
  */
-async function auditExtract(asOf: Date, organizationIds: readonly string[]): Promise<AuditExtract> {
+async function auditExtract(db: Db, asOf: Date, organizationIds: readonly string[]): Promise<AuditExtract> {
   const from = new Date(asOf.getTime() - AUDIT_PERIOD_DAYS * 86_400_000);
-  const rows = await getDb().auditLogEntry.findMany({
+  const rows = await db.auditLogEntry.findMany({
     where: { occurredAt: { gt: from, lte: asOf } },
     orderBy: { seq: "asc" },
   });
   const shown = organizationIds.length
     ? new Set(
         (
-          await getDb().auditLogEntry.findMany({
+          await db.auditLogEntry.findMany({
             where: {
               AND: [{ occurredAt: { gt: from, lte: asOf } }, await auditEntriesOf(getDb(), organizationIds)],
             },

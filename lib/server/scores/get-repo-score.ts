@@ -55,21 +55,29 @@ export async function getRepoScore(actor: Actor | null, raw: unknown, now: Date 
   const parsed = input.safeParse(raw);
   if (!parsed.success) throw new AppError("not_found", "No such repository.");
   const { owner, name } = parsed.data;
-  const repo = await getDb().repository.findFirst({
-    where: { fullName: { equals: `${owner}/${name}`, mode: "insensitive" } },
-    select: {
-      id: true,
-      organizationId: true,
-      fullName: true,
-      visibility: true,
-      archived: true,
-      defaultBranch: true,
-      missingSince: true,
-      score: true,
-      snapshot: { select: { syncedAt: true, headOid: true } },
-      organization: { select: { githubConnection: { select: { baseUrl: true } } } },
-    },
-  });
+  const fullName = `${owner}/${name}`;
+  const select = {
+    id: true,
+    organizationId: true,
+    fullName: true,
+    visibility: true,
+    archived: true,
+    defaultBranch: true,
+    missingSince: true,
+    score: true,
+    snapshot: { select: { syncedAt: true, headOid: true } },
+    organization: { select: { githubConnection: { select: { baseUrl: true } } } },
+  } as const;
+  const db = getDb();
+  // The exact name (what links carry) is found through the unique index; GitHub names are
+  // case-insensitive, so only a differently-cased URL pays for the case-insensitive scan,
+  // which reads every repository row (10,000 at a large organisation) on each page view.
+  const repo =
+    (await db.repository.findUnique({ where: { fullName }, select })) ??
+    (await db.repository.findFirst({
+      where: { fullName: { equals: fullName, mode: "insensitive" } },
+      select,
+    }));
   if (!repo) throw new AppError("not_found", "No such repository.");
   assertOrgScope(who, repo.organizationId, "No such repository.");
   const { score, snapshot, organization, ...repository } = repo;

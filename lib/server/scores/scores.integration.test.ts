@@ -398,6 +398,10 @@ describe("reads", () => {
       findings: [{ suppressed: { by: "exception", exceptionId: "EX-2-1" } }],
     });
     expect((await getRepoScore(engineer, { owner: "acme", name: "new" })).score).toBeNull();
+    // GitHub names are case-insensitive: a differently-cased URL finds the same repository.
+    const upper = await getRepoScore(engineer, { owner: "ACME", name: "Api" });
+    expect(upper.repository.fullName).toBe("acme/api");
+    expect(upper.score?.results).toEqual(view.score?.results);
     await expect(getRepoScore(engineer, { owner: "acme", name: "ghost" })).rejects.toMatchObject({
       code: "not_found",
     });

@@ -1,0 +1,85 @@
+// The pack's loader against a real Postgres: repositories are read a page at a time (a
+// 10,000-repository pack must fit the worker's heap), in name order, and every walk of
+// one export sees the same scores even when a scoring lands mid-export.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../../testing/db";
+import { makeFacts } from "../../../testing/facts";
+import { setDb } from "../../db";
+import type { EvidenceRepo, PackInput } from "../../evidence/input";
+import { systemActor } from "../authz/actor";
+import { scoreOrganization } from "../scores/score-organization";
+import { loadEvidenceInput, withEvidencePackInput } from "./load-evidence-input";
+
+let db: TestDatabase;
+const REPOS = 23;
+const names = Array.from({ length: REPOS }, (_, i) => `acme/svc-${String(i).padStart(2, "0")}`);
+const request = () => ({
+  framework: "soc2" as const,
+  asOf: new Date(Date.now() + 60_000),
+  scope: { kind: "all" as const },
+  organizationIds: [],
+  now: new Date(),
+  instance: { name: "test", version: "0" },
+  withoutAuditExtract: true,
+});
+
+async function walk(input: PackInput): Promise<EvidenceRepo[][]> {
+  const pages: EvidenceRepo[][] = [];
+  for await (const page of input.repos.pages()) pages.push([...page]);
+  return pages;
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  setDb(db.prisma);
+  const org = await db.prisma.organization.create({ data: { login: "acme" } });
+  // Created out of name order, so the loader's order is its own doing.
+  for (const fullName of [...names].reverse()) {
+    const name = fullName.split("/")[1]!;
+    const repo = await db.prisma.repository.create({ data: { organizationId: org.id, name, fullName } });
+    await db.prisma.repoSnapshot.create({
+      data: {
+        repositoryId: repo.id,
+        fingerprint: "fp",
+        factsVersion: 1,
+        facts: JSON.parse(JSON.stringify(makeFacts({ name }))),
+        syncedAt: new Date(),
+      },
+    });
+  }
+  await scoreOrganization(systemActor("test"), { organizationId: org.id });
+}, 60_000);
+
+afterAll(async () => {
+  await db?.drop();
+});
+
+describe("the evidence pack loader", () => {
+  it("hands out the repositories in pages of the page size, in name order, with their results", async () => {
+    const pages = await withEvidencePackInput(request(), walk, 10);
+    expect(pages.map((p) => p.length)).toEqual([10, 10, 3]);
+    expect(pages.flat().map((r) => r.fullName)).toEqual(names);
+    expect(pages.flat().every((r) => r.results.length > 0)).toBe(true);
+    // The in-memory loader (the control view page) reads the same repositories.
+    const whole = await loadEvidenceInput(request());
+    expect(whole.repos).toEqual(pages.flat());
+  });
+
+  it("gives every walk of one export the same scores, even when a scoring lands between walks", async () => {
+    const [first, second] = await withEvidencePackInput(
+      request(),
+      async (input) => {
+        expect(input.repos.count).toBe(REPOS);
+        const before = await walk(input);
+        // Outside the export's transaction, as the worker's next scoring would be.
+        await db.prisma.repoScore.updateMany({ data: { overall: 1, grade: "F" } });
+        return [before, await walk(input)];
+      },
+      10,
+    );
+    expect(second).toEqual(first);
+    expect(first!.flat().some((r) => r.score.grade !== "F")).toBe(true);
+    const after = await loadEvidenceInput(request());
+    expect(after.repos.every((r) => r.score.grade === "F")).toBe(true);
+  });
+});

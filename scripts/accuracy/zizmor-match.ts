@@ -52,6 +52,8 @@ export interface GatehouseFinding {
   line: number | null;
   /** Last line of the YAML node starting at `line` (see nodeEnd); `line` when unknown. */
   end?: number;
+  /** First line of the job that `line` is in, outside steps (see unitOf). */
+  unit?: number | null;
 }
 
 export interface ExpectedFinding {
@@ -59,6 +61,7 @@ export interface ExpectedFinding {
   file: string;
   line: number;
   end?: number;
+  unit?: number | null;
   /** The zizmor line is inside the top-level `on:` or `permissions:` block. */
   workflowLevel: boolean;
 }
@@ -75,7 +78,33 @@ export interface ExpectedFinding {
 export function matches(g: GatehouseFinding, e: ExpectedFinding): boolean {
   if (g.check !== e.check || g.file !== e.file) return false;
   if (g.line === null) return e.workflowLevel;
+  if (g.unit != null && g.unit === e.unit) return true;
   return g.line <= (e.end ?? e.line) + 1 && e.line <= (g.end ?? g.line) + 1;
+}
+
+/**
+ * The first line of the job (a key under top-level `jobs:`) that 1-based `line` is in, when
+ * the line is outside the job's steps; else null. Step-level findings are matched by node
+ * overlap only, so that one finding cannot stand for every expression of a long script.
+ * Ancestors are the earlier lines that are less indented, a `- ` item counting at its dash.
+ */
+export function unitOf(yaml: string, line: number): number | null {
+  const lines = yaml.split(/\r?\n/);
+  const indent = (l: string) => /^\s*/.exec(l)?.[0].length ?? 0;
+  const chain: number[] = [line];
+  let min = indent(lines[line - 1] ?? "");
+  for (let i = line - 1; i >= 1 && min > 0; i--) {
+    const l = lines[i - 1] as string;
+    if (l.trim() === "" || l.trim().startsWith("#")) continue;
+    if (indent(l) < min) {
+      chain.push(i);
+      min = indent(l);
+    }
+  }
+  const key = (n: number) => (lines[n - 1] ?? "").trim();
+  if (chain.some((n) => /^steps:/.test(key(n)))) return null;
+  const k = chain.findIndex((_, i) => /^jobs:/.test(lines[(chain[i + 1] ?? 0) - 1] ?? ""));
+  return k === -1 ? null : (chain[k] as number);
 }
 
 /** The last line of the YAML node that starts at 1-based `line` (a key and its block). */
@@ -108,18 +137,16 @@ export function inWorkflowLevelBlock(yaml: string, line: number): boolean {
 
 /**
  * The line of `yaml` that a zizmor finding means: its own line when the text there is what
- * the snapshot quotes, else the nearest line with that text (the test-data file changed
- * since the snapshot was taken), else null (the finding cannot be placed).
+ * the snapshot quotes, else the one line with that text (the test-data file changed since
+ * the snapshot was taken), else null: the text is gone, or it is on several lines and which
+ * one was meant cannot be told.
  */
 export function anchorLine(yaml: string, line: number, source: string | undefined): number | null {
   if (source === undefined) return line;
   const lines = yaml.split(/\r?\n/).map((l) => l.trim());
   if (lines[line - 1] === source) return line;
-  let best: number | null = null;
-  lines.forEach((l, i) => {
-    if (l === source && (best === null || Math.abs(i + 1 - line) < Math.abs(best - line))) best = i + 1;
-  });
-  return best;
+  const hits = lines.flatMap((l, i) => (l === source ? [i + 1] : []));
+  return hits.length === 1 ? (hits[0] as number) : null;
 }
 
 export interface AuditScore {

@@ -7,6 +7,7 @@ import {
   matches,
   nodeEnd,
   scoreAudits,
+  unitOf,
 } from "./zizmor-match";
 import { parseSnapshot, parseTestFile, snapBody } from "./zizmor-parse";
 
@@ -160,6 +161,27 @@ describe("matching", () => {
     expect(matches(step, { ...e, line: 11 })).toBe(true);
   });
 
+  it("finds the job a line outside steps is in", () => {
+    const wf = [
+      "on: push", // 1
+      "jobs:", // 2
+      "  call:", // 3
+      "    uses: o/r/.github/workflows/w.yml@main", // 4
+      "    # inherits everything", // 5
+      "    secrets: inherit", // 6
+      "  build:", // 7
+      "    steps:", // 8
+      "      - name: a", // 9
+      "        run: |", // 10
+      "          echo hi", // 11
+      "      - uses: x@v1", // 12
+    ].join("\n");
+    expect([4, 6, 7, 10, 11, 12, 1].map((l) => unitOf(wf, l))).toEqual([3, 3, 7, null, null, null, null]);
+    const inherit = { check: "secrets-inherit", file: "w.yml", line: 6, unit: 3 };
+    expect(matches(inherit, { ...inherit, line: 4, workflowLevel: false })).toBe(true);
+    expect(matches({ ...inherit, unit: 7 }, { ...inherit, line: 4, workflowLevel: false })).toBe(false);
+  });
+
   it("finds where a YAML node ends", () => {
     const wf = "steps:\n  - run: |\n      a\n\n      b\n    shell: bash\n  - uses: x\n";
     expect(nodeEnd(wf, 2)).toBe(5);
@@ -167,10 +189,12 @@ describe("matching", () => {
     expect(nodeEnd(wf, 1)).toBe(7);
   });
 
-  it("re-anchors a finding whose quoted line moved, and gives up when it is gone", () => {
-    const wf = "a: 1\nuses: x@1\nb: 2\nuses: x@1\n";
+  it("re-anchors a finding whose quoted line moved, and gives up when it is gone or ambiguous", () => {
+    const wf = "a: 1\nuses: x@1\nb: 2\nuses: x@1\nuses: z@1\n";
     expect(anchorLine(wf, 2, "uses: x@1")).toBe(2);
-    expect(anchorLine(wf, 5, "uses: x@1")).toBe(4);
+    expect(anchorLine(wf, 4, "uses: z@1")).toBe(5);
+    // Moved, and on two lines: which one zizmor meant cannot be told.
+    expect(anchorLine(wf, 3, "uses: x@1")).toBeNull();
     expect(anchorLine(wf, 2, "uses: y@1")).toBeNull();
     expect(anchorLine(wf, 3, undefined)).toBe(3);
   });

@@ -24,7 +24,14 @@ import { z } from "zod";
 import type { ZizmorCase } from "./zizmor-parse";
 import { parseTestFile } from "./zizmor-parse";
 import type { GatehouseFinding } from "./zizmor-match";
-import { SHARED_AUDITS, anchorLine, inWorkflowLevelBlock, nodeEnd, scoreAudits } from "./zizmor-match";
+import {
+  SHARED_AUDITS,
+  anchorLine,
+  inWorkflowLevelBlock,
+  nodeEnd,
+  scoreAudits,
+  unitOf,
+} from "./zizmor-match";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const TESTS = "crates/zizmor/tests/integration";
@@ -140,7 +147,8 @@ function main(): void {
         if (line !== z.line) reanchored++;
         const end = nodeEnd(yaml, line);
         const workflowLevel = inWorkflowLevelBlock(yaml, line);
-        caseExpected.push({ audit: z.audit, file: tag(file), line, end, workflowLevel });
+        const unit = unitOf(yaml, line);
+        caseExpected.push({ audit: z.audit, file: tag(file), line, end, unit, workflowLevel });
       }
       // The input differs from the file the snapshot was taken of: neither side is comparable.
       if (unplaced.length > 0) {
@@ -152,8 +160,11 @@ function main(): void {
       expected.push(...caseExpected);
       for (const f of scan(work)) {
         const yaml = text.get(f.file);
-        const end = yaml !== undefined && f.line !== null ? nodeEnd(yaml, f.line) : undefined;
-        reported.push({ ...f, file: tag(f.file), ...(end === undefined ? {} : { end }) });
+        const where =
+          yaml !== undefined && f.line !== null
+            ? { end: nodeEnd(yaml, f.line), unit: unitOf(yaml, f.line) }
+            : {};
+        reported.push({ ...f, file: tag(f.file), ...where });
       }
     } finally {
       rmSync(work, { recursive: true, force: true });

@@ -114,7 +114,7 @@ export function parseTestFile(
     const calls = body.split(/assert_snapshot!\s*\(/).slice(1);
     const ignored = /#\[ignore|cfg_attr\([^)]*ignore/.test(body.split(/fn\s/)[0] ?? "");
     calls.forEach((call, n) => {
-      const inputs = [...call.matchAll(/input_under_test\(\s*((?:"[^"]*"\s*)+)\)/g)].flatMap((m) =>
+      const inputs = [...call.matchAll(/input_under_test\(\s*((?:"[^"]*"\s*)+),?\s*\)/g)].flatMap((m) =>
         stringLiterals(m[1] as string),
       );
       const args = [...call.matchAll(/\.args?\(\s*\[?([^\])]*)\]?\s*\)/g)]

@@ -58,7 +58,7 @@ fn test_auditor() -> Result<()> {
 
 #[test]
 fn test_from_snap() -> Result<()> {
-    insta::assert_snapshot!(zizmor().input(input_under_test("demo/dir")).run()?);
+    insta::assert_snapshot!(zizmor().input(input_under_test("demo/dir",)).run()?);
     insta::assert_snapshot!(zizmor().input(input_under_test("demo/four.yml")).args(["--min-severity=high"]).run()?);
     Ok(())
 }

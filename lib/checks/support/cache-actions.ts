@@ -61,9 +61,12 @@ export const CACHE_ACTIONS: readonly CacheAction[] = [
   },
   {
     action: "astral-sh/setup-uv",
-    // `auto` turns the cache on for GitHub-hosted runners, where releases usually run.
-    controls: [{ kind: "opt-in", input: "enable-cache", on: ["true", "auto"], byDefault: false }],
-    source: "https://github.com/astral-sh/setup-uv/blob/main/action.yml",
+    // `auto` turns the cache on for GitHub-hosted runners, where releases usually run; it is
+    // the default since v5 ("Default to enable-cache: true on GitHub hosted runners").
+    controls: [
+      { kind: "opt-in", input: "enable-cache", on: ["true", "auto"], byDefault: true, fromMajor: 5 },
+    ],
+    source: "https://github.com/astral-sh/setup-uv/releases/tag/v5.0.0",
   },
   {
     action: "swatinem/rust-cache",
@@ -165,13 +168,22 @@ function expressionValue(v: string): "on" | "off" | "maybe" | null {
   return "maybe";
 }
 
-function majorOf(step: Step): number | null {
+/**
+ * The action's major version: from a tag ref, or for a SHA pin from the version comment
+ * Dependabot and Renovate write after it (`@<sha> # v5.0.0`), read off the source line.
+ */
+function majorOf(step: Step, lines: readonly string[]): number | null {
   const ref = step.uses?.value.split("@")[1] ?? "";
-  const m = /^v?(\d+)/.exec(ref);
-  return m && !/^[0-9a-f]{40}$/i.test(ref) ? Number(m[1]) : null;
+  if (!/^[0-9a-f]{40}$/i.test(ref)) {
+    const m = /^v?(\d+)/.exec(ref);
+    return m ? Number(m[1]) : null;
+  }
+  const line = step.uses ? (lines[step.uses.pos.line - 1] ?? "") : "";
+  const c = /#\s*(?:tag=)?v?(\d+)[.\s]/.exec(`${line} `);
+  return c ? Number(c[1]) : null;
 }
 
-function controlOn(step: Step, c: Control): { on: boolean; conditional: boolean } {
+function controlOn(step: Step, c: Control, lines: readonly string[]): { on: boolean; conditional: boolean } {
   if (c.kind === "always") return { on: true, conditional: false };
   const raw = step.with[c.input]?.value.trim();
   const expr = raw === undefined ? null : expressionValue(raw);
@@ -183,7 +195,7 @@ function controlOn(step: Step, c: Control): { on: boolean; conditional: boolean 
   const v = raw?.toLowerCase();
   if (c.kind === "opt-out") return { on: v === undefined || !c.off.includes(v), conditional: false };
   if (v === undefined || v === "") {
-    const major = majorOf(step);
+    const major = majorOf(step, lines);
     const applies = c.fromMajor === undefined || (major !== null && major >= c.fromMajor);
     return { on: c.byDefault && applies, conditional: false };
   }
@@ -191,8 +203,8 @@ function controlOn(step: Step, c: Control): { on: boolean; conditional: boolean 
   return { on: c.on.includes(v), conditional: false };
 }
 
-/** The cache a step restores, or null. */
-export function cacheUse(step: Step): CacheUse | null {
+/** The cache a step restores, or null. `lines` is the workflow's source (for pin comments). */
+export function cacheUse(step: Step, lines: readonly string[]): CacheUse | null {
   if (!step.uses) return null;
   const name = step.uses.value.split("@")[0]?.toLowerCase() ?? "";
   if (name === "actions/cache/save") return null;
@@ -201,7 +213,7 @@ export function cacheUse(step: Step): CacheUse | null {
   const row = CACHE_ACTIONS.find((r) => name === r.action);
   if (!row) return null;
   for (const c of row.controls) {
-    const { on, conditional } = controlOn(step, c);
+    const { on, conditional } = controlOn(step, c, lines);
     if (!on) continue;
     if (c.kind === "always") return { what: row.action, conditional };
     const set = step.with[c.input] !== undefined;

@@ -10,6 +10,12 @@ describe("cache-poisoning", () => {
     expect(lines(o)).toEqual([9]);
     expect(o.findings[0]!.confidence).toBe("medium");
   });
+  it("knows publisher actions whatever the case of their owner", () => {
+    const wf = release("          cache: npm\n")
+      .replace("tags: ['v*']", "branches: [main]")
+      .replace("      - run: npm ci && npm publish\n", "      - uses: JS-DevTools/npm-publish@v3\n");
+    expect(lines(runOn(cachePoisoning, wf))).toEqual([9]);
+  });
   it("passes without caches and is not-applicable without publishing", () => {
     expect(runOn(cachePoisoning, release("")).status).toBe("pass");
     expect(
@@ -37,6 +43,22 @@ describe("cache-poisoning knows release triggers and setup-action caches", () =>
     ],
     ["setup-node v5 package-manager-cache by default", tags, "      - uses: actions/setup-node@v5\n", "fail"],
     ["setup-node v4 without cache", tags, "      - uses: actions/setup-node@v4\n", "pass"],
+    // A SHA pin's version comment tells the major that decides the default.
+    [
+      "setup-node v5 pinned by SHA, caching by default",
+      tags,
+      "      - uses: actions/setup-node@a0853c24544627f65ddf259abe73b1d18a591444 # v5.0.0\n",
+      "fail",
+    ],
+    [
+      "setup-node v4 pinned by SHA",
+      tags,
+      "      - uses: actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020 # v4.4.0\n",
+      "pass",
+    ],
+    // setup-uv caches by default on GitHub-hosted runners since v5.
+    ["setup-uv v5 caches by default", tags, "      - uses: astral-sh/setup-uv@v5\n", "fail"],
+    ["setup-uv v4 without enable-cache", tags, "      - uses: astral-sh/setup-uv@v4\n", "pass"],
     [
       "setup-uv enable-cache: auto",
       tags,

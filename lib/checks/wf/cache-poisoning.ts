@@ -66,7 +66,8 @@ const PUBLISH_ACTIONS = [
   "ncipollo/release-action",
   "actions/create-release",
   "redhat-actions/push-to-registry",
-  "JS-DevTools/npm-publish",
+  // Lowercase: actionName lowercases what it compares.
+  "js-devtools/npm-publish",
 ];
 function publishes(job: Job): boolean {
   return job.steps.some((s) => {
@@ -115,13 +116,14 @@ export const cachePoisoning = defineCheck({
     if (releases.length === 0) return { findings: [], notApplicable: "No release or publish workflow." };
     const privilegedWriter = workflows.some(
       (wf) =>
-        privilegedTriggers(wf).length > 0 && wf.jobs.some((j) => j.steps.some((s) => cacheUse(s) !== null)),
+        privilegedTriggers(wf).length > 0 &&
+        wf.jobs.some((j) => j.steps.some((s) => cacheUse(s, wf.lines) !== null)),
     );
     const findings: Finding[] = [];
     for (const { wf, jobs } of releases) {
       for (const job of jobs) {
         for (const step of job.steps) {
-          const use = cacheUse(step);
+          const use = cacheUse(step, wf.lines);
           if (!use) continue;
           const fix = use.input
             ? use.offValue

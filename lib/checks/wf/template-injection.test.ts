@@ -69,6 +69,35 @@ describe("template-injection", () => {
     expect(o.findings[0]!.remediation).toContain("process.env.COMMENT_BODY");
   });
 
+  it("flags inputs that other actions run as code (yq's cmd, azure/cli's inlineScript)", () => {
+    const o = runOn(
+      templateInjection,
+      issues(
+        `      - uses: mikefarah/yq@v4\n        with:\n          cmd: \${{ github.event.issue.title }}\n      - uses: azure/cli@v2\n        with:\n          inlineScript: |\n            az group show -n "\${{ github.event.issue.body }}"\n`,
+      ),
+    );
+    expect(lines(o)).toEqual([8, 12]);
+    expect(o.findings[0]!.message).toContain("mikefarah/yq `cmd:`");
+    expect(o.findings[1]!.message).toContain("azure/cli `inlineScript:`");
+    // Only the input that is code: yq's other inputs are data.
+    const data = runOn(
+      templateInjection,
+      issues(
+        `      - uses: mikefarah/yq@v4\n        with:\n          expression: \${{ github.event.issue.title }}\n`,
+      ),
+    );
+    expect(data.status).toBe("pass");
+    // Owners are matched case-insensitively, as GitHub resolves them.
+    const pwsh = runOn(
+      templateInjection,
+      issues(
+        `      - uses: Amadevus/pwsh-script@v2\n        with:\n          script: Write-Host "\${{ github.event.issue.title }}"\n`,
+      ),
+    );
+    expect(lines(pwsh)).toEqual([8]);
+    expect(pwsh.findings[0]!.remediation).toContain("$env:ISSUE_TITLE");
+  });
+
   it("ignores attacker data reduced to a boolean and attacker data in with: of other actions", () => {
     const o = runOn(
       templateInjection,

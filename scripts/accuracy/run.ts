@@ -3,40 +3,18 @@
 // Each case is a workflow file (`*.yml`) whose header names the checks it must trigger
 // (`# expect: …`) and those it must not (`# clean: …`); see labels.ts. The cases are
 // placed in a temporary checkout as .github/workflows/<case>.yml and scanned once.
-import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { z } from "zod";
 import { checkById } from "@/lib/checks/catalogue";
+import { scanReport } from "./scan-report";
 import { parseLabels } from "./labels";
 import type { CaseResult } from "./metrics";
 import { overall, scoreCases } from "./metrics";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DEFAULT_CASES = fileURLToPath(new URL("./cases", import.meta.url));
-
-const ScanJson = z.object({
-  findings: z.array(z.object({ check: z.string(), file: z.string().nullable() })),
-  errors: z.array(z.object({ file: z.string(), reason: z.string() })).default([]),
-});
-
-function scan(dir: string): z.infer<typeof ScanJson> {
-  const out = path.join(dir, "report.json");
-  try {
-    execFileSync(
-      process.execPath,
-      [path.join(ROOT, "bin/gatehouse.mjs"), "scan", dir, "--format", "json", "--output", out],
-      { stdio: ["ignore", "ignore", "inherit"] },
-    );
-  } catch (e) {
-    // Exit 1 means "findings at or above --fail-on": the report is still written.
-    if ((e as { status?: number }).status !== 1) throw e;
-  }
-  return ScanJson.parse(JSON.parse(readFileSync(out, "utf8")));
-}
 
 const pct = (n: number | null) => (n === null ? "   -" : `${Math.round(n * 100)}%`.padStart(4));
 
@@ -62,7 +40,7 @@ function main(): void {
     const wfDir = path.join(work, ".github/workflows");
     mkdirSync(wfDir, { recursive: true });
     for (const { name } of labelled) copyFileSync(path.join(casesDir, name), path.join(wfDir, name));
-    const report = scan(work);
+    const report = scanReport(work);
     const results: CaseResult[] = labelled.map(({ name, labels }) => ({
       file: name,
       labels,

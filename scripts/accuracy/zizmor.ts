@@ -5,7 +5,6 @@
 // placed in a fresh checkout (workflows under .github/workflows/, action.yml and
 // dependabot.yml where Gatehouse looks for them), scanned with the real `gatehouse scan`,
 // and its findings matched to the snapshot's by file and line (see zizmor-match.ts).
-import { execFileSync } from "node:child_process";
 import {
   copyFileSync,
   existsSync,
@@ -18,11 +17,10 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { z } from "zod";
 import type { ZizmorCase } from "./zizmor-parse";
 import { parseTestFile } from "./zizmor-parse";
+import { scanReport } from "./scan-report";
 import type { GatehouseFinding } from "./zizmor-match";
 import {
   SHARED_AUDITS,
@@ -33,28 +31,11 @@ import {
   unitOf,
 } from "./zizmor-match";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const TESTS = "crates/zizmor/tests/integration";
 
-const ScanJson = z.object({
-  findings: z.array(
-    z.object({ check: z.string(), file: z.string().nullable(), line: z.number().nullable() }),
-  ),
-});
-
+/** Gatehouse's findings in a checkout that name a file. */
 function scan(dir: string): GatehouseFinding[] {
-  const out = path.join(dir, "report.json");
-  try {
-    execFileSync(
-      process.execPath,
-      [path.join(ROOT, "bin/gatehouse.mjs"), "scan", dir, "--format", "json", "--output", out],
-      { stdio: ["ignore", "ignore", "inherit"] },
-    );
-  } catch (e) {
-    // Exit 1 means "findings at or above --fail-on": the report is still written.
-    if ((e as { status?: number }).status !== 1) throw e;
-  }
-  return ScanJson.parse(JSON.parse(readFileSync(out, "utf8")))
+  return scanReport(dir)
     .findings.filter((f) => f.file !== null)
     .map((f) => ({ check: f.check, file: f.file as string, line: f.line }));
 }

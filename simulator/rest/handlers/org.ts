@@ -2,6 +2,7 @@ import type { ActionsSettingsConfig } from "../../fixture/schema-org";
 import { orgRoute } from "../access";
 import { minimalRepo, orgFull } from "../json-repo";
 import { list, notFound, ok, type RouteTable } from "../types";
+import { hookJson } from "../hook-json";
 
 // Organisation-level routes: the org, its repositories, Actions policy and org secrets.
 
@@ -19,28 +20,18 @@ export const orgRoutes: RouteTable = {
   "GET /orgs/{org}/hooks": orgRoute(
     ({ ctx }) =>
       list(
-        ctx.org.webhooks.map((h, i) => {
-          const id = h.id ?? ctx.org.id * 100 + i;
-          const api = `${ctx.baseUrl}/orgs/${ctx.org.login}/hooks/${id}`;
-          return {
-            type: "Organization",
-            id,
-            name: "web",
-            active: h.active,
-            events: h.events,
-            config: {
-              url: h.url,
-              content_type: h.contentType,
-              insecure_ssl: h.insecureSsl ? "1" : "0",
-              ...(h.hasSecret ? { secret: "********" } : {}),
+        ctx.org.webhooks.map((h, i) =>
+          hookJson(
+            {
+              type: "Organization",
+              collectionUrl: `${ctx.baseUrl}/orgs/${ctx.org.login}/hooks`,
+              ownerId: ctx.org.id,
+              createdAt: ctx.org.createdAt,
             },
-            updated_at: ctx.org.createdAt,
-            created_at: ctx.org.createdAt,
-            url: api,
-            ping_url: `${api}/pings`,
-            deliveries_url: `${api}/deliveries`,
-          };
-        }),
+            h,
+            i,
+          ),
+        ),
       ),
     { admin: true },
   ),

@@ -7,6 +7,7 @@ import { repoRoute } from "../access";
 import { fullRepo } from "../json-repo";
 import { withActionRepo } from "./action-repos";
 import { list, notFound, ok, type RouteTable } from "../types";
+import { hookJson } from "../hook-json";
 import { userJsonFor } from "./people";
 import { protectionJson, rulesetJson, rulesForBranch } from "./repo-json";
 
@@ -98,30 +99,18 @@ export const repoRoutes: RouteTable = {
   "GET /repos/{owner}/{repo}/hooks": repoRoute(
     ({ ctx }, repo) =>
       list(
-        repo.config.webhooks.map((h, i) => {
-          const id = h.id ?? repo.id * 100 + i;
-          const api = `${ctx.baseUrl}/repos/${ctx.org.login}/${repo.name}/hooks/${id}`;
-          return {
-            type: "Repository",
-            id,
-            name: "web",
-            active: h.active,
-            events: h.events,
-            config: {
-              url: h.url,
-              content_type: h.contentType,
-              insecure_ssl: h.insecureSsl ? "1" : "0",
-              ...(h.hasSecret ? { secret: "********" } : {}),
+        repo.config.webhooks.map((h, i) =>
+          hookJson(
+            {
+              type: "Repository",
+              collectionUrl: `${ctx.baseUrl}/repos/${ctx.org.login}/${repo.name}/hooks`,
+              ownerId: repo.id,
+              createdAt: repo.config.createdAt,
             },
-            updated_at: repo.config.createdAt,
-            created_at: repo.config.createdAt,
-            url: api,
-            test_url: `${api}/test`,
-            ping_url: `${api}/pings`,
-            deliveries_url: `${api}/deliveries`,
-            last_response: { code: null, status: "unused", message: null },
-          };
-        }),
+            h,
+            i,
+          ),
+        ),
       ),
     { admin: true },
   ),

@@ -1,8 +1,9 @@
 // Follows attacker-controlled data through a repository's workflows, the way it really
 // travels: env variables, shell variables assigned from them, step outputs written to
 // $GITHUB_OUTPUT, job outputs read as needs.<job>.outputs, inputs that same-repository
-// callers fill (reusable workflows and local composite actions), and matrices built with
-// fromJSON() of event data. Names never decide taint: only where the data came from.
+// callers fill (reusable workflows and local composite actions), the inputs of a composite
+// action published for others (any caller decides them), and matrices built with fromJSON()
+// of event data. Names never decide taint: only where the data came from.
 import { findExpressions } from "../../analyzers/expressions/find-expressions";
 import { analyzeExpression } from "../../analyzers/expressions/context-paths";
 import type { Job, ScalarValue, Step, Workflow } from "../../analyzers/workflow/model";
@@ -35,6 +36,12 @@ interface WorkflowFlow {
   dispatch: InputTypes;
   /** Inputs that a same-repository caller fills from untrusted data. */
   inputs: Map<string, Origin>;
+  /**
+   * A composite action no workflow of the repository calls: it is published for others
+   * (or unused), so whoever calls it decides every input, and any caller may pass
+   * attacker text (low confidence: it depends on the caller).
+   */
+  openInputs: boolean;
   jobs: Map<string, JobFlow>;
 }
 
@@ -67,8 +74,12 @@ export function tracePaths(paths: string[], scope: Scope, via: string[] = []): O
     if (root === "env" && segs[1]) {
       const value = envLookup(segs[1], scope);
       if (value) out.push(...tracePaths(contextsOf(value), scope, [...via, `env.${segs[1]}`]));
-    } else if (root === "inputs" && segs[1]) hop(flow.inputs.get(segs[1].toLowerCase()), p);
-    else if (root === "steps" && segs[2] === "outputs" && segs[1] && segs[3] && scope.job)
+    } else if (root === "inputs" && segs[1]) {
+      const known = flow.inputs.get(segs[1].toLowerCase());
+      if (known) hop(known, p);
+      else if (flow.openInputs)
+        out.push({ source: p, via: [...via, "any caller of this published action"], confidence: "low" });
+    } else if (root === "steps" && segs[2] === "outputs" && segs[1] && segs[3] && scope.job)
       hop(flow.jobs.get(scope.job.id)?.stepOutputs.get(`${segs[1]}.${segs[3]}`), p);
     else if (root === "needs" && segs[2] === "outputs" && segs[1] && segs[3])
       hop(flow.jobs.get(segs[1])?.outputs.get(segs[3]), p);
@@ -186,7 +197,7 @@ function buildJobs(wf: Workflow, flow: WorkflowFlow): void {
 export function flowOf(wf: Workflow): WorkflowFlow {
   let flow = flows.get(wf);
   if (!flow) {
-    flow = { dispatch: dispatchTypes(wf), inputs: new Map(), jobs: new Map() };
+    flow = { dispatch: dispatchTypes(wf), inputs: new Map(), openInputs: false, jobs: new Map() };
     flows.set(wf, flow);
     buildJobs(wf, flow);
   }
@@ -206,8 +217,24 @@ export function prepareFlows(workflows: readonly Workflow[]): void {
   const target = (uses: string, action: boolean): Workflow | undefined => {
     if (!uses.startsWith("./")) return undefined;
     const p = norm(uses.split("@")[0] ?? "");
-    return action ? (byPath.get(`${p}/action.yml`) ?? byPath.get(`${p}/action.yaml`)) : byPath.get(p);
+    // `uses: ./` is the action at the repository's root.
+    const under = (name: string) => (p === "" ? name : `${p}/${name}`);
+    return action ? (byPath.get(under("action.yml")) ?? byPath.get(under("action.yaml"))) : byPath.get(p);
   };
+  // Composite actions no workflow here calls are published (or unused): their inputs are open.
+  const called = new Set<Workflow>();
+  for (const wf of workflows)
+    for (const job of wf.jobs)
+      for (const step of job.steps) {
+        const callee = step.uses ? target(step.uses.value, true) : undefined;
+        if (callee && callee !== wf) called.add(callee);
+      }
+  for (const wf of workflows)
+    if (wf.kind === "composite-action" && !called.has(wf)) {
+      const flow = flowOf(wf);
+      flow.openInputs = true;
+      buildJobs(wf, flow);
+    }
   let changed = true;
   for (let round = 0; changed && round < 3; round++) {
     changed = false;

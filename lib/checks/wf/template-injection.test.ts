@@ -264,6 +264,37 @@ jobs:
     expect(o.findings[0]?.evidence).toMatchObject({ file: ".github/actions/greet/action.yml" });
   });
 
+  it("treats a composite action no workflow here calls as published: any caller decides its inputs", () => {
+    const action = `name: greet
+inputs:
+  who: { required: true }
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      run: echo "hello \${{ inputs.who }}"
+`;
+    const published = templateInjection.run(factsWith({ "action.yml": action }), ctx);
+    expect(published.status).toBe("fail");
+    expect(published.findings[0]).toMatchObject({ confidence: "low", severity: "high" });
+    expect(published.findings[0]?.message).toMatch(/any caller of this published action/);
+    // Called here with a constant, the same action is internal and its input is safe.
+    const caller = `on: push
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ./
+        with:
+          who: world
+`;
+    const internal = templateInjection.run(
+      factsWith({ "action.yml": action, ".github/workflows/ci.yml": caller }),
+      ctx,
+    );
+    expect(internal.status).toBe("pass");
+  });
+
   it("sees steps nested in parallel step groups", () => {
     const o = runOn(
       templateInjection,

@@ -57,7 +57,9 @@ function injectionFinding(
     ? `Replace \`\${{ ${e.expr} }}\` with \`${use}\`: the variable is read at run time instead of being pasted into the code.`
     : `Add \`${name}: \${{ ${hit.source} }}\` to this step's \`env:\` and replace \`\${{ ${e.expr} }}\` with \`${use}\`.`;
   const msg = `\`${hit.source}\`${via} is expanded into ${sink.where} of job \`${jobId}\`: whoever controls it can inject code.`;
-  return finding(msg, at(wf, e.pos), fix, hit.confidence, severity === "critical" ? undefined : severity);
+  // A published action's input is attacker text only for callers that pass it some: high, not critical.
+  const level = hit.confidence === "low" && wf.kind === "composite-action" ? "high" : severity;
+  return finding(msg, at(wf, e.pos), fix, hit.confidence, level === "critical" ? undefined : level);
 }
 
 export const templateInjection = defineCheck({

@@ -1,10 +1,9 @@
 import { readdirSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { signInAs, signOut } from "./support/sign-in";
 
 // Every repository of the fixture org is synced: one directory each.
-const REPOS = readdirSync(path.join(__dirname, "fixtures/org/repos")).length;
+const REPOS = readdirSync(new URL("./fixtures/org/repos/", import.meta.url)).length;
 
 test("an admin starts a full sync on the Sync page and sees it complete with its request figures", async ({
   page,

@@ -48,6 +48,8 @@ import { getOrgTrend } from "./history/get-org-trend";
 import { listOrgChecks } from "./history/list-org-checks";
 import { listRepos } from "./repos/list-repos";
 import { addPolicyException } from "./policy/add-policy-exception";
+import { approvePolicyException } from "./policy/approve-policy-exception";
+import { revokePolicyException } from "./policy/revoke-policy-exception";
 
 let db: TestDatabase;
 const orgs: Record<"alpha" | "bravo", { id: string; repos: string[]; tasks: string[] }> = {
@@ -301,6 +303,28 @@ describe("object-level isolation (property: a user of one organisation never rea
       ),
       { seed: 8, numRuns: 12 },
     );
+  });
+});
+
+describe("object-level isolation of exception approval and revocation", () => {
+  it("another organisation's exception answers as missing to approve and to revoke, and nothing is saved", async () => {
+    const requested = await addPolicyException(bruno, {
+      checkId: "signed-commits",
+      repo: "bravo/svc-1",
+      justification: "isolation probe: bravo's own exception",
+      expiresAt: "2030-06-01",
+      now: new Date("2030-01-01T00:00:00Z"),
+    });
+    const exceptionId = requested.exceptionId;
+    const versions = await db.prisma.policyVersion.count();
+    for (const verb of [approvePolicyException, revokePolicyException])
+      await expect(verb(alice, { exceptionId })).rejects.toMatchObject({
+        code: "not_found",
+        message: `No exception "${exceptionId}" in the active policy.`,
+      });
+    expect(await db.prisma.policyVersion.count()).toBe(versions);
+    // The control: bravo's own lead withdraws it.
+    await expect(revokePolicyException(bruno, { exceptionId })).resolves.toMatchObject({ changed: true });
   });
 });
 

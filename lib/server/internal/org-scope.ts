@@ -71,3 +71,20 @@ export async function assertRepoPatternVisible(actor: Actor, pattern: string, fi
   });
   if (!org || !ids.includes(org.id)) throw new AppError("not_found", `${field}: no organisation "${owner}".`);
 }
+
+/**
+ * An exception outside the actor's organisations answers exactly like a missing one: a
+ * lead of one organisation can neither approve nor revoke another's (nor learn it exists).
+ */
+export async function assertExceptionVisible(
+  actor: Actor,
+  exception: { id: string; repo: string },
+): Promise<void> {
+  try {
+    await assertRepoPatternVisible(actor, exception.repo, "exceptionId");
+  } catch (e) {
+    if (e instanceof AppError)
+      throw new AppError("not_found", `No exception "${exception.id}" in the active policy.`);
+    throw e;
+  }
+}

@@ -4,6 +4,7 @@ import { AppError } from "../../errors";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 import { loadActivePolicy } from "../internal/load-active-policy";
+import { assertExceptionVisible } from "../internal/org-scope";
 import { savePolicyVersion, type SavedPolicy } from "./save-policy-version";
 
 const input = z.object({
@@ -26,6 +27,7 @@ export async function approvePolicyException(actor: Actor | null, raw: unknown):
   const current = await loadActivePolicy();
   const exception = current.policy.exceptions.find((e) => e.id === exceptionId);
   if (!exception) throw new AppError("not_found", `No exception "${exceptionId}" in the active policy.`);
+  await assertExceptionVisible(who, exception);
   if (exception.approver)
     throw new AppError("conflict", `Exception ${exceptionId} is already approved by ${exception.approver}.`);
   const me = who.login ?? who.userId;

@@ -4,6 +4,7 @@ import { AppError } from "../../errors";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 import { loadActivePolicy } from "../internal/load-active-policy";
+import { assertExceptionVisible } from "../internal/org-scope";
 import { savePolicyVersion, type SavedPolicy } from "./save-policy-version";
 
 const input = z.object({
@@ -25,8 +26,9 @@ export async function revokePolicyException(actor: Actor | null, raw: unknown): 
   await authorize(who, "policy:edit", { type: "policy", id: "active" });
   const { exceptionId, expectedVersion, now } = input.parse(raw);
   const current = await loadActivePolicy();
-  if (!current.policy.exceptions.some((e) => e.id === exceptionId))
-    throw new AppError("not_found", `No exception "${exceptionId}" in the active policy.`);
+  const exception = current.policy.exceptions.find((e) => e.id === exceptionId);
+  if (!exception) throw new AppError("not_found", `No exception "${exceptionId}" in the active policy.`);
+  await assertExceptionVisible(who, exception);
   return savePolicyVersion(
     who,
     { ...current.policy, exceptions: current.policy.exceptions.filter((e) => e.id !== exceptionId) },

@@ -49,6 +49,9 @@ import { listOrgChecks } from "./history/list-org-checks";
 import { listRepos } from "./repos/list-repos";
 import { addPolicyException } from "./policy/add-policy-exception";
 import { approvePolicyException } from "./policy/approve-policy-exception";
+import { listSyncRuns } from "./sync/list-sync-runs";
+import { getSyncProgress } from "./sync/get-sync-progress";
+import { startSync } from "./sync/start-sync";
 import { revokePolicyException } from "./policy/revoke-policy-exception";
 
 let db: TestDatabase;
@@ -202,6 +205,8 @@ const BY_ORG: Record<string, (actor: Actor, org: { id: string; login: string }) 
   getOrgSnapshot: (a, o) => getOrgSnapshot(a, { organizationId: o.id }),
   getOrgTrend: (a, o) => getOrgTrend(a, { organizationId: o.id }),
   listRepos: (a, o) => listRepos(a, { organizationId: o.id }),
+  listSyncRuns: (a, o) => listSyncRuns(a, { organizationId: o.id }),
+  getSyncProgress: (a, o) => getSyncProgress(a, { organizationId: o.id }),
 };
 
 describe("object-level isolation (property: a user of one organisation never reads or writes another's)", () => {
@@ -303,6 +308,19 @@ describe("object-level isolation (property: a user of one organisation never rea
       ),
       { seed: 8, numRuns: 12 },
     );
+  });
+});
+
+describe("object-level isolation of syncs", () => {
+  it("starting a sync of another organisation answers as not found and queues nothing", async () => {
+    const runs = await db.prisma.syncRun.count();
+    for (const who of Object.keys(ALPHA))
+      expect(
+        await outcome(async () =>
+          startSync(await ALPHA[who]!(), { organizationId: orgs.bravo.id, kind: "full" }),
+        ),
+      ).toBe("not_found");
+    expect(await db.prisma.syncRun.count()).toBe(runs);
   });
 });
 

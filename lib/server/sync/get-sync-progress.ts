@@ -2,14 +2,16 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "../../db";
 import { authorize } from "../authz/authorize";
+import { assertOrgScope } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 
 const input = z.object({ organizationId: z.string().min(1) });
 
 /** The active run's progress bar (null when none), and when facts were last written. */
 export async function getSyncProgress(actor: Actor | null, raw: unknown) {
-  await authorize(actor, "sync:read");
+  const who = await authorize(actor, "sync:read");
   const { organizationId } = input.parse(raw);
+  assertOrgScope(who, organizationId, "No such organisation.");
   const db = getDb();
   const [active, lastSucceeded] = await Promise.all([
     db.syncRun.findFirst({

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "../../db";
 import { authorize } from "../authz/authorize";
+import { assertOrgScope } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 import { syncErrorDetailsColumn } from "../internal/json-columns";
 
@@ -12,8 +13,9 @@ const input = z.object({
 
 /** Run history for the Sync page, newest first, with each run's cost counters. */
 export async function listSyncRuns(actor: Actor | null, raw: unknown) {
-  await authorize(actor, "sync:read");
+  const who = await authorize(actor, "sync:read");
   const { organizationId, limit } = input.parse(raw);
+  assertOrgScope(who, organizationId, "No such organisation.");
   const runs = await getDb().syncRun.findMany({
     where: { organizationId },
     orderBy: { createdAt: "desc" },

@@ -9,6 +9,7 @@ import { checkOutboundUrl, UnsafeUrlError } from "../../net/outbound-url";
 import { saveConnection } from "../../sync/connection";
 import { appendAuditEntry } from "../internal/append-audit-entry";
 import { authorize } from "../authz/authorize";
+import { assertOrgScope } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 
 const input = z.object({
@@ -22,6 +23,7 @@ const input = z.object({
 export async function saveGitHubConnection(actor: Actor | null, raw: unknown) {
   const who = await authorize(actor, "settings:manage");
   const data = input.parse(raw);
+  assertOrgScope(who, data.organizationId, "No such organisation.");
   const env = getEnv();
   // Throws UnsafeUrlError (naming host and reason, never a secret) for metadata,
   // link-local, and (outside demo/test mode) loopback or private addresses.

@@ -7,6 +7,7 @@ import { getSenderBoss } from "../../sync/jobs/boss";
 import { requestSync } from "../../sync/jobs/worker";
 import { appendAuditEntry } from "../internal/append-audit-entry";
 import { authorize } from "../authz/authorize";
+import { assertOrgScope } from "../internal/org-scope";
 import type { Actor } from "../authz/actor";
 
 const input = z.object({
@@ -18,6 +19,7 @@ const input = z.object({
 export async function startSync(actor: Actor | null, raw: unknown) {
   const who = await authorize(actor, "sync:start");
   const { organizationId, kind } = input.parse(raw);
+  assertOrgScope(who, organizationId, "No such organisation.");
   const db = getDb();
   const conn = await db.gitHubConnection.findUnique({ where: { organizationId }, select: { id: true } });
   if (!conn) throw new AppError("conflict", "Connect GitHub for this organisation first.");

@@ -1,17 +1,8 @@
 import "server-only";
-import { z } from "zod";
 import { AppError } from "../../errors";
-import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
-import { loadActivePolicy } from "../internal/load-active-policy";
-import { assertExceptionVisible } from "../internal/org-scope";
+import { openExceptionDecision } from "../internal/open-exception-decision";
 import { savePolicyVersion, type SavedPolicy } from "./save-policy-version";
-
-const input = z.object({
-  exceptionId: z.string().trim().min(1, { message: "exceptionId: required" }),
-  expectedVersion: z.coerce.number().int().min(0).optional(),
-  now: z.date().optional(),
-});
 
 /**
  * A second security lead approves a pending exception: a new policy version in which it
@@ -19,15 +10,8 @@ const input = z.object({
  * their own request (four eyes); an engineer is refused by exception:approve.
  */
 export async function approvePolicyException(actor: Actor | null, raw: unknown): Promise<SavedPolicy> {
-  // Authorise before validating: a caller without the permission learns nothing about the input.
-  const target = String((raw as { exceptionId?: unknown } | null)?.exceptionId ?? "");
-  const who = await authorize(actor, "exception:approve", { type: "policy-exception", id: target });
-  await authorize(who, "policy:edit", { type: "policy", id: "active" });
-  const { exceptionId, expectedVersion, now } = input.parse(raw);
-  const current = await loadActivePolicy();
-  const exception = current.policy.exceptions.find((e) => e.id === exceptionId);
-  if (!exception) throw new AppError("not_found", `No exception "${exceptionId}" in the active policy.`);
-  await assertExceptionVisible(who, exception);
+  const { who, current, exception, expectedVersion, now } = await openExceptionDecision(actor, raw);
+  const exceptionId = exception.id;
   if (exception.approver)
     throw new AppError("conflict", `Exception ${exceptionId} is already approved by ${exception.approver}.`);
   const me = who.login ?? who.userId;
@@ -38,7 +22,7 @@ export async function approvePolicyException(actor: Actor | null, raw: unknown):
     );
   return savePolicyVersion(who, current.policy, {
     note: `Exception ${exceptionId} approved`,
-    expectedVersion: expectedVersion ?? current.version,
+    expectedVersion,
     now,
     approvals: new Map([[exceptionId, me]]),
   });

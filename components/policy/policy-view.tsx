@@ -1,7 +1,6 @@
 import { SEVERITIES } from "@/lib/checks/types";
 import type { ActivePolicyView } from "@/lib/server/policy/get-active-policy";
-import { ApproveExceptionButton } from "./approve-exception-button";
-import { RevokeExceptionButton } from "./revoke-exception-button";
+import { ApproveExceptionButton, RevokeExceptionButton } from "./exception-decision-button";
 
 function List({ title, items, empty }: { title: string; items: string[]; empty: string }) {
   return (

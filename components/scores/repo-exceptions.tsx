@@ -1,6 +1,6 @@
 import type { RepoExceptionView } from "@/lib/server/scores/get-repo-score";
 import { ExceptionSummary } from "@/components/policy/exception-summary";
-import { RevokeExceptionButton } from "@/components/policy/revoke-exception-button";
+import { RevokeExceptionButton } from "@/components/policy/exception-decision-button";
 
 /** Every exception of the active policy that covers this repository, and for leads a way to revoke it. */
 export function RepoExceptions({

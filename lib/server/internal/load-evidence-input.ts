@@ -161,7 +161,11 @@ async function openEvidenceInput(db: Db, req: EvidenceRequest, pageSize: number)
   }
 
   const live = (e: PolicyException) => Date.parse(e.expiresAt) > req.asOf.getTime();
-  const coversScope = (e: PolicyException) => planned.some((p) => compileRepoPattern(e.repo)(p.fullName));
+  // One compiled pattern per exception, not one per repository it is tried against.
+  const coversScope = (e: PolicyException) => {
+    const matches = compileRepoPattern(e.repo);
+    return planned.some((p) => matches(p.fullName));
+  };
   return {
     framework: req.framework,
     asOf: req.asOf.toISOString(),

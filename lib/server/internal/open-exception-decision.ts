@@ -13,20 +13,26 @@ const input = z.object({
   now: z.date().optional(),
 });
 
+/** The exception id a decision names, for the audit row of a refusal (before validation). */
+export function exceptionTarget(raw: unknown): { type: string; id: string } {
+  return {
+    type: "policy-exception",
+    id: String((raw as { exceptionId?: unknown } | null)?.exceptionId ?? ""),
+  };
+}
+
 /**
- * What approving and revoking an exception both start with: a security lead who may edit
- * the policy (authorised before the input is read, so a refused caller learns nothing
- * about it), and the exception in the active policy. One outside the actor's
- * organisations answers exactly like a missing one.
+ * What approving and revoking an exception both do after the verb has authorised
+ * exception:approve (before the input is read, so a refused caller learns nothing about
+ * it): check the actor may edit the policy, and find the exception in the active policy.
+ * One outside the actor's organisations answers exactly like a missing one.
  */
-export async function openExceptionDecision(actor: Actor | null, raw: unknown) {
-  const target = String((raw as { exceptionId?: unknown } | null)?.exceptionId ?? "");
-  const who = await authorize(actor, "exception:approve", { type: "policy-exception", id: target });
+export async function openExceptionDecision(who: Actor, raw: unknown) {
   await authorize(who, "policy:edit", { type: "policy", id: "active" });
   const { exceptionId, expectedVersion, now } = input.parse(raw);
   const current = await loadActivePolicy();
   const exception = current.policy.exceptions.find((e) => e.id === exceptionId);
   if (!exception) throw new AppError("not_found", `No exception "${exceptionId}" in the active policy.`);
   await assertExceptionVisible(who, exception);
-  return { who, current, exception, expectedVersion: expectedVersion ?? current.version, now };
+  return { current, exception, expectedVersion: expectedVersion ?? current.version, now };
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { AppError } from "../../errors";
 import type { Actor } from "../authz/actor";
-import { openExceptionDecision } from "../internal/open-exception-decision";
+import { authorize } from "../authz/authorize";
+import { exceptionTarget, openExceptionDecision } from "../internal/open-exception-decision";
 import { savePolicyVersion, type SavedPolicy } from "./save-policy-version";
 
 /**
@@ -10,7 +11,8 @@ import { savePolicyVersion, type SavedPolicy } from "./save-policy-version";
  * their own request (four eyes); an engineer is refused by exception:approve.
  */
 export async function approvePolicyException(actor: Actor | null, raw: unknown): Promise<SavedPolicy> {
-  const { who, current, exception, expectedVersion, now } = await openExceptionDecision(actor, raw);
+  const who = await authorize(actor, "exception:approve", exceptionTarget(raw));
+  const { current, exception, expectedVersion, now } = await openExceptionDecision(who, raw);
   const exceptionId = exception.id;
   if (exception.approver)
     throw new AppError("conflict", `Exception ${exceptionId} is already approved by ${exception.approver}.`);

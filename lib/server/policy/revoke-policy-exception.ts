@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "../authz/actor";
-import { openExceptionDecision } from "../internal/open-exception-decision";
+import { authorize } from "../authz/authorize";
+import { exceptionTarget, openExceptionDecision } from "../internal/open-exception-decision";
 import { savePolicyVersion, type SavedPolicy } from "./save-policy-version";
 
 /**
@@ -10,7 +11,8 @@ import { savePolicyVersion, type SavedPolicy } from "./save-policy-version";
  * accepted reopen with the event "exception … revoked".
  */
 export async function revokePolicyException(actor: Actor | null, raw: unknown): Promise<SavedPolicy> {
-  const { who, current, exception, expectedVersion, now } = await openExceptionDecision(actor, raw);
+  const who = await authorize(actor, "exception:approve", exceptionTarget(raw));
+  const { current, exception, expectedVersion, now } = await openExceptionDecision(who, raw);
   return savePolicyVersion(
     who,
     { ...current.policy, exceptions: current.policy.exceptions.filter((e) => e.id !== exception.id) },

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signInAs, signOut } from "./support/sign-in";
+import { waitForPolicyRescore } from "./support/policy-rescore";
 
 // Needs scores in the demo database: scripts/demo.ts syncs and scores the e2e fixture
 // org from the simulator before serving.
@@ -58,6 +59,9 @@ test("a security lead requests an exception, a second lead approves it, and only
   await expect(approved).toContainText("vera");
   await expect(approved).toContainText("Active");
   await expect(page.getByTestId("policy-history")).toContainText(checkId);
+  // The approval returned at once; the worker re-scores, and the page shows its progress.
+  await expect(page.getByTestId("rescore-progress")).toBeVisible();
+  await waitForPolicyRescore(page);
 
   // Back on the repository: higher score, the finding shown as suppressed, new policy version.
   await page.goto(`/repos/${owner}/${name}`);

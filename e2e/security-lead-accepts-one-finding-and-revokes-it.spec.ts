@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { signInAs, signOut } from "./support/sign-in";
+import { waitForPolicyRescore } from "./support/policy-rescore";
 
 // Own users (iris requests, hugo approves and revokes; see e2e/fixtures/org/org.yaml) and
 // its own repository, e2e-org/legacy, whose unpinned-action check fails twice (the same
@@ -55,6 +56,7 @@ test("a lead accepts one finding only, a second lead approves it, the repository
   await page.goto("/policy");
   await page.getByRole("button", { name: `Approve ${exceptionId}` }).click();
   await expect(page.getByTestId(`exception-${exceptionId}`)).toContainText("Active");
+  await waitForPolicyRescore(page);
 
   // Only that finding is accepted: the other still fails, and so does the check.
   await page.goto(REPO);
@@ -90,5 +92,9 @@ test("a lead accepts one finding only, a second lead approves it, the repository
   await page.goto(REPO);
   await listed.getByRole("button", { name: `Revoke ${exceptionId}` }).click();
   await expect(page.getByTestId(`repo-exception-${exceptionId}`)).toHaveCount(0);
-  await expect(check().getByTestId("suppressed")).toHaveCount(0);
+  // The revocation only queued the re-scoring: the page polls the job while this
+  // repository's score is behind, and the finding counts again once it has been re-scored.
+  await expect(check().getByTestId("suppressed")).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.getByTestId("score-pending")).toHaveCount(0);
+  await expect(page.getByTestId("rescore-progress")).toHaveCount(0);
 });

@@ -117,7 +117,7 @@ export async function approveExceptionAction(
       exceptionId,
       expectedVersion: field(form, "expectedVersion"),
     });
-    return `Exception ${exceptionId} approved in policy version ${saved.version}; ${saved.rescored} repositories re-scored.`;
+    return `Exception ${exceptionId} approved in policy version ${saved.version}; re-scoring every repository (progress shown on the page).`;
   });
 }
 
@@ -131,6 +131,6 @@ export async function revokeExceptionAction(
       exceptionId,
       expectedVersion: field(form, "expectedVersion"),
     });
-    return `Exception ${exceptionId} revoked in policy version ${saved.version}; ${saved.rescored} repositories re-scored.`;
+    return `Exception ${exceptionId} revoked in policy version ${saved.version}; re-scoring every repository (progress shown on the page).`;
   });
 }

@@ -92,7 +92,7 @@ export function ExceptionForm({ version, checks, defaults, approver }: Exception
           disabled={pending}
           className="rounded-md bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-60"
         >
-          {pending ? "Saving and re-scoring…" : "Add exception"}
+          {pending ? "Saving…" : "Add exception"}
         </button>
         <ActionFeedback state={state} />
       </div>

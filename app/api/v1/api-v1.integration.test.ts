@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertGitHubUser, upsertOrganization } from "@/prisma/seed/factories";
 import { createTestDatabase, type TestDatabase } from "@/testing/db";
+import { stopSenderBoss, useSenderBoss } from "@/testing/sender-boss";
 import { makeBranchProtection, makeFacts, makeOrg } from "@/testing/facts";
 import { setDb } from "@/lib/db";
 import { systemActor, type Actor } from "@/lib/server/authz/actor";
@@ -51,6 +52,7 @@ async function addRepo(orgId: string, name: string, facts: ReturnType<typeof mak
 beforeAll(async () => {
   db = await createTestDatabase();
   setDb(db.prisma);
+  useSenderBoss(db.url); // exception decisions queue their re-scoring
   const org = await upsertOrganization(db.prisma, "acme", "Acme");
   const a = await upsertGitHubUser(db.prisma, { id: 21, login: "ada", name: "Ada", email: null }, "admin");
   const l = await upsertGitHubUser(
@@ -98,6 +100,7 @@ beforeAll(async () => {
     ip: null,
     userAgent: "vitest",
   };
+  // Its re-scoring is queued; the scoring below (as after a sync) applies it.
   await approvePolicyException(secondLead, { exceptionId, now });
   await scoreOrganization(systemActor("sync"), { organizationId: org.id, now });
   for (const role of ["admin", "security_lead", "engineer", "auditor"] as const)
@@ -116,6 +119,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await api?.close();
+  await stopSenderBoss();
   await db?.drop();
 });
 

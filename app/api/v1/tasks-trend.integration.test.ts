@@ -8,9 +8,13 @@ import { upsertGitHubUser, upsertOrganization } from "@/prisma/seed/factories";
 import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { startApiServer, type ApiServer } from "@/testing/api-server";
 import { apiHandlers } from "./registry";
+import { GET as openApiDocument } from "./openapi.json/route";
 import { setDb } from "@/lib/db";
 import type { Actor } from "@/lib/server/authz/actor";
 import { createApiKey } from "@/lib/server/api-keys/create-api-key";
+import { addPolicyException } from "@/lib/server/policy/add-policy-exception";
+import { approvePolicyException } from "@/lib/server/policy/approve-policy-exception";
+import { stopSenderBoss, useSenderBoss } from "@/testing/sender-boss";
 
 let db: TestDatabase;
 let api: ApiServer;
@@ -70,6 +74,7 @@ let globex: Awaited<ReturnType<typeof addOrg>>;
 beforeAll(async () => {
   db = await createTestDatabase();
   setDb(db.prisma);
+  useSenderBoss(db.url); // exception requests queue their re-scoring
   const a = await upsertGitHubUser(db.prisma, { id: 31, login: "ada", name: "Ada", email: null }, "admin");
   const admin: Actor = { userId: a.id, login: "ada", role: "admin", ip: null, userAgent: "vitest" };
   acme = await addOrg("acme");
@@ -83,6 +88,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await api?.close();
+  await stopSenderBoss();
   await db?.drop();
 });
 
@@ -324,6 +330,88 @@ describe("PATCH /api/v1/tasks/{id}", () => {
     expect(
       (await api.request("PATCH", `/api/v1/tasks/${task.id}`, undefined, { status: "open" })).status,
     ).toBe(401);
+  });
+});
+
+describe("accepted-risk tasks carry their exception", () => {
+  const lead = async (id: number, login: string): Promise<Actor> => {
+    const u = await upsertGitHubUser(db.prisma, { id, login, name: null, email: null }, "security_lead");
+    return { userId: u.id, login, role: "security_lead", ip: null, userAgent: "vitest" };
+  };
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+
+  it("GET and PATCH answer the exception's id, justification, approver, expiry and state; the OpenAPI document describes it", async () => {
+    const { repo } = await addOrg("riskco");
+    const [sam, lena] = [await lead(41, "sam"), await lead(42, "lena")];
+    const request = (checkId: string, expiresAt: Date, now?: Date) =>
+      addPolicyException(sam, {
+        checkId,
+        repo: "riskco/api",
+        justification: `accepted for ${checkId} until the migration`,
+        expiresAt: day(expiresAt),
+        ...(now ? { now } : {}),
+      });
+    // Approved and still running; pending; approved but past its expiry (requested back then).
+    const approved = await request("force-push", ago(-30));
+    await approvePolicyException(lena, { exceptionId: approved.exceptionId });
+    const pending = await request("signed-commits", ago(-30));
+    const lapsed = await request("unpinned-action", ago(10), ago(40));
+    await approvePolicyException(lena, { exceptionId: lapsed.exceptionId, now: ago(40) });
+    const task = (checkId: string, exceptionId: string) =>
+      addTask(repo.id, checkId, { status: "accepted_risk", exceptionId });
+    const tasks = {
+      approved: await task("force-push", approved.exceptionId),
+      pending: await task("signed-commits", pending.exceptionId),
+      expired: await task("unpinned-action", lapsed.exceptionId),
+    };
+    const open = await addTask(repo.id, "org-2fa");
+
+    const r = await api.request("GET", "/api/v1/tasks?repo=riskco/api", keys.auditor);
+    expect(r.status).toBe(200);
+    const byId = new Map((r.body.data as Array<{ id: string; exception: unknown }>).map((t) => [t.id, t]));
+    expect(byId.get(tasks.approved.id)!.exception).toEqual({
+      id: approved.exceptionId,
+      repo: "riskco/api",
+      fingerprint: null,
+      justification: "accepted for force-push until the migration",
+      requestedBy: "sam",
+      approver: "lena",
+      expiresAt: `${day(ago(-30))}T00:00:00.000Z`,
+      state: "approved",
+    });
+    expect(byId.get(tasks.pending.id)!.exception).toMatchObject({
+      id: pending.exceptionId,
+      approver: null,
+      state: "pending",
+    });
+    expect(byId.get(tasks.expired.id)!.exception).toMatchObject({
+      id: lapsed.exceptionId,
+      approver: "lena",
+      expiresAt: `${day(ago(10))}T00:00:00.000Z`,
+      state: "expired",
+    });
+    expect(byId.get(open.id)!.exception).toBeNull();
+
+    // PATCH answers the same task shape (accepted risk itself is never changed by hand: 409).
+    const moved = await api.request("PATCH", `/api/v1/tasks/${open.id}`, keys.engineer, {
+      status: "in_progress",
+    });
+    expect(moved).toMatchObject({ status: 200, body: { data: { id: open.id, exception: null } } });
+    const refused = await api.request("PATCH", `/api/v1/tasks/${tasks.approved.id}`, keys.engineer, {
+      status: "open",
+    });
+    expect(refused.status).toBe(409);
+
+    const doc = (await openApiDocument().json()) as {
+      components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> };
+    };
+    const { Task, TaskException } = doc.components.schemas;
+    expect(Task!.properties.exception).toBeDefined();
+    expect(Task!.required).toContain("exception");
+    expect(Object.keys(TaskException!.properties)).toEqual(
+      expect.arrayContaining(["id", "justification", "approver", "expiresAt", "state"]),
+    );
+    expect(TaskException!.properties.state).toMatchObject({ enum: ["pending", "approved", "expired"] });
   });
 });
 

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertGitHubUser } from "../../../prisma/seed/factories";
 import { startSyncHarness, type SyncHarness } from "../../../testing/sync/harness";
 import { syncTestFixture } from "../../../testing/sync/org-fixture";
+import { runQueuedRescore } from "../../../testing/policy-rescore";
+import { stopSenderBoss } from "../../../testing/sender-boss";
 import { setDb } from "../../db";
 import { isAppError } from "../../errors";
 import { runSyncInline } from "../../sync/engine/run-inline";
@@ -80,7 +82,10 @@ beforeAll(async () => {
   expect(status).toBe("succeeded");
   await scoreOrganization(systemActor("sync"), { organizationId: h.organizationId, now: day1 });
 });
-afterAll(async () => h?.close());
+afterAll(async () => {
+  await stopSenderBoss();
+  await h?.close();
+});
 
 describe("instance-scoped exceptions", () => {
   let exceptionId = "";
@@ -115,7 +120,7 @@ describe("instance-scoped exceptions", () => {
     ]);
     expect(pending.result.findings.every((f) => !f.suppressed)).toBe(true);
 
-    await approvePolicyException(lena, { exceptionId, now: day1 });
+    await runQueuedRescore(await approvePolicyException(lena, { exceptionId, now: day1 }), day1);
     const approved = await check(day1);
     expect(approved.view.exceptions).toEqual([
       expect.objectContaining({ id: exceptionId, approver: "lena", expiresAt: expiry, status: "active" }),
@@ -197,7 +202,10 @@ describe("revoking an exception", () => {
       expiresAt: "2026-06-01T00:00:00Z",
       now,
     });
-    await approvePolicyException(sam, { exceptionId, now });
+    const approval = await approvePolicyException(sam, { exceptionId, now });
+    // Approving only queued the re-scoring: the task moves when the job has run.
+    expect(await task()).toMatchObject({ status: "open" });
+    await runQueuedRescore(approval, now);
     expect(await task()).toMatchObject({ status: "accepted_risk", exceptionId });
 
     await expect(revokePolicyException(engineer, { exceptionId })).rejects.toSatisfy((e) =>
@@ -206,7 +214,7 @@ describe("revoking an exception", () => {
     await expect(revokePolicyException(sam, { exceptionId: "EX-404-1", now })).rejects.toSatisfy((e) =>
       isAppError(e, "not_found"),
     );
-    const saved = await revokePolicyException(sam, { exceptionId, now });
+    const saved = await runQueuedRescore(await revokePolicyException(sam, { exceptionId, now }), now);
     expect(saved.changes.exceptions?.removed).toEqual([exceptionId]);
     const view = await repoView(now);
     expect(view.exceptions.map((e) => e.id)).not.toContain(exceptionId);
@@ -243,7 +251,7 @@ describe("the expiry sweep", () => {
       expiresAt: "2026-05-01T00:00:00Z",
       now,
     });
-    await approvePolicyException(lena, { exceptionId, now });
+    await runQueuedRescore(await approvePolicyException(lena, { exceptionId, now }), now);
     expect((await check(now)).result.findings.map((f) => f.suppressed?.exceptionId ?? null)).toEqual([
       exceptionId,
       null,

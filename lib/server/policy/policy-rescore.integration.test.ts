@@ -14,6 +14,8 @@ import { listAuditEntries } from "../audit/list-audit-entries";
 import { QUEUE_POLICY_RESCORE, runPolicyRescore } from "../internal/policy-rescore";
 import { scoreOrganization } from "../scores/score-organization";
 import { addPolicyException } from "./add-policy-exception";
+import { approvePolicyException } from "./approve-policy-exception";
+import { revokePolicyException } from "./revoke-policy-exception";
 import { comparePolicyVersion } from "./compare-policy-version";
 import { getActivePolicy } from "./get-active-policy";
 import { getPolicyRescore } from "./get-policy-rescore";
@@ -22,6 +24,7 @@ import { updatePolicySettings } from "./update-policy-settings";
 let db: TestDatabase;
 let orgId: string;
 let lead: Actor;
+let secondLead: Actor;
 let engineer: Actor;
 let auditor: Actor;
 const now = new Date("2026-03-01T00:00:00Z");
@@ -57,7 +60,13 @@ beforeAll(async () => {
   );
   const e = await upsertGitHubUser(db.prisma, { id: 42, login: "eve", name: null, email: null }, "engineer");
   const i = await upsertGitHubUser(db.prisma, { id: 43, login: "ian", name: null, email: null }, "auditor");
+  const l = await upsertGitHubUser(
+    db.prisma,
+    { id: 44, login: "lena", name: null, email: null },
+    "security_lead",
+  );
   lead = actor(s.id, "sam", "security_lead");
+  secondLead = actor(l.id, "lena", "security_lead");
   engineer = actor(e.id, "eve", "engineer");
   auditor = actor(i.id, "ian", "auditor");
   await db.prisma.orgSnapshot.create({
@@ -136,7 +145,7 @@ describe("saving the policy form queues the re-scoring", () => {
       note: "high matters",
       expectedVersion: 0,
     });
-    expect(saved).toMatchObject({ changed: true, version: 1, rescored: 0, rescoreId: expect.any(String) });
+    expect(saved).toMatchObject({ changed: true, version: 1, rescoreId: expect.any(String) });
     // Nothing was re-scored in the request: the job is queued, the scores are untouched.
     expect(await scores()).toEqual(before);
     expect(await getPolicyRescore(engineer)).toMatchObject({
@@ -214,5 +223,54 @@ describe("saving the policy form queues the re-scoring", () => {
     await expect(comparePolicyVersion(null, { version: 1 })).rejects.toMatchObject({
       code: "unauthenticated",
     });
+  });
+});
+
+describe("exception decisions queue the re-scoring like the policy form", () => {
+  const apiScore = async () =>
+    db.prisma.repoScore.findFirstOrThrow({
+      where: { repository: { fullName: "acme/api" } },
+      select: { policyVersion: true, overall: true },
+    });
+
+  it("requesting, approving and revoking each return at once with a queued run; scores move only when it has run", async () => {
+    const requested = await addPolicyException(lead, {
+      checkId: "force-push",
+      repo: "acme/api",
+      justification: "Release tooling rewrites tags until Q2",
+      expiresAt: "2026-06-01",
+      now,
+    });
+    const approved = await approvePolicyException(secondLead, { exceptionId: requested.exceptionId, now });
+    const before = await apiScore();
+    for (const saved of [requested, approved]) {
+      expect(saved.rescoreId).toEqual(expect.any(String));
+      expect(
+        await db.prisma.policyRescore.findUniqueOrThrow({ where: { id: saved.rescoreId! } }),
+      ).toMatchObject({
+        policyVersion: saved.version,
+        status: "queued",
+        requestedById: saved === requested ? lead.userId : secondLead.userId,
+      });
+    }
+    expect(await getPolicyRescore(auditor)).toMatchObject({
+      status: "queued",
+      policyVersion: approved.version,
+    });
+
+    await runPolicyRescore(approved.rescoreId!, { now });
+    const waived = await apiScore();
+    expect(waived.policyVersion).toBe(approved.version);
+    expect(waived.overall!).toBeGreaterThan(before.overall!);
+
+    const revoked = await revokePolicyException(lead, { exceptionId: requested.exceptionId, now });
+    expect(await apiScore()).toEqual(waived);
+    expect(await getPolicyRescore(engineer)).toMatchObject({
+      status: "queued",
+      policyVersion: revoked.version,
+    });
+    await runPolicyRescore(revoked.rescoreId!, { now });
+    expect(await apiScore()).toEqual({ policyVersion: revoked.version, overall: before.overall });
+    expect(await getPolicyRescore(engineer)).toMatchObject({ status: "succeeded", percent: 100 });
   });
 });

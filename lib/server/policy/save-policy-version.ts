@@ -9,7 +9,6 @@ import { PolicyInvalidError } from "../internal/policy-invalid-error";
 import { appendAuditEntry } from "../internal/append-audit-entry";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
-import { rescoreAllOrganizations } from "../scores/rescore-all-organizations";
 import { loadActivePolicy } from "../internal/load-active-policy";
 import { enqueuePolicyRescore } from "../internal/policy-rescore";
 import { policyColumn } from "../internal/json-columns";
@@ -25,15 +24,18 @@ export interface SavedPolicy {
   changed: boolean;
   version: number;
   changes: PolicyChanges;
-  /** Repositories re-scored under the new version (0 when the re-scoring was queued). */
-  rescored: number;
-  /** The queued re-scoring (PolicyRescore id) when `rescore: "queued"`; the page shows its progress. */
+  /**
+   * The re-scoring queued for the new version (a PolicyRescore id; null when nothing
+   * changed). Scores move when the worker's job has run; the pages show its progress.
+   */
   rescoreId: string | null;
 }
 
 /**
  * Internal: the one path that writes a policy version (callers have authorised
- * policy:edit and validated `draft`). Exceptions that are new or edited are requested
+ * policy:edit and validated `draft`). Every change is re-scored by the worker's
+ * policy-rescore job, never inside the request (tens of seconds at 10,000 repositories):
+ * the policy form, exception requests, approvals and revocations alike. Exceptions that are new or edited are requested
  * by `who` (exception:approve) and stay pending until a second lead approves them. The version number is the primary key, so two
  * leads saving at once cannot both become version N+1: the second gets a conflict.
  */
@@ -46,12 +48,6 @@ export async function savePolicyVersion(
     now?: Date;
     /** Pending exception ids approved now, and by whom (approvePolicyException checked the four eyes). */
     approvals?: ReadonlyMap<string, string>;
-    /**
-     * "queued" (the policy form): the worker re-scores and the save returns at once.
-     * "inline" (exception requests and approvals): scores move before the response, so
-     * the next page shows the waived finding.
-     */
-    rescore?: "inline" | "queued";
   },
 ): Promise<SavedPolicy> {
   const current = await loadActivePolicy();
@@ -74,12 +70,11 @@ export async function savePolicyVersion(
   if (confirmsAll && who.role !== "security_lead")
     throw new AppError("forbidden", "Only a security lead may confirm an exception for every repository.");
   const changes = diffPolicies(current.policy, policy);
-  if (isUnchanged(changes))
-    return { changed: false, version: current.version, changes, rescored: 0, rescoreId: null };
+  if (isUnchanged(changes)) return { changed: false, version: current.version, changes, rescoreId: null };
 
   const version = current.version + 1;
   const note = opts.note?.trim() || null;
-  let rescoreId: string | null = null;
+  let rescoreId = "";
   try {
     await getDb().$transaction(async (tx) => {
       await tx.policyVersion.create({
@@ -108,13 +103,12 @@ export async function savePolicyVersion(
         },
         tx,
       );
-      if (opts.rescore === "queued")
-        rescoreId = (
-          await tx.policyRescore.create({
-            data: { policyVersion: version, requestedById: who.userId },
-            select: { id: true },
-          })
-        ).id;
+      rescoreId = (
+        await tx.policyRescore.create({
+          data: { policyVersion: version, requestedById: who.userId },
+          select: { id: true },
+        })
+      ).id;
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -125,10 +119,6 @@ export async function savePolicyVersion(
     }
     throw error;
   }
-  if (rescoreId) {
-    await enqueuePolicyRescore(rescoreId);
-    return { changed: true, version, changes, rescored: 0, rescoreId };
-  }
-  const runs = await rescoreAllOrganizations(who, opts.now);
-  return { changed: true, version, changes, rescored: runs.reduce((n, r) => n + r.scored, 0), rescoreId };
+  await enqueuePolicyRescore(rescoreId);
+  return { changed: true, version, changes, rescoreId };
 }

@@ -35,5 +35,5 @@ export async function updatePolicySettings(actor: Actor | null, raw: unknown): P
   const active = await loadActivePolicy();
   const parsed = safeParsePolicy({ ...active.policy, ...fields });
   if (!parsed.ok) throw new PolicyInvalidError(parsed.errors);
-  return savePolicyVersion(who, parsed.policy, { note, expectedVersion, rescore: "queued" });
+  return savePolicyVersion(who, parsed.policy, { note, expectedVersion });
 }

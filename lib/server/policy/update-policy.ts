@@ -33,5 +33,5 @@ export async function updatePolicy(actor: Actor | null, raw: unknown): Promise<S
   }
   const parsed = safeParsePolicy(document);
   if (!parsed.ok) throw new PolicyInvalidError(parsed.errors);
-  return savePolicyVersion(who, parsed.policy, { note, expectedVersion, now, rescore: "queued" });
+  return savePolicyVersion(who, parsed.policy, { note, expectedVersion, now });
 }

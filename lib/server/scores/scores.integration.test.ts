@@ -179,7 +179,6 @@ describe("policy changes re-score without re-syncing", () => {
     expect(saved).toMatchObject({
       changed: true,
       version: 1,
-      rescored: 0,
       changes: { weights: { high: { from: 7.5, to: 30 } } },
     });
     // The save queued the re-scoring; run it as the worker would.
@@ -281,10 +280,11 @@ describe("exceptions", () => {
     await expect(approvePolicyException(engineer, { exceptionId: "EX-2-1", now })).rejects.toMatchObject({
       code: "forbidden",
     });
-    expect(await approvePolicyException(secondLead, { exceptionId: "EX-2-1", now })).toMatchObject({
-      changed: true,
-      version: 3,
-    });
+    const approved = await approvePolicyException(secondLead, { exceptionId: "EX-2-1", now });
+    expect(approved).toMatchObject({ changed: true, version: 3, rescoreId: expect.any(String) });
+    // The approval queued the re-scoring: nothing moves until the job has run.
+    expect((await resultOf("api", "force-push")).status).toBe("fail");
+    await runPolicyRescore(approved.rescoreId!, { now });
     await expect(approvePolicyException(secondLead, { exceptionId: "EX-2-1", now })).rejects.toMatchObject({
       code: "conflict",
     });

@@ -8,6 +8,7 @@ import { setDb } from "../../db";
 import { isAppError } from "../../errors";
 import { makeBranchProtection, makeFacts, makeOrg } from "../../../testing/facts";
 import { createTestDatabase, type TestDatabase } from "../../../testing/db";
+import { stopSenderBoss, useSenderBoss } from "../../../testing/sender-boss";
 import type { ThreatModel } from "../../threat-model/model";
 import { listAuditEntries } from "../audit/list-audit-entries";
 import { verifyAuditChain } from "../audit/verify-audit-chain";
@@ -74,6 +75,7 @@ let repositoryId: string;
 beforeAll(async () => {
   db = await createTestDatabase();
   setDb(db.prisma);
+  useSenderBoss(db.url); // exception requests queue their re-scoring
   orgId = (await upsertOrganization(db.prisma, "acme", "Acme")).id;
   const e = await upsertGitHubUser(db.prisma, { id: 21, login: "eve", name: null, email: null }, "engineer");
   const s = await upsertGitHubUser(
@@ -111,7 +113,10 @@ beforeAll(async () => {
   );
 });
 
-afterAll(async () => db?.drop());
+afterAll(async () => {
+  await stopSenderBoss();
+  await db?.drop();
+});
 
 describe("threat models", () => {
   it("are generated after a sync and show the live check status", async () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { apiListRoute } from "@/lib/api/define-route";
 import { SEVERITIES } from "@/lib/checks/types";
+import { getActivePolicy } from "@/lib/server/policy/get-active-policy";
 import { listTasks } from "@/lib/server/tasks/list-tasks";
 import { TASK_STATUSES } from "@/lib/tasks/plan";
 import { TaskSchema, taskView } from "./task-schema";
@@ -32,7 +33,10 @@ export const GET = apiListRoute(
     response: TaskSchema,
   },
   async ({ actor, query }) => {
-    const { items, total, nextCursor } = await listTasks(actor, query);
-    return { items: items.map(taskView), total, nextCursor };
+    const [{ items, total, nextCursor }, policy] = await Promise.all([
+      listTasks(actor, query),
+      getActivePolicy(actor),
+    ]);
+    return { items: items.map((t) => taskView(t, policy.exceptions)), total, nextCursor };
   },
 );

@@ -14,6 +14,8 @@ import { TopFixes } from "@/components/scores/top-fixes";
 import { parseFindingFilters } from "@/components/scores/finding-filters";
 import { webBaseUrl } from "@/components/scores/github-links";
 import { RepoExceptions } from "@/components/scores/repo-exceptions";
+import { getPolicyRescore } from "@/lib/server/policy/get-policy-rescore";
+import { RescoreProgress } from "@/components/policy/rescore-progress";
 
 type Params = Promise<{ owner: string; name: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -38,7 +40,13 @@ export default async function RepoPage({
     throw error;
   });
   const { repository, score, lapsedExceptions, activePolicyVersion, source, topFixes, exceptions } = view;
-  const history = await guard(getRepoHistory(actor, { owner, name }));
+  const [history, rescore] = await guard(
+    Promise.all([getRepoHistory(actor, { owner, name }), getPolicyRescore(actor)]),
+  );
+  // A policy change (an exception approved or revoked here) is re-scored by a job: while
+  // this repository's score is behind the active version, the page shows that job's
+  // progress and polls, so the new score appears without a reload.
+  const scoreBehind = !!score && activePolicyVersion !== null && score.policyVersion < activePolicyVersion;
   const canApprove = actor ? can(actor.role, "exception:approve") : false;
 
   return (
@@ -63,9 +71,7 @@ export default async function RepoPage({
           </Link>
         </p>
       </div>
-      {score &&
-      (lapsedExceptions.length > 0 ||
-        (activePolicyVersion !== null && score.policyVersion < activePolicyVersion)) ? (
+      {score && (lapsedExceptions.length > 0 || scoreBehind) ? (
         <p
           role="status"
           className="rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900"
@@ -74,12 +80,11 @@ export default async function RepoPage({
           {lapsedExceptions.length > 0
             ? `Exception ${lapsedExceptions.join(", ")} no longer applies (expired or removed). `
             : ""}
-          {activePolicyVersion !== null && score.policyVersion < activePolicyVersion
-            ? `The active policy is version ${activePolicyVersion}. `
-            : ""}
+          {scoreBehind ? `The active policy is version ${activePolicyVersion}. ` : ""}
           The score below changes at the next scoring (after a sync or a policy change).
         </p>
       ) : null}
+      {scoreBehind ? <RescoreProgress run={rescore} /> : null}
       {!score ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">
           This repository has not been scored yet: it is scored after its first sync.

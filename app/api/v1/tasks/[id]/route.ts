@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/define-route";
+import { getActivePolicy } from "@/lib/server/policy/get-active-policy";
 import { updateTask } from "@/lib/server/tasks/update-task";
 import { TaskSchema, taskView } from "../task-schema";
 
@@ -32,5 +33,8 @@ export const PATCH = apiRoute(
       .strict(),
     response: TaskSchema,
   },
-  async ({ actor, params, body }) => taskView(await updateTask(actor, { id: params.id, ...body })),
+  async ({ actor, params, body }) => {
+    const task = await updateTask(actor, { id: params.id, ...body });
+    return taskView(task, (await getActivePolicy(actor)).exceptions);
+  },
 );

@@ -35,9 +35,10 @@ export interface SavedPolicy {
  * Internal: the one path that writes a policy version (callers have authorised
  * policy:edit and validated `draft`). Every change is re-scored by the worker's
  * policy-rescore job, never inside the request (tens of seconds at 10,000 repositories):
- * the policy form, exception requests, approvals and revocations alike. Exceptions that are new or edited are requested
- * by `who` (exception:approve) and stay pending until a second lead approves them. The version number is the primary key, so two
- * leads saving at once cannot both become version N+1: the second gets a conflict.
+ * the policy form, exception requests, approvals and revocations alike. Exceptions that
+ * are new or edited are requested by `who` (exception:approve) and stay pending until a
+ * second lead approves them. The version number is the primary key, so two leads saving
+ * at once cannot both become version N+1: the second gets a conflict.
  */
 export async function savePolicyVersion(
   who: Actor,

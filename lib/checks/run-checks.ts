@@ -59,17 +59,22 @@ export async function runChecksAsync(
 ): Promise<CheckResult[]> {
   const selected = selectChecks(opts);
   const failed = new Map<string, string>();
+  // Only a few checks prepare: no promise for the others (this runs once per repository).
   await Promise.all(
-    selected.map(async (def) => {
-      if (!def.prepare) return;
-      try {
-        await def.prepare(facts);
-      } catch (err) {
-        failed.set(def.id, errorText(err));
-      }
-    }),
+    selected
+      .filter((def) => def.prepare)
+      .map(async (def) => {
+        try {
+          await def.prepare!(facts);
+        } catch (err) {
+          failed.set(def.id, errorText(err));
+        }
+      }),
   );
-  const results = runChecks(facts, ctx, { ...opts, checks: selected.filter((d) => !failed.has(d.id)) });
+  const ok = failed.size === 0 ? selected : selected.filter((d) => !failed.has(d.id));
+  const results = runChecks(facts, ctx, { ...opts, checks: ok });
+  // Nothing crashed: the results are already in catalogue order.
+  if (failed.size === 0) return results;
   const crashed = selected
     .filter((d) => failed.has(d.id))
     .map((d): CheckResult => ({

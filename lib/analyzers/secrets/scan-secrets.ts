@@ -74,6 +74,9 @@ async function scanOne(path: string, text: string): Promise<SecretHit[]> {
       config: { rules: [{ id: "@secretlint/secretlint-rule-preset-recommend", rule: recommended }] },
     },
   });
+  const messages = result.messages.filter((m) => m.type === "message");
+  // Almost every file has no hit: split it into lines only when there is one to place.
+  if (messages.length === 0) return [];
   const lines = text.split("\n");
   const starts: number[] = [];
   let offset = 0;
@@ -81,20 +84,18 @@ async function scanOne(path: string, text: string): Promise<SecretHit[]> {
     starts.push(offset);
     offset += l.length + 1;
   }
-  return result.messages
-    .filter((m) => m.type === "message")
-    .map((m) => {
-      const line = m.loc.start.line;
-      const src = (lines[line - 1] ?? "").replace(/\r$/, "");
-      const snippet = maskedLine(src, starts[line - 1] ?? 0, m.range).trim();
-      return {
-        file: path,
-        line,
-        column: m.loc.start.column + 1,
-        ruleId: m.ruleId,
-        messageId: m.messageId,
-        masked: maskSecret(text.slice(m.range[0], m.range[1])),
-        snippet: snippet.length > 200 ? `${snippet.slice(0, 197)}...` : snippet,
-      };
-    });
+  return messages.map((m) => {
+    const line = m.loc.start.line;
+    const src = (lines[line - 1] ?? "").replace(/\r$/, "");
+    const snippet = maskedLine(src, starts[line - 1] ?? 0, m.range).trim();
+    return {
+      file: path,
+      line,
+      column: m.loc.start.column + 1,
+      ruleId: m.ruleId,
+      messageId: m.messageId,
+      masked: maskSecret(text.slice(m.range[0], m.range[1])),
+      snippet: snippet.length > 200 ? `${snippet.slice(0, 197)}...` : snippet,
+    };
+  });
 }

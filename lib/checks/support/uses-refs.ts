@@ -17,37 +17,52 @@ export interface UsesRef {
 
 export const FULL_SHA = /^[0-9a-f]{40}$/i;
 
+// Five checks ask for the same references: they are split once per parsed workflow
+// (a WeakMap, like tool-index.ts) and shared read-only; each caller gets its own array.
+export const refsByWorkflow = new WeakMap<Workflow, readonly UsesRef[]>();
+
 export function usesRefs(workflows: readonly Workflow[]): UsesRef[] {
   const out: UsesRef[] = [];
   for (const wf of workflows) {
-    const values: ScalarValue[] = [];
-    for (const job of wf.jobs) {
-      if (job.uses) values.push(job.uses);
-      for (const s of job.steps) if (s.uses) values.push(s.uses);
+    let refs = refsByWorkflow.get(wf);
+    if (!refs) {
+      refs = workflowUsesRefs(wf);
+      refsByWorkflow.set(wf, refs);
     }
-    for (const value of values) {
-      const v = value.value.trim();
-      if (v.startsWith("./") || v.startsWith(".\\") || v.startsWith("docker://")) continue;
-      const at = v.lastIndexOf("@");
-      const name = at >= 0 ? v.slice(0, at) : v;
-      const ref = at >= 0 ? v.slice(at + 1) : "";
-      const parts = name.split("/");
-      const owner = parts[0] ?? "";
-      const line = wf.lines[value.pos.line - 1] ?? "";
-      const hash = line.indexOf(" #");
-      const comment = hash >= 0 ? line.slice(hash + 2).trim() : undefined;
-      const u: UsesRef = {
-        wf,
-        value,
-        name,
-        ownerRepo: parts.slice(0, 2).join("/"),
-        owner,
-        ref,
-        isSha: FULL_SHA.test(ref),
-      };
-      if (comment) u.comment = comment;
-      out.push(u);
-    }
+    for (const u of refs) out.push(u);
+  }
+  return out;
+}
+
+function workflowUsesRefs(wf: Workflow): UsesRef[] {
+  const out: UsesRef[] = [];
+  const values: ScalarValue[] = [];
+  for (const job of wf.jobs) {
+    if (job.uses) values.push(job.uses);
+    for (const s of job.steps) if (s.uses) values.push(s.uses);
+  }
+  for (const value of values) {
+    const v = value.value.trim();
+    if (v.startsWith("./") || v.startsWith(".\\") || v.startsWith("docker://")) continue;
+    const at = v.lastIndexOf("@");
+    const name = at >= 0 ? v.slice(0, at) : v;
+    const ref = at >= 0 ? v.slice(at + 1) : "";
+    const parts = name.split("/");
+    const owner = parts[0] ?? "";
+    const line = wf.lines[value.pos.line - 1] ?? "";
+    const hash = line.indexOf(" #");
+    const comment = hash >= 0 ? line.slice(hash + 2).trim() : undefined;
+    const u: UsesRef = {
+      wf,
+      value,
+      name,
+      ownerRepo: parts.slice(0, 2).join("/"),
+      owner,
+      ref,
+      isSha: FULL_SHA.test(ref),
+    };
+    if (comment) u.comment = comment;
+    out.push(u);
   }
   return out;
 }

@@ -1,7 +1,9 @@
 import "server-only";
-import type { Prisma } from "../../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { jsonArrayDocuments } from "../../sync/persist/json-chunks";
+import { mergeGenerated } from "../../threat-model/merge";
 import type { ThreatModel } from "../../threat-model/model";
+import { storedModel } from "./threat-model-store";
 
 // Generation after a sync writes thousands of models: one statement per bounded JSON
 // document inserts the current models and their revision rows together (the model is sent
@@ -59,4 +61,49 @@ export function applyRegeneratedModels(
     APPLY_REGENERATED,
     rows.map((r) => JSON.stringify({ r: r.repositoryId, v: r.revision, m: r.model })),
   );
+}
+
+/**
+ * Each model's revision and assets (unvalidated JSON), not the whole ~15 KB document: the
+ * assets alone decide whether a regeneration changes a model (mergeChanges), and after a
+ * sync that changed nothing reading every model whole was most of the regeneration's time.
+ */
+export async function readModelAssets(
+  db: PrismaClient,
+  repositoryIds: string[],
+): Promise<Map<string, { revision: number; assets: unknown }>> {
+  const rows = await db.$queryRaw<Array<{ repositoryId: string; revision: number; assets: unknown }>>`
+    SELECT "repositoryId", "revision", "model"->'assets' AS "assets"
+    FROM "ThreatModel" WHERE "repositoryId" = ANY(${repositoryIds})`;
+  return new Map(rows.map((r) => [r.repositoryId, { revision: r.revision, assets: r.assets }]));
+}
+
+/**
+ * The regenerations that change a model (mergeChanges said so from its assets), merged
+ * into the model read whole at its current revision: one an engineer saved since its
+ * assets were read is merged as it now is, and counted unchanged if that changes nothing.
+ */
+export async function mergeChangedModels(
+  db: PrismaClient,
+  generated: Map<string, ThreatModel>,
+): Promise<{
+  updates: Array<{ repositoryId: string; revision: number; model: ThreatModel }>;
+  unchanged: number;
+}> {
+  const updates: Array<{ repositoryId: string; revision: number; model: ThreatModel }> = [];
+  let unchanged = 0;
+  if (generated.size === 0) return { updates, unchanged };
+  const rows = await db.threatModel.findMany({
+    where: { repositoryId: { in: [...generated.keys()] } },
+    select: { repositoryId: true, revision: true, model: true },
+  });
+  const current = new Map(rows.map((r) => [r.repositoryId, r]));
+  for (const [repositoryId, model] of generated) {
+    const row = current.get(repositoryId);
+    if (!row) continue;
+    const merged = mergeGenerated(storedModel(row.model), model);
+    if (merged.changed) updates.push({ repositoryId, revision: row.revision, model: merged.model });
+    else unchanged++;
+  }
+  return { updates, unchanged };
 }

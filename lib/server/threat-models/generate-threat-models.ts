@@ -3,13 +3,18 @@ import { z } from "zod";
 import { getDb } from "../../db";
 import { assembleRepoFacts, type OrgPart } from "../../facts/assemble";
 import { generateThreatModel } from "../../threat-model/generate";
-import { mergeGenerated } from "../../threat-model/merge";
+import { mergeChanges } from "../../threat-model/merge";
 import type { ThreatModel } from "../../threat-model/model";
 import { appendAuditEntry } from "../internal/append-audit-entry";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
-import { applyRegeneratedModels, insertGeneratedModels } from "../internal/threat-model-batch";
-import { storedModel } from "../internal/threat-model-store";
+import {
+  applyRegeneratedModels,
+  insertGeneratedModels,
+  mergeChangedModels,
+  readModelAssets,
+} from "../internal/threat-model-batch";
+import { storedAssets } from "../internal/threat-model-store";
 import { repoFactsColumn } from "../internal/json-columns";
 
 const input = z.object({
@@ -54,32 +59,24 @@ export async function generateThreatModels(actor: Actor | null, raw: unknown): P
       select: { repositoryId: true, facts: true, repository: { select: { fullName: true } } },
     });
     if (page.length === 0) break;
-    const existing = new Map(
-      (
-        await db.threatModel.findMany({
-          where: { repositoryId: { in: page.map((p) => p.repositoryId) } },
-          select: { repositoryId: true, revision: true, model: true },
-        })
-      ).map((r) => [r.repositoryId, r]),
+    const existing = await readModelAssets(
+      db,
+      page.map((p) => p.repositoryId),
     );
     const creates: Array<{ repositoryId: string; model: ThreatModel }> = [];
-    const updates: Array<{ repositoryId: string; revision: number; model: ThreatModel }> = [];
-    const changedNames: string[] = [];
+    const changing = new Map<string, ThreatModel>();
     for (const snap of page) {
       const generated = generateThreatModel(assembleRepoFacts(repoFactsColumn.read(snap.facts), org));
       const row = existing.get(snap.repositoryId);
-      if (!row) {
-        creates.push({ repositoryId: snap.repositoryId, model: generated });
-        changedNames.push(snap.repository.fullName);
-        continue;
-      }
-      const merged = mergeGenerated(storedModel(row.model), generated);
-      if (!merged.changed) summary.unchanged++;
-      else {
-        updates.push({ repositoryId: snap.repositoryId, revision: row.revision, model: merged.model });
-        changedNames.push(snap.repository.fullName);
-      }
+      if (!row) creates.push({ repositoryId: snap.repositoryId, model: generated });
+      else if (mergeChanges(storedAssets(row.assets), generated.assets))
+        changing.set(snap.repositoryId, generated);
+      else summary.unchanged++;
     }
+    const { updates, unchanged } = await mergeChangedModels(db, changing);
+    summary.unchanged += unchanged;
+    const written = new Set([...creates, ...updates].map((w) => w.repositoryId));
+    const changedNames = page.filter((p) => written.has(p.repositoryId)).map((p) => p.repository.fullName);
     await db.$transaction(
       async (tx) => {
         summary.created += await insertGeneratedModels(tx, creates);

@@ -2,7 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "../../db";
 import { assembleRepoFacts, type OrgPart } from "../../facts/assemble";
-import { generateThreatModel } from "../../threat-model/generate";
+import {
+  assembleGenerated,
+  generatedParts,
+  generatedTemplate,
+  type GeneratedParts,
+} from "../../threat-model/generate";
 import { mergeChanges } from "../../threat-model/merge";
 import type { ThreatModel } from "../../threat-model/model";
 import { appendAuditEntry } from "../internal/append-audit-entry";
@@ -47,6 +52,7 @@ export async function generateThreatModels(actor: Actor | null, raw: unknown): P
   const orgRow = await db.orgSnapshot.findUnique({ where: { organizationId }, select: { facts: true } });
   const org = (orgRow?.facts ?? null) as OrgPart | null;
   const summary = { created: 0, regenerated: 0, unchanged: 0 };
+  const template = generatedTemplate();
   let cursor: string | undefined;
   for (;;) {
     const page = await db.repoSnapshot.findMany({
@@ -63,14 +69,14 @@ export async function generateThreatModels(actor: Actor | null, raw: unknown): P
       db,
       page.map((p) => p.repositoryId),
     );
-    const creates: Array<{ repositoryId: string; model: ThreatModel }> = [];
+    const creates: Array<{ repositoryId: string; parts: GeneratedParts }> = [];
     const changing = new Map<string, ThreatModel>();
     for (const snap of page) {
-      const generated = generateThreatModel(assembleRepoFacts(repoFactsColumn.read(snap.facts), org));
+      const parts = generatedParts(assembleRepoFacts(repoFactsColumn.read(snap.facts), org));
       const row = existing.get(snap.repositoryId);
-      if (!row) creates.push({ repositoryId: snap.repositoryId, model: generated });
-      else if (mergeChanges(storedAssets(row.assets), generated.assets))
-        changing.set(snap.repositoryId, generated);
+      if (!row) creates.push({ repositoryId: snap.repositoryId, parts });
+      else if (mergeChanges(storedAssets(row.assets), parts.assets))
+        changing.set(snap.repositoryId, assembleGenerated(template, parts));
       else summary.unchanged++;
     }
     const { updates, unchanged } = await mergeChangedModels(db, changing);
@@ -79,7 +85,7 @@ export async function generateThreatModels(actor: Actor | null, raw: unknown): P
     const changedNames = page.filter((p) => written.has(p.repositoryId)).map((p) => p.repository.fullName);
     await db.$transaction(
       async (tx) => {
-        summary.created += await insertGeneratedModels(tx, creates);
+        summary.created += await insertGeneratedModels(tx, template, creates);
         summary.regenerated += await applyRegeneratedModels(tx, updates);
         if (changedNames.length)
           await appendAuditEntry(

@@ -1,25 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "../../db";
-import { assembleRepoFacts, type OrgPart } from "../../facts/assemble";
-import {
-  assembleGenerated,
-  generatedParts,
-  generatedTemplate,
-  type GeneratedParts,
-} from "../../threat-model/generate";
-import { mergeChanges } from "../../threat-model/merge";
-import type { ThreatModel } from "../../threat-model/model";
+import type { OrgPart } from "../../facts/assemble";
+import { generatedTemplate } from "../../threat-model/generate";
 import { appendAuditEntry } from "../internal/append-audit-entry";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
-import {
-  applyRegeneratedModels,
-  insertGeneratedModels,
-  mergeChangedModels,
-  readModelAssets,
-} from "../internal/threat-model-batch";
-import { storedAssets } from "../internal/threat-model-store";
+import { applyRegeneratedModels, insertGeneratedModels } from "../internal/threat-model-batch";
+import { planGenerationPage, type GenerationPagePlan } from "../internal/threat-model-page";
 import { repoFactsColumn } from "../internal/json-columns";
 
 const input = z.object({
@@ -53,9 +41,31 @@ export async function generateThreatModels(actor: Actor | null, raw: unknown): P
   const org = (orgRow?.facts ?? null) as OrgPart | null;
   const summary = { created: 0, regenerated: 0, unchanged: 0 };
   const template = generatedTemplate();
-  let cursor: string | undefined;
-  for (;;) {
-    const page = await db.repoSnapshot.findMany({
+  const write = (plan: GenerationPagePlan) =>
+    db.$transaction(
+      async (tx) => {
+        summary.created += await insertGeneratedModels(tx, template, plan.creates);
+        summary.regenerated += await applyRegeneratedModels(tx, plan.updates);
+        if (plan.changedNames.length)
+          await appendAuditEntry(
+            who,
+            {
+              action: "threatmodel.generated",
+              targetType: "organization",
+              targetId: organizationId,
+              details: {
+                created: plan.creates.length,
+                regenerated: plan.updates.length,
+                repositories: plan.changedNames,
+              },
+            },
+            tx,
+          );
+      },
+      { timeout: 60_000, maxWait: 30_000 },
+    );
+  const read = async (cursor: string | undefined) =>
+    db.repoSnapshot.findMany({
       where: {
         repository: { organizationId, missingSince: null },
         ...(cursor ? { repositoryId: { gt: cursor } } : {}),
@@ -64,45 +74,38 @@ export async function generateThreatModels(actor: Actor | null, raw: unknown): P
       take: pageSize,
       select: { repositoryId: true, facts: true, repository: { select: { fullName: true } } },
     });
-    if (page.length === 0) break;
-    const existing = await readModelAssets(
-      db,
-      page.map((p) => p.repositoryId),
-    );
-    const creates: Array<{ repositoryId: string; parts: GeneratedParts }> = [];
-    const changing = new Map<string, ThreatModel>();
-    for (const snap of page) {
-      const parts = generatedParts(assembleRepoFacts(repoFactsColumn.read(snap.facts), org));
-      const row = existing.get(snap.repositoryId);
-      if (!row) creates.push({ repositoryId: snap.repositoryId, parts });
-      else if (mergeChanges(storedAssets(row.assets), parts.assets))
-        changing.set(snap.repositoryId, assembleGenerated(template, parts));
-      else summary.unchanged++;
+  // Page N+1 is read, and then generated, while page N is generated and written:
+  // Postgres's work and ours overlap instead of taking turns. Writes stay one at a time,
+  // in page order (the audit chain); pages are disjoint, so a page's reads never see a
+  // write in flight. Each promise gets a handler at once (it is awaited later), so a
+  // failure meanwhile is not reported as unhandled.
+  let next = read(undefined);
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    for (;;) {
+      const page = await next;
+      if (page.length === 0) break;
+      next = page.length < pageSize ? Promise.resolve([]) : read(page[page.length - 1]!.repositoryId);
+      next.catch(() => undefined);
+      const plan = await planGenerationPage(
+        db,
+        template,
+        org,
+        page.map((p) => ({
+          repositoryId: p.repositoryId,
+          facts: repoFactsColumn.read(p.facts),
+          fullName: p.repository.fullName,
+        })),
+      );
+      summary.unchanged += plan.unchanged;
+      await writing;
+      writing = write(plan);
+      writing.catch(() => undefined);
     }
-    const { updates, unchanged } = await mergeChangedModels(db, changing);
-    summary.unchanged += unchanged;
-    const written = new Set([...creates, ...updates].map((w) => w.repositoryId));
-    const changedNames = page.filter((p) => written.has(p.repositoryId)).map((p) => p.repository.fullName);
-    await db.$transaction(
-      async (tx) => {
-        summary.created += await insertGeneratedModels(tx, template, creates);
-        summary.regenerated += await applyRegeneratedModels(tx, updates);
-        if (changedNames.length)
-          await appendAuditEntry(
-            who,
-            {
-              action: "threatmodel.generated",
-              targetType: "organization",
-              targetId: organizationId,
-              details: { created: creates.length, regenerated: updates.length, repositories: changedNames },
-            },
-            tx,
-          );
-      },
-      { timeout: 60_000, maxWait: 30_000 },
-    );
-    cursor = page[page.length - 1]!.repositoryId;
-    if (page.length < pageSize) break;
+    await writing;
+  } finally {
+    // A failure still lets the queries in flight finish before we return.
+    await Promise.allSettled([next, writing]);
   }
   return { ...summary, durationMs: Math.round(performance.now() - started) };
 }

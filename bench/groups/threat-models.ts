@@ -7,7 +7,9 @@ import type { BenchGroup } from "../types";
 const resultSchema = z.object({
   repos: z.number(),
   generateSeconds: z.number(),
+  generateCpuSeconds: z.number(),
   regenerateSeconds: z.number(),
+  regenerateCpuSeconds: z.number(),
   peakRssMB: z.number(),
 });
 
@@ -25,7 +27,9 @@ export const group: BenchGroup = {
     );
     return {
       "threatModels.generate10k.seconds": round(r.generateSeconds),
+      "threatModels.generate10k.cpuSeconds": round(r.generateCpuSeconds),
       "threatModels.regenerate10k.seconds": round(r.regenerateSeconds),
+      "threatModels.regenerate10k.cpuSeconds": round(r.regenerateCpuSeconds),
       "threatModels.peakRssMB": round(r.peakRssMB),
       "threatModels.repos": r.repos,
     };

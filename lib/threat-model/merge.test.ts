@@ -1,7 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { makeEnvironment, makeFacts } from "../../testing/facts";
 import { generateThreatModel } from "./generate";
-import { mergeGenerated, resolveProposal } from "./merge";
+import { modelArbitrary } from "./arbitrary.test-helpers";
+import { mergeChanges, mergeGenerated, resolveProposal } from "./merge";
+import type { ThreatModel } from "./model";
 
 // makeFacts merges partial settings over the well-configured baseline.
 const makeSettings = (s: NonNullable<Parameters<typeof makeFacts>[0]>["settings"]) => s;
@@ -86,5 +89,34 @@ describe("mergeGenerated", () => {
     const rejected = resolveProposal(merged.model, id, false);
     expect(rejected.assets.some((a) => a.id === id)).toBe(false);
     expect(rejected.threats.some((t) => t.assetIds.includes(id))).toBe(false);
+  });
+});
+
+describe("mergeChanges", () => {
+  // Regeneration skips a model when mergeChanges says nothing changes, reading only its
+  // assets: it must agree with what the full merge does to the whole model.
+  it("is true exactly when the merge alters the model", () => {
+    fc.assert(
+      fc.property(modelArbitrary, fc.array(fc.boolean()), modelArbitrary, (current, keep, extra) => {
+        const ids = new Set(current.assets.map((a) => a.id));
+        const asGenerated = (a: ThreatModel["assets"][number]) => ({
+          ...a,
+          origin: "generated" as const,
+          state: "active" as const,
+        });
+        const generated = {
+          ...extra,
+          assets: [
+            ...current.assets.filter((_, i) => keep[i]).map(asGenerated),
+            ...extra.assets.filter((a) => !ids.has(a.id)).map(asGenerated),
+          ],
+        };
+        const merged = mergeGenerated(current, generated);
+        expect(mergeChanges(current.assets, generated.assets)).toBe(merged.changed);
+        // (JSON, not a deep equal: the arbitrary's objects have no prototype, the merge's do.)
+        expect(merged.changed).toBe(JSON.stringify(merged.model) !== JSON.stringify(current));
+      }),
+      { numRuns: 100 },
+    );
   });
 });

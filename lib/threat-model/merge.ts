@@ -13,28 +13,36 @@ export interface MergeResult {
   changed: boolean;
 }
 
+/**
+ * Whether mergeGenerated would change a model holding `current` assets: it depends on the
+ * assets alone (ids, origins, states), so regeneration after a sync can decide from a
+ * model's assets without reading, validating and merging the whole document.
+ */
+export function mergeChanges(current: readonly Asset[], generated: readonly Asset[]): boolean {
+  const fresh = new Set(generated.map((a) => a.id));
+  // A generated asset that vanished (and is not yet flagged) or came back (flagged) changes.
+  for (const a of current)
+    if (a.origin === "generated" && fresh.has(a.id) === (a.state === "removed")) return true;
+  const known = new Set(current.map((a) => a.id));
+  return generated.some((a) => !known.has(a.id));
+}
+
 export function mergeGenerated(current: ThreatModel, generated: ThreatModel): MergeResult {
   const fresh = new Map(generated.assets.map((a) => [a.id, a]));
   const proposed: string[] = [];
   const removed: string[] = [];
   const assets: Asset[] = [];
-  let changed = false;
   for (const a of current.assets) {
     const now = fresh.get(a.id);
     if (a.origin !== "generated") assets.push(a);
     else if (!now) {
       // A proposal nobody accepted simply lapses; an accepted asset is flagged, not deleted.
-      if (a.state === "proposed") changed = true;
-      else {
-        if (a.state !== "removed") {
-          removed.push(a.id);
-          changed = true;
-        }
+      if (a.state !== "proposed") {
+        if (a.state !== "removed") removed.push(a.id);
         assets.push(a.state === "removed" ? a : { ...a, state: "removed" });
       }
     } else if (a.state === "removed") {
       proposed.push(a.id);
-      changed = true;
       assets.push({ ...a, state: "proposed", detail: now.detail });
     } else assets.push(a);
   }
@@ -43,8 +51,8 @@ export function mergeGenerated(current: ThreatModel, generated: ThreatModel): Me
     if (known.has(a.id)) continue;
     assets.push({ ...a, state: "proposed" });
     proposed.push(a.id);
-    changed = true;
   }
+  const changed = mergeChanges(current.assets, generated.assets);
   // A proposed asset sits on the default threats that concern its kind (adding a link
   // is not an edit the engineer loses; rejecting the proposal removes it again).
   const kindOf = new Map(assets.map((a) => [a.id, a.kind]));

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { describeChange, diffModels } from "../../threat-model/diff";
-import { threatModelSchema, type ThreatModel } from "../../threat-model/model";
+import { assetSchema, threatModelSchema, type Asset, type ThreatModel } from "../../threat-model/model";
 import { appendAuditEntry } from "./append-audit-entry";
 import { assertOrgScope } from "./org-scope";
 import { threatModelColumn } from "./json-columns";
@@ -34,6 +34,10 @@ export async function findRepository(raw: unknown, actor: Actor) {
 
 /** Stored JSON is re-validated on read: a row written by an older version fails loudly, not subtly. */
 export const storedModel = (json: unknown): ThreatModel => threatModelSchema.parse(json);
+
+const storedAssetsSchema = z.array(assetSchema);
+/** A stored model's assets alone, validated like storedModel validates them. */
+export const storedAssets = (json: unknown): Asset[] => storedAssetsSchema.parse(json);
 
 /** A save refused because someone else saved first; `changes` says what they changed. */
 export class ThreatModelConflictError extends AppError {

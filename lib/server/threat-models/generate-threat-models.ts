@@ -1,15 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "../../db";
-import { assembleRepoFacts, type OrgPart } from "../../facts/assemble";
-import { generateThreatModel } from "../../threat-model/generate";
-import { mergeGenerated } from "../../threat-model/merge";
-import type { ThreatModel } from "../../threat-model/model";
+import type { OrgPart } from "../../facts/assemble";
+import { generatedTemplate } from "../../threat-model/generate";
 import { appendAuditEntry } from "../internal/append-audit-entry";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 import { applyRegeneratedModels, insertGeneratedModels } from "../internal/threat-model-batch";
-import { storedModel } from "../internal/threat-model-store";
+import { planGenerationPage, type GenerationPagePlan } from "../internal/threat-model-page";
 import { repoFactsColumn } from "../internal/json-columns";
 
 const input = z.object({
@@ -42,9 +40,32 @@ export async function generateThreatModels(actor: Actor | null, raw: unknown): P
   const orgRow = await db.orgSnapshot.findUnique({ where: { organizationId }, select: { facts: true } });
   const org = (orgRow?.facts ?? null) as OrgPart | null;
   const summary = { created: 0, regenerated: 0, unchanged: 0 };
-  let cursor: string | undefined;
-  for (;;) {
-    const page = await db.repoSnapshot.findMany({
+  const template = generatedTemplate();
+  const write = (plan: GenerationPagePlan) =>
+    db.$transaction(
+      async (tx) => {
+        summary.created += await insertGeneratedModels(tx, template, plan.creates);
+        summary.regenerated += await applyRegeneratedModels(tx, plan.updates);
+        if (plan.changedNames.length)
+          await appendAuditEntry(
+            who,
+            {
+              action: "threatmodel.generated",
+              targetType: "organization",
+              targetId: organizationId,
+              details: {
+                created: plan.creates.length,
+                regenerated: plan.updates.length,
+                repositories: plan.changedNames,
+              },
+            },
+            tx,
+          );
+      },
+      { timeout: 60_000, maxWait: 30_000 },
+    );
+  const read = async (cursor: string | undefined) =>
+    db.repoSnapshot.findMany({
       where: {
         repository: { organizationId, missingSince: null },
         ...(cursor ? { repositoryId: { gt: cursor } } : {}),
@@ -53,53 +74,38 @@ export async function generateThreatModels(actor: Actor | null, raw: unknown): P
       take: pageSize,
       select: { repositoryId: true, facts: true, repository: { select: { fullName: true } } },
     });
-    if (page.length === 0) break;
-    const existing = new Map(
-      (
-        await db.threatModel.findMany({
-          where: { repositoryId: { in: page.map((p) => p.repositoryId) } },
-          select: { repositoryId: true, revision: true, model: true },
-        })
-      ).map((r) => [r.repositoryId, r]),
-    );
-    const creates: Array<{ repositoryId: string; model: ThreatModel }> = [];
-    const updates: Array<{ repositoryId: string; revision: number; model: ThreatModel }> = [];
-    const changedNames: string[] = [];
-    for (const snap of page) {
-      const generated = generateThreatModel(assembleRepoFacts(repoFactsColumn.read(snap.facts), org));
-      const row = existing.get(snap.repositoryId);
-      if (!row) {
-        creates.push({ repositoryId: snap.repositoryId, model: generated });
-        changedNames.push(snap.repository.fullName);
-        continue;
-      }
-      const merged = mergeGenerated(storedModel(row.model), generated);
-      if (!merged.changed) summary.unchanged++;
-      else {
-        updates.push({ repositoryId: snap.repositoryId, revision: row.revision, model: merged.model });
-        changedNames.push(snap.repository.fullName);
-      }
+  // Page N+1 is read, and then generated, while page N is generated and written:
+  // Postgres's work and ours overlap instead of taking turns. Writes stay one at a time,
+  // in page order (the audit chain); pages are disjoint, so a page's reads never see a
+  // write in flight. Each promise gets a handler at once (it is awaited later), so a
+  // failure meanwhile is not reported as unhandled.
+  let next = read(undefined);
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    for (;;) {
+      const page = await next;
+      if (page.length === 0) break;
+      next = page.length < pageSize ? Promise.resolve([]) : read(page[page.length - 1]!.repositoryId);
+      next.catch(() => undefined);
+      const plan = await planGenerationPage(
+        db,
+        template,
+        org,
+        page.map((p) => ({
+          repositoryId: p.repositoryId,
+          facts: repoFactsColumn.read(p.facts),
+          fullName: p.repository.fullName,
+        })),
+      );
+      summary.unchanged += plan.unchanged;
+      await writing;
+      writing = write(plan);
+      writing.catch(() => undefined);
     }
-    await db.$transaction(
-      async (tx) => {
-        summary.created += await insertGeneratedModels(tx, creates);
-        summary.regenerated += await applyRegeneratedModels(tx, updates);
-        if (changedNames.length)
-          await appendAuditEntry(
-            who,
-            {
-              action: "threatmodel.generated",
-              targetType: "organization",
-              targetId: organizationId,
-              details: { created: creates.length, regenerated: updates.length, repositories: changedNames },
-            },
-            tx,
-          );
-      },
-      { timeout: 60_000, maxWait: 30_000 },
-    );
-    cursor = page[page.length - 1]!.repositoryId;
-    if (page.length < pageSize) break;
+    await writing;
+  } finally {
+    // A failure still lets the queries in flight finish before we return.
+    await Promise.allSettled([next, writing]);
   }
   return { ...summary, durationMs: Math.round(performance.now() - started) };
 }

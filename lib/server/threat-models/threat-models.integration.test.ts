@@ -9,6 +9,8 @@ import { isAppError } from "../../errors";
 import { makeBranchProtection, makeFacts, makeOrg } from "../../../testing/facts";
 import { createTestDatabase, type TestDatabase } from "../../../testing/db";
 import { stopSenderBoss, useSenderBoss } from "../../../testing/sender-boss";
+import { assembleRepoFacts, type OrgPart } from "../../facts/assemble";
+import { generateThreatModel } from "../../threat-model/generate";
 import type { ThreatModel } from "../../threat-model/model";
 import { listAuditEntries } from "../audit/list-audit-entries";
 import { verifyAuditChain } from "../audit/verify-audit-chain";
@@ -71,6 +73,18 @@ async function refusal(work: Promise<unknown>) {
   throw new Error("not refused");
 }
 
+const orgPart: OrgPart = {
+  settings: makeOrg({ login: "acme" }),
+  secrets: [],
+  alerts: { secretScanning: {}, dependabot: {} },
+  actionAdvisories: [],
+};
+const firstFacts = makeFacts({
+  name: "api",
+  files: [wf(".github/workflows/ci.yml")],
+  settings: makeSettings({ branchProtection: makeBranchProtection({ allowForcePushes: true }) }),
+});
+
 let repositoryId: string;
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -90,27 +104,13 @@ beforeAll(async () => {
   await db.prisma.orgSnapshot.create({
     data: {
       organizationId: orgId,
-      facts: JSON.parse(
-        JSON.stringify({
-          settings: makeOrg({ login: "acme" }),
-          secrets: [],
-          alerts: { secretScanning: {}, dependabot: {} },
-          actionAdvisories: [],
-        }),
-      ),
+      facts: JSON.parse(JSON.stringify(orgPart)),
     },
   });
   repositoryId = (
     await db.prisma.repository.create({ data: { organizationId: orgId, name: "api", fullName: "acme/api" } })
   ).id;
-  await setFacts(
-    repositoryId,
-    makeFacts({
-      name: "api",
-      files: [wf(".github/workflows/ci.yml")],
-      settings: makeSettings({ branchProtection: makeBranchProtection({ allowForcePushes: true }) }),
-    }),
-  );
+  await setFacts(repositoryId, firstFacts);
 });
 
 afterAll(async () => {
@@ -125,6 +125,13 @@ describe("threat models", () => {
       created: 1,
       regenerated: 0,
     });
+    // The batch insert assembles the model in SQL: it must store what generation makes.
+    const generated = JSON.parse(JSON.stringify(generateThreatModel(assembleRepoFacts(firstFacts, orgPart))));
+    const stored = await db.prisma.threatModelRevision.findUniqueOrThrow({
+      where: { repositoryId_revision: { repositoryId, revision: 1 } },
+      select: { model: true, threatModel: { select: { model: true } } },
+    });
+    expect([stored.model, stored.threatModel.model]).toEqual([generated, generated]);
     const view = await getThreatModel(auditor, repo);
     expect(view.revision).toBe(1);
     expect(view.model!.assets.map((a) => a.id)).toContain("workflow:.github/workflows/ci.yml");

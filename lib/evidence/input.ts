@@ -140,7 +140,18 @@ function describeKind(scope: Scope): string {
 export interface RepoSource {
   count: number;
   pages(): AsyncIterable<readonly EvidenceRepo[]>;
+  /**
+   * The same repositories, each result cut down to its check and status: all that the
+   * counts, the scores and the report read. A result's findings and evidence are most of
+   * its bytes, so a walk of these costs a fraction of a walk of pages().
+   */
+  statusPages(): AsyncIterable<readonly RepoStatuses[]>;
 }
+
+/** A result without its findings and evidence (RepoSource.statusPages). */
+export type ResultStatusOnly = Pick<EvidenceResult, "check" | "status">;
+/** A repository whose results are only checks and statuses; every EvidenceRepo is one. */
+export type RepoStatuses = Omit<EvidenceRepo, "results"> & { results: readonly ResultStatusOnly[] };
 
 /** What the pack builder takes: the evidence input with its repositories paged. */
 export type PackInput = Omit<EvidenceInput, "repos"> & { repos: RepoSource };
@@ -148,13 +159,8 @@ export type PackInput = Omit<EvidenceInput, "repos"> & { repos: RepoSource };
 /** An in-memory input as a pack input (small inputs: tests, the CLI's fixtures). */
 export function packInputOf(input: EvidenceInput, pageSize = 100): PackInput {
   const { repos } = input;
-  return {
-    ...input,
-    repos: {
-      count: repos.length,
-      async *pages() {
-        for (let i = 0; i < repos.length; i += pageSize) yield repos.slice(i, i + pageSize);
-      },
-    },
-  };
+  async function* pages() {
+    for (let i = 0; i < repos.length; i += pageSize) yield repos.slice(i, i + pageSize);
+  }
+  return { ...input, repos: { count: repos.length, pages, statusPages: pages } };
 }

@@ -5,10 +5,17 @@ import { getDb } from "../../db";
 import { getAuditKey } from "../../env";
 import { listAuditCheckpoints } from "./write-audit-checkpoint";
 import { auditEntriesOf } from "./org-scope-records";
-import { checkResultsColumn } from "./json-columns";
+import { readLatestResults, readLatestStatuses, type LatestScore } from "./read-latest-scores";
 import type { FrameworkId } from "../../evidence/frameworks";
-import { toEvidenceResult } from "../../evidence/from-check-results";
-import type { AuditExtract, EvidenceInput, EvidenceRepo, PackInput, Scope } from "../../evidence/input";
+import type {
+  AuditExtract,
+  EvidenceInput,
+  EvidenceRepo,
+  EvidenceResult,
+  PackInput,
+  ResultStatusOnly,
+  Scope,
+} from "../../evidence/input";
 import type { Prisma } from "../../generated/prisma/client";
 import { defaultPolicy, parsePolicy } from "../../policy/index";
 import { compileRepoPattern } from "../../policy/repo-pattern";
@@ -47,16 +54,8 @@ const CHECKS: CheckMeta[] = catalogue.map((c) => ({
 /** A repository's CODEOWNERS teams ("@org/team", lowercased): what a team scope matches. */
 const teamsOf = (owners: readonly string[] | undefined) => (owners ?? []).filter((o) => o.includes("/"));
 
-const repoSelect = {
-  results: true,
-  overall: true,
-  grade: true,
-  coverage: true,
-  policyVersion: true,
-  computedAt: true,
-  factsSyncedAt: true,
-  repositoryId: true,
-} as const;
+/** A page's repository: results of a latest scoring are R, those rebuilt from history whole. */
+type PageRepo<R> = Omit<EvidenceRepo, "results"> & { results: (R | EvidenceResult)[] };
 
 /** A repository in scope, before its results are read: from its latest scoring or rebuilt from history. */
 interface Planned {
@@ -112,38 +111,28 @@ async function openEvidenceInput(db: Db, req: EvidenceRequest, pageSize: number)
     else excluded.push({ repo: p.fullName, reason: "no scoring on or before the as-of date" });
   }
 
-  async function readPage(page: Planned[]): Promise<EvidenceRepo[]> {
-    const latest = new Map(
-      (
-        await db.repoScore.findMany({
-          where: { repositoryId: { in: page.filter((p) => !p.fromHistory).map((p) => p.id) } },
-          select: repoSelect,
-        })
-      ).map((r) => [r.repositoryId, r]),
-    );
+  /**
+   * One page: latest scorings through `readLatest` (whole results, or statuses only), the
+   * rest rebuilt from history (whole: those are few, and whole results are statuses too).
+   */
+  async function readPage<R extends ResultStatusOnly>(
+    page: Planned[],
+    readLatest: (ids: string[]) => Promise<Map<string, LatestScore<R>>>,
+  ): Promise<PageRepo<R>[]> {
+    const latest = await readLatest(page.filter((p) => !p.fromHistory).map((p) => p.id));
     const past = await snapshotsAsOf(
       db,
       page.filter((p) => p.fromHistory).map((p) => p.id),
       req.asOf,
     );
-    return page.flatMap((p): EvidenceRepo[] => {
+    return page.flatMap((p): PageRepo<R>[] => {
       const common = {
         fullName: p.fullName,
         team: p.teams.length ? p.teams.join(" ") : null,
         critical: isCritical(p.fullName),
       };
       const row = latest.get(p.id);
-      if (row)
-        return [
-          {
-            ...common,
-            score: { overall: row.overall, grade: row.grade, coverage: row.coverage },
-            policyVersion: row.policyVersion,
-            scoredAt: row.computedAt.toISOString(),
-            factsSyncedAt: row.factsSyncedAt.toISOString(),
-            results: checkResultsColumn.read(row.results).map((r) => toEvidenceResult(r, exceptions)),
-          },
-        ];
+      if (row) return [{ ...common, ...row }];
       const snap = past.get(p.id);
       if (!snap) return [];
       return [
@@ -160,6 +149,25 @@ async function openEvidenceInput(db: Db, req: EvidenceRequest, pageSize: number)
     });
   }
 
+  /**
+   * The pages of `planned`, the next one read while the caller works on this one: Postgres
+   * and this process then run side by side instead of taking turns.
+   */
+  async function* walk<T>(read: (page: Planned[]) => Promise<T>): AsyncGenerator<T> {
+    const pageAt = (i: number) => (i < planned.length ? read(planned.slice(i, i + pageSize)) : undefined);
+    let next = pageAt(0);
+    try {
+      for (let i = 0; next; i += pageSize) {
+        const current = await next;
+        next = pageAt(i + pageSize);
+        yield current;
+      }
+    } finally {
+      // A caller that stops early (the report) leaves a read in flight; nobody awaits it.
+      next?.catch(() => {});
+    }
+  }
+
   const live = (e: PolicyException) => Date.parse(e.expiresAt) > req.asOf.getTime();
   // One compiled pattern per exception, not one per repository it is tried against.
   const coversScope = (e: PolicyException) => {
@@ -174,9 +182,8 @@ async function openEvidenceInput(db: Db, req: EvidenceRequest, pageSize: number)
     scope: req.scope,
     repos: {
       count: planned.length,
-      async *pages() {
-        for (let i = 0; i < planned.length; i += pageSize) yield readPage(planned.slice(i, i + pageSize));
-      },
+      pages: () => walk((page) => readPage(page, (ids) => readLatestResults(db, ids, exceptions))),
+      statusPages: () => walk((page) => readPage(page, (ids) => readLatestStatuses(db, ids))),
     },
     excluded,
     // Pending exceptions (no approver yet) waive nothing, so the evidence leaves them out.

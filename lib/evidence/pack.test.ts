@@ -154,7 +154,7 @@ describe("writePack's memory", () => {
       }
     }
     const input: PackInput = {
-      ...sampleInput(),
+      ...packInputOf(sampleInput()),
       repos: { count: all.length, pages: () => walk("full"), statusPages: () => walk("statuses") },
     };
     const sink = new PassThrough();

@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { Readable, Transform } from "node:stream";
 import { finished, pipeline } from "node:stream/promises";
 import { ZipFile } from "yazl";
+import { auditExtractJson } from "./audit-json";
 import { createFrameworkTally } from "./control-view";
 import { getFramework } from "./frameworks";
 import type { PackInput } from "./input";
@@ -148,9 +149,12 @@ export async function writePack(
       `Threat model of ${tm.repo}`,
       [tm.markdown],
     );
-  await add("audit-log.json", "application/json", "Audit-log extract with chain checkpoints", [
-    json(input.auditExtract),
-  ]);
+  await add(
+    "audit-log.json",
+    "application/json",
+    "Audit-log extract with chain checkpoints",
+    auditExtractJson(input.auditExtract),
+  );
   await add("mapping.json", "application/json", "The framework mapping used", [json(framework)]);
   await add("public-key.pem", "application/x-pem-file", "The instance's Ed25519 public key", [
     signer.publicKeyPem,

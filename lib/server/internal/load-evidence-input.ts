@@ -1,10 +1,7 @@
 import "server-only";
-import { verifyChain } from "../../audit/chain";
 import type { Policy, PolicyException } from "../../checks/types";
 import { getDb } from "../../db";
-import { getAuditKey } from "../../env";
-import { listAuditCheckpoints } from "./write-audit-checkpoint";
-import { auditEntriesOf } from "./org-scope-records";
+import { openAuditExtract } from "./evidence-audit-extract";
 import { readLatestResults, readLatestStatuses, type LatestScore } from "./read-latest-scores";
 import type { FrameworkId } from "../../evidence/frameworks";
 import type {
@@ -35,7 +32,6 @@ export interface EvidenceRequest {
   withoutAuditExtract?: boolean;
 }
 
-const AUDIT_PERIOD_DAYS = 366;
 /** Repositories per page when a pack walks them: a page's results, never the estate's. */
 export const EVIDENCE_PAGE_SIZE = 100;
 /** An export reads several pages per repository walk inside one snapshot; a big estate takes minutes. */
@@ -191,8 +187,11 @@ async function openEvidenceInput(db: Db, req: EvidenceRequest, pageSize: number)
       (e): e is PolicyException & { approver: string } => !!e.approver && live(e) && coversScope(e),
     ),
     auditExtract: req.withoutAuditExtract
-      ? { from: null, to: req.asOf.toISOString(), chainVerified: true, checkpoints: [], entries: [] }
-      : await auditExtract(db, req.asOf, req.organizationIds),
+      ? {
+          head: { from: null, to: req.asOf.toISOString(), chainVerified: true, checkpoints: [] },
+          async *entries() {},
+        }
+      : await openAuditExtract(db, req.asOf, req.organizationIds),
   };
 }
 
@@ -204,7 +203,9 @@ export async function loadEvidenceInput(req: EvidenceRequest): Promise<EvidenceI
   const input = await openEvidenceInput(getDb(), req, EVIDENCE_PAGE_SIZE);
   const repos: EvidenceRepo[] = [];
   for await (const page of input.repos.pages()) repos.push(...page);
-  return { ...input, repos };
+  const entries: AuditExtract["entries"] = [];
+  for await (const page of input.auditExtract.entries()) entries.push(...page);
+  return { ...input, repos, auditExtract: { ...input.auditExtract.head, entries } };
 }
 
 /**
@@ -326,76 +327,4 @@ function scopeMatcher(scope: Scope): (fullName: string, teams: readonly string[]
       return (_, teams) => teams.includes(team);
     }
   }
-}
-
-/**
- * The year of audit log before `asOf`, with checkpoints and whether it chains. A pack
- * for some organisations carries only their entries (the audit page's rule); the chain
- * is still verified over every entry of the period, which is what `chainVerified` states.
- */
-async function auditExtract(db: Db, asOf: Date, organizationIds: readonly string[]): Promise<AuditExtract> {
-  const from = new Date(asOf.getTime() - AUDIT_PERIOD_DAYS * 86_400_000);
-  const rows = await db.auditLogEntry.findMany({
-    where: { occurredAt: { gt: from, lte: asOf } },
-    orderBy: { seq: "asc" },
-  });
-  const shown = organizationIds.length
-    ? new Set(
-        (
-          await db.auditLogEntry.findMany({
-            where: {
-              AND: [{ occurredAt: { gt: from, lte: asOf } }, await auditEntriesOf(getDb(), organizationIds)],
-            },
-            select: { seq: true },
-          })
-        ).map((r) => r.seq),
-      )
-    : null;
-  const entries = rows.map((r) => ({
-    seq: r.seq.toString(),
-    occurredAt: r.occurredAt.toISOString(),
-    actorId: r.actorId,
-    actorLogin: r.actorLogin,
-    action: r.action,
-    targetType: r.targetType,
-    targetId: r.targetId,
-    ip: r.ip,
-    userAgent: r.userAgent,
-    details: r.details as Record<string, unknown>,
-    prevHash: r.prevHash,
-    hash: r.hash,
-    chainVersion: r.chainVersion,
-  }));
-  // The extract starts mid-chain: continue from the entry before it.
-  const first = rows[0];
-  const verdict = verifyChain(entries, {
-    key: getAuditKey(),
-    ...(first && {
-      from: {
-        ok: true as const,
-        checked: 0,
-        lastHash: first.prevHash,
-        lastSeq: first.seq > BigInt(1) ? String(first.seq - BigInt(1)) : null,
-        keyedFrom: null,
-      },
-    }),
-  });
-  // The chain's signed checkpoints for the period (also written to the log output when
-  // taken), so a verifier can compare the extract against heads recorded at the time.
-  const signed = (await listAuditCheckpoints(getDb())).filter((c) => {
-    const at = Date.parse(c.at);
-    return at > from.getTime() && at <= asOf.getTime();
-  });
-  return {
-    from: from.toISOString(),
-    to: asOf.toISOString(),
-    chainVerified: verdict.ok,
-    checkpoints: signed.map((c) => ({
-      seq: String(c.seq),
-      hash: c.hash,
-      occurredAt: c.at,
-      signature: c.signature,
-    })),
-    entries: shown ? entries.filter((e) => shown.has(BigInt(e.seq))) : entries,
-  };
 }

@@ -18,6 +18,7 @@ import { defaultPolicy, parsePolicy } from "../../policy/index";
 import { compileRepoPattern } from "../../policy/repo-pattern";
 import { catalogue } from "../../checks/catalogue";
 import { resultsAsOf, type CheckMeta, type SnapshotAsOf } from "../../evidence/as-of";
+import { keepStatusWalk } from "../../evidence/status-cache";
 import { unpackFingerprints } from "../../history/instances";
 
 export interface EvidenceRequest {
@@ -179,7 +180,7 @@ async function openEvidenceInput(db: Db, req: EvidenceRequest, pageSize: number)
     repos: {
       count: planned.length,
       pages: () => walk((page) => readPage(page, (ids) => readLatestResults(db, ids, exceptions))),
-      statusPages: () => walk((page) => readPage(page, (ids) => readLatestStatuses(db, ids))),
+      statusPages: keepStatusWalk(() => walk((page) => readPage(page, (ids) => readLatestStatuses(db, ids)))),
     },
     excluded,
     // Pending exceptions (no approver yet) waive nothing, so the evidence leaves them out.

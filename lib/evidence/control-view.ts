@@ -2,7 +2,7 @@
 // A repository's status for a control is the worst of its mapped checks' statuses:
 // one failing check fails the control; an unknown is never counted as pass or fail.
 import type { Control, Framework } from "./frameworks/schema";
-import type { EvidenceRepo, EvidenceResult, ResultStatus } from "./input";
+import type { EvidenceRepo, EvidenceResult, RepoStatuses, ResultStatus, ResultStatusOnly } from "./input";
 
 const RANK: Record<ResultStatus, number> = {
   fail: 4,
@@ -12,13 +12,13 @@ const RANK: Record<ResultStatus, number> = {
   "not-applicable": 0,
 };
 
-export interface RepoControlStatus {
+export interface RepoControlStatus<R extends ResultStatusOnly = EvidenceResult> {
   repo: string;
   team: string | null;
   critical: boolean;
   status: ResultStatus;
   /** The mapped checks' results that decided it (all mapped checks the repo has). */
-  checks: EvidenceResult[];
+  checks: R[];
 }
 
 export interface ControlSummary {
@@ -44,7 +44,11 @@ export function worst(statuses: Iterable<ResultStatus>): ResultStatus {
   return out;
 }
 
-export function repoStatusFor(control: Control, repo: EvidenceRepo): RepoControlStatus {
+/** Takes a full repository (the control view) or one of statuses only (the pack's report). */
+export function repoStatusFor<R extends ResultStatusOnly>(
+  control: Control,
+  repo: Omit<RepoStatuses, "results"> & { results: readonly R[] },
+): RepoControlStatus<R> {
   const wanted = new Set(control.checks);
   const checks = repo.results.filter((r) => wanted.has(r.check));
   return {
@@ -88,7 +92,7 @@ export function summariseControl(control: Control, repos: readonly EvidenceRepo[
 export function createFrameworkTally(framework: Framework) {
   const counts = framework.controls.map(() => emptyCounts());
   return {
-    add(repos: readonly EvidenceRepo[]) {
+    add(repos: readonly RepoStatuses[]) {
       for (const repo of repos)
         framework.controls.forEach((c, i) => (counts[i]![repoStatusFor(c, repo).status] += 1));
     },

@@ -140,21 +140,50 @@ function describeKind(scope: Scope): string {
 export interface RepoSource {
   count: number;
   pages(): AsyncIterable<readonly EvidenceRepo[]>;
+  /**
+   * The same repositories, each result cut down to its check and status: all that the
+   * counts, the scores and the report read. A result's findings and evidence are most of
+   * its bytes, so a walk of these costs a fraction of a walk of pages().
+   */
+  statusPages(): AsyncIterable<readonly RepoStatuses[]>;
 }
 
-/** What the pack builder takes: the evidence input with its repositories paged. */
-export type PackInput = Omit<EvidenceInput, "repos"> & { repos: RepoSource };
+/** A result without its findings and evidence (RepoSource.statusPages). */
+export type ResultStatusOnly = Pick<EvidenceResult, "check" | "status">;
+/** A repository whose results are only checks and statuses; every EvidenceRepo is one. */
+export type RepoStatuses = Omit<EvidenceRepo, "results"> & { results: readonly ResultStatusOnly[] };
+
+export type AuditEntry = AuditExtract["entries"][number];
+
+/**
+ * The audit extract as the builder reads it: everything but the entries up front (the
+ * chain is verified before the file starts, since the file states the verdict first),
+ * then the entries a page at a time, like the repositories: a year of audit log is not
+ * held at once.
+ */
+export interface AuditSource {
+  head: Omit<AuditExtract, "entries">;
+  entries(): AsyncIterable<readonly AuditEntry[]>;
+}
+
+/** What the pack builder takes: the evidence input with its repositories and audit entries paged. */
+export type PackInput = Omit<EvidenceInput, "repos" | "auditExtract"> & {
+  repos: RepoSource;
+  auditExtract: AuditSource;
+};
 
 /** An in-memory input as a pack input (small inputs: tests, the CLI's fixtures). */
 export function packInputOf(input: EvidenceInput, pageSize = 100): PackInput {
   const { repos } = input;
+  const paged = <T>(all: readonly T[]) =>
+    async function* () {
+      for (let i = 0; i < all.length; i += pageSize) yield all.slice(i, i + pageSize);
+    };
+  const pages = paged(repos);
+  const { entries, ...head } = input.auditExtract;
   return {
     ...input,
-    repos: {
-      count: repos.length,
-      async *pages() {
-        for (let i = 0; i < repos.length; i += pageSize) yield repos.slice(i, i + pageSize);
-      },
-    },
+    repos: { count: repos.length, pages, statusPages: pages },
+    auditExtract: { head, entries: paged(entries) },
   };
 }

@@ -4,9 +4,10 @@
 // or holding every repository.
 import type { Framework } from "./frameworks/schema";
 import { csvRow } from "./csv";
-import type { EvidenceRepo } from "./input";
+import type { EvidenceRepo, RepoStatuses } from "./input";
 
 type Pages = AsyncIterable<readonly EvidenceRepo[]>;
+type StatusPages = AsyncIterable<readonly RepoStatuses[]>;
 
 /** check id → ids of the framework's controls it evidences */
 export function controlsByCheck(framework: Framework): Map<string, string[]> {
@@ -90,7 +91,7 @@ export async function* findingsCsv(pages: Pages, framework: Framework): AsyncGen
         ]);
 }
 
-function scoreRow(repo: EvidenceRepo) {
+function scoreRow(repo: RepoStatuses) {
   const count = (s: string) => repo.results.filter((r) => r.status === s).length;
   return {
     repository: repo.fullName,
@@ -110,7 +111,7 @@ function scoreRow(repo: EvidenceRepo) {
   };
 }
 
-export async function* scoresJson(pages: Pages): AsyncGenerator<string> {
+export async function* scoresJson(pages: StatusPages): AsyncGenerator<string> {
   yield "[";
   let first = true;
   for await (const page of pages)
@@ -138,7 +139,7 @@ const SCORE_COLUMNS = [
   "factsSyncedAt",
 ] as const satisfies ReadonlyArray<keyof ReturnType<typeof scoreRow>>;
 
-export async function* scoresCsv(pages: Pages): AsyncGenerator<string> {
+export async function* scoresCsv(pages: StatusPages): AsyncGenerator<string> {
   yield csvRow(SCORE_COLUMNS);
   for await (const page of pages)
     for (const repo of page) {

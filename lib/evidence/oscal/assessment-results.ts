@@ -5,7 +5,7 @@
 import { catalogue } from "../../checks/catalogue";
 import type { ControlSummary } from "../control-view";
 import type { Framework } from "../frameworks/schema";
-import { describeScope, type EvidenceRepo, type PackInput, type ResultStatus } from "../input";
+import { describeScope, type PackInput, type RepoStatuses, type ResultStatus } from "../input";
 import { oscalControlId, stableUuid } from "./uuid";
 
 export const OSCAL_VERSION = "1.0.6";
@@ -28,7 +28,7 @@ export function emptyCheckCounts(framework: Framework): CheckCounts {
   return out;
 }
 
-export function addCheckCounts(counts: CheckCounts, repos: readonly EvidenceRepo[]): void {
+export function addCheckCounts(counts: CheckCounts, repos: readonly RepoStatuses[]): void {
   for (const repo of repos)
     for (const r of repo.results) if (counts[r.check]) counts[r.check]![r.status] += 1;
 }

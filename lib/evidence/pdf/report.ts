@@ -68,9 +68,11 @@ export async function buildReportPdf(
 
   l.heading("Per-repository detail");
   let listed = 0;
-  for await (const page of input.repos.pages())
+  // Stops reading at the limit: the rest of a big estate would be read for nothing.
+  for await (const page of input.repos.statusPages()) {
     for (const repo of page) {
-      if (listed++ >= PDF_REPO_DETAIL_LIMIT) continue;
+      if (listed >= PDF_REPO_DETAIL_LIMIT) break;
+      listed++;
       const statuses = framework.controls.map((c) => ({ c, s: repoStatusFor(c, repo) }));
       const bad = statuses.filter(({ s }) => s.status === "fail" || s.status === "unknown");
       l.text(
@@ -84,6 +86,8 @@ export async function buildReportPdf(
         l.text(`${STATUS_LABEL[s.status]} ${c.id}: ${checks.join(", ")}`, { indent: 12, size: 8 });
       }
     }
+    if (listed >= PDF_REPO_DETAIL_LIMIT) break;
+  }
 
   if (input.repos.count > PDF_REPO_DETAIL_LIMIT)
     l.text(

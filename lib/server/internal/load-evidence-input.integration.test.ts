@@ -5,9 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../testing/db";
 import { makeFacts } from "../../../testing/facts";
 import { setDb } from "../../db";
-import type { EvidenceRepo, PackInput } from "../../evidence/input";
+import type { CheckResult } from "../../checks/types";
+import type { EvidenceRepo, PackInput, RepoStatuses } from "../../evidence/input";
 import { systemActor } from "../authz/actor";
 import { scoreOrganization } from "../scores/score-organization";
+import { checkResultsColumn } from "./json-columns";
 import { loadEvidenceInput, withEvidencePackInput } from "./load-evidence-input";
 
 let db: TestDatabase;
@@ -81,5 +83,56 @@ describe("the evidence pack loader", () => {
     expect(first!.flat().some((r) => r.score.grade !== "F")).toBe(true);
     const after = await loadEvidenceInput(request());
     expect(after.repos.every((r) => r.score.grade === "F")).toBe(true);
+  });
+
+  // Last: it adds an organisation and a repository, which the tests above do not count.
+  it("gives the status-only walk the statuses of the full walk, exceptions included", async () => {
+    const org = await db.prisma.organization.create({ data: { login: "suppressing" } });
+    const repo = await db.prisma.repository.create({
+      data: { organizationId: org.id, name: "svc", fullName: "suppressing/svc" },
+    });
+    const { repositoryId: _, results, ...score } = await db.prisma.repoScore.findFirstOrThrow();
+    const finding = (suppressed?: CheckResult["findings"][number]["suppressed"]) => ({
+      message: "m",
+      evidence: { kind: "api" as const, field: "f", value: null },
+      remediation: "r",
+      confidence: "high" as const,
+      ...(suppressed && { suppressed }),
+    });
+    const edited = checkResultsColumn.read(results).map((r, i): CheckResult => {
+      // A pass resting on an approved exception, one on an inline suppression, a failure
+      // with a suppressed finding among others, and a pass with an unsuppressed finding.
+      const by = [
+        { status: "pass", findings: [finding({ by: "exception", reason: "x", exceptionId: "e1" })] },
+        { status: "pass", findings: [finding(), finding({ by: "inline", reason: "y" })] },
+        { status: "fail", findings: [finding(), finding({ by: "inline", reason: "z" })] },
+        { status: "pass", findings: [finding()] },
+      ] as const;
+      return i < by.length ? { ...r, ...by[i]!, findings: [...by[i]!.findings] } : r;
+    });
+    await db.prisma.repoScore.create({
+      data: { ...score, repositoryId: repo.id, results: checkResultsColumn.write(edited) },
+    });
+    const [full, statuses] = await withEvidencePackInput(
+      { ...request(), organizationIds: [org.id] },
+      async (input) => {
+        const out: EvidenceRepo[] = [];
+        for await (const page of input.repos.pages()) out.push(...page);
+        const only: RepoStatuses[] = [];
+        for await (const page of input.repos.statusPages()) only.push(...page);
+        return [out, only] as const;
+      },
+    );
+    const statusesOf = (r: EvidenceRepo) => ({
+      ...r,
+      results: r.results.map(({ check, status }) => ({ check, status })),
+    });
+    expect(statuses).toEqual(full.map(statusesOf));
+    expect(statuses[0]!.results.slice(0, 4).map((r) => r.status)).toEqual([
+      "exception",
+      "exception",
+      "fail",
+      "pass",
+    ]);
   });
 });

@@ -1,19 +1,24 @@
 import "server-only";
-import { verifyChain } from "../../audit/chain";
 import type { Policy, PolicyException } from "../../checks/types";
 import { getDb } from "../../db";
-import { getAuditKey } from "../../env";
-import { listAuditCheckpoints } from "./write-audit-checkpoint";
-import { auditEntriesOf } from "./org-scope-records";
-import { checkResultsColumn } from "./json-columns";
+import { openAuditExtract } from "./evidence-audit-extract";
+import { readLatestResults, readLatestStatuses, type LatestScore } from "./read-latest-scores";
 import type { FrameworkId } from "../../evidence/frameworks";
-import { toEvidenceResult } from "../../evidence/from-check-results";
-import type { AuditExtract, EvidenceInput, EvidenceRepo, PackInput, Scope } from "../../evidence/input";
+import type {
+  AuditExtract,
+  EvidenceInput,
+  EvidenceRepo,
+  EvidenceResult,
+  PackInput,
+  ResultStatusOnly,
+  Scope,
+} from "../../evidence/input";
 import type { Prisma } from "../../generated/prisma/client";
 import { defaultPolicy, parsePolicy } from "../../policy/index";
 import { compileRepoPattern } from "../../policy/repo-pattern";
 import { catalogue } from "../../checks/catalogue";
 import { resultsAsOf, type CheckMeta, type SnapshotAsOf } from "../../evidence/as-of";
+import { keepStatusWalk } from "../../evidence/status-cache";
 import { unpackFingerprints } from "../../history/instances";
 
 export interface EvidenceRequest {
@@ -28,7 +33,6 @@ export interface EvidenceRequest {
   withoutAuditExtract?: boolean;
 }
 
-const AUDIT_PERIOD_DAYS = 366;
 /** Repositories per page when a pack walks them: a page's results, never the estate's. */
 export const EVIDENCE_PAGE_SIZE = 100;
 /** An export reads several pages per repository walk inside one snapshot; a big estate takes minutes. */
@@ -47,16 +51,8 @@ const CHECKS: CheckMeta[] = catalogue.map((c) => ({
 /** A repository's CODEOWNERS teams ("@org/team", lowercased): what a team scope matches. */
 const teamsOf = (owners: readonly string[] | undefined) => (owners ?? []).filter((o) => o.includes("/"));
 
-const repoSelect = {
-  results: true,
-  overall: true,
-  grade: true,
-  coverage: true,
-  policyVersion: true,
-  computedAt: true,
-  factsSyncedAt: true,
-  repositoryId: true,
-} as const;
+/** A page's repository: results of a latest scoring are R, those rebuilt from history whole. */
+type PageRepo<R> = Omit<EvidenceRepo, "results"> & { results: (R | EvidenceResult)[] };
 
 /** A repository in scope, before its results are read: from its latest scoring or rebuilt from history. */
 interface Planned {
@@ -112,38 +108,28 @@ async function openEvidenceInput(db: Db, req: EvidenceRequest, pageSize: number)
     else excluded.push({ repo: p.fullName, reason: "no scoring on or before the as-of date" });
   }
 
-  async function readPage(page: Planned[]): Promise<EvidenceRepo[]> {
-    const latest = new Map(
-      (
-        await db.repoScore.findMany({
-          where: { repositoryId: { in: page.filter((p) => !p.fromHistory).map((p) => p.id) } },
-          select: repoSelect,
-        })
-      ).map((r) => [r.repositoryId, r]),
-    );
+  /**
+   * One page: latest scorings through `readLatest` (whole results, or statuses only), the
+   * rest rebuilt from history (whole: those are few, and whole results are statuses too).
+   */
+  async function readPage<R extends ResultStatusOnly>(
+    page: Planned[],
+    readLatest: (ids: string[]) => Promise<Map<string, LatestScore<R>>>,
+  ): Promise<PageRepo<R>[]> {
+    const latest = await readLatest(page.filter((p) => !p.fromHistory).map((p) => p.id));
     const past = await snapshotsAsOf(
       db,
       page.filter((p) => p.fromHistory).map((p) => p.id),
       req.asOf,
     );
-    return page.flatMap((p): EvidenceRepo[] => {
+    return page.flatMap((p): PageRepo<R>[] => {
       const common = {
         fullName: p.fullName,
         team: p.teams.length ? p.teams.join(" ") : null,
         critical: isCritical(p.fullName),
       };
       const row = latest.get(p.id);
-      if (row)
-        return [
-          {
-            ...common,
-            score: { overall: row.overall, grade: row.grade, coverage: row.coverage },
-            policyVersion: row.policyVersion,
-            scoredAt: row.computedAt.toISOString(),
-            factsSyncedAt: row.factsSyncedAt.toISOString(),
-            results: checkResultsColumn.read(row.results).map((r) => toEvidenceResult(r, exceptions)),
-          },
-        ];
+      if (row) return [{ ...common, ...row }];
       const snap = past.get(p.id);
       if (!snap) return [];
       return [
@@ -160,6 +146,25 @@ async function openEvidenceInput(db: Db, req: EvidenceRequest, pageSize: number)
     });
   }
 
+  /**
+   * The pages of `planned`, the next one read while the caller works on this one: Postgres
+   * and this process then run side by side instead of taking turns.
+   */
+  async function* walk<T>(read: (page: Planned[]) => Promise<T>): AsyncGenerator<T> {
+    const pageAt = (i: number) => (i < planned.length ? read(planned.slice(i, i + pageSize)) : undefined);
+    let next = pageAt(0);
+    try {
+      for (let i = 0; next; i += pageSize) {
+        const current = await next;
+        next = pageAt(i + pageSize);
+        yield current;
+      }
+    } finally {
+      // A caller that stops early (the report) leaves a read in flight; nobody awaits it.
+      next?.catch(() => {});
+    }
+  }
+
   const live = (e: PolicyException) => Date.parse(e.expiresAt) > req.asOf.getTime();
   // One compiled pattern per exception, not one per repository it is tried against.
   const coversScope = (e: PolicyException) => {
@@ -174,9 +179,8 @@ async function openEvidenceInput(db: Db, req: EvidenceRequest, pageSize: number)
     scope: req.scope,
     repos: {
       count: planned.length,
-      async *pages() {
-        for (let i = 0; i < planned.length; i += pageSize) yield readPage(planned.slice(i, i + pageSize));
-      },
+      pages: () => walk((page) => readPage(page, (ids) => readLatestResults(db, ids, exceptions))),
+      statusPages: keepStatusWalk(() => walk((page) => readPage(page, (ids) => readLatestStatuses(db, ids)))),
     },
     excluded,
     // Pending exceptions (no approver yet) waive nothing, so the evidence leaves them out.
@@ -184,8 +188,11 @@ async function openEvidenceInput(db: Db, req: EvidenceRequest, pageSize: number)
       (e): e is PolicyException & { approver: string } => !!e.approver && live(e) && coversScope(e),
     ),
     auditExtract: req.withoutAuditExtract
-      ? { from: null, to: req.asOf.toISOString(), chainVerified: true, checkpoints: [], entries: [] }
-      : await auditExtract(db, req.asOf, req.organizationIds),
+      ? {
+          head: { from: null, to: req.asOf.toISOString(), chainVerified: true, checkpoints: [] },
+          async *entries() {},
+        }
+      : await openAuditExtract(db, req.asOf, req.organizationIds),
   };
 }
 
@@ -197,7 +204,9 @@ export async function loadEvidenceInput(req: EvidenceRequest): Promise<EvidenceI
   const input = await openEvidenceInput(getDb(), req, EVIDENCE_PAGE_SIZE);
   const repos: EvidenceRepo[] = [];
   for await (const page of input.repos.pages()) repos.push(...page);
-  return { ...input, repos };
+  const entries: AuditExtract["entries"] = [];
+  for await (const page of input.auditExtract.entries()) entries.push(...page);
+  return { ...input, repos, auditExtract: { ...input.auditExtract.head, entries } };
 }
 
 /**
@@ -319,76 +328,4 @@ function scopeMatcher(scope: Scope): (fullName: string, teams: readonly string[]
       return (_, teams) => teams.includes(team);
     }
   }
-}
-
-/**
- * The year of audit log before `asOf`, with checkpoints and whether it chains. A pack
- * for some organisations carries only their entries (the audit page's rule); the chain
- * is still verified over every entry of the period, which is what `chainVerified` states.
- */
-async function auditExtract(db: Db, asOf: Date, organizationIds: readonly string[]): Promise<AuditExtract> {
-  const from = new Date(asOf.getTime() - AUDIT_PERIOD_DAYS * 86_400_000);
-  const rows = await db.auditLogEntry.findMany({
-    where: { occurredAt: { gt: from, lte: asOf } },
-    orderBy: { seq: "asc" },
-  });
-  const shown = organizationIds.length
-    ? new Set(
-        (
-          await db.auditLogEntry.findMany({
-            where: {
-              AND: [{ occurredAt: { gt: from, lte: asOf } }, await auditEntriesOf(getDb(), organizationIds)],
-            },
-            select: { seq: true },
-          })
-        ).map((r) => r.seq),
-      )
-    : null;
-  const entries = rows.map((r) => ({
-    seq: r.seq.toString(),
-    occurredAt: r.occurredAt.toISOString(),
-    actorId: r.actorId,
-    actorLogin: r.actorLogin,
-    action: r.action,
-    targetType: r.targetType,
-    targetId: r.targetId,
-    ip: r.ip,
-    userAgent: r.userAgent,
-    details: r.details as Record<string, unknown>,
-    prevHash: r.prevHash,
-    hash: r.hash,
-    chainVersion: r.chainVersion,
-  }));
-  // The extract starts mid-chain: continue from the entry before it.
-  const first = rows[0];
-  const verdict = verifyChain(entries, {
-    key: getAuditKey(),
-    ...(first && {
-      from: {
-        ok: true as const,
-        checked: 0,
-        lastHash: first.prevHash,
-        lastSeq: first.seq > BigInt(1) ? String(first.seq - BigInt(1)) : null,
-        keyedFrom: null,
-      },
-    }),
-  });
-  // The chain's signed checkpoints for the period (also written to the log output when
-  // taken), so a verifier can compare the extract against heads recorded at the time.
-  const signed = (await listAuditCheckpoints(getDb())).filter((c) => {
-    const at = Date.parse(c.at);
-    return at > from.getTime() && at <= asOf.getTime();
-  });
-  return {
-    from: from.toISOString(),
-    to: asOf.toISOString(),
-    chainVerified: verdict.ok,
-    checkpoints: signed.map((c) => ({
-      seq: String(c.seq),
-      hash: c.hash,
-      occurredAt: c.at,
-      signature: c.signature,
-    })),
-    entries: shown ? entries.filter((e) => shown.has(BigInt(e.seq))) : entries,
-  };
 }

@@ -51,7 +51,17 @@ export async function seedWebEstate(prisma: PrismaClient, repos: number): Promis
   });
   const actor: Actor = { userId: user.id, login: BENCH_LOGIN, role: "admin", ip: null, userAgent: null };
   await generateThreatModels(actor, { organizationId: org.id });
-  // A session row as next-auth's adapter writes it (the cookie holds the token, the row its hash).
+  await prisma.$executeRawUnsafe("ANALYZE");
+  return signInBench(prisma, repos, now);
+}
+
+/**
+ * The bench user's session (a row as next-auth's adapter writes it: the cookie holds the
+ * token, the row its hash) and API key; also what a reused, already seeded estate needs.
+ */
+export async function signInBench(prisma: PrismaClient, repos: number, now = new Date()): Promise<WebEstate> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { githubLogin: BENCH_LOGIN } });
+  const actor: Actor = { userId: user.id, login: BENCH_LOGIN, role: "admin", ip: null, userAgent: null };
   const sessionToken = randomBytes(32).toString("hex");
   await prisma.session.create({
     data: {
@@ -66,6 +76,5 @@ export async function seedWebEstate(prisma: PrismaClient, repos: number): Promis
     SELECT "checkId" FROM "FindingLifetime" WHERE "fixedAt" IS NULL AND "repositoryId" IS NOT NULL
     GROUP BY "checkId" ORDER BY count(*) DESC LIMIT 1`);
   if (!top) throw new Error("the seeded organisation has no failing check");
-  await prisma.$executeRawUnsafe("ANALYZE");
   return { org: BENCH_ORG, repos, sessionToken, apiKey: key, failingCheck: top.checkId };
 }

@@ -3,14 +3,16 @@
 // another) with 16 concurrent users, signed in with a real session cookie (pages) or a
 // real API key (API). argv: <repos> <requests per scenario> [scenario,…] (default: all;
 // naming some re-measures a page after a fix). Prints one "BENCH-WEB {json}" line:
-// p50/p95 in milliseconds per scenario.
+// p50/p95 in milliseconds per scenario. GATEHOUSE_BENCH_KEEP_DB=<name> (opt-in, for
+// iterating on a fix) seeds into that database once and reuses it on later runs, unless
+// its repository count differs; the default is a throwaway database.
 import { createServer } from "node:net";
 import autocannon from "autocannon";
 import { setDb } from "../../lib/db";
 import { ensureBuilt, startNext, waitForHealthy } from "../../scripts/demo/next-server";
 import { createBenchDatabase } from "../../testing/sync/bench-db";
 import { percentile } from "./percentile";
-import { BENCH_LOGIN, seedWebEstate, type WebEstate } from "./seed-web";
+import { BENCH_LOGIN, seedWebEstate, signInBench, type WebEstate } from "./seed-web";
 
 const repos = Number(process.argv[2] ?? "10000");
 const requests = Number(process.argv[3] ?? "400");
@@ -93,13 +95,17 @@ async function load(base: string, s: Scenario, amount: number): Promise<number[]
   return times;
 }
 
-const db = await createBenchDatabase();
+const db = await createBenchDatabase(process.env.GATEHOUSE_BENCH_KEEP_DB || undefined);
 let server: ReturnType<typeof startNext> | undefined;
 try {
   ensureBuilt();
   setDb(db.prisma);
   const seeded = performance.now();
-  const estate = await seedWebEstate(db.prisma, repos);
+  // A session row is written last: its presence means the seeding finished.
+  const reuse =
+    db.existed && (await db.prisma.repository.count()) === repos && (await db.prisma.session.count()) > 0;
+  if (db.existed && !reuse) throw new Error(`${db.url} holds another estate: drop it or pick another name`);
+  const estate = reuse ? await signInBench(db.prisma, repos) : await seedWebEstate(db.prisma, repos);
   process.stderr.write(`web bench: seeded in ${Math.round((performance.now() - seeded) / 1000)} s\n`);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;

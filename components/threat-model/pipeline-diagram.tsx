@@ -1,7 +1,7 @@
 "use client";
 import { Background, Controls, MarkerType, ReactFlow, type Edge, type Node } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useMemo } from "react";
+import { useMemo, useSyncExternalStore } from "react";
 import type { ThreatView } from "@/lib/threat-model/live-status";
 import type { ThreatModel } from "@/lib/threat-model/model";
 import { buildDiagram, type DiagramNode, type DiagramTarget } from "./diagram-graph";
@@ -14,9 +14,13 @@ const TONE: Record<DiagramNode["tone"], string> = {
   "threat-failing": "border-red-600 bg-red-100 font-semibold text-red-900",
 };
 
+const noSubscription = () => () => {};
+
 /**
  * The pipeline as a data-flow diagram (read-only: the model is edited in the forms).
- * Clicking a node shows its threats in the list below.
+ * Clicking a node shows its threats in the list below. Drawn in the browser only: the
+ * dagre layout cost the server about 60 ms of CPU per page view, and the browser lays it
+ * out again when it hydrates anyway (an empty box of the same size stands in until then).
  */
 export function PipelineDiagram({
   model,
@@ -27,7 +31,13 @@ export function PipelineDiagram({
   threats: ThreatView[];
   onSelect: (target: DiagramTarget) => void;
 }) {
+  const inBrowser = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const { nodes, edges } = useMemo(() => {
+    if (!inBrowser) return { nodes: [] as Node[], edges: [] as Edge[] };
     const graph = buildDiagram(model, threats);
     const height = Math.max(...graph.nodes.map((n) => n.y + n.height), 200);
     return {
@@ -56,22 +66,24 @@ export function PipelineDiagram({
         labelStyle: { fill: "#991b1b", fontSize: 11 },
       })),
     };
-  }, [model, threats]);
+  }, [inBrowser, model, threats]);
   return (
     <div className="h-[560px] rounded-lg border border-slate-200 bg-white" data-testid="threat-diagram">
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        fitView
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable
-        minZoom={0.2}
-        onNodeClick={(_, node) => onSelect((node.data as { target: DiagramTarget }).target)}
-      >
-        <Background gap={24} />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+      {inBrowser ? (
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          fitView
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable
+          minZoom={0.2}
+          onNodeClick={(_, node) => onSelect((node.data as { target: DiagramTarget }).target)}
+        >
+          <Background gap={24} />
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      ) : null}
     </div>
   );
 }

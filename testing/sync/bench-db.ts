@@ -15,15 +15,23 @@ function withDb(url: string, name: string): string {
   return u.toString();
 }
 
-export async function createBenchDatabase(): Promise<{
+/**
+ * `keep` names a database to create if missing and never drop (`existed` says whether it was
+ * there already), so a bench can reuse its slow seeding while someone iterates on a fix.
+ */
+export async function createBenchDatabase(keep?: string): Promise<{
   url: string;
   prisma: PrismaClient;
+  existed: boolean;
   drop(): Promise<void>;
 }> {
-  const name = `gatehouse_bench_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const name = keep ?? `gatehouse_bench_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const admin = new pg.Client({ connectionString: withDb(SERVER, "postgres") });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
+  const existed =
+    keep !== undefined &&
+    (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
+  if (!existed) await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
   const url = withDb(SERVER, name);
   await applyMigrations(url);
@@ -31,8 +39,10 @@ export async function createBenchDatabase(): Promise<{
   return {
     url,
     prisma,
+    existed,
     async drop() {
       await prisma.$disconnect();
+      if (keep) return;
       const c = new pg.Client({ connectionString: withDb(SERVER, "postgres") });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

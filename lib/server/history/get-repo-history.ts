@@ -36,12 +36,14 @@ export async function getRepoHistory(actor: Actor | null, raw: unknown) {
   const db = getDb();
   const repo = await db.repository.findUnique({
     where: { fullName: `${owner}/${name}` },
-    select: { id: true, organizationId: true, score: { select: { computedAt: true } } },
+    select: { id: true, organizationId: true },
   });
   if (!repo) throw new AppError("not_found", "No such repository.");
   assertOrgScope(who, repo.organizationId, "No such repository.");
   const since = new Date(now.getTime() - days * 86_400_000);
-  const [inWindow, before, fixed, open] = await Promise.all([
+  // The latest scoring's time is read with the rest, not before it: one round trip fewer.
+  const [score, inWindow, before, fixed, open] = await Promise.all([
+    db.repoScore.findUnique({ where: { repositoryId: repo.id }, select: { computedAt: true } }),
     db.repoScoreSnapshot.findMany({
       where: { repositoryId: repo.id, takenAt: { gt: since, lte: now } },
       orderBy: { takenAt: "asc" },
@@ -93,7 +95,7 @@ export async function getRepoHistory(actor: Actor | null, raw: unknown) {
   });
   const points = [...(before ? [toPoint(before, since)] : []), ...inWindow.map((s) => toPoint(s, s.takenAt))];
   const last = inWindow[inWindow.length - 1] ?? before;
-  const latest = repo.score?.computedAt;
+  const latest = score?.computedAt;
   if (last && latest && latest > (points[points.length - 1]?.at ?? since) && latest <= now)
     points.push(toPoint(last, latest));
   return { points, fixed, open };

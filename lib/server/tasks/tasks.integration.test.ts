@@ -154,6 +154,16 @@ describe("remediation tasks", () => {
     expect(page).toMatchObject({ total: all.total, items: [all.items[1]] });
   });
 
+  it("counts up to a bound when asked (the board), saying whether the total is exact", async () => {
+    const all = await listTasks(auditor, { status: "active" });
+    expect(all.totalExact).toBe(true);
+    const atBound = await listTasks(auditor, { status: "active" }, { countUpTo: all.total });
+    expect(atBound).toMatchObject({ total: all.total, totalExact: true });
+    const under = await listTasks(auditor, { status: "active", pageSize: 1 }, { countUpTo: all.total - 1 });
+    expect(under).toMatchObject({ total: all.total - 1, totalExact: false, items: [all.items[0]] });
+    expect(under.nextCursor).toBe(all.items[0]!.id);
+  });
+
   it("opens one GitHub issue per task through the connection, carrying evidence and fix", async () => {
     const task = (await pinnedTask())!;
     await expect(openTaskIssue(auditor, { id: task.id })).rejects.toSatisfy((e) =>

@@ -35,14 +35,24 @@ export default async function RepoPage({
   const { owner, name } = await params;
   const filters = parseFindingFilters(await searchParams);
   const actor = await getActor();
-  const view = await guard(getRepoScore(actor, { owner, name })).catch((error: unknown) => {
+  // Fetched side by side. The history looks the exact name up; a differently-cased URL
+  // (which the score's lookup accepts) reads it again under the repository's own name.
+  const [view, exactHistory, rescore] = await guard(
+    Promise.all([
+      getRepoScore(actor, { owner, name }),
+      getRepoHistory(actor, { owner, name }).catch((error: unknown) => {
+        if (isAppError(error, "not_found")) return null;
+        throw error;
+      }),
+      getPolicyRescore(actor),
+    ]),
+  ).catch((error: unknown) => {
     if (isAppError(error, "not_found")) notFound();
     throw error;
   });
   const { repository, score, lapsedExceptions, activePolicyVersion, source, topFixes, exceptions } = view;
-  const [history, rescore] = await guard(
-    Promise.all([getRepoHistory(actor, { owner, name }), getPolicyRescore(actor)]),
-  );
+  const [o, n] = repository.fullName.split("/") as [string, string];
+  const history = exactHistory ?? (await guard(getRepoHistory(actor, { owner: o, name: n })));
   // A policy change (an exception approved or revoked here) is re-scored by a job: while
   // this repository's score is behind the active version, the page shows that job's
   // progress and polls, so the new score appears without a reload.

@@ -4,7 +4,13 @@
 // real API key (API). argv: <repos> <requests per scenario> [scenario,…] (default: all;
 // naming some re-measures a page after a fix). Prints one "BENCH-WEB {json}" line:
 // p50/p95 in milliseconds per scenario.
+// GATEHOUSE_BENCH_KEEP_DB=<label> (opt-in, for iterating on a fix): the seeded database is
+// kept after the run and reused by the next run with the same label and repository count
+// (seeding 10,000 repositories takes minutes); unset, every run seeds a fresh one and drops it.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import autocannon from "autocannon";
 import { setDb } from "../../lib/db";
 import { ensureBuilt, startNext, waitForHealthy } from "../../scripts/demo/next-server";
@@ -93,14 +99,38 @@ async function load(base: string, s: Scenario, amount: number): Promise<number[]
   return times;
 }
 
-const db = await createBenchDatabase();
+const label = process.env.GATEHOUSE_BENCH_KEEP_DB?.replace(/[^a-z0-9_]/gi, "").toLowerCase();
+const keep = label ? `gatehouse_bench_keep_${label}_${repos}` : undefined;
+// The estate's secrets (session cookie, API key) exist only at seeding: kept beside the database.
+const estateFile = keep ? path.join(tmpdir(), `${keep}.json`) : undefined;
+
+/** A kept database is reused only if its seeding finished (the estate file is written last). */
+async function openDatabase() {
+  const db = await createBenchDatabase(keep);
+  if (!db.reused || (estateFile && existsSync(estateFile))) return db;
+  await db.drop();
+  return createBenchDatabase(keep);
+}
+
+async function estateOf(prisma: typeof db.prisma): Promise<WebEstate> {
+  if (db.reused && estateFile) {
+    process.stderr.write(`web bench: reusing ${keep} (${estateFile})\n`);
+    await prisma.$executeRawUnsafe("ANALYZE");
+    return JSON.parse(readFileSync(estateFile, "utf8")) as WebEstate;
+  }
+  const seeded = performance.now();
+  const estate = await seedWebEstate(prisma, repos);
+  process.stderr.write(`web bench: seeded in ${Math.round((performance.now() - seeded) / 1000)} s\n`);
+  if (estateFile) writeFileSync(estateFile, JSON.stringify(estate));
+  return estate;
+}
+
+const db = await openDatabase();
 let server: ReturnType<typeof startNext> | undefined;
 try {
   ensureBuilt();
   setDb(db.prisma);
-  const seeded = performance.now();
-  const estate = await seedWebEstate(db.prisma, repos);
-  process.stderr.write(`web bench: seeded in ${Math.round((performance.now() - seeded) / 1000)} s\n`);
+  const estate = await estateOf(db.prisma);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   server = startNext(port, {
@@ -131,5 +161,6 @@ try {
   process.stdout.write(`BENCH-WEB ${JSON.stringify({ repos, connections: CONNECTIONS, figures })}\n`);
 } finally {
   server?.kill();
-  await db.drop();
+  if (keep) await db.prisma.$disconnect();
+  else await db.drop();
 }

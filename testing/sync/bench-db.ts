@@ -15,15 +15,24 @@ function withDb(url: string, name: string): string {
   return u.toString();
 }
 
-export async function createBenchDatabase(): Promise<{
+/**
+ * `keep`: a fixed database name that is reused if it exists (new migrations are applied),
+ * so a bench can skip re-seeding while someone iterates; `reused` says whether it existed.
+ * Without it every run gets a fresh database with a random name.
+ */
+export async function createBenchDatabase(keep?: string): Promise<{
   url: string;
   prisma: PrismaClient;
+  reused: boolean;
   drop(): Promise<void>;
 }> {
-  const name = `gatehouse_bench_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const name = keep ?? `gatehouse_bench_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const admin = new pg.Client({ connectionString: withDb(SERVER, "postgres") });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
+  const reused =
+    keep !== undefined &&
+    (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
+  if (!reused) await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
   const url = withDb(SERVER, name);
   await applyMigrations(url);
@@ -31,6 +40,7 @@ export async function createBenchDatabase(): Promise<{
   return {
     url,
     prisma,
+    reused,
     async drop() {
       await prisma.$disconnect();
       const c = new pg.Client({ connectionString: withDb(SERVER, "postgres") });

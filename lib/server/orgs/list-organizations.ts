@@ -4,7 +4,10 @@ import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 import { orgScopeFilter } from "../internal/org-scope";
 
-/** Organisations (those in the actor's scope) with their current (not missing) repository counts. */
+/**
+ * Organisations in the actor's scope, by login. No repository count: no caller shows one,
+ * and counting every organisation's repositories cost each overview a 10,000-row aggregate.
+ */
 export async function listOrganizations(actor: Actor | null) {
   const who = await authorize(actor, "dashboard:read");
   return getDb().organization.findMany({
@@ -14,7 +17,6 @@ export async function listOrganizations(actor: Actor | null) {
       id: true,
       login: true,
       name: true,
-      _count: { select: { repositories: { where: { missingSince: null } } } },
     },
   });
 }

@@ -82,11 +82,22 @@ export function collectJobValues(job: Job): Located[] {
   return out;
 }
 
+export const envValuesByWorkflow = new WeakMap<Workflow, readonly Located[]>();
+
+/** The workflow-level `env:` values. Kept per parsed workflow, so secretRefs of it is too. */
+export function workflowEnvValues(wf: Workflow): readonly Located[] {
+  let values = envValuesByWorkflow.get(wf);
+  if (!values) {
+    values = Object.entries(wf.env).map(([k, value]) => ({ value, where: `env.${k}` }));
+    envValuesByWorkflow.set(wf, values);
+  }
+  return values;
+}
+
 export function workflowValues(wf: Workflow): readonly Located[] {
   let values = valuesByWorkflow.get(wf);
   if (!values) {
-    const top = Object.entries(wf.env).map(([k, value]) => ({ value, where: `env.${k}` }));
-    values = [...top, ...wf.jobs.flatMap((j) => jobValues(j))];
+    values = [...workflowEnvValues(wf), ...wf.jobs.flatMap((j) => jobValues(j))];
     valuesByWorkflow.set(wf, values);
   }
   return values;

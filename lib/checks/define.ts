@@ -112,21 +112,35 @@ export function decide(
   inputFailures: Unreadable[] = [],
   defaultEvidence?: Evidence[],
 ): CheckOutcome {
-  const failures = [...inputFailures, ...(v.failures ?? [])];
-  const partial = failures.length ? [`Not analysed: ${failures.map(describeUnreadable).join("; ")}`] : [];
-  const unknown = [...(typeof v.unknown === "string" ? [v.unknown] : (v.unknown ?? [])), ...partial];
-  const evidence = v.evidence ?? defaultEvidence ?? [];
-  const base = evidence.length > 0 ? { evidence } : {};
-  if (v.findings.length > 0)
-    return unknown.length
-      ? { status: "fail", findings: v.findings, ...base, reason: unknown.join(" ") }
-      : { status: "fail", findings: v.findings, ...base };
-  if (unknown.length > 0) return { status: "unknown", findings: [], ...base, reason: unknown.join(" ") };
-  if (v.notApplicable !== undefined)
-    return { status: "not-applicable", findings: [], ...base, reason: v.notApplicable };
-  return v.reason
-    ? { status: "pass", findings: [], ...base, reason: v.reason }
-    : { status: "pass", findings: [], ...base };
+  const unknown = unknownReasons(v, inputFailures);
+  const evidence = v.evidence ?? defaultEvidence;
+  if (v.findings.length > 0) return outcome("fail", v.findings, evidence, unknown?.join(" "));
+  if (unknown) return outcome("unknown", [], evidence, unknown.join(" "));
+  if (v.notApplicable !== undefined) return outcome("not-applicable", [], evidence, v.notApplicable);
+  return outcome("pass", [], evidence, v.reason || undefined);
+}
+
+// decide() runs once per check per repository: the common case (nothing unread, nothing
+// undecided) allocates no reason lists, and outcomes are built without object spreads.
+function unknownReasons(v: Verdict, inputFailures: Unreadable[]): string[] | null {
+  const failures = v.failures?.length ? [...inputFailures, ...v.failures] : inputFailures;
+  if (failures.length === 0 && v.unknown === undefined) return null;
+  const unknown = typeof v.unknown === "string" ? [v.unknown] : [...(v.unknown ?? [])];
+  if (failures.length) unknown.push(`Not analysed: ${failures.map(describeUnreadable).join("; ")}`);
+  return unknown.length ? unknown : null;
+}
+
+/** Keys in the order outcomes have always had (status, findings, evidence, reason): results are serialised. */
+function outcome(
+  status: CheckOutcome["status"],
+  findings: Finding[],
+  evidence: Evidence[] | undefined,
+  reason: string | undefined,
+): CheckOutcome {
+  const o: CheckOutcome = { status, findings };
+  if (evidence && evidence.length > 0) o.evidence = evidence;
+  if (reason !== undefined) o.reason = reason;
+  return o;
 }
 
 interface SharedInputs {

@@ -42,8 +42,14 @@ export function runChecks(facts: RepoFacts, ctx: CheckContext, opts: RunChecksOp
       const fp = fingerprints[i];
       return exception ?? (fp ? instanceException(ctx.policy, def.id, repo, fp, ctx.now) : null);
     };
+    // Most outcomes have no finding to suppress (and a whole-check exception only turns a
+    // failure into a pass): those skip the per-finding pass and its copies.
+    const applied =
+      outcome.findings.length === 0 && outcome.status !== "fail"
+        ? outcome
+        : applySuppressions(def, outcome, suppressions, exception, exceptionFor);
     return {
-      ...applySuppressions(def, outcome, suppressions, exception, exceptionFor),
+      ...applied,
       checkId: def.id,
       category: def.category,
       severity: def.severity,

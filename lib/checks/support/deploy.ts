@@ -3,6 +3,7 @@ import type { Job, Pos, Step } from "../../analyzers/workflow/model";
 import type { Confidence } from "../types";
 import { isActionOrSubpath } from "../../analyzers/tools/kinds";
 import { actionName } from "./util";
+import { anyLiteral } from "./any-literal";
 
 export const DEPLOY_COMMANDS = [
   "kubectl apply",
@@ -60,6 +61,9 @@ export const DEPLOY_COMMANDS = [
   "cap production deploy",
 ];
 
+// Most scripts deploy nothing: one scan says so before the list is searched in order.
+const ANY_DEPLOY = anyLiteral(DEPLOY_COMMANDS);
+
 export const DEPLOY_ACTIONS = [
   "azure/webapps-deploy",
   "azure/functions-action",
@@ -115,7 +119,7 @@ export function computeDeploySignals(job: Job): DeploySignal[] {
         step,
       });
     const run = step.run?.value.toLowerCase();
-    const cmd = run ? DEPLOY_COMMANDS.find((c) => run.includes(c)) : undefined;
+    const cmd = run && ANY_DEPLOY.test(run) ? DEPLOY_COMMANDS.find((c) => run.includes(c)) : undefined;
     if (cmd && step.run) out.push({ pos: step.run.pos, what: `runs \`${cmd}\``, confidence: "high", step });
   }
   const label = `${job.id} ${job.name ?? ""}`.toLowerCase();
@@ -164,13 +168,15 @@ export const BUILD_ACTIONS = [
   "ko-build/setup-ko",
 ];
 
+const ANY_BUILD = anyLiteral(BUILD_COMMANDS);
+
 export function buildSteps(job: Job): Array<{ step: Step; pos: Pos; what: string }> {
   return job.steps.flatMap((step) => {
     const action = actionName(step.uses);
     const hit = action ? BUILD_ACTIONS.find((a) => action === a) : undefined;
     if (hit && step.uses) return [{ step, pos: step.uses.pos, what: `uses ${hit}` }];
     const run = step.run?.value.toLowerCase();
-    const cmd = run ? BUILD_COMMANDS.find((c) => run.includes(c)) : undefined;
+    const cmd = run && ANY_BUILD.test(run) ? BUILD_COMMANDS.find((c) => run.includes(c)) : undefined;
     return cmd && step.run ? [{ step, pos: step.run.pos, what: `runs \`${cmd.trim()}\`` }] : [];
   });
 }

@@ -43,7 +43,9 @@ export const NONE: readonly PlacedHit[] = [];
 
 export function withMap(w: Step["with"]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(w)) out[k] = v.value;
+  // for-in over the parsed mapping (no prototype keys): same keys and order as
+  // Object.entries, without an entry array per key; this runs for every step.
+  for (const k in w) out[k] = w[k]!.value;
   return out;
 }
 

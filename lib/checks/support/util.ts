@@ -64,10 +64,11 @@ export function collectJobValues(job: Job): Located[] {
     if (value) out.push(step ? { value, where, job, step } : { value, where, job });
   };
   const base = `jobs.${job.id}`;
-  for (const [k, v] of Object.entries(job.env)) add(v, `${base}.env.${k}`);
-  for (const [k, v] of Object.entries(job.with)) add(v, `${base}.with.${k}`);
+  // for-in over the parsed (prototype-free) mappings: Object.entries' order, no entry arrays.
+  for (const k in job.env) add(job.env[k], `${base}.env.${k}`);
+  for (const k in job.with) add(job.with[k], `${base}.with.${k}`);
   if (job.secrets && !job.secrets.inherit)
-    for (const [k, v] of Object.entries(job.secrets.values)) add(v, `${base}.secrets.${k}`);
+    for (const k in job.secrets.values) add(job.secrets.values[k], `${base}.secrets.${k}`);
   add(job.if, `${base}.if`);
   add(job.container?.credentialsPassword, `${base}.container.credentials.password`);
   for (const [k, v] of Object.entries(job.outputs ?? {})) add(v, `${base}.outputs.${k}`);
@@ -75,17 +76,28 @@ export function collectJobValues(job: Job): Located[] {
     const sb = `${base}.steps[${s.index}]`;
     add(s.run, `${sb}.run`, s);
     add(s.if, `${sb}.if`, s);
-    for (const [k, v] of Object.entries(s.with)) add(v, `${sb}.with.${k}`, s);
-    for (const [k, v] of Object.entries(s.env)) add(v, `${sb}.env.${k}`, s);
+    for (const k in s.with) add(s.with[k], `${sb}.with.${k}`, s);
+    for (const k in s.env) add(s.env[k], `${sb}.env.${k}`, s);
   }
   return out;
+}
+
+export const envValuesByWorkflow = new WeakMap<Workflow, readonly Located[]>();
+
+/** The workflow-level `env:` values. Kept per parsed workflow, so secretRefs of it is too. */
+export function workflowEnvValues(wf: Workflow): readonly Located[] {
+  let values = envValuesByWorkflow.get(wf);
+  if (!values) {
+    values = Object.entries(wf.env).map(([k, value]) => ({ value, where: `env.${k}` }));
+    envValuesByWorkflow.set(wf, values);
+  }
+  return values;
 }
 
 export function workflowValues(wf: Workflow): readonly Located[] {
   let values = valuesByWorkflow.get(wf);
   if (!values) {
-    const top = Object.entries(wf.env).map(([k, value]) => ({ value, where: `env.${k}` }));
-    values = [...top, ...wf.jobs.flatMap((j) => jobValues(j))];
+    values = [...workflowEnvValues(wf), ...wf.jobs.flatMap((j) => jobValues(j))];
     valuesByWorkflow.set(wf, values);
   }
   return values;
@@ -110,11 +122,20 @@ export function secretRefs(values: readonly Located[]): readonly SecretRef[] {
   return refs;
 }
 
+/**
+ * False only for contexts that cannot lower-case to anything starting "se" (so never to
+ * `secrets…`): only ASCII S/s and E/e lower-case to "s" and "e". Saves lower-casing every
+ * `github.…`/`env.…` context of every expression just to compare it.
+ */
+export const mayBeSecrets = (context: string): boolean =>
+  (context.charCodeAt(0) | 32) === 115 && (context.charCodeAt(1) | 32) === 101;
+
 export function collectSecretRefs(values: readonly Located[]): SecretRef[] {
   const out: SecretRef[] = [];
   for (const at of values) {
     for (const expr of at.value.expressions) {
       for (const c of expr.contexts) {
+        if (!mayBeSecrets(c)) continue;
         const lower = c.toLowerCase();
         if (lower === "secrets" || lower.startsWith("secrets[")) out.push({ name: "", expr, at });
         else if (lower.startsWith("secrets."))

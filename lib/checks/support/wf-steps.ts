@@ -18,8 +18,21 @@ export function publications(workflows: readonly Workflow[]): PlacedPublish[] {
   return out;
 }
 
+type Anchor = { wf: Workflow; line: number } | undefined;
+
+// Every scanner-presence check asks this of the same workflow list when its tool is
+// absent (most repositories): answered once per list, read-only.
+const anchors = new WeakMap<readonly Workflow[], Anchor>();
+
 /** Where to add a CI step: the first workflow triggered by push or pull_request, at its `jobs:` key. */
-export function ciAnchor(workflows: readonly Workflow[]): { wf: Workflow; line: number } | undefined {
+export function ciAnchor(workflows: readonly Workflow[]): Anchor {
+  if (anchors.has(workflows)) return anchors.get(workflows);
+  const anchor = findAnchor(workflows);
+  anchors.set(workflows, anchor);
+  return anchor;
+}
+
+function findAnchor(workflows: readonly Workflow[]): Anchor {
   const real = workflows.filter((w) => w.kind === "workflow");
   const on = (w: Workflow, e: string) => w.triggers.some((t) => t.event === e);
   const named = (w: Workflow) =>

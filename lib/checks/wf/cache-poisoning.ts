@@ -1,8 +1,10 @@
-import type { Job, Workflow } from "../../analyzers/workflow/model";
+import type { Job, Step, Workflow } from "../../analyzers/workflow/model";
+import { isActionOrSubpath } from "../../analyzers/tools/kinds";
 import { privilegedTriggers } from "../../analyzers/workflow/triggers";
 import type { Finding } from "../types";
 import { finding, at } from "../evidence";
-import { usesAction } from "../support/util";
+import { actionName } from "../support/util";
+import { anyLiteral } from "../support/any-literal";
 import { cacheUse } from "../support/cache-actions";
 import { defineCheck } from "../define";
 
@@ -69,14 +71,24 @@ const PUBLISH_ACTIONS = [
   // Lowercase: actionName lowercases what it compares.
   "js-devtools/npm-publish",
 ];
+// Most scripts publish nothing: one scan says so, instead of one search per command.
+const ANY_PUBLISH_RUN = anyLiteral(PUBLISH_RUN);
+
 function publishes(job: Job): boolean {
-  return job.steps.some((s) => {
-    if (usesAction(s, "goreleaser/goreleaser-action"))
+  return job.steps.some(stepPublishes);
+}
+
+function stepPublishes(s: Step): boolean {
+  // The action name is worked out once per step, not once per list of names asked about.
+  const action = actionName(s.uses);
+  if (action !== null) {
+    if (isActionOrSubpath(action, "goreleaser/goreleaser-action"))
       return !(s.with["args"]?.value.includes("--snapshot") ?? false);
-    if (usesAction(s, ...PUBLISH_ACTIONS)) return true;
-    if (usesAction(s, "docker/build-push-action")) return s.with["push"]?.value.trim() === "true";
-    return PUBLISH_RUN.some((p) => s.run?.value.includes(p) ?? false);
-  });
+    if (PUBLISH_ACTIONS.some((a) => isActionOrSubpath(action, a))) return true;
+    if (isActionOrSubpath(action, "docker/build-push-action")) return s.with["push"]?.value.trim() === "true";
+  }
+  const run = s.run?.value;
+  return run !== undefined && ANY_PUBLISH_RUN.test(run);
 }
 
 /** Jobs that publish, plus every job they (transitively) `need`: all feed the released artifact. */

@@ -2,27 +2,36 @@ import type { Job, ScalarValue, Workflow } from "../../analyzers/workflow/model"
 import type { Finding } from "../types";
 import { enablesXtrace, printsToLog, readsVar, scriptLines } from "../support/shell";
 import { finding, at } from "../evidence";
+import { mayBeSecrets } from "../support/util";
 import { defineCheck } from "../define";
 
 const touchesSecrets = (v: ScalarValue): boolean =>
-  v.expressions.some((e) => e.contexts.some((c) => c.toLowerCase().startsWith("secrets")));
+  v.expressions.some((e) => e.contexts.some((c) => mayBeSecrets(c) && c.toLowerCase().startsWith("secrets")));
 
 const DEBUG_VARS = ["ACTIONS_STEP_DEBUG", "ACTIONS_RUNNER_DEBUG"];
 
 function debugFindings(wf: Workflow): Finding[] {
-  const envs: Array<[string, ScalarValue]> = [
-    ...Object.entries(wf.env),
-    ...wf.jobs.flatMap((j) => [...Object.entries(j.env), ...j.steps.flatMap((s) => Object.entries(s.env))]),
-  ];
-  return envs
-    .filter(([name, v]) => DEBUG_VARS.includes(name.toUpperCase()) && v.value.trim().toLowerCase() === "true")
-    .map(([name, v]) =>
-      finding(
-        `\`${name}: true\` turns on debug logging, which prints step inputs and environment.`,
-        at(wf, v.pos),
-        `Delete \`${name}: ${v.value}\`; enable debug logging only for a single re-run from the Actions UI.`,
-      ),
-    );
+  const out: Finding[] = [];
+  // Walked in place (workflow env, then each job's env and its steps'): no list of every env entry per workflow.
+  const scan = (env: Record<string, ScalarValue>) => {
+    for (const name in env) {
+      const v = env[name]!;
+      if (!DEBUG_VARS.includes(name.toUpperCase()) || v.value.trim().toLowerCase() !== "true") continue;
+      out.push(
+        finding(
+          `\`${name}: true\` turns on debug logging, which prints step inputs and environment.`,
+          at(wf, v.pos),
+          `Delete \`${name}: ${v.value}\`; enable debug logging only for a single re-run from the Actions UI.`,
+        ),
+      );
+    }
+  };
+  scan(wf.env);
+  for (const j of wf.jobs) {
+    scan(j.env);
+    for (const s of j.steps) scan(s.env);
+  }
+  return out;
 }
 
 const secretEnvNames = (env: Record<string, ScalarValue>): string[] =>

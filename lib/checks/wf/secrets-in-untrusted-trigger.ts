@@ -2,7 +2,7 @@ import { privilegedTriggers } from "../../analyzers/workflow/triggers";
 import type { Finding } from "../types";
 import { forkGuarded, minConfidence, untrustedCode } from "../support/untrusted-code";
 import { finding, at } from "../evidence";
-import { isTokenSecret, jobValues, secretRefs } from "../support/util";
+import { isTokenSecret, jobValues, secretRefs, workflowEnvValues } from "../support/util";
 import { defineCheck } from "../define";
 import { SPLIT_FIX } from "../support/untrusted-trigger";
 
@@ -24,11 +24,13 @@ export const secretsInUntrustedTrigger = defineCheck({
       const triggers = privilegedTriggers(wf).map((t) => t.event);
       if (triggers.length === 0) continue;
       privileged++;
-      const top = Object.entries(wf.env).map(([k, value]) => ({ value, where: `env.${k}` }));
       for (const job of wf.jobs) {
         const running = untrustedCode(wf, job).filter((u) => u.exec !== null);
         if (running.length === 0) continue;
-        const secrets = secretRefs([...top, ...jobValues(job)]).filter((r) => !isTokenSecret(r.name));
+        // Workflow env's and the job's references, each kept per parsed workflow/job.
+        const secrets = [...secretRefs(workflowEnvValues(wf)), ...secretRefs(jobValues(job))].filter(
+          (r) => !isTokenSecret(r.name),
+        );
         if (secrets.length === 0) continue;
         const names = [...new Set(secrets.map((s) => (s.name === "" ? s.expr.expr : s.name)))];
         const u = running[0]!;

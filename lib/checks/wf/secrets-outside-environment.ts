@@ -2,13 +2,16 @@ import type { Job, Workflow } from "../../analyzers/workflow/model";
 import type { RepoFacts } from "../../facts/types";
 import type { Finding } from "../types";
 import { deploySignals } from "../support/deploy";
-import { type SecretRef, isTokenSecret, jobValues, secretRefs } from "../support/util";
+import { type SecretRef, isTokenSecret, jobValues, secretRefs, workflowEnvValues } from "../support/util";
 import { finding, at } from "../evidence";
 import { defineCheck } from "../define";
 
+// The workflow env's and the job's references, each kept per parsed workflow/job: this
+// used to collect them afresh for every job from a new list of both.
 function namedSecrets(wf: Workflow, job: Job): SecretRef[] {
-  const top = Object.entries(wf.env).map(([k, value]) => ({ value, where: `env.${k}` }));
-  return secretRefs([...top, ...jobValues(job)]).filter((r) => r.name !== "" && !isTokenSecret(r.name));
+  return [...secretRefs(workflowEnvValues(wf)), ...secretRefs(jobValues(job))].filter(
+    (r) => r.name !== "" && !isTokenSecret(r.name),
+  );
 }
 
 type EnvJudgement = { kind: "findings"; findings: Finding[] } | { kind: "undecided" } | { kind: "skip" };

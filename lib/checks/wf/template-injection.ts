@@ -29,12 +29,16 @@ interface Sink {
   read: (name: string) => string;
 }
 
+const readShellVar = (v: string) => `"$${v}"`;
+
+/** Code-carrying values of a step; a value without any `${{ }}` cannot inject, so it is left out (most are). */
 function sinks(step: Step): Sink[] {
   const out: Sink[] = [];
-  if (step.run) out.push({ value: step.run, where: "the `run:` script", read: (v) => `"$${v}"` });
+  if (step.run && step.run.expressions.length > 0)
+    out.push({ value: step.run, where: "the `run:` script", read: readShellVar });
   for (const c of CODE_INPUTS) {
     const value = step.with[c.input];
-    if (value && usesAction(step, c.action))
+    if (value && value.expressions.length > 0 && usesAction(step, c.action))
       out.push({ value, where: `the ${c.action} \`${c.input}:\``, read: c.read });
   }
   return out;

@@ -4,7 +4,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { dsse } from "@sigstore/core";
 import { createHash, verify as edVerify, createPublicKey } from "node:crypto";
-import { writePack } from "./pack";
+import { writePack, type Spool } from "./pack";
 import { PDF_REPO_DETAIL_LIMIT, buildReportPdf } from "./pdf/report";
 import { summariseFramework } from "./control-view";
 import { getFramework } from "./frameworks";
@@ -166,5 +166,61 @@ describe("writePack's memory", () => {
     expect(Math.max(...pageSizes)).toBe(10);
     expect(pageSizes.length).toBe(6 * 5);
     expect(manifest.files.find((f) => f.path === "scores.csv")!.size).toBeGreaterThan(45 * 50);
+  });
+
+  it("given a spool, reads the results once for both findings files, with the same bytes", async () => {
+    const all = Array.from({ length: 45 }, (_, i) => repo(`acme/r${String(i).padStart(2, "0")}`));
+    let fullWalks = 0;
+    async function* full() {
+      fullWalks++;
+      for (let i = 0; i < all.length; i += 10) yield all.slice(i, i + 10);
+    }
+    const input: PackInput = {
+      ...packInputOf(sampleInput()),
+      repos: { ...packInputOf({ ...sampleInput(), repos: all }).repos, pages: full },
+    };
+    const write = async (openSpool?: () => Promise<Spool>) => {
+      const sink = new PassThrough();
+      sink.resume();
+      return (await writePack(input, signer, sink, undefined, openSpool)).files;
+    };
+    const twoWalks = await write();
+    expect(fullWalks).toBe(2);
+    // An in-memory stand-in for the server's temporary file.
+    const held: string[] = [];
+    let disposed = 0;
+    const spool: Spool = {
+      write: async (text) => void held.push(text),
+      async *read() {
+        for (const text of held) yield Buffer.from(text);
+      },
+      dispose: async () => void disposed++,
+    };
+    fullWalks = 0;
+    expect(await write(async () => spool)).toEqual(twoWalks);
+    expect(fullWalks).toBe(1);
+    expect(disposed).toBe(1);
+    expect(held.join("").split("\r\n").length).toBeGreaterThan(45);
+  });
+
+  it("frees the spool when the pack fails", async () => {
+    let disposed = 0;
+    const spool: Spool = {
+      write: async () => {},
+      async *read() {},
+      dispose: async () => void disposed++,
+    };
+    const input: PackInput = { ...packInputOf(sampleInput()) };
+    input.repos = {
+      ...input.repos,
+      async *pages() {
+        yield* [];
+        throw new Error("read failed");
+      },
+    };
+    const sink = new PassThrough();
+    sink.resume();
+    await expect(writePack(input, signer, sink, undefined, async () => spool)).rejects.toThrow("read failed");
+    expect(disposed).toBe(1);
   });
 });

@@ -2,7 +2,8 @@
 // through SHA-256 into the zip (yazl writes each entry as it arrives), so memory holds
 // one file's chunk at a time, not the pack; the repositories are read a page at a time,
 // once per per-repository file, never all at once: in full (input.repos.pages()) for the
-// two findings files, as checks and statuses only (statusPages()) for the rest. The OSCAL
+// findings files, as checks and statuses only (statusPages()) for the rest. Given a spool,
+// one full walk serves both findings files (see Spool). The OSCAL
 // document and the PDF come after the tabular files because they cite those files'
 // hashes; the manifest and its signature come last.
 import { createHash } from "node:crypto";
@@ -12,7 +13,8 @@ import { ZipFile } from "yazl";
 import { auditExtractJson } from "./audit-json";
 import { createFrameworkTally } from "./control-view";
 import { getFramework } from "./frameworks";
-import type { PackInput } from "./input";
+import type { EvidenceRepo, PackInput } from "./input";
+import type { Framework } from "./frameworks/schema";
 import { MANIFEST_PATH, MANIFEST_TYPE, SIGNATURE_PATH, type Manifest, type ManifestFile } from "./manifest";
 import {
   addCheckCounts,
@@ -24,7 +26,7 @@ import { ENTRY_MODE, OSCAL_PATH, REPORT_PATH } from "./pack-paths";
 import { buildReportPdf } from "./pdf/report";
 import { signEnvelope, type Signer } from "./sign/dsse";
 import { IN_TOTO_PAYLOAD_TYPE, buildStatement } from "./sign/statement";
-import { findingsCsv, findingsJson, scoresCsv, scoresJson } from "./tables";
+import { findingsCsv, findingsCsvLines, findingsJson, scoresCsv, scoresJson } from "./tables";
 
 export { OSCAL_PATH, REPORT_PATH } from "./pack-paths";
 
@@ -32,6 +34,21 @@ export interface PackProgress {
   step: string;
   done: number;
   total: number;
+}
+
+/**
+ * Somewhere outside memory to hold a file's bytes while another file is written. Zip
+ * entries go in order, so writing findings.csv from findings.json's walk (instead of a
+ * second full read of every repository's results) means keeping its rows until
+ * findings.json is done; at 10,000 repositories they are ~150 MB, which the worker's
+ * heap cannot hold. The builder does no I/O itself: the server passes a temporary file.
+ */
+export interface Spool {
+  write(text: string): Promise<void>;
+  /** Everything written, in order; called once, after the last write. */
+  read(): AsyncIterable<Uint8Array>;
+  /** Frees the spool; called whether or not the pack was built. */
+  dispose(): Promise<void>;
 }
 
 type Chunks = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
@@ -61,6 +78,29 @@ async function* coalesce(chunks: Chunks): AsyncGenerator<string | Uint8Array> {
 }
 
 /**
+ * Passes the full pages on (to findings.json) after writing their findings.csv rows into
+ * the spool, joined into WRITE_SIZE pieces like coalesce does.
+ */
+async function* spillingFindingsCsv(
+  pages: AsyncIterable<readonly EvidenceRepo[]>,
+  framework: Framework,
+  spool: Spool,
+): AsyncGenerator<readonly EvidenceRepo[]> {
+  const csv = findingsCsvLines(framework);
+  let text = csv.header;
+  for await (const page of pages) {
+    for (const repo of page)
+      for (const row of csv.rows(repo))
+        if ((text += row).length >= WRITE_SIZE) {
+          await spool.write(text);
+          text = "";
+        }
+    yield page;
+  }
+  if (text) await spool.write(text);
+}
+
+/**
  * yazl writes DOS timestamps from local-time fields; shifting by the zone offset makes
  * them UTC, so a verifier anywhere can require each entry's time to be generatedAt.
  */
@@ -84,10 +124,28 @@ export async function writePack(
   signer: Signer,
   out: NodeJS.WritableStream,
   onProgress: (p: PackProgress) => void = () => {},
+  openSpool?: () => Promise<Spool>,
+): Promise<Manifest> {
+  const spool = await openSpool?.();
+  try {
+    return await buildPack(input, signer, out, onProgress, spool);
+  } finally {
+    await spool?.dispose();
+  }
+}
+
+async function buildPack(
+  input: PackInput,
+  signer: Signer,
+  out: NodeJS.WritableStream,
+  onProgress: (p: PackProgress) => void,
+  spool: Spool | undefined,
 ): Promise<Manifest> {
   const framework = getFramework(input.framework);
   const zip = new ZipFile();
   const written = pipeline(zip.outputStream, out);
+  // Awaited at the end; if an entry fails first, that failure is the one reported.
+  written.catch(() => {});
   const ENTRY = packEntryOptions(input.generatedAt);
   const files: (ManifestFile & { mediaType: string; description: string })[] = [];
   const total = 11 + (input.threatModels?.length ?? 0);
@@ -104,6 +162,9 @@ export async function writePack(
       },
     });
     const source = Readable.from(coalesce(chunks), { objectMode: false });
+    // pipe() does not pass errors on: without this a failed read would leave the entry
+    // waiting forever, and the pack (and its spool) never finished.
+    source.once("error", (error) => tap.destroy(error));
     zip.addReadStream(source.pipe(tap), path, ENTRY);
     await finished(tap);
     files.push({ path, size, sha256: hash.digest("hex"), mediaType, description });
@@ -127,17 +188,18 @@ export async function writePack(
       controls: summaries,
     }),
   ]);
+  const fullPages = spool ? spillingFindingsCsv(repos.pages(), framework, spool) : repos.pages();
   await add(
     "findings.json",
     "application/json",
     "Results per repository and mapped check",
-    findingsJson(repos.pages(), framework),
+    findingsJson(fullPages, framework),
   );
   await add(
     "findings.csv",
     "text/csv",
     "Results per repository and mapped check",
-    findingsCsv(repos.pages(), framework),
+    spool ? spool.read() : findingsCsv(repos.pages(), framework),
   );
   await add("scores.json", "application/json", "Scores per repository", scoresJson(repos.statusPages()));
   await add("scores.csv", "text/csv", "Scores per repository", scoresCsv(repos.statusPages()));

@@ -66,10 +66,21 @@ export async function* findingsJson(pages: Pages, framework: Framework): AsyncGe
 }
 
 export async function* findingsCsv(pages: Pages, framework: Framework): AsyncGenerator<string> {
+  const csv = findingsCsvLines(framework);
+  yield csv.header;
+  for await (const page of pages) for (const repo of page) yield* csv.rows(repo);
+}
+
+/**
+ * findingsCsv in parts: its header, then each repository's rows. The pack builder writes
+ * findings.csv from the same pages it reads for findings.json, so it needs the rows as
+ * the pages go past rather than as a walk of their own.
+ */
+export function findingsCsvLines(framework: Framework) {
   const byCheck = controlsByCheck(framework);
-  yield csvRow(FINDING_COLUMNS);
-  for await (const page of pages)
-    for (const repo of page)
+  return {
+    header: csvRow(FINDING_COLUMNS),
+    *rows(repo: EvidenceRepo): Generator<string> {
       for (const r of findingRows(repo, byCheck))
         yield csvRow([
           r.repository,
@@ -89,6 +100,8 @@ export async function* findingsCsv(pages: Pages, framework: Framework): AsyncGen
           r.exception?.approver,
           r.exception?.expiresAt,
         ]);
+    },
+  };
 }
 
 function scoreRow(repo: RepoStatuses) {

@@ -4,6 +4,7 @@ import type { Scope } from "../../evidence/input";
 import type { Manifest } from "../../evidence/manifest";
 import { writePack, type PackProgress } from "../../evidence/pack";
 import { loadSigner } from "./evidence-signing-key";
+import { openEvidenceSpool } from "./evidence-spool";
 import { withEvidencePackInput } from "./load-evidence-input";
 
 export interface BuildPackOptions {
@@ -23,8 +24,9 @@ export interface BuildPackOptions {
 
 /**
  * Internal: reads the posture as of a date page by page (one consistent snapshot), signs
- * with the instance key and streams the zip into `out`. The export job and `gatehouse
- * evidence export` both run exactly this.
+ * with the instance key and streams the zip into `out`. findings.csv waits in a temporary
+ * file while findings.json is written, so both come from one read of the results. The
+ * export job and `gatehouse evidence export` both run exactly this.
  */
 export async function buildEvidencePack(
   opts: BuildPackOptions,
@@ -34,7 +36,7 @@ export async function buildEvidencePack(
   return withEvidencePackInput(
     opts,
     async (input) => {
-      const manifest = await writePack(input, signer, out, opts.onProgress);
+      const manifest = await writePack(input, signer, out, opts.onProgress, openEvidenceSpool);
       return { manifest, repoCount: input.repos.count, keyId: signer.keyId };
     },
     opts.pageSize,

@@ -1,4 +1,4 @@
-import { Bar } from "@/components/ui/bar";
+import { ProgressBar } from "@/components/ui/progress-bar";
 
 interface PackRow {
   id: string;
@@ -52,16 +52,11 @@ export function PackList({ packs }: { packs: PackRow[] }) {
               ) : null}
             </div>
             {p.status === "queued" || p.status === "running" ? (
-              <div
-                role="progressbar"
-                aria-valuenow={pct}
-                aria-valuemin={0}
-                aria-valuemax={100}
-                aria-label={`Export progress: ${p.step ?? "queued"}`}
+              <ProgressBar
+                percent={pct}
+                label={`Export progress: ${p.step ?? "queued"}`}
                 className="h-2 w-full rounded bg-slate-100"
-              >
-                <Bar percent={pct} />
-              </div>
+              />
             ) : null}
             {p.sha256 ? <p className="font-mono text-xs text-slate-500">sha256 {p.sha256}</p> : null}
             {p.errorMessage ? <p className="text-red-700">{p.errorMessage}</p> : null}

@@ -1,6 +1,6 @@
 import type { PolicyRescoreView } from "@/lib/server/policy/get-policy-rescore";
 import { AutoRefresh } from "../sync/auto-refresh";
-import { Bar } from "../ui/bar";
+import { ProgressBar } from "../ui/progress-bar";
 import { UtcTime } from "../ui/utc-time";
 
 /** The re-scoring queued by the last policy save: a progress bar while it runs (the page polls), then how it ended. */
@@ -24,16 +24,7 @@ export function RescoreProgress({ run }: { run: PolicyRescoreView | null }) {
         </span>
         <span>{run.percent}%</span>
       </div>
-      <div
-        className="h-2 w-full rounded bg-slate-200"
-        role="progressbar"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={run.percent}
-        aria-label="Re-scoring progress"
-      >
-        <Bar percent={run.percent} fill="fill-slate-900" />
-      </div>
+      <ProgressBar percent={run.percent} label="Re-scoring progress" fill="fill-slate-900" />
       <p className="text-xs text-slate-600" role="status">
         {active ? (
           `${run.reposDone} of ${run.reposTotal || "…"} repositories re-scored.`

@@ -1,4 +1,4 @@
-import { Bar } from "../ui/bar";
+import { ProgressBar } from "../ui/progress-bar";
 
 interface Active {
   kind: string;
@@ -42,16 +42,12 @@ export function SyncProgress({
         </span>
         <span>{percent}%</span>
       </div>
-      <div
+      <ProgressBar
+        percent={percent}
+        label="Sync progress"
         className="mt-1 h-2 w-full rounded bg-slate-200"
-        role="progressbar"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-label="Sync progress"
-      >
-        <Bar percent={percent} fill="fill-slate-900" />
-      </div>
+        fill="fill-slate-900"
+      />
       <p className="mt-1 text-xs text-slate-500">{detail}</p>
     </div>
   );

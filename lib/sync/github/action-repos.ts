@@ -97,18 +97,9 @@ export async function resolveActionRepos(
       const facts: ActionRepoFacts = { archived: info?.archived ?? null, commits: {}, tags: {} };
       out[key] = facts;
       if (!info || (want.shas.size === 0 && want.tags.size === 0)) return;
-      const tags = await memo(cache.tags, key, async () => {
-        const list = (await octokitFirstPage(client, "GET /repos/{owner}/{repo}/tags", p)) as Array<{
-          name?: unknown;
-          commit?: { sha?: unknown };
-        }> | null;
-        if (!list) return null;
-        const map = new Map<string, string>();
-        for (const t of list)
-          if (typeof t.name === "string" && typeof t.commit?.sha === "string")
-            map.set(t.name, t.commit.sha.toLowerCase());
-        return map;
-      });
+      const tags = await memo(cache.tags, key, async () =>
+        refHeads(await octokitFirstPage(client, "GET /repos/{owner}/{repo}/tags", p)),
+      );
       for (const tag of want.tags) if (tags) facts.tags[tag] = tags.get(tag) ?? null;
       const tagShas = new Set(tags?.values() ?? []);
       await Promise.all(
@@ -137,21 +128,25 @@ async function octokitFirstPage(
   return Array.isArray(data) ? data : null;
 }
 
+/**
+ * Name → commit SHA (lower case) of a tags or branches listing (both are `{ name, commit:
+ * { sha } }`); entries of another shape are skipped. Null when the listing was unreadable.
+ */
+function refHeads(list: unknown[] | null): Map<string, string> | null {
+  if (!list) return null;
+  const out = new Map<string, string>();
+  for (const ref of list as Array<{ name?: unknown; commit?: { sha?: unknown } }>)
+    if (typeof ref.name === "string" && typeof ref.commit?.sha === "string")
+      out.set(ref.name, ref.commit.sha.toLowerCase());
+  return out;
+}
+
 /** Branch → head commit (lower case), or null when unreadable. */
 async function listBranches(
   client: GitHubClient,
   p: { owner: string; repo: string },
 ): Promise<Map<string, string> | null> {
-  const list = (await listOrNull(client.octokit, "GET /repos/{owner}/{repo}/branches", p)) as Array<{
-    name?: unknown;
-    commit?: { sha?: unknown };
-  }> | null;
-  if (!list) return null;
-  const out = new Map<string, string>();
-  for (const b of list)
-    if (typeof b.name === "string" && typeof b.commit?.sha === "string")
-      out.set(b.name, b.commit.sha.toLowerCase());
-  return out;
+  return refHeads(await listOrNull(client.octokit, "GET /repos/{owner}/{repo}/branches", p));
 }
 
 /** True: a branch reaches the SHA; false: no branch does; null: could not tell. */

@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../testing/db";
 import { makeFacts, makeOrg } from "../../testing/facts";
+import { createRepoWithFacts } from "../../testing/seed-repo";
 import { setDb } from "../../lib/db";
 import { systemActor } from "../../lib/server/authz/actor";
 import { scoreOrganization } from "../../lib/server/scores/score-organization";
@@ -47,20 +48,10 @@ beforeAll(async () => {
       ),
     },
   });
-  for (const name of ["api", "web"]) {
-    const repo = await db.prisma.repository.create({
-      data: { organizationId: org.id, name, fullName: `acme/${name}` },
+  for (const name of ["api", "web"])
+    await createRepoWithFacts(db.prisma, org.id, `acme/${name}`, makeFacts({ name }), {
+      syncedAt: new Date(),
     });
-    await db.prisma.repoSnapshot.create({
-      data: {
-        repositoryId: repo.id,
-        fingerprint: "fp",
-        factsVersion: 1,
-        facts: JSON.parse(JSON.stringify(makeFacts({ name }))),
-        syncedAt: new Date(),
-      },
-    });
-  }
   await scoreOrganization(systemActor("sync"), {
     organizationId: org.id,
     now: new Date("2026-04-01T00:00:00Z"),

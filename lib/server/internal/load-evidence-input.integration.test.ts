@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../testing/db";
 import { makeFacts } from "../../../testing/facts";
+import { createRepoWithFacts } from "../../../testing/seed-repo";
 import { setDb } from "../../db";
 import type { CheckResult } from "../../checks/types";
 import type { EvidenceRepo, PackInput, RepoStatuses } from "../../evidence/input";
@@ -36,19 +37,10 @@ beforeAll(async () => {
   setDb(db.prisma);
   const org = await db.prisma.organization.create({ data: { login: "acme" } });
   // Created out of name order, so the loader's order is its own doing.
-  for (const fullName of [...names].reverse()) {
-    const name = fullName.split("/")[1]!;
-    const repo = await db.prisma.repository.create({ data: { organizationId: org.id, name, fullName } });
-    await db.prisma.repoSnapshot.create({
-      data: {
-        repositoryId: repo.id,
-        fingerprint: "fp",
-        factsVersion: 1,
-        facts: JSON.parse(JSON.stringify(makeFacts({ name }))),
-        syncedAt: new Date(),
-      },
+  for (const fullName of [...names].reverse())
+    await createRepoWithFacts(db.prisma, org.id, fullName, makeFacts({ name: fullName.split("/")[1]! }), {
+      syncedAt: new Date(),
     });
-  }
   await scoreOrganization(systemActor("test"), { organizationId: org.id });
 }, 60_000);
 

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../testing/db";
 import { makeBranchProtection, makeFacts, makeOrg } from "../../../testing/facts";
+import { createRepoWithFacts } from "../../../testing/seed-repo";
 import { senderBoss, stopSenderBoss, useSenderBoss } from "../../../testing/sender-boss";
 import { upsertGitHubUser, upsertOrganization } from "../../../prisma/seed/factories";
 import { setDb } from "../../db";
@@ -83,24 +84,14 @@ beforeAll(async () => {
     },
   });
   // Three repositories failing a high-severity check: a heavier "high" weight moves each score.
-  for (const name of ["api", "web", "ops"]) {
-    const repo = await db.prisma.repository.create({
-      data: { organizationId: orgId, name, fullName: `acme/${name}` },
-    });
-    const facts = makeFacts({
-      name,
-      settings: { branchProtection: makeBranchProtection({ allowForcePushes: true }) },
-    });
-    await db.prisma.repoSnapshot.create({
-      data: {
-        repositoryId: repo.id,
-        fingerprint: "fp",
-        factsVersion: 1,
-        facts: JSON.parse(JSON.stringify(facts)),
-        syncedAt: new Date("2026-02-27T10:00:00Z"),
-      },
-    });
-  }
+  for (const name of ["api", "web", "ops"])
+    await createRepoWithFacts(
+      db.prisma,
+      orgId,
+      `acme/${name}`,
+      makeFacts({ name, settings: { branchProtection: makeBranchProtection({ allowForcePushes: true }) } }),
+      { syncedAt: new Date("2026-02-27T10:00:00Z") },
+    );
   await scoreOrganization(systemActor("sync"), { organizationId: orgId, now });
 }, 60_000);
 afterAll(async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../testing/db";
 import { setDb } from "../../db";
 import { makeBranchProtection, makeFacts, makeOrg } from "../../../testing/facts";
+import { createRepoWithFacts } from "../../../testing/seed-repo";
 import type { OrgPart } from "../../facts/assemble";
 import type { CheckResult } from "../../checks/types";
 import { upsertGitHubUser, upsertOrganization } from "../../../prisma/seed/factories";
@@ -47,19 +48,9 @@ const orgPart = (overrides: Partial<OrgPart> = {}): OrgPart => ({
 });
 
 async function addRepo(name: string, facts: ReturnType<typeof makeFacts>) {
-  const repo = await db.prisma.repository.create({
-    data: { organizationId: orgId, name, fullName: `acme/${name}` },
+  return createRepoWithFacts(db.prisma, orgId, `acme/${name}`, facts, {
+    syncedAt: new Date("2026-02-27T10:00:00Z"),
   });
-  await db.prisma.repoSnapshot.create({
-    data: {
-      repositoryId: repo.id,
-      fingerprint: "fp",
-      factsVersion: 1,
-      facts: JSON.parse(JSON.stringify(facts)),
-      syncedAt: new Date("2026-02-27T10:00:00Z"),
-    },
-  });
-  return repo;
 }
 
 const scoreOf = (name: string) =>

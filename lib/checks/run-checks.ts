@@ -15,6 +15,7 @@ import type {
   Source,
 } from "./types";
 import { SuppressionIndex, matchSuppression } from "./suppressions";
+import { extend } from "../util/extend";
 
 export interface RunChecksOptions {
   /** Defaults to the whole catalogue. */
@@ -34,27 +35,32 @@ export function runChecks(facts: RepoFacts, ctx: CheckContext, opts: RunChecksOp
   const repo = `${facts.owner}/${facts.name}`;
   return selectChecks(opts).map((def) => {
     const outcome = runOne(def, facts, ctx);
-    const exception = activeException(ctx.policy, def.id, repo, ctx.now);
-    // A whole-check exception covers every finding; otherwise each finding may have its own.
-    const scope = ctx.scope;
-    const fingerprints = scope && !exception ? findingFingerprints(def.id, outcome.findings, scope) : [];
-    const exceptionFor = (i: number) => {
-      const fp = fingerprints[i];
-      return exception ?? (fp ? instanceException(ctx.policy, def.id, repo, fp, ctx.now) : null);
-    };
     // Most outcomes have no finding to suppress (and a whole-check exception only turns a
-    // failure into a pass): those skip the per-finding pass and its copies.
+    // failure into a pass): those skip the exception lookups, the per-finding pass and its copies.
     const applied =
       outcome.findings.length === 0 && outcome.status !== "fail"
         ? outcome
-        : applySuppressions(def, outcome, suppressions, exception, exceptionFor);
-    return {
-      ...applied,
-      checkId: def.id,
-      category: def.category,
-      severity: def.severity,
-    };
+        : applyExceptions(def, outcome, ctx, repo, suppressions);
+    return extend(applied, { checkId: def.id, category: def.category, severity: def.severity });
   });
+}
+
+function applyExceptions(
+  def: CheckDefinition,
+  outcome: CheckOutcome,
+  ctx: CheckContext,
+  repo: string,
+  suppressions: SuppressionIndex,
+): CheckOutcome {
+  const exception = activeException(ctx.policy, def.id, repo, ctx.now);
+  // A whole-check exception covers every finding; otherwise each finding may have its own.
+  const scope = ctx.scope;
+  const fingerprints = scope && !exception ? findingFingerprints(def.id, outcome.findings, scope) : [];
+  const exceptionFor = (i: number) => {
+    const fp = fingerprints[i];
+    return exception ?? (fp ? instanceException(ctx.policy, def.id, repo, fp, ctx.now) : null);
+  };
+  return applySuppressions(def, outcome, suppressions, exception, exceptionFor);
 }
 
 /** Awaits every check's optional `prepare` (e.g. async secret detection) before the sync run. */
@@ -78,7 +84,7 @@ export async function runChecksAsync(
       }),
   );
   const ok = failed.size === 0 ? selected : selected.filter((d) => !failed.has(d.id));
-  const results = runChecks(facts, ctx, { ...opts, checks: ok });
+  const results = runChecks(facts, ctx, extend(opts, { checks: ok }));
   // Nothing crashed: the results are already in catalogue order.
   if (failed.size === 0) return results;
   const crashed = selected
@@ -117,22 +123,21 @@ function applySuppressions(
   exceptionFor: (findingIndex: number) => PolicyException | null,
 ): CheckOutcome {
   const findings = outcome.findings.map((f, i) => suppressFinding(def.id, f, index, exceptionFor(i)));
-  if (outcome.status !== "fail") return { ...outcome, findings };
+  if (outcome.status !== "fail") return extend(outcome, { findings });
   if (findings.length === 0) {
     // A failing check with no individual finding can only be accepted as a whole.
     return exception
-      ? {
-          ...outcome,
+      ? extend(outcome, {
           findings,
-          status: "pass",
+          status: "pass" as const,
           reason: `accepted by policy exception ${exception.id}: ${exception.justification}`,
-        }
-      : { ...outcome, findings };
+        })
+      : extend(outcome, { findings });
   }
   if (findings.every((f) => f.suppressed)) {
-    return { ...outcome, findings, status: "pass", reason: "every finding is suppressed" };
+    return extend(outcome, { findings, status: "pass" as const, reason: "every finding is suppressed" });
   }
-  return { ...outcome, findings };
+  return extend(outcome, { findings });
 }
 
 function suppressFinding(

@@ -4,6 +4,7 @@ import { lintSource } from "@secretlint/core";
 import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend";
 import { maskSecret, maskedLine } from "./mask";
 import { quietSecretlintProfiler } from "./quiet-profiler";
+import { mayHoldSecret } from "./secretlint-anchors";
 
 export interface SecretHit {
   file: string;
@@ -36,7 +37,8 @@ export function isSecretScanTarget(path: string): boolean {
   return !LOCKFILES.test(path) && CONFIG.test(path);
 }
 
-function extOf(path: string): string {
+/** What secretlint's rules see as `source.ext` (the gcp rule branches on it). */
+export function extOf(path: string): string {
   const base = path.slice(path.lastIndexOf("/") + 1);
   const dot = base.lastIndexOf(".");
   return dot > 0 ? base.slice(dot) : "";
@@ -65,14 +67,18 @@ export async function scanSecrets(
   return out;
 }
 
+/** Built once: the preset with no options (secretlint-anchors.ts assumes every rule's defaults). */
+const SECRETLINT_CONFIG = {
+  rules: [{ id: "@secretlint/secretlint-rule-preset-recommend", rule: recommended }],
+};
+
 async function scanOne(path: string, text: string): Promise<SecretHit[]> {
+  const ext = extOf(path);
+  // No rule could report on this text (the common case): the engine would return nothing.
+  if (!mayHoldSecret(text, ext)) return [];
   const result = await lintSource({
-    source: { filePath: `/repo/${path}`, content: text, contentType: "text", ext: extOf(path) },
-    options: {
-      maskSecrets: true,
-      noPhysicFilePath: true,
-      config: { rules: [{ id: "@secretlint/secretlint-rule-preset-recommend", rule: recommended }] },
-    },
+    source: { filePath: `/repo/${path}`, content: text, contentType: "text", ext },
+    options: { maskSecrets: true, noPhysicFilePath: true, config: SECRETLINT_CONFIG },
   });
   const messages = result.messages.filter((m) => m.type === "message");
   // Almost every file has no hit: split it into lines only when there is one to place.

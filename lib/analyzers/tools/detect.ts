@@ -1,6 +1,7 @@
 // All tool hits of a step (action table + shell table), with the script line they came from.
 import { actionHits } from "./action-table";
 import { runHits } from "./run-table";
+import { extend } from "../../util/extend";
 import type { StepText, ToolHit, ToolKind } from "./kinds";
 
 export interface LocatedHit extends ToolHit {
@@ -19,13 +20,13 @@ export function stepHits(step: StepText): LocatedHit[] {
         h.kind === "iac-scan";
       out.push(
         scanner && h.gate && step.continueOnError
-          ? { ...h, gate: false, note: "the step has continue-on-error" }
+          ? extend(h, { gate: false, note: "the step has continue-on-error" })
           : h,
       );
     }
   }
   for (const l of step.runLines)
-    for (const h of runHits(l.text, step.continueOnError)) out.push({ ...h, runIndex: l.index });
+    for (const h of runHits(l.text, step.continueOnError)) out.push(extend(h, { runIndex: l.index }));
   return out;
 }
 

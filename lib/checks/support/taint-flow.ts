@@ -4,6 +4,7 @@
 import type { Job, ScalarValue, Step, Workflow } from "../../analyzers/workflow/model";
 import { envLookup as lookup, tracePaths } from "./data-flow";
 import { classifyTrigger } from "../../analyzers/workflow/triggers";
+import { extend } from "../../util/extend";
 import type { Confidence, Severity } from "../types";
 
 export interface TaintHit {
@@ -43,7 +44,7 @@ export function taintIn(
   wf: Workflow,
 ): TaintHit[] {
   return value.expressions.flatMap((e) =>
-    taintedPaths(e.valueContexts ?? e.contexts, step, job, wf).map((h) => ({ ...h, expr: e.expr })),
+    taintedPaths(e.valueContexts ?? e.contexts, step, job, wf).map((h) => extend(h, { expr: e.expr })),
   );
 }
 

@@ -15,6 +15,7 @@ import { publishHits, type PublishHit } from "../../analyzers/tools/publish";
 import { actionHits } from "../../analyzers/tools/action-table";
 import { scriptLines } from "./shell";
 import { actionName } from "./util";
+import { extend } from "../../util/extend";
 
 export interface PlacedHit extends LocatedHit {
   wf: Workflow;
@@ -75,15 +76,15 @@ export function build(wf: Workflow): ToolIndex {
       const name = actionName(job.uses);
       if (name)
         for (const h of actionHits(name, withMap(job.with)))
-          hits.push({ ...h, wf, job, line: job.uses.pos.line });
+          hits.push(extend(h, { wf, job, line: job.uses.pos.line }));
     }
     for (const step of job.steps) {
       const t = stepText(step);
       const at = (runIndex: number | undefined) =>
         runIndex !== undefined ? runLine(wf, step, runIndex) : (step.uses?.pos.line ?? step.pos.line);
-      for (const h of stepHits(t)) hits.push({ ...h, wf, job, step, line: at(h.runIndex) });
+      for (const h of stepHits(t)) hits.push(extend(h, { wf, job, step, line: at(h.runIndex) }));
       for (const p of publishHits(t.action, t.with, t.runLines))
-        publications.push({ ...p, wf, job, step, line: at(p.runIndex) });
+        publications.push(extend(p, { wf, job, step, line: at(p.runIndex) }));
     }
   }
   const byKind = new Map<ToolKind, PlacedHit[]>();

@@ -4,6 +4,7 @@ import { enablesXtrace, printsToLog, readsVar, scriptLines } from "../support/sh
 import { finding, at } from "../evidence";
 import { mayBeSecrets } from "../support/util";
 import { defineCheck } from "../define";
+import { extend } from "../../util/extend";
 
 const touchesSecrets = (v: ScalarValue): boolean =>
   v.expressions.some((e) => e.contexts.some((c) => mayBeSecrets(c) && c.toLowerCase().startsWith("secrets")));
@@ -56,7 +57,7 @@ function logFindings(wf: Workflow, job: Job, wfSecretVars: string[]): Finding[] 
       const name = eq > 0 ? t.slice(0, eq) : "";
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || secretVars.includes(name)) continue;
       if (
-        touchesSecrets({ ...step.run, expressions: l.expressions }) ||
+        touchesSecrets(extend(step.run, { expressions: l.expressions })) ||
         secretVars.some((n) => readsVar(t.slice(eq), n))
       )
         secretVars.push(name);

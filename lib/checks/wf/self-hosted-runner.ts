@@ -4,6 +4,7 @@ import { hasPullRequestTrigger, privilegedTriggers } from "../../analyzers/workf
 import type { Confidence, Finding } from "../types";
 import { finding, at } from "../evidence";
 import { defineCheck } from "../define";
+import { extend } from "../../util/extend";
 
 const HOSTED_PREFIXES = ["ubuntu-", "windows-", "macos-"];
 
@@ -36,10 +37,10 @@ function runnerLabels(job: Job): Array<{ label: string; at: ScalarValue }> {
 function selfHosted(job: Job): { label: string; at: ScalarValue; confidence: Confidence } | null {
   const labels = runnerLabels(job);
   const explicit = labels.find((l) => l.label.toLowerCase() === "self-hosted");
-  if (explicit) return { ...explicit, confidence: "high" };
+  if (explicit) return extend(explicit, { confidence: "high" as const });
   // Unknown labels are self-hosted or larger GitHub runners; only the former is risky.
   const custom = labels.find((l) => !HOSTED_PREFIXES.some((p) => l.label.toLowerCase().startsWith(p)));
-  return custom ? { ...custom, confidence: "medium" } : null;
+  return custom ? extend(custom, { confidence: "medium" as const }) : null;
 }
 
 export const selfHostedRunner = defineCheck({

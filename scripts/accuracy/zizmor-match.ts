@@ -162,14 +162,18 @@ export function inWorkflowLevelBlock(yaml: string, line: number): boolean {
  */
 export function anchorLine(yaml: string, line: number, source: string | undefined): number | null {
   if (source === undefined) return line;
+  const raw = yaml.split(/\r?\n/);
+  const find = (norm: (l: string) => string): number | null => {
+    const want = norm(source);
+    const lines = raw.map(norm);
+    if (lines[line - 1] === want) return line;
+    const hits = lines.flatMap((l, i) => (l === want ? [i + 1] : []));
+    return hits.length === 1 ? (hits[0] as number) : null;
+  };
   // zizmor's test data gains and loses `# zizmor: ignore[…]` comments between commits; the
-  // line means the same with or without one.
+  // line means the same with or without one, but the exact text is asked first.
   const bare = (l: string) => l.replace(/\s*#\s*zizmor:\s*ignore\[[^\]]*\]\s*$/, "").trim();
-  const want = bare(source);
-  const lines = yaml.split(/\r?\n/).map(bare);
-  if (lines[line - 1] === want) return line;
-  const hits = lines.flatMap((l, i) => (l === want ? [i + 1] : []));
-  return hits.length === 1 ? (hits[0] as number) : null;
+  return find((l) => l.trim()) ?? find(bare);
 }
 
 export interface AuditScore {

@@ -224,6 +224,9 @@ describe("matching", () => {
     expect(anchorLine(wf, 5, "uses: x@1")).toBe(3);
     // Any other comment is part of the text.
     expect(anchorLine(wf, 2, "if: ${{ false }} lol # note")).toBeNull();
+    // The exact text, when on one line, wins over a copy that differs by such a comment.
+    const two = "x: 1\nuses: y@1\nb: 2\nuses: y@1 # zizmor: ignore[unpinned-uses]\n";
+    expect(anchorLine(two, 3, "uses: y@1")).toBe(2);
   });
 
   it("knows the top-level on: and permissions: blocks", () => {

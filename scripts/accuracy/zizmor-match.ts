@@ -90,6 +90,15 @@ export function matches(g: GatehouseFinding, e: ExpectedFinding): boolean {
  */
 export function unitOf(yaml: string, line: number): number | null {
   const lines = yaml.split(/\r?\n/);
+  const chain = ancestry(lines, line);
+  const key = (n: number) => (lines[n - 1] ?? "").trim();
+  if (chain.some((n) => /^steps:/.test(key(n)))) return null;
+  const k = chain.findIndex((_, i) => /^jobs:/.test(lines[(chain[i + 1] ?? 0) - 1] ?? ""));
+  return k === -1 ? null : (chain[k] as number);
+}
+
+/** 1-based `line` and the lines of the YAML nodes it is inside, innermost first. */
+function ancestry(lines: readonly string[], line: number): number[] {
   const indent = (l: string) => /^\s*/.exec(l)?.[0].length ?? 0;
   const chain: number[] = [line];
   let min = indent(lines[line - 1] ?? "");
@@ -101,10 +110,20 @@ export function unitOf(yaml: string, line: number): number | null {
       min = indent(l);
     }
   }
-  const key = (n: number) => (lines[n - 1] ?? "").trim();
-  if (chain.some((n) => /^steps:/.test(key(n)))) return null;
-  const k = chain.findIndex((_, i) => /^jobs:/.test(lines[(chain[i + 1] ?? 0) - 1] ?? ""));
-  return k === -1 ? null : (chain[k] as number);
+  return chain;
+}
+
+/**
+ * Whether a `# zizmor: ignore[audit]` comment on 1-based `line` or on a node it is inside
+ * (its step, job…) silences `audit` there: zizmor counts such a finding only as "ignored",
+ * so a Gatehouse finding at that line is neither expected nor a false positive.
+ */
+export function zizmorIgnored(yaml: string, line: number, audit: string): boolean {
+  const lines = yaml.split(/\r?\n/);
+  return ancestry(lines, line).some((n) => {
+    const ids = /#\s*zizmor:\s*ignore\[([^\]]*)\]/.exec(lines[n - 1] ?? "")?.[1] ?? "";
+    return ids.split(",").some((id) => id.trim() === audit);
+  });
 }
 
 /** The last line of the YAML node that starts at 1-based `line` (a key and its block). */
@@ -143,10 +162,18 @@ export function inWorkflowLevelBlock(yaml: string, line: number): boolean {
  */
 export function anchorLine(yaml: string, line: number, source: string | undefined): number | null {
   if (source === undefined) return line;
-  const lines = yaml.split(/\r?\n/).map((l) => l.trim());
-  if (lines[line - 1] === source) return line;
-  const hits = lines.flatMap((l, i) => (l === source ? [i + 1] : []));
-  return hits.length === 1 ? (hits[0] as number) : null;
+  const raw = yaml.split(/\r?\n/);
+  const find = (norm: (l: string) => string): number | null => {
+    const want = norm(source);
+    const lines = raw.map(norm);
+    if (lines[line - 1] === want) return line;
+    const hits = lines.flatMap((l, i) => (l === want ? [i + 1] : []));
+    return hits.length === 1 ? (hits[0] as number) : null;
+  };
+  // zizmor's test data gains and loses `# zizmor: ignore[…]` comments between commits; the
+  // line means the same with or without one, but the exact text is asked first.
+  const bare = (l: string) => l.replace(/\s*#\s*zizmor:\s*ignore\[[^\]]*\]\s*$/, "").trim();
+  return find((l) => l.trim()) ?? find(bare);
 }
 
 export interface AuditScore {

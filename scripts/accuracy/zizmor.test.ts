@@ -8,6 +8,7 @@ import {
   nodeEnd,
   scoreAudits,
   unitOf,
+  zizmorIgnored,
 } from "./zizmor-match";
 import { parseSnapshot, parseTestFile, snapBody } from "./zizmor-parse";
 
@@ -197,6 +198,35 @@ describe("matching", () => {
     expect(anchorLine(wf, 3, "uses: x@1")).toBeNull();
     expect(anchorLine(wf, 2, "uses: y@1")).toBeNull();
     expect(anchorLine(wf, 3, undefined)).toBe(3);
+  });
+
+  it("sees a zizmor ignore comment on the line or on the step or job around it", () => {
+    const wf = [
+      "jobs:",
+      "  a:",
+      "    steps:",
+      "      - name: publish # zizmor: ignore[use-trusted-publishing, cache-poisoning]",
+      "        run: cargo publish",
+      "      - uses: x@v1 # zizmor: ignore[unpinned-uses]",
+      "      - uses: y@v1",
+      "",
+    ].join("\n");
+    expect(zizmorIgnored(wf, 5, "use-trusted-publishing")).toBe(true);
+    expect(zizmorIgnored(wf, 5, "cache-poisoning")).toBe(true);
+    expect(zizmorIgnored(wf, 5, "unpinned-uses")).toBe(false);
+    expect(zizmorIgnored(wf, 6, "unpinned-uses")).toBe(true);
+    expect(zizmorIgnored(wf, 7, "unpinned-uses")).toBe(false);
+  });
+
+  it("re-anchors across a zizmor ignore comment added or dropped between commits", () => {
+    const wf = "a: 1\nif: ${{ false }} lol\nuses: x@1 # zizmor: ignore[unpinned-uses]\n";
+    expect(anchorLine(wf, 2, "if: ${{ false }} lol # zizmor: ignore[obfuscation]")).toBe(2);
+    expect(anchorLine(wf, 5, "uses: x@1")).toBe(3);
+    // Any other comment is part of the text.
+    expect(anchorLine(wf, 2, "if: ${{ false }} lol # note")).toBeNull();
+    // The exact text, when on one line, wins over a copy that differs by such a comment.
+    const two = "x: 1\nuses: y@1\nb: 2\nuses: y@1 # zizmor: ignore[unpinned-uses]\n";
+    expect(anchorLine(two, 3, "uses: y@1")).toBe(2);
   });
 
   it("knows the top-level on: and permissions: blocks", () => {

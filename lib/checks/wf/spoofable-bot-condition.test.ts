@@ -26,6 +26,26 @@ describe("spoofable-bot-condition", () => {
     const o = runOn(spoofableBotCondition, wf("issue_comment", "github.actor == 'octocat'"));
     expect(o.findings[0]?.confidence).toBe("medium");
   });
+  it("fails a comparison of the actor's numeric ID, dotted or indexed, quoted or not", () => {
+    // 49699333 is dependabot[bot]'s account ID: the ID names the actor as the login does.
+    for (const cond of [
+      "github.actor_id == 49699333",
+      "github['ACTOR_ID'] == 49699333",
+      "${{ github.actor_id == '49699333' }}",
+    ]) {
+      const o = runOn(spoofableBotCondition, wf("pull_request_target", cond));
+      expect(o.status, cond).toBe("fail");
+      expect(lines(o)).toEqual([4]);
+      expect(o.findings[0]?.confidence, cond).toBe("high");
+    }
+    const indexed = runOn(
+      spoofableBotCondition,
+      wf("pull_request_target", "github['actor'] == 'renovate[bot]'"),
+    );
+    expect(indexed.findings[0]?.confidence).toBe("high");
+    const user = runOn(spoofableBotCondition, wf("pull_request_target", "github.actor_id == 583231"));
+    expect(user.findings[0]?.confidence).toBe("medium");
+  });
   it("passes the event's verified author field, and unprivileged triggers", () => {
     expect(
       runOn(

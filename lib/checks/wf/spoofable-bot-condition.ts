@@ -8,15 +8,26 @@ import type { Finding } from "../types";
 import { defineCheck } from "../define";
 import { at, finding } from "../evidence";
 
-const SPOOFABLE = ["github.actor", "github.triggering_actor", "github.event.sender.login"];
+// `github.actor_id` is the same actor by account ID, compared with a bare or quoted number.
+const SPOOFABLE = ["github.actor", "github.actor_id", "github.triggering_actor", "github.event.sender.login"];
 
-/** The spoofable context compared with a literal name in this condition, if any. */
-export function spoofableComparison(cond: ScalarValue): { context: string; name: string } | null {
+// Account IDs of the bots such conditions usually name, so that an ID check is rated like
+// the login check it stands for.
+const BOT_IDS = new Set(["49699333", "29139614", "41898282"]); // dependabot, renovate, github-actions
+
+/** The spoofable context compared with a literal name (or account ID) in this condition, if any. */
+export function spoofableComparison(
+  cond: ScalarValue,
+): { context: string; name: string; bot: boolean } | null {
   for (const e of cond.expressions) {
     const ctx = e.contexts.find((c) => SPOOFABLE.includes(c.toLowerCase()));
     if (!ctx) continue;
-    const lit = /'([^']+)'/.exec(e.expr);
-    if (lit?.[1] && /==|!=|contains|startswith|endswith/i.test(e.expr)) return { context: ctx, name: lit[1] };
+    // `github['actor']` quotes the property, not the name compared with it.
+    const expr = e.expr.replace(/\[\s*'[^']*'\s*\]/g, "");
+    const lit = /'([^']+)'|(?:==|!=)\s*(\d+)\b|\b(\d+)\s*(?:==|!=)/.exec(expr);
+    const name = lit?.[1] ?? lit?.[2] ?? lit?.[3];
+    if (name && /==|!=|contains|startswith|endswith/i.test(expr))
+      return { context: ctx, name, bot: name.endsWith("[bot]") || BOT_IDS.has(name) };
   }
   return null;
 }
@@ -51,7 +62,7 @@ export const spoofableBotCondition = defineCheck({
       for (const { where, cond } of conditions(wf)) {
         const hit = spoofableComparison(cond);
         if (!hit) continue;
-        const bot = hit.name.endsWith("[bot]");
+        const { bot } = hit;
         findings.push(
           finding(
             `The \`if:\` of ${where} trusts \`${hit.context}\` being '${hit.name}' under \`${triggers.join(", ")}\`; the actor can be made to be ${bot ? "that bot" : "that user"} on an attacker's pull request.`,

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { TaskItem } from "@/lib/server/internal/task-schemas";
 import { SeverityBadge } from "@/components/scores/severity-badge";
 import { STATUS_LABELS } from "./task-filters";
@@ -9,6 +8,11 @@ import { ExceptionSummary } from "@/components/policy/exception-summary";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
+/**
+ * The board's rows are lean on purpose (cell styles on the table, plain anchors rather
+ * than a client Link per cell, the status control only where a status can be changed):
+ * every row is paid for twice, in the HTML and again in the page's inline RSC payload.
+ */
 export function TaskTable({
   items,
   canEdit,
@@ -21,7 +25,10 @@ export function TaskTable({
 }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm" data-testid="tasks">
+      <table
+        className="w-full text-left text-sm [&_td]:px-3 [&_td]:py-2 [&_tbody_tr]:border-b [&_tbody_tr]:border-slate-100"
+        data-testid="tasks"
+      >
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
           <tr>
             <th className="px-3 py-2">Priority</th>
@@ -36,29 +43,28 @@ export function TaskTable({
         </thead>
         <tbody>
           {items.map((t) => (
-            <tr key={t.id} className="border-b border-slate-100" data-testid="task-row" data-task-id={t.id}>
-              <td className="px-3 py-2 tabular-nums">{t.priority}</td>
-              <td className="px-3 py-2">
-                <Link href={`/repos/${t.repo}`} className="hover:underline">
+            <tr key={t.id} data-testid="task-row" data-task-id={t.id}>
+              <td className="tabular-nums">{t.priority}</td>
+              <td>
+                <a href={`/repos/${t.repo}`} className="hover:underline">
                   {t.repo}
-                </Link>
+                </a>
               </td>
-              <td className="px-3 py-2">
-                <Link href={`/tasks/${t.id}`} className="font-medium hover:underline" title={t.checkTitle}>
+              <td>
+                <a href={`/tasks/${t.id}`} className="font-medium hover:underline" title={t.checkTitle}>
                   {t.check}
-                </Link>
+                </a>
               </td>
-              <td className="px-3 py-2">
+              <td>
                 <SeverityBadge severity={t.severity} />
               </td>
-              <td className="px-3 py-2">
-                {t.owners.join(", ") || <span className="text-slate-500">none</span>}
-              </td>
-              <td className={`px-3 py-2 tabular-nums ${t.overdue ? "font-semibold text-red-700" : ""}`}>
-                {day(t.dueAt)}
-                {t.overdue ? " · overdue" : ""}
-              </td>
-              <td className="px-3 py-2" data-testid="task-status">
+              <td>{t.owners.join(", ") || <span className="text-slate-500">none</span>}</td>
+              {t.overdue ? (
+                <td className="font-semibold text-red-700 tabular-nums">{day(t.dueAt)} · overdue</td>
+              ) : (
+                <td className="tabular-nums">{day(t.dueAt)}</td>
+              )}
+              <td data-testid="task-status">
                 {STATUS_LABELS[t.status]}
                 {exceptionsForTask(t, exceptions).map((e) => (
                   <span key={e.id} className="block text-xs text-slate-700">
@@ -67,8 +73,10 @@ export function TaskTable({
                 ))}
               </td>
               {canEdit ? (
-                <td className="px-3 py-2">
-                  <TaskStatusControls id={t.id} status={t.status} label={`${t.check} in ${t.repo}`} />
+                <td>
+                  {t.status === "open" || t.status === "in_progress" ? (
+                    <TaskStatusControls id={t.id} status={t.status} label={`${t.check} in ${t.repo}`} />
+                  ) : null}
                 </td>
               ) : null}
             </tr>

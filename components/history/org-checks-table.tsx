@@ -35,7 +35,7 @@ export function OrgChecksTable({
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table
-        className="w-full text-sm [&_td]:px-3 [&_td]:py-1.5 [&_tbody_tr]:border-b [&_tbody_tr]:border-slate-100"
+        className="w-full text-sm [&_td]:px-3 [&_td]:py-1.5 [&_tbody_tr]:border-b [&_tbody_tr]:border-slate-100 [&_tbody_th]:px-3 [&_tbody_th]:py-1.5 [&_tbody_th]:text-left [&_tbody_th]:font-normal"
         data-testid="org-checks"
       >
         <caption className="sr-only">{caption}</caption>
@@ -74,7 +74,7 @@ export function OrgChecksTable({
         <tbody>
           {items.map((c) => (
             <tr key={c.check} data-testid="org-check-row">
-              <th scope="row" className="px-3 py-1.5 text-left font-normal">
+              <th scope="row">
                 <a href={checkHref(c.check)} className="font-medium underline">
                   {c.check}
                 </a>

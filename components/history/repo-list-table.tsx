@@ -1,8 +1,6 @@
 import Link from "next/link";
 import type { RepoListItem } from "@/lib/server/internal/list-repos-input";
-import { GradeBadge } from "@/components/scores/grade-badge";
-import { formatPercent, formatScore } from "@/components/scores/labels";
-import { repoHref } from "@/components/scores/repo-href";
+import { RepoListRows, type RepoRow } from "./repo-list-rows";
 
 const COLUMNS = [
   ["name", "Repository", false],
@@ -16,11 +14,29 @@ const COLUMNS = [
   ["failingCritical", "Critical", true],
 ] as const;
 
+function toRow(r: RepoListItem): RepoRow {
+  return {
+    fullName: r.fullName,
+    tags: [
+      r.archived && "archived",
+      r.empty && "empty",
+      r.critical && "critical",
+      r.hasProductionEnvironment && "production",
+    ]
+      .filter(Boolean)
+      .join(" · "),
+    grade: r.grade,
+    scores: [r.overall, r.identity, r.secrets, r.supplyChain, r.integrity, r.changeControl],
+    coverage: r.coverage,
+    failingCritical: r.failingCritical,
+  };
+}
+
 /**
  * One page of the repository table; headers sort (server-side), the pager moves by page.
  * Rows are lean on purpose (cell styles on the table, a plain anchor rather than a client
- * Link per row, no empty tag span): each row is paid for twice, in the HTML and again in
- * the page's inline RSC payload, on every overview request.
+ * Link per row, rows drawn from data by RepoListRows): the overview serves them on every
+ * request, so their bytes are most of its cost.
  */
 export function RepoListTable({
   items,
@@ -46,7 +62,7 @@ export function RepoListTable({
     <div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table
-          className="w-full text-sm [&_td]:px-3 [&_td]:py-1.5 [&_td]:text-right [&_td]:text-slate-700 [&_td]:tabular-nums [&_td:first-of-type]:text-slate-900 [&_td:last-child]:text-slate-900 [&_tbody_tr]:border-b [&_tbody_tr]:border-slate-100"
+          className="w-full text-sm [&_td]:px-3 [&_td]:py-1.5 [&_td]:text-right [&_td]:text-slate-700 [&_td]:tabular-nums [&_td:first-of-type]:text-slate-900 [&_td:last-child]:text-slate-900 [&_tbody_tr]:border-b [&_tbody_tr]:border-slate-100 [&_tbody_th]:px-3 [&_tbody_th]:py-1.5 [&_tbody_th]:text-left [&_tbody_th]:font-medium [&_tbody_th]:whitespace-nowrap"
           data-testid="repo-table"
         >
           <caption className="sr-only">
@@ -78,36 +94,7 @@ export function RepoListTable({
             </tr>
           </thead>
           <tbody>
-            {items.map((r) => {
-              const tags = [
-                r.archived && "archived",
-                r.empty && "empty",
-                r.critical && "critical",
-                r.hasProductionEnvironment && "production",
-              ].filter(Boolean);
-              return (
-                <tr key={r.fullName} data-testid="repo-row">
-                  <th scope="row" className="px-3 py-1.5 text-left font-medium whitespace-nowrap">
-                    <a href={repoHref(r.fullName)} className="underline">
-                      {r.fullName}
-                    </a>
-                    {tags.length ? (
-                      <span className="ml-2 text-xs font-normal text-slate-600">{tags.join(" · ")}</span>
-                    ) : null}
-                  </th>
-                  <td data-testid="overall">
-                    {formatScore(r.overall)} <GradeBadge grade={r.grade} />
-                  </td>
-                  <td>{formatScore(r.identity)}</td>
-                  <td>{formatScore(r.secrets)}</td>
-                  <td>{formatScore(r.supplyChain)}</td>
-                  <td>{formatScore(r.integrity)}</td>
-                  <td>{formatScore(r.changeControl)}</td>
-                  <td>{formatPercent(r.coverage)}</td>
-                  <td>{r.failingCritical}</td>
-                </tr>
-              );
-            })}
+            <RepoListRows rows={items.map(toRow)} />
           </tbody>
         </table>
       </div>

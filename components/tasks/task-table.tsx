@@ -1,17 +1,36 @@
 import type { TaskItem } from "@/lib/server/internal/task-schemas";
-import { SeverityBadge } from "@/components/scores/severity-badge";
-import { STATUS_LABELS } from "./task-filters";
-import { TaskStatusControls } from "./task-status-controls";
 import { exceptionsForTask } from "./task-exceptions";
 import type { ExceptionView } from "@/lib/server/policy/get-active-policy";
-import { ExceptionSummary } from "@/components/policy/exception-summary";
+import { TaskRows, type TaskRow } from "./task-rows";
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+function toRow(t: TaskItem, exceptions: readonly ExceptionView[]): TaskRow {
+  return {
+    id: t.id,
+    priority: t.priority,
+    repo: t.repo,
+    check: t.check,
+    checkTitle: t.checkTitle,
+    severity: t.severity,
+    owners: t.owners.join(", "),
+    due: t.dueAt.toISOString().slice(0, 10),
+    overdue: t.overdue,
+    status: t.status,
+    // Only what the summary shows (the policy's exceptions carry more).
+    exceptions: exceptionsForTask(t, exceptions).map((e) => ({
+      id: e.id,
+      fingerprint: e.fingerprint,
+      requestedBy: e.requestedBy,
+      approver: e.approver,
+      expiresAt: e.expiresAt,
+      status: e.status,
+    })),
+  };
+}
 
 /**
  * The board's rows are lean on purpose (cell styles on the table, plain anchors rather
- * than a client Link per cell, the status control only where a status can be changed):
- * every row is paid for twice, in the HTML and again in the page's inline RSC payload.
+ * than a client Link per cell, rows drawn from data by TaskRows): the board serves fifty
+ * of them on every request, so their bytes are most of its cost.
  */
 export function TaskTable({
   items,
@@ -42,45 +61,7 @@ export function TaskTable({
           </tr>
         </thead>
         <tbody>
-          {items.map((t) => (
-            <tr key={t.id} data-testid="task-row" data-task-id={t.id}>
-              <td className="tabular-nums">{t.priority}</td>
-              <td>
-                <a href={`/repos/${t.repo}`} className="hover:underline">
-                  {t.repo}
-                </a>
-              </td>
-              <td>
-                <a href={`/tasks/${t.id}`} className="font-medium hover:underline" title={t.checkTitle}>
-                  {t.check}
-                </a>
-              </td>
-              <td>
-                <SeverityBadge severity={t.severity} />
-              </td>
-              <td>{t.owners.join(", ") || <span className="text-slate-500">none</span>}</td>
-              {t.overdue ? (
-                <td className="font-semibold text-red-700 tabular-nums">{day(t.dueAt)} · overdue</td>
-              ) : (
-                <td className="tabular-nums">{day(t.dueAt)}</td>
-              )}
-              <td data-testid="task-status">
-                {STATUS_LABELS[t.status]}
-                {exceptionsForTask(t, exceptions).map((e) => (
-                  <span key={e.id} className="block text-xs text-slate-700">
-                    <ExceptionSummary exception={e} />
-                  </span>
-                ))}
-              </td>
-              {canEdit ? (
-                <td>
-                  {t.status === "open" || t.status === "in_progress" ? (
-                    <TaskStatusControls id={t.id} status={t.status} label={`${t.check} in ${t.repo}`} />
-                  ) : null}
-                </td>
-              ) : null}
-            </tr>
-          ))}
+          <TaskRows rows={items.map((t) => toRow(t, exceptions))} canEdit={canEdit} />
         </tbody>
       </table>
     </div>

@@ -34,6 +34,8 @@ test("a security lead finds the most-failed check from the overview and opens it
   expect(failing).toBeGreaterThan(0);
   expect(failing).toBeGreaterThanOrEqual(second);
   const checkId = (await first.getByRole("link").textContent())!.trim();
+  // The overview shows the most-failed few; the whole catalogue is one link away.
+  expect(await page.getByTestId("org-check-row").count()).toBeLessThanOrEqual(10);
 
   await first.getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/checks/${checkId}`));
@@ -69,4 +71,33 @@ test("a security lead lists repositories with a production environment that fail
   await page.reload();
   await expect(page.getByTestId("repo-row")).toHaveCount(1);
   expect(await seriousOrWorse(page)).toEqual([]);
+});
+
+test("a security lead opens every check from the overview and sorts them", async ({ page }) => {
+  await signInAs(page, "sam");
+  await page.getByRole("link", { name: /^All \d+ checks, sortable$/ }).click();
+  await expect(page).toHaveURL(/\/checks(\?|$)/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Checks across");
+  const rows = page.getByTestId("org-check-row");
+  expect(await rows.count()).toBeGreaterThan(10);
+  const counts = (await rows.getByTestId("failing-count").allTextContents()).map((t) =>
+    Number(t.match(/\d+/)![0]),
+  );
+  expect(counts).toEqual(counts.toSorted((a, b) => b - a));
+
+  // Sorting is a link (the URL holds it); by check, the ids read A to Z.
+  await page.getByRole("columnheader", { name: "Check" }).getByRole("link").click();
+  await expect(page).toHaveURL(/sort=check/);
+  await expect(page.getByRole("columnheader", { name: "Check" })).toHaveAttribute("aria-sort", "ascending");
+  const ids = (await rows.locator("th a").allTextContents()).map((t) => t.trim());
+  expect(ids).toEqual(ids.toSorted((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  expect(await seriousOrWorse(page)).toEqual([]);
+
+  // A keyboard user reaches the first check's link; the table fits a 390 px screen (it scrolls
+  // inside its own box, not the page).
+  await page.setViewportSize({ width: 390, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await rows.first().locator("th a").focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/checks/${ids[0]}`));
 });

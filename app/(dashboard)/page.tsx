@@ -14,6 +14,7 @@ import { listReposInput } from "@/lib/server/internal/list-repos-input";
 import { OrgHeadline } from "@/components/history/org-headline";
 import { ScoreExplainer } from "@/components/history/score-explainer";
 import { TrendChart } from "@/components/history/trend-chart";
+import { toChartPoint } from "@/components/history/trend-chart-point";
 import { OrgChecksTable } from "@/components/history/org-checks-table";
 import { RepoFilterForm } from "@/components/history/repo-filter-form";
 import { RepoListTable } from "@/components/history/repo-list-table";
@@ -23,6 +24,8 @@ export const metadata: Metadata = { title: "Overview" };
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const RANGES = [7, 30, 90] as const;
+/** The overview shows the most-failed few; /checks lists the whole catalogue. */
+const TOP_CHECKS = 10;
 const TABLE_KEYS = [
   "q",
   "grade",
@@ -66,18 +69,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const [snapshot, trend, checks, table] = await Promise.all([
     guard(getOrgSnapshot(actor, { organizationId: org.id })),
     guard(getOrgTrend(actor, { organizationId: org.id, days })),
-    guard(
-      listOrgChecks(actor, {
-        organizationId: org.id,
-        sort:
-          params.csort === "check" || params.csort === "severity" || params.csort === "category"
-            ? params.csort
-            : "failing",
-      }),
-    ),
+    guard(listOrgChecks(actor, { organizationId: org.id })),
     guard(listRepos(actor, query)),
   ]);
-  const keep: Params = { org: params.org, days: params.days, csort: params.csort };
+  const keep: Params = { org: params.org, days: params.days };
   const href = (changes: Params) => overviewHref(params, changes);
   const dir =
     query.dir ?? (query.sort === "name" ? "asc" : query.sort === "failingCritical" ? "desc" : "asc");
@@ -148,7 +143,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           </p>
         ) : (
           <div className="rounded-lg border border-slate-200 bg-white p-3">
-            <TrendChart points={trend.map((p) => ({ ...p, at: p.at.toISOString() }))} />
+            <TrendChart points={trend.map(toChartPoint)} />
             <p className="mt-2 text-sm text-slate-700" data-testid="trend-change">
               Overall {trend[0]!.overall ?? "—"} → {trend[trend.length - 1]!.overall ?? "—"} over {days} days.
             </p>
@@ -158,14 +153,19 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
 
       <section aria-labelledby="checks" className="space-y-3">
         <h2 id="checks" className="text-lg font-semibold">
-          Checks across the organisation
+          Most-failed checks
         </h2>
         <OrgChecksTable
-          items={checks.items}
-          sort={params.csort ?? "failing"}
-          sortHref={(s) => href({ csort: s === "failing" ? undefined : s, page: params.page })}
+          items={checks.items.slice(0, TOP_CHECKS)}
+          sort="failing"
+          caption={`The ${TOP_CHECKS} checks failed by the most repositories`}
           checkHref={(c) => `/checks/${c}?org=${encodeURIComponent(org.login)}`}
         />
+        <p className="text-sm">
+          <Link href={overviewHref({ org: params.org }, {}, "/checks")} className="underline">
+            All {checks.total} checks, sortable
+          </Link>
+        </p>
       </section>
 
       <section aria-labelledby="repos" className="space-y-3">

@@ -12,23 +12,34 @@ const COLUMNS = [
   ["failing", "Repositories failing"],
 ] as const;
 
-/** Every check with how many repositories fail it; headers sort, a check opens its failing repositories. */
+/**
+ * Checks with how many repositories fail each; a check opens its failing repositories.
+ * With `sortHref` the headers sort (the /checks page); without, the rows are as given (the
+ * overview's top few). Cell styles sit on the table, not on each cell, and row links are
+ * plain anchors (no client Link per row): every row costs bytes twice, in the HTML and in
+ * the page's inline RSC payload.
+ */
 export function OrgChecksTable({
   items,
   sort,
   sortHref,
   checkHref,
+  caption,
 }: {
   items: OrgCheckItem[];
   sort: string;
-  sortHref: (sort: string) => string;
+  sortHref?: (sort: string) => string;
   checkHref: (check: string) => string;
+  caption: string;
 }) {
   return (
-    <div className="max-h-[28rem] overflow-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-sm" data-testid="org-checks">
-        <caption className="sr-only">Checks across the organisation, sorted by {sort}</caption>
-        <thead className="sticky top-0 bg-white">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table
+        className="w-full text-sm [&_td]:px-3 [&_td]:py-1.5 [&_tbody_tr]:border-b [&_tbody_tr]:border-slate-100 [&_tbody_th]:px-3 [&_tbody_th]:py-1.5 [&_tbody_th]:text-left [&_tbody_th]:font-normal"
+        data-testid="org-checks"
+      >
+        <caption className="sr-only">{caption}</caption>
+        <thead>
           <tr className="border-b border-slate-200 text-left text-slate-600">
             {COLUMNS.map(([key, label]) => (
               <th
@@ -43,12 +54,16 @@ export function OrgChecksTable({
                     : undefined
                 }
               >
-                <Link
-                  href={sortHref(key)}
-                  className="underline decoration-slate-300 hover:decoration-slate-700"
-                >
-                  {label}
-                </Link>
+                {sortHref ? (
+                  <Link
+                    href={sortHref(key)}
+                    className="underline decoration-slate-300 hover:decoration-slate-700"
+                  >
+                    {label}
+                  </Link>
+                ) : (
+                  label
+                )}
               </th>
             ))}
             <th scope="col" className="px-3 py-2 text-right font-medium">
@@ -58,29 +73,24 @@ export function OrgChecksTable({
         </thead>
         <tbody>
           {items.map((c) => (
-            <tr key={c.check} className="border-b border-slate-100" data-testid="org-check-row">
-              <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                <Link
-                  href={checkHref(c.check)}
-                  className="font-medium underline decoration-slate-300 hover:decoration-slate-700"
-                >
+            <tr key={c.check} data-testid="org-check-row">
+              <th scope="row">
+                <a href={checkHref(c.check)} className="font-medium underline">
                   {c.check}
-                </Link>
+                </a>
                 <span className="block text-xs text-slate-600">{c.title}</span>
               </th>
-              <td className="px-3 py-1.5">
+              <td>
                 <SeverityBadge severity={c.severity as Severity} />
               </td>
-              <td className="px-3 py-1.5 text-slate-700">
-                {CATEGORY_LABELS[c.category as Category] ?? c.category}
-              </td>
-              <td className="px-3 py-1.5 tabular-nums" data-testid="failing-count">
+              <td className="text-slate-700">{CATEGORY_LABELS[c.category as Category] ?? c.category}</td>
+              <td className="tabular-nums" data-testid="failing-count">
                 {c.failing}
                 {c.orgFailing ? (
                   <span className="ml-2 text-xs text-red-800">+ organisation setting</span>
                 ) : null}
               </td>
-              <td className="px-3 py-1.5 text-right tabular-nums text-slate-600">
+              <td className="text-right tabular-nums text-slate-600">
                 {c.total}
                 {c.unknown > 0 ? <span className="block text-xs">{c.unknown} unknown</span> : null}
               </td>

@@ -1,8 +1,6 @@
 import Link from "next/link";
 import type { RepoListItem } from "@/lib/server/internal/list-repos-input";
-import { GradeBadge } from "@/components/scores/grade-badge";
-import { formatPercent, formatScore } from "@/components/scores/labels";
-import { repoHref } from "@/components/scores/repo-href";
+import { RepoListRows, type RepoRow } from "./repo-list-rows";
 
 const COLUMNS = [
   ["name", "Repository", false],
@@ -16,7 +14,30 @@ const COLUMNS = [
   ["failingCritical", "Critical", true],
 ] as const;
 
-/** One page of the repository table; headers sort (server-side), the pager moves by page. */
+function toRow(r: RepoListItem): RepoRow {
+  return {
+    fullName: r.fullName,
+    tags: [
+      r.archived && "archived",
+      r.empty && "empty",
+      r.critical && "critical",
+      r.hasProductionEnvironment && "production",
+    ]
+      .filter(Boolean)
+      .join(" · "),
+    grade: r.grade,
+    scores: [r.overall, r.identity, r.secrets, r.supplyChain, r.integrity, r.changeControl],
+    coverage: r.coverage,
+    failingCritical: r.failingCritical,
+  };
+}
+
+/**
+ * One page of the repository table; headers sort (server-side), the pager moves by page.
+ * Rows are lean on purpose (cell styles on the table, a plain anchor rather than a client
+ * Link per row, rows drawn from data by RepoListRows): the overview serves them on every
+ * request, so their bytes are most of its cost.
+ */
 export function RepoListTable({
   items,
   total,
@@ -40,7 +61,10 @@ export function RepoListTable({
   return (
     <div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm" data-testid="repo-table">
+        <table
+          className="w-full text-sm [&_td]:px-3 [&_td]:py-1.5 [&_td]:text-right [&_td]:text-slate-700 [&_td]:tabular-nums [&_td:first-of-type]:text-slate-900 [&_td:last-child]:text-slate-900 [&_tbody_tr]:border-b [&_tbody_tr]:border-slate-100 [&_tbody_th]:px-3 [&_tbody_th]:py-1.5 [&_tbody_th]:text-left [&_tbody_th]:font-medium [&_tbody_th]:whitespace-nowrap"
+          data-testid="repo-table"
+        >
           <caption className="sr-only">
             Repositories sorted by {sort} ({dir === "asc" ? "ascending" : "descending"}), page {page} of{" "}
             {pages}
@@ -70,40 +94,7 @@ export function RepoListTable({
             </tr>
           </thead>
           <tbody>
-            {items.map((r) => (
-              <tr key={r.fullName} className="border-b border-slate-100" data-testid="repo-row">
-                <th scope="row" className="px-3 py-1.5 text-left font-medium whitespace-nowrap">
-                  <Link
-                    href={repoHref(r.fullName)}
-                    className="underline decoration-slate-300 hover:decoration-slate-700"
-                  >
-                    {r.fullName}
-                  </Link>
-                  <span className="ml-2 text-xs font-normal text-slate-600">
-                    {[
-                      r.archived && "archived",
-                      r.empty && "empty",
-                      r.critical && "critical",
-                      r.hasProductionEnvironment && "production",
-                    ]
-                      .filter(Boolean)
-                      .join(" · ")}
-                  </span>
-                </th>
-                <td className="px-3 py-1.5 text-right tabular-nums" data-testid="overall">
-                  {formatScore(r.overall)} <GradeBadge grade={r.grade} />
-                </td>
-                {(["identity", "secrets", "supplyChain", "integrity", "changeControl"] as const).map((k) => (
-                  <td key={k} className="px-3 py-1.5 text-right tabular-nums text-slate-700">
-                    {formatScore(r[k])}
-                  </td>
-                ))}
-                <td className="px-3 py-1.5 text-right tabular-nums text-slate-700">
-                  {formatPercent(r.coverage)}
-                </td>
-                <td className="px-3 py-1.5 text-right tabular-nums">{r.failingCritical}</td>
-              </tr>
-            ))}
+            <RepoListRows rows={items.map(toRow)} />
           </tbody>
         </table>
       </div>

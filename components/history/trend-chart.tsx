@@ -1,16 +1,7 @@
 "use client";
 import { useSyncExternalStore } from "react";
+import type { TrendChartPoint } from "./trend-chart-point";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-
-export interface TrendChartPoint {
-  at: string;
-  overall: number | null;
-  identity: number | null;
-  secrets: number | null;
-  supplyChain: number | null;
-  integrity: number | null;
-  changeControl: number | null;
-}
 
 // Colours picked for contrast on white and to stay apart for common colour-vision types;
 // the overall line is thicker so it reads first.

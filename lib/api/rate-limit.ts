@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "../server/authz/actor";
-import { rateLimitRules, throttle } from "../server/internal/throttle";
+import { rateLimitRules, throttleAll } from "../server/internal/throttle";
 
 // THE RATE-LIMIT SEAM. Every authenticated /api/v1 request calls checkApiRateLimit()
 // after the key is resolved and before the handler runs; a refusal becomes
@@ -18,8 +18,14 @@ export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfter
 
 export async function checkApiRateLimit({ actor }: RateLimitSubject): Promise<RateLimitDecision> {
   const rules = rateLimitRules();
-  const outcomes = [await throttle(rules.apiKey, actor.userId, actor)];
-  if (actor.ip) outcomes.push(await throttle(rules.apiIp, actor.ip, actor));
+  // Both budgets in one statement: one round trip per API request instead of two.
+  const outcomes = await throttleAll(
+    [
+      { rule: rules.apiKey, subject: actor.userId },
+      ...(actor.ip ? [{ rule: rules.apiIp, subject: actor.ip }] : []),
+    ],
+    actor,
+  );
   const refused = outcomes.filter((o) => !o.allowed);
   if (refused.length === 0) return { allowed: true };
   return { allowed: false, retryAfterSeconds: Math.max(...refused.map((o) => o.retryAfterSeconds)) };

@@ -58,7 +58,16 @@ export function buildAuthOptions(env: Env): NextAuthOptions {
       },
       async session({ session, user }) {
         const u = user as GatehouseAdapterUser;
-        return { ...session, user: { ...session.user, id: u.id, login: u.githubLogin, role: u.role } };
+        return {
+          ...session,
+          user: {
+            ...session.user,
+            id: u.id,
+            login: u.githubLogin,
+            role: u.role,
+            organizations: u.memberOrganizations,
+          },
+        };
       },
     },
     events: {

@@ -148,6 +148,7 @@ export const PAGE_POLICY: Record<string, PageRow> = {
   "/admin/api-keys": dashboard(["admin"]), // apikeys:manage
   "/admin/audit": dashboard(["admin", "security_lead", "auditor"]), // audit:read
   "/admin/users": dashboard(["admin"]), // users:manage
+  "/checks": dashboard(READ),
   "/checks/[check]": dashboard(READ),
   "/evidence": dashboard(READ), // the public key for all; packs and controls only with evidence:export
   "/policy": dashboard(READ),

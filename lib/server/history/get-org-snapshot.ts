@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { getDb } from "../../db";
 import type { OrgSnapshotData } from "../../history/org-tally";
 import { authorize } from "../authz/authorize";
 import { assertOrgScope } from "../internal/org-scope";
+import { readLatestOrgSnapshot } from "../internal/read-latest-org-snapshot";
 import type { Actor } from "../authz/actor";
 
 const input = z.object({ organizationId: z.string().min(1) }).strict();
@@ -19,10 +19,7 @@ export async function getOrgSnapshot(actor: Actor | null, raw: unknown): Promise
   const who = await authorize(actor, "dashboard:read");
   const { organizationId } = input.parse(raw);
   assertOrgScope(who, organizationId, "No such organisation.");
-  const row = await getDb().orgScoreSnapshot.findFirst({
-    where: { organizationId },
-    orderBy: { takenAt: "desc" },
-  });
+  const row = await readLatestOrgSnapshot(organizationId);
   if (!row) return null;
   return {
     takenAt: row.takenAt,

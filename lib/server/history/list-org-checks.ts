@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { catalogue } from "../../checks/catalogue";
-import { getDb } from "../../db";
 import type { OrgSnapshotData } from "../../history/org-tally";
 import { authorize } from "../authz/authorize";
 import { assertOrgScope } from "../internal/org-scope";
+import { readLatestOrgSnapshot } from "../internal/read-latest-org-snapshot";
 import type { Actor } from "../authz/actor";
 
 export const listOrgChecksInput = z
@@ -41,11 +41,7 @@ export async function listOrgChecks(
   const who = await authorize(actor, "dashboard:read");
   const { organizationId, sort, dir } = listOrgChecksInput.parse(raw);
   assertOrgScope(who, organizationId, "No such organisation.");
-  const row = await getDb().orgScoreSnapshot.findFirst({
-    where: { organizationId },
-    orderBy: { takenAt: "desc" },
-    select: { takenAt: true, checks: true, orgFindings: true },
-  });
+  const row = await readLatestOrgSnapshot(organizationId);
   const checks = (row?.checks ?? {}) as OrgSnapshotData["checks"];
   const orgFailing = new Set(
     ((row?.orgFindings ?? []) as OrgSnapshotData["orgFindings"]).map((f) => f.checkId),

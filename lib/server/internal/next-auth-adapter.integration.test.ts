@@ -4,22 +4,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../testing/db";
 import { setDb } from "../../db";
 import { upsertGitHubUser } from "../../../prisma/seed/factories";
-import { gatehouseAdapter, hashSessionToken } from "./next-auth-adapter";
+import { gatehouseAdapter, hashSessionToken, type GatehouseAdapterUser } from "./next-auth-adapter";
 
 const HOUR = 3_600_000;
 let db: TestDatabase;
 let userId: string;
 let clock = new Date("2026-03-01T08:00:00Z");
 
-const adapter = () =>
-  gatehouseAdapter({
-    admins: [],
-    defaultRole: "engineer",
-    allowedLogins: ["ines"],
-    allowedOrgs: [],
-    absoluteMaxAgeSeconds: 24 * 3600,
-    now: () => clock,
-  });
+const policyOf = (allowedOrgs: string[]) => ({
+  admins: [],
+  defaultRole: "engineer" as const,
+  allowedLogins: ["ines"],
+  allowedOrgs,
+  absoluteMaxAgeSeconds: 24 * 3600,
+  now: () => clock,
+});
+const adapter = () => gatehouseAdapter(policyOf([]));
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -72,5 +72,43 @@ describe("sessions", () => {
     expect(await a.getSessionAndUser!(hashSessionToken("raw-cookie-value"))).toBeNull();
     expect(await a.deleteSession!("raw-cookie-value")).toMatchObject({ sessionToken: "raw-cookie-value" });
     expect(await a.getSessionAndUser!("raw-cookie-value")).toBeNull();
+  });
+});
+
+describe("the session lookup's memberships", () => {
+  it("carry every synced organisation holding the login, and GATEHOUSE_ALLOWED_ORGS decides who may stay", async () => {
+    clock = new Date("2026-03-03T08:00:00Z");
+    const acme = await db.prisma.organization.create({ data: { login: "Acme" } });
+    const other = await db.prisma.organization.create({ data: { login: "other" } });
+    const omar = (
+      await upsertGitHubUser(db.prisma, { id: 78, login: "Omar", name: null, email: null }, "engineer")
+    ).id;
+    await db.prisma.orgMember.createMany({
+      data: [
+        { organizationId: acme.id, login: "omar" },
+        { organizationId: other.id, login: "omar" },
+      ],
+    });
+    const expires = new Date(clock.getTime() + HOUR);
+    const member = adapter();
+    await member.createSession!({ sessionToken: "omar-1", userId: omar, expires });
+    const found = await member.getSessionAndUser!("omar-1");
+    expect((found!.user as GatehouseAdapterUser).memberOrganizations!.toSorted()).toEqual(
+      [acme.id, other.id].toSorted(),
+    );
+
+    // Only "other" admits people, case-insensitively: still a member there, so still in.
+    const onlyOther = gatehouseAdapter(policyOf(["OTHER"]));
+    expect(await onlyOther.getSessionAndUser!("omar-1")).not.toBeNull();
+
+    // Admitted only through an organisation they are not in: every session of theirs ends.
+    const onlyThird = gatehouseAdapter(policyOf(["third"]));
+    expect(await onlyThird.getSessionAndUser!("omar-1")).toBeNull();
+    expect(await db.prisma.session.count({ where: { userId: omar } })).toBe(0);
+
+    // A user in no member list carries none (the actor then sees every organisation).
+    await member.createSession!({ sessionToken: "ines-1", userId, expires });
+    const ines = await member.getSessionAndUser!("ines-1");
+    expect((ines!.user as GatehouseAdapterUser).memberOrganizations).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "next-
 import { getDb } from "../../db";
 import type { Role } from "../authz/permissions";
 import { appendAuditEntry } from "./append-audit-entry";
-import { isAllowlisted, knownMemberships, type AccessPolicy } from "./org-membership";
+import { admitsOrganization, isAllowlisted, type AccessPolicy } from "./org-membership";
 
 // next-auth's persistence, written against our schema rather than with the stock
 // Prisma adapter because: OAuth tokens are not stored (Gatehouse never acts with a
@@ -42,13 +42,26 @@ type DbUser = {
   disabledAt: Date | null;
 };
 
-type SessionRow = { sessionId: string; userId: string; expires: Date; sessionCreatedAt: Date };
+type SessionRow = {
+  sessionId: string;
+  userId: string;
+  expires: Date;
+  sessionCreatedAt: Date;
+  /** The organisations whose synced member list holds the user's login, and their logins (same order). */
+  memberOrgIds: string[];
+  memberOrgLogins: string[];
+};
 
 export type GatehouseAdapterUser = AdapterUser & {
   githubLogin: string | null;
   role: Role;
   /** Carried so the sign-in callback can refuse a disabled user before a session exists. */
   disabledAt: Date | null;
+  /**
+   * Set by the session lookup only: the organisations whose synced member list holds the
+   * user's login (every one, whatever GATEHOUSE_ALLOWED_ORGS says), for the actor's scope.
+   */
+  memberOrganizations?: string[];
 };
 
 function toAdapterUser(u: DbUser): GatehouseAdapterUser {
@@ -68,8 +81,10 @@ export function gatehouseAdapter(policy: AdapterPolicy): Adapter {
   const db = () => getDb();
   const now = policy.now ?? (() => new Date());
   const endOf = (createdAt: Date) => new Date(createdAt.getTime() + policy.absoluteMaxAgeSeconds * 1000);
-  const mayStay = async (login: string | null) =>
-    login !== null && (isAllowlisted(policy, login) || (await knownMemberships(policy, login)).length > 0);
+  // Decided from the memberships the session lookup already read (no query of its own).
+  const mayStay = (login: string | null, memberOrgLogins: readonly string[]) =>
+    login !== null &&
+    (isAllowlisted(policy, login) || memberOrgLogins.some((org) => admitsOrganization(policy, org)));
   return {
     async createUser(data: Omit<AdapterUser, "id">) {
       const login = (data as { githubLogin?: string }).githubLogin ?? null;
@@ -142,11 +157,17 @@ export function gatehouseAdapter(policy: AdapterPolicy): Adapter {
       return { sessionToken: session.sessionToken, userId: s.userId, expires: s.expires };
     },
     async getSessionAndUser(sessionToken) {
-      // Every page asks this first: one join instead of the two queries `include` makes.
+      // Every page asks this first: one statement for the session, its user and the user's
+      // organisation memberships (whether they may stay signed in, and the actor's
+      // organisation scope), instead of one query each.
       const [row] = await db().$queryRaw<Array<SessionRow & DbUser>>`
         SELECT s.id AS "sessionId", s."userId", s.expires, s."createdAt" AS "sessionCreatedAt",
                u.id, u.name, u.email, u."emailVerified", u.image, u."githubLogin", u.role::text AS role,
-               u."disabledAt"
+               u."disabledAt",
+               ARRAY(SELECT m."organizationId" FROM "OrgMember" m JOIN "Organization" o ON o.id = m."organizationId"
+                      WHERE m.login = lower(u."githubLogin") ORDER BY o.id) AS "memberOrgIds",
+               ARRAY(SELECT o.login FROM "OrgMember" m JOIN "Organization" o ON o.id = m."organizationId"
+                      WHERE m.login = lower(u."githubLogin") ORDER BY o.id) AS "memberOrgLogins"
           FROM "Session" s JOIN "User" u ON u.id = s."userId"
          WHERE s."sessionToken" = ${hashSessionToken(sessionToken)}`;
       if (!row) return null;
@@ -168,7 +189,7 @@ export function gatehouseAdapter(policy: AdapterPolicy): Adapter {
           .catch(() => null);
         return null;
       }
-      if (!(await mayStay(s.user.githubLogin))) {
+      if (!mayStay(s.user.githubLogin, row.memberOrgLogins)) {
         // Left the organisation since signing in: every session of theirs ends now.
         await db().session.deleteMany({ where: { userId: s.userId } });
         await appendAuditEntry(
@@ -184,7 +205,7 @@ export function gatehouseAdapter(policy: AdapterPolicy): Adapter {
       }
       const expires = s.expires < end ? s.expires : end;
       const session: AdapterSession = { sessionToken, userId: s.userId, expires };
-      return { session, user: toAdapterUser(s.user) };
+      return { session, user: { ...toAdapterUser(s.user), memberOrganizations: row.memberOrgIds } };
     },
     // next-auth slides the idle expiry forward; it never passes the absolute end.
     async updateSession({ sessionToken, expires }) {

@@ -34,6 +34,11 @@ export function isAllowlisted(policy: AccessPolicy, login: string): boolean {
   return lower(policy.admins).includes(l) || lower(policy.allowedLogins).includes(l);
 }
 
+/** Whether membership of this organisation (by login) admits a user: GATEHOUSE_ALLOWED_ORGS, when set, narrows it. */
+export function admitsOrganization(policy: AccessPolicy, orgLogin: string): boolean {
+  return policy.allowedOrgs.length === 0 || lower(policy.allowedOrgs).includes(orgLogin.toLowerCase());
+}
+
 function orgFilter(policy: AccessPolicy) {
   return policy.allowedOrgs.length ? { login: { in: policy.allowedOrgs, mode: "insensitive" as const } } : {};
 }

@@ -28,9 +28,22 @@ export async function resolveOrgScope(
     where: { login: login.toLowerCase() },
     select: { organizationId: true },
   });
-  if (rows.length === 0) return keyScope;
-  const member = rows.map((r) => r.organizationId);
-  return keyScope ? member.filter((id) => keyScope.includes(id)) : member;
+  return orgScopeOf(
+    rows.map((r) => r.organizationId),
+    keyScope,
+  );
+}
+
+/**
+ * The scope rule itself, for memberships already read (the session lookup reads them with
+ * the session): a person in no synced member list sees every organisation (undefined).
+ */
+export function orgScopeOf(
+  memberOrganizationIds: readonly string[],
+  keyScope: readonly string[] | undefined,
+): readonly string[] | undefined {
+  if (memberOrganizationIds.length === 0) return keyScope;
+  return keyScope ? memberOrganizationIds.filter((id) => keyScope.includes(id)) : [...memberOrganizationIds];
 }
 
 /** The organisation ids `actor` may see, or null for all of them. */

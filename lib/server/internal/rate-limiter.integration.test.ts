@@ -60,4 +60,31 @@ describe("RateLimiter (Postgres)", () => {
     const rows = await db.prisma.rateLimitCounter.findMany({ where: { key: "windows:k" } });
     expect(rows.map((r) => r.windowStart.toISOString())).toEqual(["2026-01-01T10:01:00.000Z"]);
   });
+
+  it("spends several budgets in one statement, each deciding and windowing on its own", async () => {
+    const perKey = { name: "all-key", limit: 2, windowSeconds: 60 };
+    const perIp = { name: "all-ip", limit: 3, windowSeconds: 120 };
+    const at = new RateLimiter(db.prisma, clock(new Date(T0.getTime() + 90_000)));
+    const spend = () =>
+      at.consumeAll([
+        { rule: perKey, subject: "k" },
+        { rule: perIp, subject: "10.0.0.1" },
+      ]);
+    expect(await spend()).toEqual([
+      { allowed: true, count: 1, retryAfterSeconds: 30, firstRefusal: false },
+      { allowed: true, count: 1, retryAfterSeconds: 30, firstRefusal: false },
+    ]);
+    await spend();
+    const third = await spend();
+    expect(third.map((o) => [o.allowed, o.count, o.firstRefusal])).toEqual([
+      [false, 3, true],
+      [true, 3, false],
+    ]);
+    // The same counters as one budget at a time: the single-rule path reads what this wrote.
+    expect(await at.consume(perIp, "10.0.0.1")).toMatchObject({
+      allowed: false,
+      count: 4,
+      firstRefusal: true,
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrismaClient } from "../../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 
 // The rate limiter: fixed windows counted in Postgres (the RateLimitCounter table), so
 // every web process shares one budget. One atomic upsert per attempt (INSERT … ON
@@ -31,6 +31,12 @@ export interface RateLimitOutcome {
 
 type Db = Pick<PrismaClient, "$queryRaw" | "$executeRaw">;
 
+/** One attempt to spend from `rule`'s budget for `subject`. */
+export interface Attempt {
+  rule: RateLimitRule;
+  subject: string;
+}
+
 export class RateLimiter {
   constructor(
     private readonly db: Db,
@@ -39,27 +45,48 @@ export class RateLimiter {
   ) {}
 
   async consume(rule: RateLimitRule, subject: string): Promise<RateLimitOutcome> {
-    const windowMs = rule.windowSeconds * 1000;
+    const [outcome] = await this.consumeAll([{ rule, subject }]);
+    return outcome!;
+  }
+
+  /**
+   * Spends one attempt from each budget with one statement (an API request spends its
+   * key's and its IP's budgets: one round trip, not two). The attempts' keys must differ:
+   * one INSERT … ON CONFLICT cannot update a row twice.
+   */
+  async consumeAll(attempts: readonly Attempt[]): Promise<RateLimitOutcome[]> {
     const at = this.now().getTime();
-    const windowStart = new Date(Math.floor(at / windowMs) * windowMs);
-    const key = `${rule.name}:${subject}`;
-    const rows = await this.db.$queryRaw<{ count: number }[]>`
+    const planned = attempts.map(({ rule, subject }) => {
+      const windowMs = rule.windowSeconds * 1000;
+      return {
+        rule,
+        key: `${rule.name}:${subject}`,
+        windowStart: new Date(Math.floor(at / windowMs) * windowMs),
+        windowMs,
+      };
+    });
+    const rows = await this.db.$queryRaw<{ key: string; count: number }[]>`
       INSERT INTO "RateLimitCounter" ("key", "windowStart", "count")
-      VALUES (${key}, ${windowStart}, 1)
+      VALUES ${Prisma.join(planned.map((p) => Prisma.sql`(${p.key}, ${p.windowStart}, 1)`))}
       ON CONFLICT ("key", "windowStart")
       DO UPDATE SET "count" = "RateLimitCounter"."count" + 1
-      RETURNING "count"`;
-    const count = Number(rows[0]?.count ?? 1);
-    // A new window: drop this key's past windows (the primary key's prefix finds them).
-    if (count === 1)
-      await this.db.$executeRaw`
-        DELETE FROM "RateLimitCounter" WHERE "key" = ${key} AND "windowStart" < ${windowStart}`;
-    const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - at) / 1000));
-    return {
-      allowed: count <= rule.limit,
-      count,
-      retryAfterSeconds,
-      firstRefusal: count === rule.limit + 1,
-    };
+      RETURNING "key", "count"`;
+    const counts = new Map(rows.map((r) => [r.key, Number(r.count)]));
+    return Promise.all(
+      planned.map(async ({ rule, key, windowStart, windowMs }) => {
+        const count = counts.get(key) ?? 1;
+        // A new window: drop this key's past windows (the primary key's prefix finds them).
+        if (count === 1)
+          await this.db.$executeRaw`
+            DELETE FROM "RateLimitCounter" WHERE "key" = ${key} AND "windowStart" < ${windowStart}`;
+        const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - at) / 1000));
+        return {
+          allowed: count <= rule.limit,
+          count,
+          retryAfterSeconds,
+          firstRefusal: count === rule.limit + 1,
+        };
+      }),
+    );
   }
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "../../db";
 import { getRateLimits } from "../../env";
 import { appendAuditEntry, type AuditActor } from "./append-audit-entry";
-import { RateLimiter, type RateLimitOutcome, type RateLimitRule } from "./rate-limiter";
+import { RateLimiter, type Attempt, type RateLimitOutcome, type RateLimitRule } from "./rate-limiter";
 
 // The instance's budgets, and the one way to spend from them. Every budget is counted in
 // Postgres (./rate-limiter.ts), so it holds across web processes.
@@ -45,13 +45,25 @@ export async function throttle(
   subject: string,
   actor: AuditActor | null,
 ): Promise<RateLimitOutcome> {
-  const outcome = await limiter().consume(rule, subject);
-  if (outcome.firstRefusal)
-    await appendAuditEntry(actor, {
-      action: "rate_limit.exceeded",
-      targetType: "rate_limit",
-      targetId: `${rule.name}:${subject}`,
-      details: { limit: rule.limit, windowSeconds: rule.windowSeconds },
-    });
-  return outcome;
+  const [outcome] = await throttleAll([{ rule, subject }], actor);
+  return outcome!;
+}
+
+/** throttle() for several budgets at once, counted in one statement (distinct budgets or subjects). */
+export async function throttleAll(
+  attempts: readonly Attempt[],
+  actor: AuditActor | null,
+): Promise<RateLimitOutcome[]> {
+  const outcomes = await limiter().consumeAll(attempts);
+  for (const [i, outcome] of outcomes.entries()) {
+    const { rule, subject } = attempts[i]!;
+    if (outcome.firstRefusal)
+      await appendAuditEntry(actor, {
+        action: "rate_limit.exceeded",
+        targetType: "rate_limit",
+        targetId: `${rule.name}:${subject}`,
+        details: { limit: rule.limit, windowSeconds: rule.windowSeconds },
+      });
+  }
+  return outcomes;
 }

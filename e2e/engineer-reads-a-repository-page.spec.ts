@@ -35,6 +35,19 @@ test("an engineer reads a repository's summary, jumps to a top fix and filters t
   const link = page.getByTestId("evidence-link").first();
   await expect(link).toHaveAttribute("href", /\/e2e-org\/api\/blob\/[0-9a-f]{40}\/.+#L\d+$/);
 
+  // Passing checks are listed by id only until asked for: the details are a URL away
+  // (shareable, works without JavaScript), opened and closed by keyboard.
+  const passing = page.getByTestId("passing");
+  await expect(passing.getByRole("listitem")).toHaveCount(0);
+  await expect(passing).toContainText(/Passing \(\d+\)/);
+  await passing.getByTestId("passing-toggle").press("Enter");
+  await expect(page).toHaveURL(/show=passing#passing$/);
+  await expect(passing.getByRole("listitem").first()).toBeVisible();
+  expect(await serious(page)).toEqual([]);
+  await passing.getByTestId("passing-toggle").press("Enter");
+  await expect(page).not.toHaveURL(/show=passing/);
+  await expect(passing.getByRole("listitem")).toHaveCount(0);
+
   // Filters live in the URL; only the chosen category's failures remain.
   const form = page.getByRole("form", { name: "Filter findings" });
   await form.getByLabel("Category").selectOption("supply-chain");

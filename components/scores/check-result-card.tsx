@@ -4,6 +4,7 @@ import { ExceptionSummary } from "@/components/policy/exception-summary";
 import { FindingItem, type SourceLinks } from "./finding-item";
 import { InlineText, Remediation } from "./remediation";
 import { SeverityBadge } from "./severity-badge";
+import { findingsShown } from "./expand-params";
 
 /**
  * A failing (or accepted) check with every finding and the exceptions that concern it;
@@ -15,6 +16,7 @@ export function CheckResultCard({
   canApprove,
   links,
   exceptions,
+  allHref,
 }: {
   result: ResultView;
   repo: string;
@@ -22,28 +24,32 @@ export function CheckResultCard({
   links: SourceLinks;
   /** The policy's exceptions for this repository (any check, any status). */
   exceptions: RepoExceptionView[];
+  /** The page with every finding of this check; null when they are all shown already. */
+  allHref: string | null;
 }) {
   const base = `/policy?checkId=${encodeURIComponent(result.checkId)}&repo=${encodeURIComponent(repo)}`;
   const exceptionHref = `${base}#add-exception`;
   const mine = exceptions.filter((e) => e.checkId === result.checkId);
   const wholeCheck = mine.filter((e) => !e.fingerprint);
+  const { shown: findings, hidden } = findingsShown(result.findings, allHref === null);
   return (
     <article
-      className="rounded-lg border border-slate-200 bg-white p-4"
+      className="card"
       id={`check-${result.checkId}`}
       data-testid={`check-${result.checkId}`}
       aria-labelledby={`check-${result.checkId}-title`}
     >
-      <header className="flex flex-wrap items-center justify-between gap-2">
-        <div className="flex flex-wrap items-center gap-2">
-          <SeverityBadge severity={result.severity} />
-          <h4 id={`check-${result.checkId}-title`} className="font-medium">
-            {result.title}
-          </h4>
-          <code className="text-xs text-slate-500">{result.checkId}</code>
-        </div>
+      <header className="row">
+        <SeverityBadge severity={result.severity} />
+        <h4 id={`check-${result.checkId}-title`} className="font-medium">
+          {result.title}
+        </h4>
+        <code className="text-xs text-slate-500">{result.checkId}</code>
         {canApprove && result.status === "fail" ? (
-          <Link href={exceptionHref} className="text-sm text-slate-600 underline hover:text-slate-900">
+          <Link
+            href={exceptionHref}
+            className="ml-auto text-sm text-slate-600 underline hover:text-slate-900"
+          >
             Accept risk with an exception
           </Link>
         ) : null}
@@ -67,9 +73,9 @@ export function CheckResultCard({
           <InlineText text={result.reason} />
         </p>
       ) : null}
-      {result.findings.length > 0 ? (
+      {findings.length > 0 ? (
         <ul className="mt-3 space-y-3">
-          {result.findings.map((finding, i) => (
+          {findings.map((finding, i) => (
             <FindingItem
               key={i}
               finding={finding}
@@ -86,9 +92,16 @@ export function CheckResultCard({
         </ul>
       ) : result.status === "fail" ? (
         <div className="mt-3 text-sm" data-testid="remediation">
-          <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Fix</p>
+          <p className="fix-label">Fix</p>
           <Remediation text={result.catalogueRemediation} />
         </div>
+      ) : null}
+      {hidden > 0 && allHref ? (
+        <p className="mt-3 text-sm">
+          <Link href={allHref} className="underline" data-testid="show-all-findings">
+            {`Show all ${result.findings.length} findings (${hidden} more)`}
+          </Link>
+        </p>
       ) : null}
     </article>
   );

@@ -7,11 +7,19 @@ function show(value: unknown): string {
 }
 
 /** file:line with the offending snippet, or the API field and the value GitHub returned. */
-export function EvidenceView({ evidence, href }: { evidence: Evidence; href?: string | null }) {
+export function EvidenceView({
+  evidence,
+  href,
+  className = "",
+}: {
+  evidence: Evidence;
+  href?: string | null;
+  className?: string;
+}) {
   if (evidence.kind === "file") {
     const where = `${evidence.file}:${evidence.line}${evidence.column ? `:${evidence.column}` : ""}`;
     return (
-      <div data-testid="evidence">
+      <div data-testid="evidence" className={className}>
         <p className="font-mono text-xs text-slate-600">
           {href ? (
             <a href={href} className="underline" rel="noreferrer" data-testid="evidence-link">
@@ -22,7 +30,7 @@ export function EvidenceView({ evidence, href }: { evidence: Evidence; href?: st
           )}
         </p>
         {evidence.snippet ? (
-          <pre className="mt-1 overflow-x-auto rounded-md border border-slate-200 bg-slate-50 p-2 text-xs">
+          <pre className="snippet">
             <code>{evidence.snippet}</code>
           </pre>
         ) : null}
@@ -30,15 +38,15 @@ export function EvidenceView({ evidence, href }: { evidence: Evidence; href?: st
     );
   }
   return (
-    <p data-testid="evidence" className="font-mono text-xs break-all text-slate-700">
+    <p data-testid="evidence" className={`font-mono text-xs break-all text-slate-700 ${className}`}>
       {evidence.url ? (
         <a href={evidence.url} className="underline" rel="noreferrer">
           {evidence.field}
         </a>
       ) : (
         evidence.field
-      )}{" "}
-      = {show(evidence.value)}
+      )}
+      {` = ${show(evidence.value)}`}
     </p>
   );
 }

@@ -24,6 +24,16 @@ export function parseFindingFilters(params: Record<string, string | string[] | u
   };
 }
 
+/** The filters as URL parameters (unset ones left out), for links that keep the view. */
+export function serialiseFindingFilters(filters: FindingFilters): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const key of ["category", "severity", "status"] as const) {
+    const value = filters[key];
+    if (value) query.set(key, value);
+  }
+  return query;
+}
+
 function statusOf(result: CheckResult): StatusFilter {
   if (result.status === "pass" && result.findings.some((f) => f.suppressed)) return "accepted";
   return result.status;

@@ -40,10 +40,10 @@ export function FindingItem({
   const diff = fixDiff(finding);
   return (
     <li
-      className={`rounded-md border p-3 ${suppressed ? "border-dashed border-slate-300 bg-slate-50" : "border-slate-200 bg-white"}`}
+      className={suppressed ? "finding border-dashed border-slate-300 bg-slate-50" : "finding"}
       data-testid="finding"
     >
-      <div className="flex flex-wrap items-center gap-2 text-sm">
+      <div className="row text-sm">
         {finding.severity && finding.severity !== checkSeverity ? (
           <span data-testid="instance-severity" className="inline-flex items-center gap-1">
             <SeverityBadge severity={finding.severity} />
@@ -53,7 +53,7 @@ export function FindingItem({
         <span className={suppressed ? "text-slate-600 line-through decoration-slate-300" : "font-medium"}>
           <InlineText text={finding.message} />
         </span>
-        <span className="text-xs text-slate-500">({CONFIDENCE_LABELS[finding.confidence]})</span>
+        <span className="text-xs text-slate-500">{`(${CONFIDENCE_LABELS[finding.confidence]})`}</span>
         {isOrgLevel(finding.evidence) ? (
           <span
             className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-800 ring-1 ring-slate-300"
@@ -88,11 +88,9 @@ export function FindingItem({
           </Link>
         </p>
       ) : null}
-      <div className="mt-2">
-        <EvidenceView evidence={evidence} href={href} />
-      </div>
+      <EvidenceView evidence={evidence} href={href} className="mt-2" />
       <div className="mt-2 text-sm" data-testid="remediation">
-        <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Fix</p>
+        <p className="fix-label">Fix</p>
         {diff ? <DiffView diff={diff} /> : <Remediation text={finding.remediation} />}
       </div>
     </li>

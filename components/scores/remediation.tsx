@@ -1,15 +1,16 @@
 import { inlineCode, splitRemediation } from "./remediation-parts";
 
+/** Prose with `backticked` spans as inline code; the prose stays bare text (no element each). */
 export function InlineText({ text }: { text: string }) {
   return (
     <>
       {inlineCode(text).map((piece, i) =>
         piece.code ? (
-          <code key={i} className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em] break-all">
+          <code key={i} className="code-inline">
             {piece.text}
           </code>
         ) : (
-          <span key={i}>{piece.text}</span>
+          piece.text
         ),
       )}
     </>
@@ -18,9 +19,17 @@ export function InlineText({ text }: { text: string }) {
 
 /** The exact change that fixes a finding; pasteable parts in a code block. */
 export function Remediation({ text }: { text: string }) {
+  const parts = splitRemediation(text);
+  // Most fixes are one sentence: a paragraph alone, without the spacing wrapper.
+  if (parts.length === 1 && parts[0]!.kind === "text")
+    return (
+      <p>
+        <InlineText text={parts[0]!.text} />
+      </p>
+    );
   return (
     <div className="space-y-2">
-      {splitRemediation(text).map((part, i) =>
+      {parts.map((part, i) =>
         part.kind === "code" ? (
           <pre
             key={i}

@@ -7,6 +7,7 @@ import { GradeBadge } from "./grade-badge";
 import { groupResults } from "./group-results";
 import { filterResults, type FindingFilters } from "./finding-filters";
 import { FindingFilterForm } from "./finding-filter-form";
+import { repoPageHref, type CompactSection, type Expanded } from "./expand-params";
 import type { SourceLinks } from "./finding-item";
 import { CATEGORY_LABELS, formatPercent, formatScore } from "./labels";
 
@@ -20,6 +21,7 @@ export function RepoScoreBody({
   canApprove,
   links,
   filters,
+  expanded,
   summary,
   exceptions,
 }: {
@@ -29,12 +31,31 @@ export function RepoScoreBody({
   canApprove: boolean;
   links: SourceLinks;
   filters: FindingFilters;
+  expanded: Expanded;
   /** Rendered between the headline and the findings (top fixes, trend). */
   summary: ReactNode;
 }) {
   const shown = filterResults(score.results, filters);
   const filtered = shown.length !== score.results.length;
   const grouped = groupResults(shown);
+  const href = (next: Expanded, anchor: string) => repoPageHref(repo, filters, next, anchor);
+  const allHref = (checkId: string) =>
+    expanded.all.includes(checkId)
+      ? null
+      : href({ ...expanded, all: [...expanded.all, checkId] }, `check-${checkId}`);
+  const compact = (title: string, results: typeof shown, section: CompactSection) => {
+    const open = expanded.show.includes(section);
+    const show = open ? expanded.show.filter((s) => s !== section) : [...expanded.show, section];
+    return (
+      <CompactResults
+        title={title}
+        results={results}
+        testId={section}
+        open={open}
+        toggleHref={href({ ...expanded, show }, section)}
+      />
+    );
+  };
   return (
     <>
       <div className="flex flex-wrap items-end gap-6">
@@ -91,6 +112,7 @@ export function RepoScoreBody({
                 canApprove={canApprove}
                 links={links}
                 exceptions={exceptions}
+                allHref={allHref(result.checkId)}
               />
             ))}
         </section>
@@ -108,14 +130,15 @@ export function RepoScoreBody({
               canApprove={false}
               links={links}
               exceptions={exceptions}
+              allHref={allHref(result.checkId)}
             />
           ))}
         </section>
       ) : null}
       <div className="space-y-3">
-        <CompactResults title="Passing" results={grouped.pass} testId="passing" />
-        <CompactResults title="Unknown (not counted)" results={grouped.unknown} testId="unknown" />
-        <CompactResults title="Not applicable" results={grouped.notApplicable} testId="not-applicable" />
+        {compact("Passing", grouped.pass, "passing")}
+        {compact("Unknown (not counted)", grouped.unknown, "unknown")}
+        {compact("Not applicable", grouped.notApplicable, "not-applicable")}
       </div>
     </>
   );

@@ -5,7 +5,7 @@ import { CATEGORY_LABELS, formatScore } from "./labels";
 /** The few changes that raise the score most, each a jump link to its check. */
 export function TopFixes({ fixes }: { fixes: TopFix[] }) {
   return (
-    <section aria-labelledby="top-fixes" className="rounded-lg border border-slate-200 bg-white p-4">
+    <section aria-labelledby="top-fixes" className="card">
       <h2 id="top-fixes" className="font-semibold">
         Top fixes
       </h2>
@@ -19,7 +19,7 @@ export function TopFixes({ fixes }: { fixes: TopFix[] }) {
                 {checkById(fix.checkId)?.title ?? fix.checkId}
               </a>
               <span className="text-slate-700">
-                +{fix.gain.toFixed(1)} points (to {formatScore(fix.overallAfter)}) ·{" "}
+                {`+${fix.gain.toFixed(1)} points (to ${formatScore(fix.overallAfter)}) · `}
                 <a href={`#cat-${fix.category}`} className="underline">
                   {CATEGORY_LABELS[fix.category]}
                 </a>

@@ -11,6 +11,7 @@ import { loadActivePolicy } from "../internal/load-active-policy";
 import { checkResultsColumn } from "../internal/json-columns";
 import { topFixes } from "../../scoring/top-fixes";
 import { findingFingerprints } from "../../checks/fingerprint";
+import { readRepoHistory } from "../internal/read-repo-history";
 import { exceptionStatus, matchesRepoPattern, type ExceptionStatus } from "../../policy";
 
 const segment = z
@@ -18,7 +19,10 @@ const segment = z
   .min(1)
   .max(100)
   .regex(/^[A-Za-z0-9._-]+$/);
-const input = z.object({ owner: segment, name: segment });
+// `history`: also the 90-day history the repository page shows, read with the rest instead
+// of through getRepoHistory, which would look the repository and its score up again.
+const input = z.object({ owner: segment, name: segment, history: z.literal(true).optional() });
+const HISTORY_DAYS = 90;
 
 export interface ResultView extends CheckResult {
   title: string;
@@ -48,7 +52,8 @@ export interface RepoExceptionView {
  * One repository's stored score with every check result (findings, evidence, remediation,
  * suppressions), and what has changed since it was computed: exceptions it relied on that
  * have expired or been removed, or a newer policy version (the next scoring applies them);
- * the fixes that would raise the score most, and where the synced files live on GitHub.
+ * the fixes that would raise the score most, and where the synced files live on GitHub;
+ * with `history: true`, its history over the last 90 days as getRepoHistory returns it.
  */
 export async function getRepoScore(actor: Actor | null, raw: unknown, now: Date = new Date()) {
   const who = await authorize(actor, "dashboard:read");
@@ -82,12 +87,20 @@ export async function getRepoScore(actor: Actor | null, raw: unknown, now: Date 
   const { score, snapshot, ...repository } = repo;
   // Side by side, and the connection by its organisation id (not through the organisation
   // row): one query and one round trip fewer on every repository page view.
-  const [connection, active] = await Promise.all([
+  const [connection, active, history] = await Promise.all([
     db.gitHubConnection.findUnique({
       where: { organizationId: repository.organizationId },
       select: { baseUrl: true },
     }),
     score ? loadActivePolicy() : null,
+    parsed.data.history
+      ? readRepoHistory(db, {
+          repositoryId: repository.id,
+          since: new Date(now.getTime() - HISTORY_DAYS * 86_400_000),
+          now,
+          computedAt: score?.computedAt ?? null,
+        })
+      : null,
   ]);
   const source = {
     apiBaseUrl: connection?.baseUrl ?? "https://api.github.com",
@@ -102,6 +115,7 @@ export async function getRepoScore(actor: Actor | null, raw: unknown, now: Date 
       source,
       topFixes: [] as ReturnType<typeof topFixes>,
       exceptions: [] as RepoExceptionView[],
+      history,
       score: null,
     };
   const scope = { repositoryId: repository.id, organizationId: repository.organizationId };
@@ -147,6 +161,7 @@ export async function getRepoScore(actor: Actor | null, raw: unknown, now: Date 
     source,
     topFixes: topFixes(results, active.policy),
     exceptions,
+    history,
     score: { ...score, results },
   };
 }

@@ -8,6 +8,7 @@ import { upsertGitHubUser, upsertOrganization } from "../../../prisma/seed/facto
 import { systemActor, type Actor } from "../authz/actor";
 import { scoreOrganization } from "./score-organization";
 import { getRepoScore } from "./get-repo-score";
+import { getRepoHistory } from "../history/get-repo-history";
 
 let db: TestDatabase;
 let engineer: Actor;
@@ -89,4 +90,16 @@ it("has no force-push fix to suggest where force pushes are already blocked", as
   const view = await getRepoScore(engineer, { owner: "globex", name: "tidy" });
   expect(view.topFixes.map((f) => f.checkId)).not.toContain("force-push");
   expect(view.source.headOid).toBeNull();
+});
+
+it("reads the page's history with the score, as getRepoHistory returns it, also from a differently-cased URL", async () => {
+  const now = new Date("2026-03-02T00:00:00Z");
+  const alone = await getRepoHistory(engineer, { owner: "globex", name: "risky", now });
+  expect(alone.points.length).toBeGreaterThan(0);
+  expect(alone.open.length).toBeGreaterThan(0);
+  for (const name of ["risky", "RISKY"]) {
+    const view = await getRepoScore(engineer, { owner: "globex", name, history: true }, now);
+    expect(view.history).toEqual(alone);
+  }
+  expect((await getRepoScore(engineer, { owner: "globex", name: "risky" })).history).toBeNull();
 });

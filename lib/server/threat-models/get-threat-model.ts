@@ -1,11 +1,10 @@
 import "server-only";
 import { getDb } from "../../db";
-import { effectiveStatus } from "../../scoring";
 import { liveThreats, type CheckStatus } from "../../threat-model/live-status";
 import { authorize } from "../authz/authorize";
 import type { Actor } from "../authz/actor";
 import { findRepository, storedModel } from "../internal/threat-model-store";
-import { checkResultsColumn } from "../internal/json-columns";
+import { readCheckStatuses } from "../internal/read-check-statuses";
 
 /**
  * A repository's current threat model with every threat's live status: each check
@@ -18,10 +17,8 @@ export async function getThreatModel(actor: Actor | null, raw: unknown) {
   const db = getDb();
   const [row, score, tasks] = await Promise.all([
     db.threatModel.findUnique({ where: { repositoryId: repository.id } }),
-    db.repoScore.findUnique({
-      where: { repositoryId: repository.id },
-      select: { results: true, computedAt: true },
-    }),
+    // Statuses only: the findings are no business of this page.
+    readCheckStatuses(db, repository.id),
     // The remediation task of each check (one per repository × check, opened by scoring).
     db.remediationTask.findMany({
       where: { repositoryId: repository.id },
@@ -29,9 +26,7 @@ export async function getThreatModel(actor: Actor | null, raw: unknown) {
     }),
   ]);
   const taskOf = new Map(tasks.map((t) => [t.checkId, `/tasks/${t.id}`]));
-  const checks: Record<string, CheckStatus> | null = score
-    ? Object.fromEntries(checkResultsColumn.read(score.results).map((r) => [r.checkId, effectiveStatus(r)]))
-    : null;
+  const checks: Record<string, CheckStatus> | null = score?.checks ?? null;
   if (!row)
     return {
       repository,

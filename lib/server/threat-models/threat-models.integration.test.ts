@@ -346,4 +346,43 @@ describe("threat models", () => {
     // A stale page is refused before any exception is written.
     expect((await refusal(acceptThreatRisk(lead, accept))).code).toBe("conflict");
   });
+
+  it("reads each check's status as scoring counts it: a failure with every finding suppressed passes", async () => {
+    const target = await db.prisma.repository.findUniqueOrThrow({ where: { fullName: "acme/risky" } });
+    const finding = (suppressed: boolean) => ({
+      message: "m",
+      evidence: { kind: "api", field: "f", value: 1 },
+      remediation: "r",
+      confidence: "high",
+      ...(suppressed && { suppressed: { by: "inline", reason: "ok" } }),
+    });
+    const result = (checkId: string, status: string, findings: unknown[] = []) => ({
+      checkId,
+      category: "identity",
+      severity: "high",
+      status,
+      findings,
+    });
+    const results = [
+      result("all-suppressed", "fail", [finding(true), finding(true)]),
+      result("one-open", "fail", [finding(true), finding(false)]),
+      result("fail-bare", "fail"),
+      result("passes", "pass", [finding(true)]),
+      result("undecided", "unknown"),
+      result("irrelevant", "not-applicable"),
+    ];
+    await db.prisma.repoScore.update({
+      where: { repositoryId: target.id },
+      data: { results: JSON.parse(JSON.stringify(results)) },
+    });
+    const view = await getThreatModel(lead, { owner: "acme", name: "risky" });
+    expect(view.checks).toEqual({
+      "all-suppressed": "pass",
+      "one-open": "fail",
+      "fail-bare": "fail",
+      passes: "pass",
+      undecided: "unknown",
+      irrelevant: "not-applicable",
+    });
+  });
 });

@@ -7,11 +7,11 @@ import { guard } from "@/lib/server/authz/guard";
 import { can } from "@/lib/server/authz/permissions";
 import { getRepoScore } from "@/lib/server/scores/get-repo-score";
 import { RepoScoreBody } from "@/components/scores/repo-score-body";
-import { getRepoHistory } from "@/lib/server/history/get-repo-history";
 import { RepoHistory } from "@/components/history/repo-history";
 import { TrendSummary } from "@/components/history/trend-summary";
 import { TopFixes } from "@/components/scores/top-fixes";
 import { parseFindingFilters } from "@/components/scores/finding-filters";
+import { parseExpanded } from "@/components/scores/expand-params";
 import { webBaseUrl } from "@/components/scores/github-links";
 import { RepoExceptions } from "@/components/scores/repo-exceptions";
 import { getPolicyRescore } from "@/lib/server/policy/get-policy-rescore";
@@ -33,30 +33,21 @@ export default async function RepoPage({
   searchParams: SearchParams;
 }) {
   const { owner, name } = await params;
-  const filters = parseFindingFilters(await searchParams);
+  const search = await searchParams;
+  const filters = parseFindingFilters(search);
   const actor = await getActor();
-  // Fetched side by side. The history looks the exact name up; a differently-cased URL
-  // (which the score's lookup accepts) reads it again under the repository's own name.
-  const [view, exactHistory, rescore] = await guard(
-    Promise.all([
-      getRepoScore(actor, { owner, name }),
-      getRepoHistory(actor, { owner, name }).catch((error: unknown) => {
-        if (isAppError(error, "not_found")) return null;
-        throw error;
-      }),
-      getPolicyRescore(actor),
-    ]),
-  ).catch((error: unknown) => {
+  // One verb reads the score and the history together (one repository lookup, not two).
+  const view = await guard(getRepoScore(actor, { owner, name, history: true })).catch((error: unknown) => {
     if (isAppError(error, "not_found")) notFound();
     throw error;
   });
   const { repository, score, lapsedExceptions, activePolicyVersion, source, topFixes, exceptions } = view;
-  const [o, n] = repository.fullName.split("/") as [string, string];
-  const history = exactHistory ?? (await guard(getRepoHistory(actor, { owner: o, name: n })));
+  const history = view.history!;
   // A policy change (an exception approved or revoked here) is re-scored by a job: while
   // this repository's score is behind the active version, the page shows that job's
-  // progress and polls, so the new score appears without a reload.
+  // progress and polls, so the new score appears without a reload. Only then is the job read.
   const scoreBehind = !!score && activePolicyVersion !== null && score.policyVersion < activePolicyVersion;
+  const rescore = scoreBehind ? await guard(getPolicyRescore(actor)) : null;
   const canApprove = actor ? can(actor.role, "exception:approve") : false;
 
   return (
@@ -106,6 +97,7 @@ export default async function RepoPage({
           canApprove={canApprove}
           exceptions={exceptions}
           filters={filters}
+          expanded={parseExpanded(search)}
           links={{ web: webBaseUrl(source.apiBaseUrl), repo: repository.fullName, ref: source.headOid }}
           summary={
             <>

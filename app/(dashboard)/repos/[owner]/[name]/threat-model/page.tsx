@@ -95,7 +95,9 @@ export default async function ThreatModelPage({
             taskHrefs={view.taskHrefs}
             canEdit={canEdit}
             canAcceptRisk={canEdit && actor !== null && can(actor.role, "exception:approve")}
-            checkOptions={CHECK_OPTIONS}
+            // Only an editor links checks: a reader's page would carry the list (about 5 KB of
+            // the inline payload) for nothing.
+            checkOptions={canEdit ? CHECK_OPTIONS : []}
           />
           <section aria-labelledby="revisions-heading" className="space-y-2">
             <h2 id="revisions-heading" className="text-lg font-semibold">

@@ -1,0 +1,38 @@
+import "server-only";
+import type { PrismaClient } from "../../generated/prisma/client";
+import type { CheckStatus } from "../../threat-model/live-status";
+
+// Internal (no authorisation: callers have authorised and checked the organisation scope).
+// The threat-model page needs each check's status, not its findings: Postgres reduces the
+// stored results (about 40 KB of JSON per repository) to one short string per check, so
+// the web process neither receives nor parses the rest on every view.
+
+const STATUSES: ReadonlySet<string> = new Set<CheckStatus>(["pass", "fail", "not-applicable", "unknown"]);
+const isCheckStatus = (s: string): s is CheckStatus => STATUSES.has(s);
+
+/**
+ * A repository's latest scoring: each check's status as scoring counts it (effectiveStatus:
+ * a failure whose findings are all suppressed is a pass), and when it was computed; null
+ * when the repository has not been scored.
+ */
+export async function readCheckStatuses(
+  db: PrismaClient,
+  repositoryId: string,
+): Promise<{ checks: Record<string, CheckStatus>; computedAt: Date } | null> {
+  const [row] = await db.$queryRaw<Array<{ computedAt: Date; statuses: string[] }>>`
+    SELECT "computedAt",
+      ARRAY(SELECT (r->>'checkId') || ' ' ||
+          CASE WHEN r->>'status' = 'fail' AND jsonb_array_length(r->'findings') > 0
+            AND NOT jsonb_path_exists(r->'findings', '$[*] ? (!exists(@.suppressed))')
+          THEN 'pass' ELSE r->>'status' END
+        FROM jsonb_array_elements("results") AS e(r)) AS "statuses"
+    FROM "RepoScore" WHERE "repositoryId" = ${repositoryId}`;
+  if (!row) return null;
+  const checks: Record<string, CheckStatus> = {};
+  for (const entry of row.statuses) {
+    const space = entry.indexOf(" ");
+    const status = entry.slice(space + 1);
+    if (isCheckStatus(status)) checks[entry.slice(0, space)] = status;
+  }
+  return { checks, computedAt: row.computedAt };
+}

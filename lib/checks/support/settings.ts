@@ -5,8 +5,6 @@
 // admins, org settings) read `settings` and still run.
 import type { RepoFacts } from "../../facts/types";
 
-export const repoName = (facts: RepoFacts): string => `${facts.owner}/${facts.name}`;
-
 /** REST path prefix for this repository, as used in remediation text. */
 export const repoPath = (facts: RepoFacts): string => `/repos/${facts.owner}/${facts.name}`;
 

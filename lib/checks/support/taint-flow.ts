@@ -2,7 +2,7 @@
 // follows). A `$X` read inside a script is not itself an injection (the shell does not
 // re-parse a variable's content as code); it matters where the value is written on.
 import type { Job, ScalarValue, Step, Workflow } from "../../analyzers/workflow/model";
-import { envLookup as lookup, tracePaths } from "./data-flow";
+import { tracePaths } from "./data-flow";
 import { classifyTrigger } from "../../analyzers/workflow/triggers";
 import { extend } from "../../util/extend";
 import type { Confidence, Severity } from "../types";
@@ -15,15 +15,6 @@ export interface TaintHit {
   /** `env.X` hops, when the data arrived indirectly. */
   via: string[];
   confidence: Confidence;
-}
-
-export function envLookup(
-  name: string,
-  step: Step | undefined,
-  job: Job | undefined,
-  wf: Workflow,
-): ScalarValue | undefined {
-  return lookup(name, { wf, job, step });
 }
 
 /** Attacker-controlled origins of `paths`, followed through env, shell, outputs, inputs and matrices (data-flow.ts). */

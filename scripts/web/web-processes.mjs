@@ -3,7 +3,7 @@
 // Node (it starts before, and outside, the Next.js app whose TypeScript reads lib/env.ts),
 // and it must reject a bad value before forking anything, with the variable's name.
 
-export const MAX_WEB_PROCESSES = 64;
+const MAX_WEB_PROCESSES = 64;
 
 /**
  * @param {string | undefined} value the variable as set ("" counts as unset, as compose passes it)
@@ -11,9 +11,10 @@ export const MAX_WEB_PROCESSES = 64;
  * @returns {number}
  */
 export function parseWebProcesses(value, available) {
-  if (value === undefined || value.trim() === "") return Math.min(Math.max(available, 1), MAX_WEB_PROCESSES);
-  const n = Number(value.trim());
-  if (!/^\d+$/.test(value.trim()) || n < 1 || n > MAX_WEB_PROCESSES)
+  const text = (value ?? "").trim();
+  if (text === "") return Math.min(Math.max(available, 1), MAX_WEB_PROCESSES);
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(n >= 1 && n <= MAX_WEB_PROCESSES))
     throw new Error(
       `GATEHOUSE_WEB_PROCESSES is invalid: ${JSON.stringify(value)} is not a whole number from 1 to ${MAX_WEB_PROCESSES} (unset: one per core)`,
     );

@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# One image, three roles (compose picks the command): web (`next start`), worker
+# One image, three roles (compose picks the command): web (`scripts/web/serve.mjs`: one
+# `next start` per core, or GATEHOUSE_WEB_PROCESSES of them, on one port), worker
 # (sync jobs) and migrate (one-shot). Runs as the unprivileged `node` user.
 #
 # The base image is pinned by digest so a moved tag cannot change what we build on;
@@ -30,4 +31,4 @@ COPY --from=build --chown=node:node /app /app
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "node_modules/next/dist/bin/next", "start", "-H", "0.0.0.0"]
+CMD ["node", "scripts/web/serve.mjs", "-H", "0.0.0.0"]

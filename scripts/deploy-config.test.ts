@@ -85,6 +85,18 @@ describe("deployment files", () => {
     expect(finalStage).toMatch(/^USER node$/m);
   });
 
+  it("production web starts through the launcher (one `next start` per core) wherever it starts", () => {
+    expect(read("Dockerfile")).toMatch(/^CMD \["node", "scripts\/web\/serve\.mjs", "-H", "0\.0\.0\.0"\]$/m);
+    const pkg = JSON.parse(read("package.json")) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toBe("node scripts/web/serve.mjs -H 127.0.0.1");
+    type Svc = { command?: unknown; environment?: Record<string, string> };
+    const web = (parse(read("docker-compose.yml"), { merge: true }) as { services: Record<string, Svc> })
+      .services.web!;
+    expect(web.command).toBeUndefined(); // the image's CMD
+    expect(web.environment!.GATEHOUSE_WEB_PROCESSES).toBe("${GATEHOUSE_WEB_PROCESSES:-}");
+    expect(web.environment!.DATABASE_URL).toBeDefined(); // the shared variables are kept
+  });
+
   it("the project's workflow pins every action by SHA and defaults the token to read", () => {
     const wf = parse(read(".github/workflows/ci.yml")) as {
       permissions: unknown;

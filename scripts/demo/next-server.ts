@@ -1,11 +1,13 @@
 // Builds the app when there is no build or the sources changed since the last one
-// (after a `git pull`, say), then serves it with `next start`.
+// (after a `git pull`, say), then serves it as production does: `scripts/web/serve.mjs`,
+// GATEHOUSE_WEB_PROCESSES copies of `next start` on one port.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const WEB_LAUNCHER = path.join(process.cwd(), "scripts", "web", "serve.mjs");
 
 const BUILD_INPUTS = [
   "app",
@@ -57,8 +59,9 @@ export function ensureBuilt(): void {
   writeFileSync(stampFile, sourceStamp(root));
 }
 
+/** The launcher's process: SIGTERM or SIGINT stops its workers gracefully, then it exits 0. */
 export function startNext(port: number, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
+  return spawn(process.execPath, [WEB_LAUNCHER, "-H", "127.0.0.1", "-p", String(port)], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
   });

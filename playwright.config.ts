@@ -17,7 +17,10 @@ const demo = (port: number, extra: string) =>
   `node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/demo.ts --no-build --port ${port} --fixture e2e/fixtures/org ${extra}`;
 // Every journey signs in from 127.0.0.1, several times a minute: the per-IP sign-in budget
 // (30 a minute by default) is for real clients, not for one test runner.
-const E2E_ENV = { GATEHOUSE_SIGN_IN_RATE_LIMIT: "100000" };
+// One web process per demo server: the journeys run one at a time, so a second process
+// would only double start-up and memory on the 2-core CI machine. Several processes are
+// proven by their own specs (web-launcher-runs-several-processes, two-web-processes-…).
+const E2E_ENV = { GATEHOUSE_SIGN_IN_RATE_LIMIT: "100000", GATEHOUSE_WEB_PROCESSES: "1" };
 const embeddedDir = path.join(os.tmpdir(), `gatehouse-e2e-embedded-${process.pid}`);
 
 export default defineConfig({

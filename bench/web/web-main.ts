@@ -129,7 +129,9 @@ try {
     const body = await res.text();
     if (res.status !== 200 || !body.includes(s.expect))
       throw new Error(`${s.name}: ${s.path(0)} answered ${res.status} without "${s.expect}"`);
-    await load(base, s, CONNECTIONS * 2); // warm-up: route modules loaded, pools filled
+    // Warm-up: route modules loaded, pools filled, the JIT warm, in every web process
+    // (the launcher runs one per core, each warming on its own).
+    await load(base, s, CONNECTIONS * 4);
     const times = await load(base, s, requests);
     figures[s.name] = { p50: percentile(times, 50), p95: percentile(times, 95), n: times.length };
     process.stderr.write(`web bench: ${s.name} ${JSON.stringify(figures[s.name])}\n`);

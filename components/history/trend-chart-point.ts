@@ -1,15 +1,7 @@
 import type { TrendPoint } from "@/lib/server/history/get-org-trend";
 
-/** What the trend chart draws of one scoring: the time and the six series, nothing more. */
-export interface TrendChartPoint {
-  at: string;
-  overall: number | null;
-  identity: number | null;
-  secrets: number | null;
-  supplyChain: number | null;
-  integrity: number | null;
-  changeControl: number | null;
-}
+/** What the trend chart draws of one scoring: the time (serialisable) and the six series. */
+export type TrendChartPoint = Omit<TrendPoint, "at" | "grade" | "coverage"> & { at: string };
 
 /**
  * The chart is a client component, so its props travel in the page's inline RSC payload:

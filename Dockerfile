@@ -22,7 +22,7 @@ COPY . .
 # leaves them out.
 RUN npx next build \
  && npm prune --omit=dev --no-audit --no-fund \
- && rm -rf .next/cache simulator testing e2e bench fixtures
+ && rm -rf .next/cache simulator testing e2e bench fixtures scripts/web/__fixtures__
 
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app

@@ -1,3 +1,3 @@
 export type { Grade, ScoreCounts, Scores } from "./types";
-export { scoreResults, effectiveStatus, gradeFor, GRADE_THRESHOLDS } from "./score";
+export { scoreResults, effectiveStatus, effectiveStatusOf, gradeFor, GRADE_THRESHOLDS } from "./score";
 export { topFixes, type TopFix } from "./top-fixes";

@@ -43,13 +43,29 @@ export function gradeFor(overall: number | null): Grade | null {
   return "F";
 }
 
-function allSuppressed(result: CheckResult): boolean {
-  return result.findings.length > 0 && result.findings.every((finding) => finding.suppressed !== undefined);
+function suppressedCount(result: CheckResult): number {
+  let n = 0;
+  for (const finding of result.findings) if (finding.suppressed !== undefined) n += 1;
+  return n;
+}
+
+/** One or more findings, every one suppressed. */
+function allSuppressed(findings: number, suppressed: number): boolean {
+  return findings > 0 && suppressed === findings;
+}
+
+/**
+ * The status scoring uses, from a result's status and finding counts: a fail whose findings
+ * are all suppressed is a pass. Readers that count findings in SQL instead of loading them
+ * (the threat-model page) apply the rule through this.
+ */
+export function effectiveStatusOf(status: Status, findings: number, suppressed: number): Status {
+  return status === "fail" && allSuppressed(findings, suppressed) ? "pass" : status;
 }
 
 /** The status scoring uses: a fail whose findings are all suppressed is a pass. */
 export function effectiveStatus(result: CheckResult): Status {
-  return result.status === "fail" && allSuppressed(result) ? "pass" : result.status;
+  return effectiveStatusOf(result.status, result.findings.length, suppressedCount(result));
 }
 
 /** Severity a failure costs: the worst open finding, never above the check's own. */
@@ -82,7 +98,11 @@ export function scoreResults(results: CheckResult[], policy: Policy): Scores {
     else if (status === "pass") counts.pass += 1;
     else counts.fail += 1;
     // The runner may already have turned an all-suppressed failure into a pass.
-    if (status === "pass" && (result.status === "fail" || allSuppressed(result))) counts.suppressed += 1;
+    if (
+      status === "pass" &&
+      (result.status === "fail" || allSuppressed(result.findings.length, suppressedCount(result)))
+    )
+      counts.suppressed += 1;
 
     const applicableTally = applicable.get(result.category);
     const failedTally = failed.get(result.category);
